@@ -1,0 +1,69 @@
+"""The ``kstthc`` command line: subcommands for the core, and the desktop program when none is given.
+
+Errors are one clear Vietnamese line on standard error: exit status 2 for wrong usage, 1 for a failure;
+details go to the log file. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from kstthc_desktop import __version__
+from kstthc_desktop.commands import COMMANDS
+from kstthc_desktop.errors import UsageError, UserError
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so usage errors get our Vietnamese line and status 2."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        raise UsageError(f"Lệnh không đúng cách dùng: {message}. Xem 'kstthc --help'.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kstthc", description="KSTTHC Desktop: kế hoạch và báo cáo kiểm soát thủ tục hành chính.")
+    parser.add_argument("--version", action="version", version=f"KSTTHC Desktop {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)")
+    parser.add_argument("--demo", action="store_true", help="mở chương trình trên một cơ sở dữ liệu mẫu tạm thời")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help="dùng ngày này làm 'hôm nay'")
+    parser.add_argument("--exit-after-start", action="store_true", help="hiện cửa sổ chính một lần rồi thoát (kiểm tra)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="LỆNH")
+    for name, module_name in COMMANDS.items():
+        module = importlib.import_module(f"kstthc_desktop.commands.{module_name}")
+        command_parser = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        command_parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
+        module.add_arguments(command_parser)
+        command_parser.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from kstthc_desktop.logsetup import log_path, setup_logging
+
+    setup_logging()
+    try:
+        args = build_parser().parse_args(argv)
+        run = getattr(args, "_run", None)
+        if run is None:
+            from kstthc_desktop.gui.app import run_gui  # Qt only when the window is wanted
+
+            return run_gui(args)
+        return int(run(args) or 0)
+    except UserError as exc:
+        log.info("user error: %s %s", exc.message, exc.detail)
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 1
+    except Exception:  # the last guard: never a traceback on the user's screen
+        log.exception("unexpected error")
+        print(f"Lỗi: đã xảy ra lỗi không mong muốn. Chi tiết ghi trong nhật ký: {log_path()}", file=sys.stderr)
+        return 1
