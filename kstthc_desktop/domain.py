@@ -328,3 +328,33 @@ class HistoryEntry:
     at: datetime
     action: str = "update"  # insert | update | delete
     id: int | None = None
+
+
+@dataclass
+class Settings:
+    """The officer's settings, kept in the database because reports depend on them (desktop issue §5).
+
+    Every list here is data the officer edits: bodies, levels and provinces change with reforms.
+    """
+
+    parent_body: str = ""  # "UBND TỈNH SÓC TRĂNG" (left header, first line)
+    body_name: str = ""  # "SỞ KHOA HỌC VÀ CÔNG NGHỆ" (left header, bold)
+    body_short: str = ""  # "SKHCN" for "Số: …/BC-SKHCN"
+    my_body: str = ""  # the name as plans write it, for "my tasks": "Sở Khoa học và Công nghệ"
+    place_name: str = ""  # "Sóc Trăng" for the date line
+    signer_authority: str = ""  # "KT. GIÁM ĐỐC"
+    signer_title: str = ""  # "PHÓ GIÁM ĐỐC"
+    signer_name: str = ""
+    recipients: list[str] = field(default_factory=lambda: ["Văn phòng UBND tỉnh;", "Lưu: VT, VP."])
+    # Day of the period's last month by which each report is due ({"month": 22, "quarter": 19, "year": 19});
+    # a kind missing here is due at the end of its data window.
+    report_deadlines: dict[str, int] = field(default_factory=dict)
+    due_soon_days: int = 7
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> "Settings":
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in (data or {}).items() if k in known})
