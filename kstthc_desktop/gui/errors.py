@@ -1,0 +1,82 @@
+"""Errors in the window: a ``UserError`` shows its Vietnamese sentence; anything unexpected is logged and shown
+with the log's location, and the program keeps running.
+
+``install_excepthook()`` (called once by ``run_gui``) catches exceptions escaping Qt slots. Code that acts on a
+user's click can also wrap the action: ``with reporting_errors(self): store.add_progress(entry)`` shows the
+message and swallows the exception, so the dialog stays open for a correction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+import traceback
+from typing import Iterator
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from kstthc_desktop.errors import UserError
+
+log = logging.getLogger(__name__)
+_showing = False  # one box at a time: a failing paint event must not stack hundreds of boxes
+
+
+def _active_parent(parent: QWidget | None) -> QWidget | None:
+    if parent is not None:
+        return parent
+    app = QApplication.instance()
+    return app.activeWindow() if app is not None else None  # type: ignore[union-attr]
+
+
+def unexpected_message() -> str:
+    from kstthc_desktop.logsetup import log_path
+
+    return (
+        "Đã xảy ra lỗi không mong muốn. Chương trình vẫn tiếp tục chạy; dữ liệu đã lưu không bị ảnh hưởng.\n\n"
+        f"Chi tiết được ghi trong nhật ký: {log_path()}"
+    )
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Show ``exc`` to the user: its own message for a UserError, the log's location otherwise."""
+    global _showing
+    if isinstance(exc, UserError):
+        log.info("user error: %s %s", exc.message, exc.detail)
+        title, text, icon = "Không thực hiện được", exc.message, QMessageBox.Icon.Warning
+    else:
+        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+        title, text, icon = "Lỗi", unexpected_message(), QMessageBox.Icon.Critical
+    if _showing or QApplication.instance() is None:
+        return
+    _showing = True
+    try:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, _active_parent(parent))
+        if not isinstance(exc, UserError):
+            box.setDetailedText("".join(traceback.format_exception_only(type(exc), exc)))
+        box.exec()
+    finally:
+        _showing = False
+
+
+@contextlib.contextmanager
+def reporting_errors(parent: QWidget | None) -> Iterator[None]:
+    """Show any exception raised inside the block and carry on (the block's work is abandoned)."""
+    try:
+        yield
+    except Exception as exc:  # noqa: BLE001 - this is the GUI's last guard for one action
+        show_error(parent, exc)
+
+
+def _excepthook(exc_type, exc, tb) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    if exc is not None and exc.__traceback__ is None:
+        exc = exc.with_traceback(tb)
+    show_error(None, exc)
+
+
+def install_excepthook() -> None:
+    """Route exceptions escaping Qt slots to ``show_error`` instead of a traceback on a console."""
+    sys.excepthook = _excepthook
