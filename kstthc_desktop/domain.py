@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class DeadlineKind(str, enum.Enum):
@@ -256,6 +256,15 @@ class Occurrence:
     due: date | None = None  # as printed / computed
     effective_due: date | None = None  # rolled over weekends and holidays (Civil Code art. 148)
     start: date | None = None  # when the occurrence opens (period start, event date)
+
+
+class Event(NamedTuple):
+    """One logged event of an on-demand task ("khi có phát sinh"); unpacks as (id, task_id, date, text)."""
+
+    id: int
+    task_id: int
+    event_date: date
+    text: str
 
 
 @dataclass

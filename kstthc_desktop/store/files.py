@@ -1,0 +1,145 @@
+"""The managed folder of evidence files: ``<db folder>/<db stem>-files/<sha256[:2]>/<sha256>``.
+
+Files are named only by their SHA-256, so no name typed by anyone can escape the folder, and the same
+document attached twice is stored once. A file is written whole (temporary name, fsync, rename, fsync of
+the folder) *before* the database row that points at it is committed: after a crash there may be a file
+without a row (an orphan, removed by ``orphan_files``/``remove_orphans``), never a row without its file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import secrets
+from pathlib import Path
+
+from kstthc_desktop.errors import UserError
+
+log = logging.getLogger(__name__)
+
+#: Larger evidence files are refused: a scanned document is a few MB; 200 MB means a wrong file.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+_CHUNK = 1024 * 1024
+
+
+def files_dir_for(db_path: Path) -> Path:
+    return db_path.parent / f"{db_path.stem}-files"
+
+
+def is_sha256(text: str | None) -> bool:
+    return bool(text) and bool(_SHA.match(text))
+
+
+def stored_path(files_dir: Path, sha256: str) -> Path | None:
+    """Where a file with this hash lives, or None for anything that is not a plain SHA-256 hex name."""
+    if not is_sha256(sha256):
+        return None
+    return files_dir / sha256[:2] / sha256
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(_CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a folder for fsync; NTFS journals the rename
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def check_source(source: Path) -> int:
+    """The size of a file the officer chose, or UserError saying why it cannot be used."""
+    name = source.name
+    try:
+        if not source.exists():
+            raise UserError(f"Không tìm thấy tệp minh chứng \"{name}\".")
+        if not source.is_file():
+            raise UserError(f"\"{name}\" không phải là một tệp.")
+        size = source.stat().st_size
+    except OSError as exc:
+        raise UserError(f"Không đọc được tệp minh chứng \"{name}\".", detail=str(exc)) from exc
+    if size > MAX_FILE_BYTES:
+        raise UserError(
+            f"Tệp minh chứng \"{name}\" quá lớn ({size // (1024 * 1024)} MB); chỉ nhận tệp đến {MAX_FILE_BYTES // (1024 * 1024)} MB."
+        )
+    return size
+
+
+def store_file(files_dir: Path, source: Path) -> tuple[str, int]:
+    """Copy ``source`` into the managed folder; return (sha256, size). Whole and on disk when it returns."""
+    check_source(source)
+    tmp_dir = files_dir / "tmp"
+    try:
+        tmp_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError("Không tạo được thư mục lưu tệp minh chứng bên cạnh cơ sở dữ liệu.", detail=str(exc)) from exc
+    tmp = tmp_dir / f"{secrets.token_hex(8)}.part"
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        try:
+            reader = open(source, "rb")
+        except OSError as exc:
+            raise UserError(
+                f"Không mở được tệp minh chứng \"{source.name}\" (tệp có thể đang được chương trình khác mở).",
+                detail=str(exc),
+            ) from exc
+        with reader, open(tmp, "wb") as writer:
+            for chunk in iter(lambda: reader.read(_CHUNK), b""):
+                size += len(chunk)
+                if size > MAX_FILE_BYTES:
+                    raise UserError(f"Tệp minh chứng \"{source.name}\" quá lớn.")
+                digest.update(chunk)
+                writer.write(chunk)
+            writer.flush()
+            os.fsync(writer.fileno())
+        sha = digest.hexdigest()
+        final = stored_path(files_dir, sha)
+        assert final is not None
+        if final.exists() and final.stat().st_size == size:
+            tmp.unlink()
+        else:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, final)
+            _fsync_dir(final.parent)
+        return sha, size
+    except UserError:
+        tmp.unlink(missing_ok=True)
+        raise
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(
+            f"Không sao chép được tệp minh chứng \"{source.name}\" (ổ đĩa đầy hoặc không có quyền ghi).", detail=str(exc)
+        ) from exc
+
+
+def stored_files(files_dir: Path) -> dict[str, Path]:
+    """Every stored file by its hash (temporary leftovers excluded)."""
+    found: dict[str, Path] = {}
+    if not files_dir.is_dir():
+        return found
+    for sub in files_dir.iterdir():
+        if sub.is_dir() and len(sub.name) == 2 and sub.name != "tmp":
+            for item in sub.iterdir():
+                if is_sha256(item.name) and item.name[:2] == sub.name:
+                    found[item.name] = item
+    return found
+
+
+def leftover_temp_files(files_dir: Path) -> list[Path]:
+    tmp_dir = files_dir / "tmp"
+    return sorted(tmp_dir.glob("*.part")) if tmp_dir.is_dir() else []

@@ -1,0 +1,182 @@
+"""Opening a database safely: lock, check, refuse what is damaged or too new, back up, then migrate.
+
+A database file is only ever changed after all the checks have passed; a refused file is left untouched
+(not even a WAL switch or a lock file write happens inside it).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from sqlite_utils import Database
+
+from kstthc_desktop import __version__
+from kstthc_desktop.errors import UserError
+from kstthc_desktop.store.lock import DatabaseLock
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DamagedDatabase(UserError):
+    """The file is not a database, or the database fails its integrity check."""
+
+
+class NewerDatabase(UserError):
+    """The database was written by a newer version of the program; this one must not touch it."""
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    """True for an SQLite file (or an empty one, which SQLite treats as a new database)."""
+    with open(path, "rb") as handle:
+        head = handle.read(len(SQLITE_HEADER))
+    return head == b"" or head == SQLITE_HEADER
+
+
+def damaged_message(path: Path) -> str:
+    return (
+        f"Tệp \"{path.name}\" không phải là cơ sở dữ liệu KSTTHC hoặc đã bị hỏng; "
+        "hãy khôi phục từ bản sao lưu gần nhất."
+    )
+
+
+def connect(path: Path, *, read_only: bool = False, write_settings: bool = True) -> sqlite3.Connection:
+    """A connection with our settings: foreign keys on, WAL, full sync; read-only through a URI."""
+    if read_only:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    else:
+        conn = sqlite3.connect(str(path), timeout=10)
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=10000")
+    if not read_only and write_settings:
+        use_wal(conn, path)
+    return conn
+
+
+def use_wal(conn: sqlite3.Connection, path: Path) -> None:
+    """WAL (readers never block the writer, a crash never leaves a half-written page) and full sync."""
+    mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        log.warning("journal_mode WAL refused (%s) for %s", mode, path)
+    conn.execute("PRAGMA synchronous=FULL")
+
+
+def check_database(conn: sqlite3.Connection, *, full: bool = False) -> list[str]:
+    """Problems SQLite finds (``quick_check``, or ``integrity_check`` when ``full``); [] when the file is sound."""
+    pragma = "integrity_check" if full else "quick_check"
+    rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+    if rows == ["ok"]:
+        rows = []
+    if full:
+        rows += [f"foreign key: {r}" for r in conn.execute("PRAGMA foreign_key_check").fetchall()]
+    return rows
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    from kstthc_desktop.store.schema import MIGRATION_SET
+
+    try:
+        return [
+            r[0]
+            for r in conn.execute(
+                "select name from _sqlite_migrations where migration_set = ? order by rowid", [MIGRATION_SET]
+            )
+        ]
+    except sqlite3.OperationalError:  # no migrations table: a new, empty database
+        return []
+
+
+def _user_tables(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("select name from sqlite_master where type='table' and name not like 'sqlite_%'")]
+
+
+def open_store(
+    cls,
+    path: Path,
+    *,
+    create: bool,
+    clock: Callable[[], datetime],
+    read_only: bool,
+    lock: bool,
+    backup_dir: Path | None,
+):
+    from kstthc_desktop.store.schema import KNOWN_MIGRATIONS, migrations
+
+    path = Path(path)
+    try:
+        exists = path.exists()
+        if exists and not path.is_file():
+            raise UserError(f"\"{path}\" không phải là một tệp cơ sở dữ liệu.")
+        if not exists:
+            if not create or read_only:
+                raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu \"{path}\".")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        elif not looks_like_sqlite(path):
+            raise DamagedDatabase(damaged_message(path))
+    except OSError as exc:
+        raise UserError(f"Không mở được \"{path}\": không có quyền hoặc thư mục không ghi được.", detail=str(exc)) from exc
+
+    held = DatabaseLock(path).acquire() if (lock and not read_only) else None
+    conn: sqlite3.Connection | None = None
+    try:
+        try:
+            conn = connect(path, read_only=read_only, write_settings=False)
+            problems = check_database(conn)
+        except sqlite3.DatabaseError as exc:
+            if "readonly" in str(exc).lower() or "unable to open" in str(exc).lower():
+                raise UserError(
+                    f"Không mở được cơ sở dữ liệu \"{path.name}\" để ghi (thư mục hoặc tệp chỉ cho phép đọc).",
+                    detail=str(exc),
+                ) from exc
+            raise DamagedDatabase(damaged_message(path), detail=str(exc)) from exc
+        if problems:
+            log.error("database %s failed quick_check: %s", path, problems[:5])
+            raise DamagedDatabase(damaged_message(path), detail="; ".join(problems[:5]))
+
+        applied = applied_migrations(conn)
+        unknown = [name for name in applied if name not in KNOWN_MIGRATIONS]
+        if unknown or len(applied) > len(KNOWN_MIGRATIONS):
+            raise NewerDatabase(
+                f"Cơ sở dữ liệu \"{path.name}\" được tạo bởi phiên bản mới hơn của chương trình; "
+                "hãy cập nhật KSTTHC Desktop để mở nó (tệp được giữ nguyên)."
+            )
+        if not applied and _user_tables(conn):
+            raise DamagedDatabase(
+                f"Tệp \"{path.name}\" là một cơ sở dữ liệu SQLite nhưng không phải của KSTTHC Desktop; chương trình không mở nó."
+            )
+        if not read_only:  # only now, with the file known sound and ours, change anything in it
+            use_wal(conn, path)
+        db = Database(conn)
+        pending = migrations.pending(db)
+        if pending:
+            if read_only:
+                raise UserError(
+                    f"Cơ sở dữ liệu \"{path.name}\" cần được nâng cấp trước; không thể mở ở chế độ chỉ đọc."
+                )
+            if applied:  # an older program's database: keep a copy of it as it was
+                from kstthc_desktop.store.backup import make_backup
+
+                backup = make_backup(conn, path, reason="truoc-nang-cap", now=clock(), backup_dir=backup_dir)
+                log.info("backed up %s before migrating it to %s: %s", path, KNOWN_MIGRATIONS[-1], backup)
+            try:
+                migrations.apply(db)
+            except sqlite3.DatabaseError as exc:
+                raise UserError(f"Không nâng cấp được cơ sở dữ liệu \"{path.name}\".", detail=str(exc)) from exc
+        store = cls(db, path, clock=clock, read_only=read_only)
+        store._lock = held
+        if not read_only and store.meta("program_version") != __version__:
+            with db.atomic():
+                store._set_meta("program_version", __version__)
+                store._set_meta("schema_version", str(len(KNOWN_MIGRATIONS)))
+        return store
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        if held is not None:
+            held.release()
+        raise

@@ -1,0 +1,138 @@
+"""The database schema, as an ordered list of sqlite-utils migrations.
+
+Never edit a migration once it has shipped: a database made by an older program replays only the
+migrations it has not seen. Add a new function at the end instead; ``tests/test_migrations.py``
+upgrades a database made by the first schema (``tests/fixtures/db/schema-1.sqlite3``) to the current one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+#: The name of our migration set in the ``_sqlite_migrations`` table.
+MIGRATION_SET = "kstthc"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """The first schema: plans, their sections and tasks, bodies, events, progress, evidence, history."""
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["plans"].create(
+        {
+            "id": int,
+            "source": str,
+            "issuer": str,
+            "level": str,
+            "province": str,
+            "year": int,
+            "title": str,
+            "header": str,  # JSON list of the table's headings
+        },
+        pk="id",
+    )
+    db["sections"].create(
+        {"id": int, "plan_id": int, "code": str, "title": str, "parent": str, "printed_code": str, "position": int},
+        pk="id",
+        foreign_keys=[("plan_id", "plans", "id")],
+    )
+    db["tasks"].create(
+        {
+            "id": int,
+            "plan_id": int,
+            "position": int,
+            "section": str,
+            "stt": str,
+            "sub": int,
+            "content": str,
+            "result": str,
+            "lead": str,
+            "cooperate": str,
+            "deadline_text": str,
+            "note": str,
+            "deadline_kind": str,
+            "deadline_due": str,  # ISO date
+            "deadline_every": str,  # JSON {"quarter": 19, ...}
+            "deadline_within_days": int,
+            "ambiguous": int,
+            "why": str,
+            "assignee": str,
+            "concern": str,
+            "withdrawn": int,
+            "extra": str,  # JSON {heading: text}
+            "source_row": int,
+        },
+        pk="id",
+        foreign_keys=[("plan_id", "plans", "id")],
+        not_null={"plan_id", "content"},
+        defaults={"sub": 0, "ambiguous": 0, "withdrawn": 0, "concern": "", "assignee": "", "extra": "{}"},
+    )
+    db["bodies"].create({"id": int, "name": str, "key": str}, pk="id", not_null={"name", "key"})
+    db["bodies"].create_index(["key"], unique=True)
+    db["task_bodies"].create(
+        {"task_id": int, "body_id": int, "role": str},
+        pk=("task_id", "body_id", "role"),
+        foreign_keys=[("task_id", "tasks", "id"), ("body_id", "bodies", "id")],
+    )
+    db["events"].create(
+        {"id": int, "task_id": int, "event_date": str, "text": str},
+        pk="id",
+        foreign_keys=[("task_id", "tasks", "id")],
+        not_null={"task_id", "event_date"},
+    )
+    db["progress"].create(
+        {"id": int, "task_id": int, "entry_date": str, "text": str, "occurrence_key": str, "done": int},
+        pk="id",
+        foreign_keys=[("task_id", "tasks", "id")],
+        not_null={"task_id", "entry_date", "text"},
+    )
+    db["evidence"].create(
+        {
+            "id": int,
+            "task_id": int,
+            "progress_id": int,
+            "number": str,
+            "issued": str,
+            "issuer": str,
+            "summary": str,
+            "file_name": str,
+            "file_sha256": str,
+        },
+        pk="id",
+        foreign_keys=[("task_id", "tasks", "id"), ("progress_id", "progress", "id")],
+        not_null={"task_id"},
+    )
+    db["history"].create(
+        {"id": int, "entity": str, "entity_id": int, "field": str, "old": str, "new": str, "at": str, "action": str},
+        pk="id",
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["report_texts"].create(
+        {"plan_id": int, "period_key": str, "name": str, "text": str},
+        pk=("plan_id", "period_key", "name"),
+        foreign_keys=[("plan_id", "plans", "id")],
+    )
+    db["reports"].create(
+        {"id": int, "plan_id": int, "period_key": str, "path": str, "sha256": str, "produced_at": str},
+        pk="id",
+        foreign_keys=[("plan_id", "plans", "id")],
+    )
+
+
+@migrations()
+def m002_indexes_and_file_size(db: Database) -> None:
+    """Look-ups by task and by entity stay fast over years of records; evidence remembers its file's size."""
+    db["tasks"].create_index(["plan_id", "position"])
+    db["progress"].create_index(["task_id"])
+    db["evidence"].create_index(["task_id"])
+    db["evidence"].create_index(["file_sha256"])
+    db["events"].create_index(["task_id"])
+    db["history"].create_index(["entity", "entity_id"])
+    db["evidence"].add_column("file_size", int)
+
+
+#: How many migrations this program knows: the schema version it writes.
+SCHEMA_VERSION = len(migrations._migrations)
+KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]
