@@ -1,0 +1,356 @@
+"""What a period's report says, computed once from the store and then drawn as PDF, Excel or a preview.
+
+``build_report`` is the only place that decides which progress, evidence and statuses belong to a period
+(the data window of Nghị định 09/2019, art. 12); the writers only lay out a ``ReportData``. Everything is plain
+data so a report can be rebuilt identically from the same database and officer's texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from kstthc_desktop.text import clean, nfc
+
+#: Status names (``kstthc_desktop.status.Status`` members) in the order reports list them.
+STATUS_ORDER = (
+    "DONE_ON_TIME", "DONE_LATE", "IN_TIME", "OVERDUE", "HAS_PROGRESS", "NO_PROGRESS",
+    "NOT_ARISEN", "UNSPECIFIED", "WITHDRAWN",
+)
+#: Labels used when the status module is not at hand (tests, fixtures); same words as Status.label.
+STATUS_LABELS = {
+    "DONE_ON_TIME": "Hoàn thành đúng hạn",
+    "DONE_LATE": "Hoàn thành quá hạn",
+    "IN_TIME": "Chưa hoàn thành – trong hạn",
+    "OVERDUE": "Chưa hoàn thành – quá hạn",
+    "HAS_PROGRESS": "Có kết quả trong kỳ",
+    "NO_PROGRESS": "Chưa có kết quả trong kỳ",
+    "NOT_ARISEN": "Không phát sinh",
+    "UNSPECIFIED": "Chưa xác định thời hạn",
+    "WITHDRAWN": "Đã rút khỏi kế hoạch",
+}
+#: Statuses that put a task in part I even without progress: it was due, or it is ongoing.
+_ALWAYS_REPORTED = {"DONE_ON_TIME", "DONE_LATE", "OVERDUE", "HAS_PROGRESS", "NO_PROGRESS"}
+NO_LEAD = "Chưa xác định"
+
+
+@dataclass
+class ReportProgress:
+    entry_date: date
+    text: str
+    done: bool = False
+    occurrence_key: str = ""
+
+
+@dataclass
+class ReportEvidence:
+    citation: str  # "Báo cáo số 15/BC-SNV ngày 12/3/2024"
+    summary: str = ""  # trích yếu
+    issuer: str = ""
+    number: str = ""
+    issued: date | None = None
+
+    @property
+    def text(self) -> str:
+        """The citation followed by its summary: "Báo cáo số 15/BC-SNV ngày 12/3/2024 về …"."""
+        return f"{self.citation} {self.summary}".strip() if self.summary else self.citation
+
+
+@dataclass
+class ReportTask:
+    stt: str
+    content: str
+    status: str  # a STATUS_ORDER name
+    status_label: str
+    lead: str = ""
+    cooperate: str = ""
+    result: str = ""
+    deadline_text: str = ""
+    due: date | None = None  # the relevant effective due date, when there is one
+    progress: list[ReportProgress] = field(default_factory=list)  # inside the data window
+    evidence: list[ReportEvidence] = field(default_factory=list)  # issued in the window or tied to its progress
+    in_period: bool = True  # shown in part I: due, ongoing, or with something done in the window
+    task_id: int | None = None
+    section: str = ""
+
+    @property
+    def overdue(self) -> bool:
+        return self.status == "OVERDUE"
+
+    @property
+    def done_text(self) -> str:
+        """What was done in the period, one line per entry (for tables)."""
+        return "\n".join(f"- {p.text}" for p in self.progress)
+
+    @property
+    def evidence_text(self) -> str:
+        return "\n".join(f"- {e.text}" for e in self.evidence)
+
+
+@dataclass
+class ReportSection:
+    code: str
+    title: str
+    printed_code: str = ""
+    tasks: list[ReportTask] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.printed_code or self.code
+
+
+@dataclass
+class NextTask:
+    """A task due in the next period (part III)."""
+
+    stt: str
+    content: str
+    lead: str = ""
+    due: date | None = None
+    deadline_text: str = ""
+    task_id: int | None = None
+
+
+@dataclass
+class ReportData:
+    plan_id: int | None
+    plan_title: str
+    plan_year: int | None
+    period_key: str
+    period_kind: str  # month | quarter | halfyear | ninemonths | year
+    period_name: str  # "Quý I năm 2025"
+    period_title: str  # "Quý I năm 2025 (từ ngày 15/12/2024 đến ngày 14/3/2025)"
+    window_start: date
+    window_end: date
+    today: date
+    sections: list[ReportSection] = field(default_factory=list)
+    next_period_name: str = ""
+    next_tasks: list[NextTask] = field(default_factory=list)
+    status_labels: dict[str, str] = field(default_factory=lambda: dict(STATUS_LABELS))
+
+    # ---- derived figures (computed, never stored, so they always match the tasks) ----
+    def all_tasks(self) -> list[ReportTask]:
+        return [t for s in self.sections for t in s.tasks]
+
+    def counts_by_status(self) -> dict[str, int]:
+        """Status name -> number of tasks, every status listed (zeros included), in STATUS_ORDER."""
+        counts = Counter(t.status for t in self.all_tasks())
+        return {name: counts.get(name, 0) for name in STATUS_ORDER}
+
+    def counts_by_section(self) -> dict[str, dict[str, int]]:
+        """Section code -> status name -> count (only non-zero statuses)."""
+        return {s.code: dict(Counter(t.status for t in s.tasks)) for s in self.sections}
+
+    def counts_by_lead(self) -> dict[str, dict[str, int]]:
+        """Lead body (as printed) -> status name -> count. A task led by several bodies counts for each."""
+        result: dict[str, Counter] = {}
+        for task in self.all_tasks():
+            for body in split_bodies(task.lead) or [NO_LEAD]:
+                result.setdefault(body, Counter())[task.status] += 1
+        return {body: dict(c) for body, c in sorted(result.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))}
+
+    @property
+    def summary_title(self) -> str:
+        """The bold line under "BÁO CÁO"."""
+        name = self.period_name
+        return f"Kết quả thực hiện công tác kiểm soát thủ tục hành chính {name[:1].lower()}{name[1:]}"
+
+    def label(self, status: str) -> str:
+        return self.status_labels.get(status, STATUS_LABELS.get(status, status))
+
+
+_BODY_SPLIT = re.compile(r"\s*(?:;|\n|\s-\s)\s*")
+
+
+def split_bodies(lead: str) -> list[str]:
+    """The bodies named in a lead cell ("Văn phòng Sở; Các PCM" → two), as printed, without list dashes."""
+    parts = [p.strip(" -–•+.,") for p in _BODY_SPLIT.split(clean(lead))]
+    return [p for p in parts if p]
+
+
+def build_report(store, plan_id: int, period_key: str, today: date) -> ReportData:
+    """Collect everything the report for ``period_key`` says about plan ``plan_id`` as of ``today``."""
+    from kstthc_desktop.periods import parse_period
+    from kstthc_desktop.status import task_status
+
+    period = parse_period(period_key)
+    plan = store.load_plan(plan_id)
+    settings = store.settings()
+    lo, hi = period.window_start, period.window_end
+
+    progress_by_task: dict[int, list] = {}
+    for entry in store.progress(plan_id=plan_id):
+        progress_by_task.setdefault(entry.task_id, []).append(entry)
+    evidence_by_task: dict[int, list] = {}
+    for ev in store.evidence(plan_id=plan_id):
+        evidence_by_task.setdefault(ev.task_id, []).append(ev)
+    events_by_task: dict[int, list] = {}
+    for ev in store.events(plan_id=plan_id):
+        events_by_task.setdefault(ev[1], []).append((ev[0], ev[2]))
+
+    sections = [ReportSection(code=s.code, title=nfc(s.title), printed_code=s.printed_code or "") for s in plan.sections]
+    by_code = {s.code: s for s in sections}
+    for task in plan.tasks:
+        entries = sorted(progress_by_task.get(task.id, []), key=lambda e: (e.entry_date, e.id or 0))
+        events = events_by_task.get(task.id, [])
+        if task.withdrawn:
+            status_name, status_label, due = "WITHDRAWN", STATUS_LABELS["WITHDRAWN"], None
+        else:
+            st = task_status(task, entries, period, today, events=events, due_soon_days=settings.due_soon_days)
+            status_name, status_label, due = st.status.name, st.status.label, st.due
+        in_window = [e for e in entries if lo <= e.entry_date <= hi]
+        window_ids = {e.id for e in in_window}
+        evidence = [
+            ev for ev in evidence_by_task.get(task.id, [])
+            if (ev.issued is not None and lo <= ev.issued <= hi) or (ev.progress_id is not None and ev.progress_id in window_ids)
+        ]
+        evidence.sort(key=lambda ev: (ev.issued or date.max, ev.id or 0))
+        rt = ReportTask(
+            task_id=task.id,
+            section=task.section,
+            stt=nfc(task.stt),
+            content=clean(task.content),
+            status=status_name,
+            status_label=status_label,
+            lead=clean(task.lead),
+            cooperate=clean(task.cooperate),
+            result=clean(task.result),
+            deadline_text=clean(task.deadline_text),
+            due=due,
+            progress=[ReportProgress(e.entry_date, clean(e.text), e.done, e.occurrence_key) for e in in_window],
+            evidence=[
+                ReportEvidence(citation=nfc(ev.citation()), summary=clean(ev.summary), issuer=clean(ev.issuer),
+                               number=nfc(ev.number), issued=ev.issued)
+                for ev in evidence
+            ],
+        )
+        rt.in_period = bool(rt.progress or rt.evidence or status_name in _ALWAYS_REPORTED
+                            or (due is not None and lo <= due <= hi))
+        section = by_code.get(task.section)
+        if section is None:  # a task whose section row was lost: keep it visible
+            section = by_code.setdefault(task.section, ReportSection(code=task.section, title=""))
+            sections.append(section)
+        section.tasks.append(rt)
+
+    nxt = period.next()
+    next_tasks = _due_in(plan.tasks, nxt.window_start, nxt.window_end, events_by_task)
+    return ReportData(
+        plan_id=plan_id,
+        plan_title=clean(plan.document.title),
+        plan_year=plan.document.year,
+        period_key=period.key,
+        period_kind=period.kind,
+        period_name=period.name,
+        period_title=period.title,
+        window_start=lo,
+        window_end=hi,
+        today=today,
+        sections=[s for s in sections if s.tasks],
+        next_period_name=nxt.name,
+        next_tasks=next_tasks,
+        status_labels=_status_labels(),
+    )
+
+
+def _due_in(tasks, lo: date, hi: date, events_by_task) -> list[NextTask]:
+    """Tasks with an occurrence whose effective due date falls in [lo, hi], by due date."""
+    from kstthc_desktop.occurrences import occurrences
+
+    found: list[NextTask] = []
+    for task in tasks:
+        if task.withdrawn:
+            continue
+        events = events_by_task.get(task.id, [])
+        dues = []
+        for year in sorted({lo.year, hi.year}):
+            for occ in occurrences(task.deadline, year, events):
+                due = occ.effective_due or occ.due
+                if due is not None and lo <= due <= hi:
+                    dues.append(due)
+        if dues:
+            found.append(NextTask(stt=nfc(task.stt), content=clean(task.content), lead=clean(task.lead),
+                                  due=min(dues), deadline_text=clean(task.deadline_text), task_id=task.id))
+    found.sort(key=lambda t: (t.due, _stt_key(t.stt)))
+    return found
+
+
+def _stt_key(stt: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else 0 for p in re.split(r"[.\s]+", stt or "") if p)
+
+
+def _status_labels() -> dict[str, str]:
+    from kstthc_desktop.status import Status
+
+    labels = dict(STATUS_LABELS)
+    labels.update({s.name: s.label for s in Status})
+    return labels
+
+
+def assessment(data: ReportData) -> list[str]:
+    """The generated sentences of part II ("18/20 nhiệm vụ đến hạn đã hoàn thành, trong đó 17 đúng hạn.")."""
+    c = data.counts_by_status()
+    done = c["DONE_ON_TIME"] + c["DONE_LATE"]
+    due = done + c["OVERDUE"]
+    lines = []
+    if due:
+        line = f"{done}/{due} nhiệm vụ đến hạn đã hoàn thành, trong đó {c['DONE_ON_TIME']} đúng hạn"
+        lines.append(line + (f", {c['DONE_LATE']} quá hạn." if c["DONE_LATE"] else "."))
+    else:
+        lines.append("Đến cuối kỳ báo cáo chưa có nhiệm vụ nào đến hạn.")
+    if c["OVERDUE"]:
+        lines.append(f"{c['OVERDUE']} nhiệm vụ đã quá hạn nhưng chưa hoàn thành.")
+    ongoing = c["HAS_PROGRESS"] + c["NO_PROGRESS"]
+    if ongoing:
+        lines.append(f"{c['HAS_PROGRESS']}/{ongoing} nhiệm vụ thường xuyên có kết quả trong kỳ.")
+    if c["IN_TIME"]:
+        lines.append(f"{c['IN_TIME']} nhiệm vụ chưa hoàn thành, còn trong hạn.")
+    if c["NOT_ARISEN"]:
+        lines.append(f"{c['NOT_ARISEN']} nhiệm vụ thực hiện khi có phát sinh, trong kỳ không phát sinh.")
+    if c["UNSPECIFIED"]:
+        lines.append(f"{c['UNSPECIFIED']} nhiệm vụ chưa xác định thời hạn.")
+    documents = sum(len(t.evidence) for t in data.all_tasks())
+    if documents:
+        lines.append(f"Trong kỳ đã ban hành {documents} văn bản là kết quả thực hiện nhiệm vụ.")
+    return lines
+
+
+def next_period_lines(data: ReportData) -> list[str]:
+    """The generated items of part III: tasks due next period, then what is overdue and must go on."""
+    from kstthc_desktop.vndates import text_date
+
+    lines = []
+    for t in data.next_tasks:
+        where = f"chủ trì: {t.lead}; " if t.lead else ""
+        lines.append(f"{t.content} ({where}thời hạn: {text_date(t.due)})." if t.due else f"{t.content}.")
+    overdue = [t for t in data.all_tasks() if t.status == "OVERDUE"]
+    if overdue:
+        names = "; ".join(f"{t.stt} {t.content}".strip() for t in overdue[:10])
+        more = f" và {len(overdue) - 10} nhiệm vụ khác" if len(overdue) > 10 else ""
+        lines.append(f"Khẩn trương hoàn thành {len(overdue)} nhiệm vụ đã quá hạn: {names}{more}.")
+    ongoing = sum(1 for t in data.all_tasks() if t.status in ("HAS_PROGRESS", "NO_PROGRESS"))
+    if ongoing:
+        lines.append(f"Tiếp tục thực hiện {ongoing} nhiệm vụ thường xuyên theo kế hoạch.")
+    return lines
+
+
+#: The parts of a report only the officer can write, kept per plan and period (store.report_texts).
+#: "date" (ISO) fixes the date line so a report produced again is the same document.
+TEXT_FIELDS = (
+    ("number", "Số báo cáo"),
+    ("date", "Ngày báo cáo"),
+    ("achievements", "Kết quả đạt được (bổ sung)"),
+    ("shortcomings", "Tồn tại, hạn chế và nguyên nhân"),
+    ("next_steps", "Phương hướng, nhiệm vụ kỳ tới (bổ sung)"),
+    ("proposals", "Kiến nghị, đề xuất"),
+)
+
+
+def report_date(data: ReportData, texts: dict[str, str]) -> date:
+    """The date printed on the report: the officer's saved date, else the day it is built."""
+    value = (texts or {}).get("date") or ""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        return data.today

@@ -1,0 +1,338 @@
+"""The report as a PDF in the layout of Nghị định 30/2020/NĐ-CP, Phụ lục I (DOMAIN.md §7), with reportlab platypus.
+
+A4 portrait, margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman (or the metric-compatible
+Liberation Serif) embedded; body 13 pt justified with a 1.27 cm first-line indent and 6 pt between paragraphs;
+page numbers centred in the top margin from page 2; the appendix table on landscape pages with its header row
+repeated. The output is byte-for-byte reproducible (reportlab's invariant mode) so its SHA-256 identifies it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from kstthc_desktop.domain import Settings
+from kstthc_desktop.reports.data import ReportData, assessment, next_period_lines, report_date
+from kstthc_desktop.text import nfc
+from kstthc_desktop.vndates import long_date, text_date
+
+MM = 72 / 25.4
+MARGINS = {"top": 20 * MM, "bottom": 20 * MM, "left": 30 * MM, "right": 15 * MM}
+BODY_SIZE = 13
+INDENT = 1.27 / 2.54 * 72  # 1.27 cm
+PAGE_NUMBER_SIZE = 13
+_BLANK_NUMBER = "\u00a0" * 8
+
+
+def _p(text: str) -> str:
+    """Officer or plan text made safe for a Paragraph: NFC, XML-escaped, line breaks kept."""
+    return escape(nfc(text)).replace("\n", "<br/>")
+
+
+class _Styles:
+    def __init__(self):
+        from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+        from reportlab.lib.styles import ParagraphStyle
+
+        from kstthc_desktop.reports.fonts import register_fonts
+
+        f = self.fonts = register_fonts()
+        base = ParagraphStyle("base", fontName=f.regular, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.2,
+                              bulletFontName=f.regular)
+        self.body = ParagraphStyle("body", base, alignment=TA_JUSTIFY, firstLineIndent=INDENT, spaceAfter=6)
+        self.heading = ParagraphStyle("heading", self.body, fontName=f.bold, spaceBefore=6)
+        self.subheading = ParagraphStyle("subheading", self.body, fontName=f.bold)
+        self.task = ParagraphStyle("task", self.body, fontName=f.bolditalic, spaceAfter=3)
+        self.item = ParagraphStyle("item", self.body, spaceAfter=3)
+        self.center = ParagraphStyle("center", base, alignment=TA_CENTER)
+        self.h_parent = ParagraphStyle("h_parent", self.center, fontSize=12, leading=14)
+        self.h_body = ParagraphStyle("h_body", self.h_parent, fontName=f.bold)
+        self.h_number = ParagraphStyle("h_number", self.center, fontSize=13, leading=15)
+        self.h_nation = ParagraphStyle("h_nation", self.center, fontName=f.bold, fontSize=12, leading=14)
+        self.h_motto = ParagraphStyle("h_motto", self.center, fontName=f.bold, fontSize=13, leading=15)
+        self.h_date = ParagraphStyle("h_date", self.center, fontName=f.italic, fontSize=13, leading=15)
+        self.title = ParagraphStyle("title", self.center, fontName=f.bold, fontSize=14, leading=17, spaceBefore=18)
+        self.summary = ParagraphStyle("summary", self.title, spaceBefore=0)
+        self.period = ParagraphStyle("period", self.center, fontName=f.italic, spaceBefore=6, spaceAfter=12)
+        self.cell = ParagraphStyle("cell", base, fontSize=11, leading=13, alignment=TA_LEFT)
+        self.cell_c = ParagraphStyle("cell_c", self.cell, alignment=TA_CENTER)
+        self.cell_h = ParagraphStyle("cell_h", self.cell_c, fontName=f.bold)
+        self.cell_b = ParagraphStyle("cell_b", self.cell, fontName=f.bold)
+        self.table = ParagraphStyle("table", base, fontSize=12, leading=14.5)
+        self.table_c = ParagraphStyle("table_c", self.table, alignment=TA_CENTER)
+        self.table_h = ParagraphStyle("table_h", self.table_c, fontName=f.bold)
+        self.caption = ParagraphStyle("caption", self.center, fontName=f.bold, spaceBefore=6, spaceAfter=6)
+        self.recipients_h = ParagraphStyle("recipients_h", base, fontName=f.bolditalic, fontSize=12, leading=14)
+        self.recipients = ParagraphStyle("recipients", base, fontSize=11, leading=13)
+        self.sign = ParagraphStyle("sign", self.center, fontName=f.bold)
+
+
+def _line(width_pt: float, thickness: float = 0.6, space_before: float = 3, space_after: float = 4):
+    from reportlab.platypus.flowables import HRFlowable
+
+    return HRFlowable(width=width_pt, thickness=thickness, color="black", hAlign="CENTER",
+                      spaceBefore=space_before, spaceAfter=space_after)
+
+
+def _header(data: ReportData, settings: Settings, texts: dict, st: _Styles, frame_width: float):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    left_w = 68 * MM
+    right_w = frame_width - left_w
+    number = nfc(texts.get("number", "")).strip() or _BLANK_NUMBER
+    short = nfc(settings.body_short).strip()
+    left = []
+    if settings.parent_body.strip():
+        left.append(Paragraph(_p(settings.parent_body.upper()), st.h_parent))
+    left.append(Paragraph(_p((settings.body_name or settings.my_body or "").upper()), st.h_body))
+    left.append(_line(22 * MM))
+    left.append(Paragraph(f"Số: {escape(number)}/BC-{escape(short)}" if short else f"Số: {escape(number)}/BC",
+                          st.h_number))
+    motto = "Độc lập - Tự do - Hạnh phúc"
+    when = report_date(data, texts)
+    right = [
+        Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", st.h_nation),
+        Paragraph(motto, st.h_motto),
+        _line(stringWidth(motto, st.fonts.bold, st.h_motto.fontSize)),
+        Paragraph(_p(long_date(when, nfc(settings.place_name).strip())), st.h_date),
+    ]
+    table = Table([[left, right]], colWidths=[left_w, right_w])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("FONTNAME", (0, 0), (-1, -1), st.fonts.regular),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
+
+
+def _counts_table(data: ReportData, st: _Styles, width: float):
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    counts = {k: v for k, v in data.counts_by_status().items() if v}
+    total = sum(counts.values())
+    rows = [[Paragraph("TT", st.table_h), Paragraph("Tình trạng", st.table_h),
+             Paragraph("Số nhiệm vụ", st.table_h), Paragraph("Tỷ lệ", st.table_h)]]
+    for i, (name, n) in enumerate(counts.items(), 1):
+        share = f"{100 * n / total:.1f}%".replace(".", ",") if total else "0%"
+        rows.append([Paragraph(str(i), st.table_c), Paragraph(_p(data.label(name)), st.table),
+                     Paragraph(str(n), st.table_c), Paragraph(share, st.table_c)])
+    rows.append(["", Paragraph("Tổng số", st.table_h), Paragraph(str(total), st.table_h),
+                 Paragraph("100%" if total else "0%", st.table_h)])
+    table = Table(rows, colWidths=[12 * MM, width - 62 * MM, 28 * MM, 22 * MM], repeatRows=1)
+    table.setStyle(_grid())
+    return table
+
+
+def _grid():
+    from reportlab.platypus import TableStyle
+
+    from kstthc_desktop.reports.fonts import register_fonts
+
+    return TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), register_fonts().regular),
+        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ])
+
+
+def _part_one(data: ReportData, st: _Styles, width: float) -> list:
+    from reportlab.platypus import Paragraph
+
+    story = [Paragraph("I. KẾT QUẢ THỰC HIỆN", st.heading)]
+    number = 0
+    for section in data.sections:
+        tasks = [t for t in section.tasks if t.in_period]
+        if not tasks:
+            continue
+        number += 1
+        story.append(Paragraph(f"{number}. {_p(section.title or section.label)}", st.subheading))
+        for t in tasks:
+            head = f"{_p(t.stt)}. {_p(t.content)}" if t.stt else _p(t.content)
+            facts = [f"Tình trạng: {_p(t.status_label)}"]
+            if t.lead:
+                facts.insert(0, f"chủ trì: {_p(t.lead)}")
+            if t.due:
+                facts.append(f"thời hạn: {text_date(t.due)}")
+            story.append(Paragraph(f"{head} <font name='{st.fonts.italic}'>({'; '.join(facts)})</font>", st.task))
+            if t.progress:
+                story += [Paragraph(f"- {_p(p.text.rstrip('.'))} (ngày {text_date(p.entry_date)}).", st.item)
+                          for p in t.progress]
+            else:
+                story.append(Paragraph("- Chưa có kết quả trong kỳ.", st.item))
+            if t.evidence:
+                story.append(Paragraph("- Văn bản: " + "; ".join(_p(e.text) for e in t.evidence) + ".", st.item))
+    if number == 0:
+        story.append(Paragraph("Trong kỳ không có nhiệm vụ đến hạn hoặc có kết quả.", st.body))
+    story.append(Paragraph("Bảng tổng hợp tình trạng thực hiện nhiệm vụ", st.caption))
+    story.append(_counts_table(data, st, width))
+    return story
+
+
+def _officer(text: str, st: _Styles) -> list:
+    """The officer's own paragraphs; a dotted line to fill by hand when none were written."""
+    from reportlab.platypus import Paragraph
+
+    paras = [p.strip() for p in nfc(text or "").split("\n") if p.strip()]
+    return [Paragraph(_p(p), st.body) for p in paras] or [Paragraph("…" * 20, st.body)]
+
+
+def _signature(settings: Settings, st: _Styles, width: float):
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+    left = [Paragraph("Nơi nhận:", st.recipients_h)]
+    for r in settings.recipients or []:
+        r = nfc(r).strip()
+        if r:
+            left.append(Paragraph(_p(r if r.startswith("-") else f"- {r}"), st.recipients))
+    right = []
+    for line in (settings.signer_authority, settings.signer_title):
+        if nfc(line).strip():
+            right.append(Paragraph(_p(nfc(line).strip().upper()), st.sign))
+    right.append(Spacer(1, 28 * MM))
+    if nfc(settings.signer_name).strip():
+        right.append(Paragraph(_p(nfc(settings.signer_name).strip()), st.sign))
+    table = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), st.fonts.regular),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return KeepTogether([Spacer(1, 6), table])
+
+
+def _appendix(data: ReportData, settings: Settings, texts: dict, st: _Styles, width: float) -> list:
+    from reportlab.platypus import Paragraph, Table
+
+    number = nfc(texts.get("number", "")).strip() or _BLANK_NUMBER
+    short = nfc(settings.body_short).strip()
+    when = report_date(data, texts)
+    story = [
+        Paragraph("PHỤ LỤC", st.summary),
+        Paragraph(f"Tình trạng thực hiện các nhiệm vụ {_p(data.period_name[:1].lower() + data.period_name[1:])}",
+                  st.summary),
+        Paragraph(f"(Kèm theo Báo cáo số {escape(number)}/BC-{escape(short)} ngày {text_date(when)})", st.period),
+    ]
+    cols = [14 * MM, 0, 38 * MM, 30 * MM, 32 * MM, 70 * MM]
+    cols[1] = width - sum(cols)
+    rows = [[Paragraph(h, st.cell_h) for h in
+             ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình trạng", "Kết quả trong kỳ")]]
+    style = list(_grid().getCommands()) + [("BACKGROUND", (0, 0), (-1, 0), "#e6e6e6")]
+    for section in data.sections:
+        r = len(rows)
+        rows.append([Paragraph(_p(section.label), st.cell_b), Paragraph(_p(section.title), st.cell_b)] + [""] * 4)
+        style.append(("SPAN", (1, r), (-1, r)))
+        for t in section.tasks:
+            deadline = t.deadline_text or ""
+            if t.due and text_date(t.due) not in deadline:
+                deadline = f"{deadline}\n(hạn {text_date(t.due)})".strip()
+            done = "<br/>".join([_p(f"- {p.text}") for p in t.progress] + [_p(f"- {e.text}") for e in t.evidence])
+            rows.append([Paragraph(_p(t.stt), st.cell_c), Paragraph(_p(t.content), st.cell),
+                         Paragraph(_p(t.lead), st.cell), Paragraph(_p(deadline), st.cell),
+                         Paragraph(_p(t.status_label), st.cell), Paragraph(done, st.cell)])
+    table = Table(rows, colWidths=cols, repeatRows=1)
+    from reportlab.platypus import TableStyle
+
+    table.setStyle(TableStyle(style))
+    story.append(table)
+    return story
+
+
+def build_story(data: ReportData, settings: Settings, texts: dict, st: _Styles, width: float, land_width: float):
+    from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer
+
+    texts = texts or {}
+    body_name = nfc(settings.body_name or settings.my_body).strip()
+    story = [
+        _header(data, settings, texts, st, width),
+        Paragraph("BÁO CÁO", st.title),
+        Paragraph(_p(data.summary_title), st.summary),
+        _line(40 * MM, space_before=4, space_after=2),
+        Paragraph(_p(f"Kỳ báo cáo: {data.period_title}"), st.period),
+    ]
+    plan = f"{data.plan_title}" if data.plan_title else "Kế hoạch kiểm soát thủ tục hành chính"
+    who = body_name[:1].upper() + body_name[1:].lower() if body_name.isupper() else body_name
+    name_lower = data.period_name[:1].lower() + data.period_name[1:]
+    story.append(Paragraph(_p(f"Thực hiện {plan}, {who or 'cơ quan'} báo cáo kết quả thực hiện công tác kiểm soát "
+                              f"thủ tục hành chính {name_lower} như sau:"), st.body))
+    story += _part_one(data, st, width)
+    story.append(Paragraph("II. ĐÁNH GIÁ CHUNG", st.heading))
+    story.append(Paragraph("1. Kết quả đạt được", st.subheading))
+    story += [Paragraph(_p(s), st.body) for s in assessment(data)]
+    if nfc(texts.get("achievements", "")).strip():
+        story += _officer(texts["achievements"], st)
+    story.append(Paragraph("2. Tồn tại, hạn chế và nguyên nhân", st.subheading))
+    story += _officer(texts.get("shortcomings", ""), st)
+    story.append(Paragraph("III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", st.heading))
+    lines = next_period_lines(data)
+    if lines:
+        next_lower = data.next_period_name[:1].lower() + data.next_period_name[1:]
+        story.append(Paragraph(_p(f"Trong {next_lower}, tập trung thực hiện các nhiệm vụ sau:"), st.body))
+        story += [Paragraph(_p(f"- {s}"), st.body) for s in lines]
+    if nfc(texts.get("next_steps", "")).strip() or not lines:
+        story += _officer(texts.get("next_steps", ""), st)
+    story.append(Paragraph("IV. KIẾN NGHỊ, ĐỀ XUẤT", st.heading))
+    story += _officer(texts.get("proposals", ""), st)
+    story.append(Paragraph(_p(f"Trên đây là báo cáo kết quả thực hiện công tác kiểm soát thủ tục hành chính "
+                              f"{name_lower} của {who or 'cơ quan'}./."), st.body))
+    story.append(_signature(settings, st, width))
+    story += [NextPageTemplate("landscape"), PageBreak()]
+    story += _appendix(data, settings, texts, st, land_width)
+    return story
+
+
+def _page_number(canvas, doc):
+    """Page numbers centred in the top margin, none on page 1 (Nghị định 30/2020)."""
+    if doc.page <= 1:
+        return
+    from kstthc_desktop.reports.fonts import register_fonts
+
+    w, h = canvas._pagesize
+    canvas.saveState()
+    canvas.setFont(register_fonts().regular, PAGE_NUMBER_SIZE)
+    canvas.drawCentredString(MARGINS["left"] + (w - MARGINS["left"] - MARGINS["right"]) / 2,
+                             h - MARGINS["top"] / 2 - PAGE_NUMBER_SIZE / 3, str(doc.page))
+    canvas.restoreState()
+
+
+def write_pdf(report_data: ReportData, settings: Settings, texts: dict | None, out_path) -> Path:
+    """Write the report to ``out_path`` (any existing file is replaced) and return the path."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    out_path = Path(out_path)
+    st = _Styles()
+    portrait_size, land_size = A4, landscape(A4)
+
+    def frame(size, name):
+        return Frame(MARGINS["left"], MARGINS["bottom"], size[0] - MARGINS["left"] - MARGINS["right"],
+                     size[1] - MARGINS["top"] - MARGINS["bottom"], id=name,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    doc = BaseDocTemplate(
+        str(out_path), pagesize=portrait_size, invariant=1,
+        leftMargin=MARGINS["left"], rightMargin=MARGINS["right"], topMargin=MARGINS["top"],
+        bottomMargin=MARGINS["bottom"], initialFontName=st.fonts.regular,
+        title=report_data.summary_title, author=nfc(settings.body_name), creator="KSTTHC Desktop",
+        subject=report_data.period_title, lang="vi-VN",
+    )
+    doc.addPageTemplates([
+        PageTemplate("portrait", frames=[frame(portrait_size, "p")], pagesize=portrait_size, onPage=_page_number),
+        PageTemplate("landscape", frames=[frame(land_size, "l")], pagesize=land_size, onPage=_page_number),
+    ])
+    width = portrait_size[0] - MARGINS["left"] - MARGINS["right"]
+    land_width = land_size[0] - MARGINS["left"] - MARGINS["right"]
+    tmp = out_path.with_name(out_path.name + ".part")
+    doc.filename = str(tmp)
+    try:
+        doc.build(build_story(report_data, settings, texts or {}, st, width, land_width))
+        tmp.replace(out_path)
+    except OSError as exc:
+        from kstthc_desktop.errors import UserError
+
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"Không ghi được tệp báo cáo {out_path.name}: {exc.strerror or exc}.") from exc
+    return out_path
