@@ -1,6 +1,6 @@
 """Schema migrations: a database made by the first schema opens in this program with its data intact.
 
-``fixtures/db/schema-1.sqlite3`` was made by ``fixtures/db/make_schema1.py`` with only the first migration
+``fixtures/db/schema-1.db`` was made by ``fixtures/db/make_schema1.py`` with only the first migration
 and is committed, standing for an officer's file from the first release.
 """
 
@@ -17,7 +17,7 @@ from kstthc_desktop.domain import DeadlineKind, ProgressEntry
 from kstthc_desktop.store import NewerDatabase, Store
 from kstthc_desktop.store.schema import KNOWN_MIGRATIONS, SCHEMA_VERSION
 
-FIRST_SCHEMA = Path(__file__).parent / "fixtures" / "db" / "schema-1.sqlite3"
+FIRST_SCHEMA = Path(__file__).parent / "fixtures" / "db" / "schema-1.db"
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 Never edit a migration once it has shipped: a database made by an older program replays only the
 migrations it has not seen. Add a new function at the end instead; ``tests/test_migrations.py``
-upgrades a database made by the first schema (``tests/fixtures/db/schema-1.sqlite3``) to the current one.
+upgrades a database made by the first schema (``tests/fixtures/db/schema-1.db``) to the current one.
 """
 
 from __future__ import annotations
