@@ -7,4 +7,5 @@ A command module imports only argparse at import time; its ``run`` imports what 
 #: Subcommand name -> module under kstthc_desktop.commands. Add a line to add a command.
 COMMANDS = {
     "deadline": "deadline",
+    "report": "report",
 }

@@ -145,6 +145,8 @@ class ReportData:
 
     def counts_by_lead(self) -> dict[str, dict[str, int]]:
         """Lead body (as printed) -> status name -> count. A task led by several bodies counts for each."""
+        from kstthc_desktop.store.bodies import split_bodies  # the store's own reading of a lead cell
+
         result: dict[str, Counter] = {}
         for task in self.all_tasks():
             for body in split_bodies(task.lead) or [NO_LEAD]:
@@ -159,15 +161,6 @@ class ReportData:
 
     def label(self, status: str) -> str:
         return self.status_labels.get(status, STATUS_LABELS.get(status, status))
-
-
-_BODY_SPLIT = re.compile(r"\s*(?:;|\n|\s-\s)\s*")
-
-
-def split_bodies(lead: str) -> list[str]:
-    """The bodies named in a lead cell ("Văn phòng Sở; Các PCM" → two), as printed, without list dashes."""
-    parts = [p.strip(" -–•+.,") for p in _BODY_SPLIT.split(clean(lead))]
-    return [p for p in parts if p]
 
 
 def build_report(store, plan_id: int, period_key: str, today: date) -> ReportData:

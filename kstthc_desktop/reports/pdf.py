@@ -151,7 +151,7 @@ def _part_one(data: ReportData, st: _Styles, width: float) -> list:
         number += 1
         story.append(Paragraph(f"{number}. {_p(section.title or section.label)}", st.subheading))
         for t in tasks:
-            head = f"{_p(t.stt)}. {_p(t.content)}" if t.stt else _p(t.content)
+            head = f"Nhiệm vụ {_p(t.stt)}: {_p(t.content)}" if t.stt else _p(t.content)
             facts = [f"Tình trạng: {_p(t.status_label)}"]
             if t.lead:
                 facts.insert(0, f"chủ trì: {_p(t.lead)}")

@@ -1,0 +1,43 @@
+"""``kstthc report``: write the period's report as PDF or Excel and record it."""
+
+from __future__ import annotations
+
+HELP = "lập báo cáo kỳ (tháng, quý, 6 tháng, 9 tháng, năm) ra tệp PDF hoặc Excel"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--period", required=True, metavar="KỲ",
+                        help="kỳ báo cáo: 2025-03 (tháng), 2025-Q1 (quý), 2025-H1 (6 tháng), 2025-9M (9 tháng), 2025 (năm)")
+    parser.add_argument("--out", required=True, metavar="TỆP", help="tệp kết quả: .pdf hoặc .xlsx")
+    parser.add_argument("--plan", type=int, metavar="ID", help="số của kế hoạch (mặc định: kế hoạch của năm báo cáo)")
+    parser.add_argument("--year", type=int, metavar="NĂM", help="chọn kế hoạch theo năm")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help="dùng ngày này làm 'hôm nay' (mặc định: hôm nay)")
+
+
+def run(args) -> int:
+    from datetime import date, datetime
+    from pathlib import Path
+
+    from kstthc_desktop import paths
+    from kstthc_desktop.errors import UsageError, UserError
+    from kstthc_desktop.periods import parse_period
+    from kstthc_desktop.reports.produce import choose_plan, format_for, produce
+    from kstthc_desktop.store import Store
+
+    out = Path(args.out)
+    format_for(out)  # usage error before any work
+    today = date.today()
+    if getattr(args, "today", None):
+        try:
+            today = date.fromisoformat(args.today)
+        except ValueError:
+            raise UsageError(f"Ngày '{args.today}' không đúng dạng YYYY-MM-DD.") from None
+    period = parse_period(args.period)
+    db = Path(getattr(args, "db", None) or paths.default_db_path())
+    if not db.exists():
+        raise UserError(f"Không tìm thấy cơ sở dữ liệu {db}.")
+    with Store.open(db, create=False) as store:
+        plan_id = choose_plan(store, period.year, args.plan, args.year)
+        done = produce(store, plan_id, period.key, today, out, now=datetime.now())
+    print(f"Đã lập báo cáo {period.name}: {done.path} (SHA-256 {done.sha256})")
+    return 0

@@ -1,0 +1,140 @@
+"""The period's report as an Excel workbook the officer can paste into the province's own forms.
+
+Sheet "Nhiệm vụ": one row per task under its section row (bold header, wrapped text, frozen header row,
+overdue rows highlighted); sheet "Tổng hợp": counts by status, by section and by lead body.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kstthc_desktop.reports.data import STATUS_ORDER, ReportData
+from kstthc_desktop.text import nfc
+from kstthc_desktop.vndates import text_date
+
+COLUMNS = (  # heading, width (characters)
+    ("STT", 7), ("Nội dung nhiệm vụ", 50), ("Cơ quan chủ trì", 22), ("Cơ quan phối hợp", 20), ("Thời hạn", 18),
+    ("Hạn (ngày)", 12), ("Tình trạng", 20), ("Kết quả trong kỳ", 45), ("Văn bản", 45),
+)
+OVERDUE_FILL = "FFF4CCCC"  # light red: overdue rows stand out when printed in colour or grey
+SECTION_FILL = "FFE7E6E6"
+HEADER_FILL = "FFD9E1F2"
+
+
+def write_xlsx(report_data: ReportData, out_path) -> Path:
+    """Write the workbook to ``out_path`` (replacing it) and return the path."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    data = report_data
+    out_path = Path(out_path)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Nhiệm vụ"
+    thin = Side(style="thin", color="FF808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    bold = Font(bold=True)
+
+    ws.append([nfc(f"Tình trạng thực hiện nhiệm vụ kiểm soát thủ tục hành chính – {data.period_title}")])
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.append([nfc(data.plan_title)])
+    header_row = 3
+    ws.append([h for h, _ in COLUMNS])
+    for col, (_, width) in enumerate(COLUMNS, 1):
+        cell = ws.cell(header_row, col)
+        cell.font = bold
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.border = border
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = ws.cell(header_row + 1, 1)
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+    for section in data.sections:
+        ws.append([nfc(section.label), nfc(section.title)])
+        r = ws.max_row
+        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=len(COLUMNS))
+        for col in range(1, len(COLUMNS) + 1):
+            cell = ws.cell(r, col)
+            cell.font = bold
+            cell.fill = PatternFill("solid", fgColor=SECTION_FILL)
+            cell.border = border
+            cell.alignment = wrap
+        for t in section.tasks:
+            ws.append([nfc(t.stt), nfc(t.content), nfc(t.lead), nfc(t.cooperate), nfc(t.deadline_text),
+                       t.due, nfc(t.status_label), nfc(t.done_text), nfc(t.evidence_text)])
+            r = ws.max_row
+            for col in range(1, len(COLUMNS) + 1):
+                cell = ws.cell(r, col)
+                cell.alignment = wrap
+                cell.border = border
+                if t.overdue:
+                    cell.fill = PatternFill("solid", fgColor=OVERDUE_FILL)
+            ws.cell(r, 6).number_format = "DD/MM/YYYY"
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(COLUMNS))}{ws.max_row}"
+
+    _counts_sheet(wb.create_sheet("Tổng hợp"), data, bold, border)
+    wb.properties.title = nfc(data.summary_title)
+    wb.properties.creator = "KSTTHC Desktop"
+    tmp = out_path.with_name(out_path.name + ".part")
+    try:
+        wb.save(tmp)
+        tmp.replace(out_path)
+    except OSError as exc:
+        from kstthc_desktop.errors import UserError
+
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"Không ghi được tệp báo cáo {out_path.name}: {exc.strerror or exc}.") from exc
+    return out_path
+
+
+def _counts_sheet(ws, data: ReportData, bold, border) -> None:
+    from openpyxl.styles import Alignment
+
+    ws.column_dimensions["A"].width = 45
+    for col in "BCDEFGHIJK":
+        ws.column_dimensions[col].width = 14
+    ws.append([nfc(f"Tổng hợp – {data.period_title}")])
+    ws["A1"].font = bold
+    ws.append([f"Số liệu tính đến ngày {text_date(data.window_end)}"])
+    ws.append([])
+
+    counts = data.counts_by_status()
+    ws.append(["Tình trạng", "Số nhiệm vụ"])
+    _style_header(ws, ws.max_row, 2, bold, border)
+    for name, n in counts.items():
+        ws.append([data.label(name), n])
+    ws.append(["Tổng số", sum(counts.values())])
+    ws.cell(ws.max_row, 1).font = bold
+    ws.cell(ws.max_row, 2).font = bold
+    ws.append([])
+
+    present = [name for name in STATUS_ORDER if counts[name]]
+    for title, table, labels in (
+        ("Theo phần của kế hoạch", data.counts_by_section(),
+         {s.code: f"{s.label}. {s.title}".strip(". ") for s in data.sections}),
+        ("Theo cơ quan chủ trì", data.counts_by_lead(), {}),
+    ):
+        ws.append([title] + [data.label(name) for name in present] + ["Tổng số"])
+        _style_header(ws, ws.max_row, len(present) + 2, bold, border)
+        for key, row in table.items():
+            ws.append([nfc(labels.get(key, key))] + [row.get(name, 0) for name in present] + [sum(row.values())])
+            ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.append([])
+
+
+def _style_header(ws, row: int, ncols: int, bold, border) -> None:
+    from openpyxl.styles import Alignment
+
+    for col in range(1, ncols + 1):
+        cell = ws.cell(row, col)
+        cell.font = bold
+        cell.border = border
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")

@@ -1,0 +1,87 @@
+"""Produce a report file and record it: one function shared by the command line and the report dialog.
+
+The format follows the file's extension (.pdf or .xlsx). After writing, the file's SHA-256 is recorded with
+the period and the time (store.record_report), so the officer can later prove which file was sent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from kstthc_desktop.errors import UsageError, UserError
+
+FORMATS = {".pdf": "pdf", ".xlsx": "xlsx"}
+
+
+@dataclass(frozen=True)
+class Produced:
+    path: Path
+    sha256: str
+    format: str
+    report_id: int | None
+
+
+def format_for(path: Path | str) -> str:
+    """"pdf" or "xlsx" from the file name; UsageError for anything else."""
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise UsageError(f"Không rõ định dạng của tệp {Path(path).name}: hãy đặt tên tệp có đuôi .pdf hoặc .xlsx.")
+    return fmt
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_file(data, settings, texts: dict, out_path: Path | str) -> Path:
+    """Write ``data`` as PDF or workbook, by the extension of ``out_path``."""
+    out_path = Path(out_path)
+    fmt = format_for(out_path)
+    if not out_path.parent.is_dir():
+        raise UserError(f"Thư mục {out_path.parent} không tồn tại.")
+    if fmt == "pdf":
+        from kstthc_desktop.reports.pdf import write_pdf
+
+        return write_pdf(data, settings, texts, out_path)
+    from kstthc_desktop.reports.excel import write_xlsx
+
+    return write_xlsx(data, out_path)
+
+
+def produce(store, plan_id: int, period_key: str, today: date, out_path: Path | str, *,
+            now: datetime, data=None) -> Produced:
+    """Build (unless ``data`` is given), write and record the report of ``period_key``; return what was written."""
+    from kstthc_desktop.reports.data import build_report
+
+    fmt = format_for(out_path)
+    if data is None:
+        data = build_report(store, plan_id, period_key, today)
+    path = write_file(data, store.settings(), store.report_texts(plan_id, data.period_key), out_path)
+    digest = sha256_of(path)
+    report_id = store.record_report(plan_id, data.period_key, path.resolve(), digest, now)
+    return Produced(path=path, sha256=digest, format=fmt, report_id=report_id)
+
+
+def choose_plan(store, year: int, plan_id: int | None = None, plan_year: int | None = None) -> int:
+    """The plan a report is about: the one asked for, else the plan of the period's year, else the only plan."""
+    plans = store.plans()
+    if plan_id is not None:
+        if not any(p.id == plan_id for p in plans):
+            raise UserError(f"Không có kế hoạch số {plan_id} trong cơ sở dữ liệu.")
+        return plan_id
+    wanted = plan_year or year
+    found = store.plan_id_for_year(wanted)
+    if found is not None:
+        return found
+    if plan_year is None and len(plans) == 1:
+        return plans[0].id
+    if not plans:
+        raise UserError("Cơ sở dữ liệu chưa có kế hoạch nào: hãy nhập kế hoạch trước khi lập báo cáo.")
+    raise UserError(f"Không có kế hoạch năm {wanted}: hãy chọn kế hoạch bằng --plan hoặc --year.")
