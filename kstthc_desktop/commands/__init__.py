@@ -6,6 +6,9 @@ A command module imports only argparse at import time; its ``run`` imports what 
 
 #: Subcommand name -> module under kstthc_desktop.commands. Add a line to add a command.
 COMMANDS = {
+    "backup": "backup",
+    "restore": "restore",
+    "check": "check",
     "deadline": "deadline",
     "report": "report",
 }

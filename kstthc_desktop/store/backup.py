@@ -1,20 +1,31 @@
-"""Backups with SQLite's online backup API: a consistent snapshot even while the program is writing.
+"""Automatic backups with SQLite's online backup API: a consistent snapshot even while the program is writing.
 
 Never a file copy of an open database (a copy taken mid-write, or without its WAL, is a damaged database).
-Automatic backups go to ``paths.data_dir()/backups`` as ``<db stem>-<YYYYmmdd-HHMMSS>-<reason>.sqlite3``.
+Automatic backups go to ``paths.data_dir()/backups`` as ``<db stem>-<YYYYmmdd-HHMMSS>-<reason>.sqlite3``:
+once a day when the program opens (``backup_if_due``), and always before an import, a re-import, a restore or
+a migration (``backup_before``). ``keep_backups`` decides which to keep: the last 10, plus the newest of each
+of the last 8 weeks. They hold the database only; evidence files are never deleted by the program except by
+the officer's own "dọn tệp" (``Store.remove_orphans``), so a restored automatic backup finds its files.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Iterable
 
 from kstthc_desktop.errors import UserError
 
 log = logging.getLogger(__name__)
+
+KEEP_LAST = 10
+KEEP_WEEKS = 8
+AUTO_INTERVAL = timedelta(days=1)
 
 
 def default_backup_dir() -> Path:
@@ -44,6 +55,37 @@ def snapshot(source: sqlite3.Connection, dest_path: Path) -> Path:
     return dest_path
 
 
+@dataclass(frozen=True)
+class BackupInfo:
+    """One automatic backup file: when it was taken and why ("tu-dong", "truoc-nhap", …)."""
+
+    path: Path
+    taken_at: datetime
+    reason: str
+
+
+def backup_name(db_path: Path, now: datetime, reason: str) -> str:
+    return f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
+
+
+def list_backups(db_path: Path, backup_dir: Path | None = None) -> list[BackupInfo]:
+    """The automatic backups of this database, newest first."""
+    folder = backup_dir or default_backup_dir()
+    pattern = re.compile(rf"^{re.escape(Path(db_path).stem)}-(\d{{8}}-\d{{6}})-([a-z][a-z-]*?)(?:-\d+)?\.sqlite3$")
+    found = []
+    if not folder.is_dir():
+        return found
+    for item in folder.iterdir():
+        match = pattern.match(item.name)
+        if match and item.is_file():
+            try:
+                taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+            except ValueError:
+                continue
+            found.append(BackupInfo(item, taken, match.group(2)))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
 def make_backup(
     source: sqlite3.Connection,
     db_path: Path,
@@ -52,19 +94,101 @@ def make_backup(
     now: datetime,
     backup_dir: Path | None = None,
 ) -> Path:
-    """An automatic backup of the database into the backups folder; its path. UserError if it cannot be written."""
+    """A backup of the database into the backups folder; its path. UserError if it cannot be written."""
     folder = backup_dir or default_backup_dir()
-    name = f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
-    target = folder / name
+    target = folder / backup_name(db_path, now, reason)
     counter = 1
     while target.exists():
         counter += 1
-        target = folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}-{counter}.sqlite3"
+        target = folder / backup_name(db_path, now, f"{reason}-{counter}")
     try:
-        return snapshot(source, target)
+        path = snapshot(source, target)
     except (OSError, sqlite3.Error) as exc:
         log.error("backup of %s to %s failed: %s", db_path, target, exc)
         raise UserError(
             f"Không tạo được bản sao lưu trong \"{folder}\" (ổ đĩa đầy hoặc không có quyền ghi); chưa thay đổi gì.",
             detail=str(exc),
         ) from exc
+    log.info("backup of %s (%s): %s", db_path, reason, path)
+    return path
+
+
+def keep_backups(
+    taken: Iterable[datetime], today: date, *, keep_last: int = KEEP_LAST, weeks: int = KEEP_WEEKS
+) -> set[datetime]:
+    """Which backups to keep: the ``keep_last`` newest, and the newest one of each of the last ``weeks`` weeks.
+
+    Weeks are counted back from ``today`` in whole 7-day steps, so the choice does not depend on the calendar
+    week a holiday falls in. A pure function: tested on lists of dates.
+    """
+    ordered = sorted(set(taken), reverse=True)
+    keep = set(ordered[:keep_last])
+    newest_in_week: dict[int, datetime] = {}
+    for moment in ordered:
+        week = (today - moment.date()).days // 7
+        if 0 <= week < weeks and week not in newest_in_week:
+            newest_in_week[week] = moment
+    return keep | set(newest_in_week.values())
+
+
+def rotate_backups(db_path: Path, today: date, backup_dir: Path | None = None) -> list[Path]:
+    """Delete the automatic backups ``keep_backups`` does not keep; the deleted paths."""
+    backups = list_backups(db_path, backup_dir)
+    keep = keep_backups([b.taken_at for b in backups], today)
+    removed = []
+    kept_moments: set[datetime] = set()
+    for backup in backups:  # newest first; two files with the same second: keep the first only once
+        if backup.taken_at in keep and backup.taken_at not in kept_moments:
+            kept_moments.add(backup.taken_at)
+            continue
+        try:
+            backup.path.unlink()
+            removed.append(backup.path)
+        except OSError as exc:
+            log.warning("could not remove old backup %s: %s", backup.path, exc)
+    return removed
+
+
+def backup_before(store, reason: str, now: datetime, backup_dir: Path | None = None) -> Path:
+    """Always back up before a risky action (``reason``: "truoc-nhap", "truoc-nhap-lai", "truoc-khoi-phuc")."""
+    path = make_backup(store.conn, store.path, reason=reason, now=now, backup_dir=backup_dir)
+    rotate_backups(store.path, now.date(), backup_dir)
+    return path
+
+
+def backup_if_due(store, now: datetime, backup_dir: Path | None = None) -> Path | None:
+    """The daily backup the program takes on opening: made when a day has passed since the newest backup."""
+    backups = list_backups(store.path, backup_dir)
+    if backups and now - backups[0].taken_at < AUTO_INTERVAL and backups[0].taken_at <= now:
+        return None
+    path = make_backup(store.conn, store.path, reason="tu-dong", now=now, backup_dir=backup_dir)
+    rotate_backups(store.path, now.date(), backup_dir)
+    return path
+
+
+def is_good_backup(path: Path) -> bool:
+    """A backup that passes quick_check and was written by a schema this program knows."""
+    from kstthc_desktop.store.opening import applied_migrations, looks_like_sqlite
+    from kstthc_desktop.store.schema import KNOWN_MIGRATIONS
+
+    try:
+        if not looks_like_sqlite(path):
+            return False
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                return False
+            applied = applied_migrations(conn)
+            return bool(applied) and all(name in KNOWN_MIGRATIONS for name in applied)
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        return False
+
+
+def newest_good_backup(db_path: Path, backup_dir: Path | None = None) -> BackupInfo | None:
+    """The newest automatic backup that is sound: what the program offers when the database is damaged."""
+    for backup in list_backups(Path(db_path), backup_dir):
+        if is_good_backup(backup.path):
+            return backup
+    return None

@@ -169,6 +169,11 @@ def open_store(
                 raise UserError(f"Không nâng cấp được cơ sở dữ liệu \"{path.name}\".", detail=str(exc)) from exc
         store = cls(db, path, clock=clock, read_only=read_only)
         store._lock = held
+        if held is not None:  # unfinished copies of a crashed program; nobody else can be writing them now
+            from kstthc_desktop.store.files import leftover_temp_files
+
+            for leftover in leftover_temp_files(store.files_dir):
+                leftover.unlink(missing_ok=True)
         if not read_only and store.meta("program_version") != __version__:
             with db.atomic():
                 store._set_meta("program_version", __version__)

@@ -1,0 +1,317 @@
+""""Sao lưu" and "Khôi phục": a complete backup in one zip (database + evidence files + manifest), and restoring.
+
+The zip holds ``manifest.json`` (program and schema version, when, the SHA-256 of the database snapshot and of
+every file), ``database.sqlite3`` (a snapshot by SQLite's online backup API, consistent even while the program
+writes) and ``files/<sha[:2]>/<sha>`` for every evidence file the snapshot refers to. Restoring checks all of it
+first (zip readable, manifest hashes, integrity_check, schema not newer than this program), keeps a backup of the
+current state, then replaces the database through SQLite's backup API (never a file copy over a live database).
+Entries are read by the names we compute from hashes, never by names found in the zip, so nothing in a zip can
+write outside the managed folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from kstthc_desktop import __version__
+from kstthc_desktop.errors import UserError
+from kstthc_desktop.store import files as evfiles
+
+log = logging.getLogger(__name__)
+
+FORMAT = "kstthc-backup"
+FORMAT_VERSION = 1
+DB_ENTRY = "database.sqlite3"
+MANIFEST_ENTRY = "manifest.json"
+
+
+@dataclass
+class Manifest:
+    program_version: str
+    schema: list[str]
+    created_at: str
+    db_sha256: str
+    files: dict[str, int] = field(default_factory=dict)  # sha256 -> size
+    missing_files: list[str] = field(default_factory=list)  # referenced but absent when the backup was made
+
+    def to_json(self) -> dict:
+        return {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "program_version": self.program_version,
+            "schema": self.schema,
+            "created_at": self.created_at,
+            "database": {"name": DB_ENTRY, "sha256": self.db_sha256},
+            "files": [{"sha256": sha, "size": size} for sha, size in sorted(self.files.items())],
+            "missing_files": self.missing_files,
+        }
+
+
+def _sha256(path: Path) -> str:
+    return evfiles.file_sha256(path)
+
+
+def _referenced_files(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("select distinct file_sha256 from evidence where file_sha256 != '' order by 1")]
+
+
+def export_backup(source, out_zip: Path | str, *, now: datetime) -> Manifest:
+    """Write a complete backup of a database (a Store, or a path: read without taking its lock) to ``out_zip``.
+
+    The zip appears whole or not at all (written beside it, fsynced, renamed). UserError when it cannot be written.
+    """
+    from kstthc_desktop.store.backup import snapshot
+    from kstthc_desktop.store.opening import applied_migrations
+
+    out_zip = Path(out_zip)
+    if out_zip.suffix.lower() != ".zip":
+        out_zip = out_zip.with_name(out_zip.name + ".zip")
+    if hasattr(source, "conn"):
+        conn, db_path, files_dir, own = source.conn, source.path, source.files_dir, False
+    else:
+        db_path = Path(source)
+        if not db_path.is_file():
+            raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu \"{db_path}\".")
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        files_dir, own = evfiles.files_dir_for(db_path), True
+    tmp_zip = out_zip.with_name(out_zip.name + ".part")
+    try:
+        with tempfile.TemporaryDirectory(prefix="kstthc-backup-") as work:
+            snap = snapshot(conn, Path(work) / DB_ENTRY)
+            snap_conn = sqlite3.connect(snap)
+            try:
+                referenced = _referenced_files(snap_conn)
+                schema = applied_migrations(snap_conn)
+            finally:
+                snap_conn.close()
+            manifest = Manifest(__version__, schema, now.isoformat(timespec="seconds"), _sha256(snap))
+            try:
+                out_zip.parent.mkdir(parents=True, exist_ok=True)
+                with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                    archive.write(snap, DB_ENTRY)
+                    for sha in referenced:
+                        stored = evfiles.stored_path(files_dir, sha)
+                        if stored is None or not stored.is_file():
+                            manifest.missing_files.append(sha)
+                            continue
+                        archive.write(stored, f"files/{sha[:2]}/{sha}", compress_type=zipfile.ZIP_STORED)
+                        manifest.files[sha] = stored.stat().st_size
+                    archive.writestr(MANIFEST_ENTRY, json.dumps(manifest.to_json(), ensure_ascii=False, indent=2))
+                with open(tmp_zip, "rb+") as handle:
+                    os.fsync(handle.fileno())
+                os.replace(tmp_zip, out_zip)
+            except OSError as exc:
+                tmp_zip.unlink(missing_ok=True)
+                raise UserError(
+                    f"Không ghi được bản sao lưu vào \"{out_zip}\" (ổ đĩa đầy, bị rút ra hoặc không có quyền ghi).",
+                    detail=str(exc),
+                ) from exc
+    except sqlite3.DatabaseError as exc:
+        raise UserError("Không đọc được cơ sở dữ liệu để sao lưu; hãy kiểm tra tệp.", detail=str(exc)) from exc
+    finally:
+        if own:
+            conn.close()
+    if manifest.missing_files:
+        log.warning("backup %s: %d evidence files were missing", out_zip, len(manifest.missing_files))
+    log.info("backup written to %s (%d files)", out_zip, len(manifest.files))
+    return manifest
+
+
+def _bad(zip_path: Path, why: str, detail: str = "") -> UserError:
+    return UserError(f"Bản sao lưu \"{zip_path.name}\" không dùng được: {why}", detail=detail)
+
+
+def read_backup(zip_path: Path | str, work_dir: Path) -> tuple[Manifest, Path]:
+    """Check a backup zip completely and extract its database into ``work_dir``; (manifest, database path)."""
+    from kstthc_desktop.store.opening import applied_migrations
+    from kstthc_desktop.store.schema import KNOWN_MIGRATIONS
+
+    zip_path = Path(zip_path)
+    if not zip_path.is_file():
+        raise UserError(f"Không tìm thấy tệp sao lưu \"{zip_path}\".")
+    try:
+        archive = zipfile.ZipFile(zip_path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise _bad(zip_path, "tệp không phải là bản sao lưu của KSTTHC Desktop hoặc đã bị hỏng.", str(exc)) from exc
+    with archive:
+        try:
+            data = json.loads(archive.read(MANIFEST_ENTRY).decode("utf-8"))
+            if data.get("format") != FORMAT:
+                raise ValueError("wrong format")
+            if int(data.get("format_version", 0)) > FORMAT_VERSION:
+                raise _bad(zip_path, "được tạo bởi phiên bản mới hơn của chương trình.")
+            manifest = Manifest(
+                program_version=str(data.get("program_version", "")),
+                schema=[str(s) for s in data.get("schema", [])],
+                created_at=str(data.get("created_at", "")),
+                db_sha256=str(data["database"]["sha256"]),
+                files={str(f["sha256"]): int(f["size"]) for f in data.get("files", [])},
+                missing_files=[str(s) for s in data.get("missing_files", [])],
+            )
+        except UserError:
+            raise
+        except (KeyError, ValueError, TypeError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
+            raise _bad(zip_path, "thiếu hoặc hỏng phần mô tả (manifest).", str(exc)) from exc
+        except OSError as exc:
+            raise _bad(zip_path, "không đọc được tệp.", str(exc)) from exc
+        unknown = [name for name in manifest.schema if name not in KNOWN_MIGRATIONS]
+        if unknown:
+            raise _bad(zip_path, "được tạo bởi phiên bản mới hơn của chương trình; hãy cập nhật KSTTHC Desktop.")
+        db_file = work_dir / DB_ENTRY
+        try:
+            with archive.open(DB_ENTRY) as src, open(db_file, "wb") as dst:
+                shutil.copyfileobj(src, dst)
+            for sha in manifest.files:
+                if not evfiles.is_sha256(sha):
+                    raise _bad(zip_path, "danh sách tệp minh chứng không hợp lệ.")
+                digest = hashlib.sha256()
+                with archive.open(f"files/{sha[:2]}/{sha}") as src:
+                    for chunk in iter(lambda: src.read(1024 * 1024), b""):
+                        digest.update(chunk)
+                if digest.hexdigest() != sha:
+                    raise _bad(zip_path, "một tệp minh chứng bên trong bị hỏng.")
+        except UserError:
+            raise
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise _bad(zip_path, "tệp bị hỏng hoặc thiếu nội dung.", str(exc)) from exc
+    if _sha256(db_file) != manifest.db_sha256:
+        raise _bad(zip_path, "cơ sở dữ liệu bên trong bị hỏng (sai mã kiểm tra).")
+    _check_db_file(db_file, zip_path, KNOWN_MIGRATIONS, applied_migrations)
+    return manifest, db_file
+
+
+def _check_db_file(db_file: Path, shown: Path, known: list[str], applied_migrations) -> list[str]:
+    try:
+        conn = sqlite3.connect(db_file)
+        try:
+            if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+                raise _bad(shown, "cơ sở dữ liệu bên trong không qua được kiểm tra toàn vẹn.")
+            applied = applied_migrations(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise _bad(shown, "cơ sở dữ liệu bên trong bị hỏng.", str(exc)) from exc
+    if not applied:
+        raise _bad(shown, "không phải cơ sở dữ liệu của KSTTHC Desktop.")
+    if any(name not in known for name in applied):
+        raise _bad(shown, "được tạo bởi phiên bản mới hơn của chương trình; hãy cập nhật KSTTHC Desktop.")
+    return applied
+
+
+@dataclass
+class RestoreResult:
+    previous: Path | None  # where the state before the restore was kept (a backup, or the damaged file moved aside)
+    files_added: int
+    missing_files: list[str]
+
+
+def restore_backup(
+    db_path: Path | str, backup: Path | str, *, now: datetime, backup_dir: Path | None = None
+) -> RestoreResult:
+    """Replace the database at ``db_path`` with a backup (a "Sao lưu" zip, or an automatic ``.sqlite3`` backup).
+
+    Everything is checked before anything changes. The current state is kept first: a sound database is backed
+    up into the backups folder; a damaged file is moved aside as ``<name>.hong-<time>``. The program must have
+    closed the database (the lock is taken here; DatabaseLocked when another program has it open).
+    """
+    from kstthc_desktop.store.backup import make_backup
+    from kstthc_desktop.store.lock import DatabaseLock
+    from kstthc_desktop.store.opening import applied_migrations, check_database, looks_like_sqlite
+    from kstthc_desktop.store.schema import KNOWN_MIGRATIONS
+    from kstthc_desktop.store.store import Store
+
+    db_path, backup = Path(db_path), Path(backup)
+    files_dir = evfiles.files_dir_for(db_path)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{db_path.stem}-restore-", dir=db_path.parent))
+    except OSError as exc:
+        raise UserError(f"Không ghi được vào thư mục \"{db_path.parent}\".", detail=str(exc)) from exc
+    try:
+        if backup.suffix.lower() == ".zip":
+            manifest, new_db = read_backup(backup, work)
+            zip_files = list(manifest.files)
+            missing = list(manifest.missing_files)
+        else:
+            if not backup.is_file():
+                raise UserError(f"Không tìm thấy tệp sao lưu \"{backup}\".")
+            new_db = work / DB_ENTRY
+            src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                if not looks_like_sqlite(backup):
+                    raise _bad(backup, "không phải cơ sở dữ liệu.")
+                dst = sqlite3.connect(new_db)
+                src.backup(dst)
+                dst.close()
+            except sqlite3.DatabaseError as exc:
+                raise _bad(backup, "cơ sở dữ liệu bị hỏng.", str(exc)) from exc
+            finally:
+                src.close()
+            _check_db_file(new_db, backup, KNOWN_MIGRATIONS, applied_migrations)
+            zip_files, missing = [], []
+
+        with DatabaseLock(db_path):
+            previous = None
+            if db_path.exists():
+                sound = False
+                try:
+                    if looks_like_sqlite(db_path):
+                        current = sqlite3.connect(db_path)
+                        try:
+                            sound = not check_database(current) and bool(applied_migrations(current))
+                            if sound:
+                                previous = make_backup(current, db_path, reason="truoc-khoi-phuc", now=now,
+                                                       backup_dir=backup_dir)
+                        finally:
+                            current.close()
+                except sqlite3.DatabaseError:
+                    sound = False
+                if not sound:
+                    previous = db_path.with_name(f"{db_path.name}.hong-{now:%Y%m%d-%H%M%S}")
+                    for suffix in ("", "-wal", "-shm"):
+                        part = Path(str(db_path) + suffix)
+                        if part.exists():
+                            os.replace(part, Path(str(previous) + suffix))
+            added = 0
+            if zip_files:
+                with zipfile.ZipFile(backup) as archive:
+                    for sha in zip_files:
+                        target = evfiles.stored_path(files_dir, sha)
+                        if target.exists() and _sha256(target) == sha:
+                            continue
+                        extracted = work / sha
+                        with archive.open(f"files/{sha[:2]}/{sha}") as src_file, open(extracted, "wb") as out:
+                            shutil.copyfileobj(src_file, out)
+                        evfiles.store_file(files_dir, extracted)
+                        extracted.unlink()
+                        added += 1
+            # Into the live file through SQLite itself: WAL and journal stay consistent, all or nothing.
+            source = sqlite3.connect(new_db)
+            target_conn = sqlite3.connect(db_path, timeout=10)
+            try:
+                source.backup(target_conn)
+            finally:
+                target_conn.close()
+                source.close()
+        # Reopen: checks it, migrates a backup from an older program (backing it up first).
+        Store.open(db_path, create=False, backup_dir=backup_dir, clock=lambda: now).close()
+        log.info("restored %s from %s (previous state: %s)", db_path, backup, previous)
+        return RestoreResult(previous, added, missing)
+    except OSError as exc:
+        raise UserError(
+            f"Không khôi phục được vào \"{db_path}\" (ổ đĩa đầy hoặc không có quyền ghi).", detail=str(exc)
+        ) from exc
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"Không khôi phục được vào \"{db_path}\".", detail=str(exc)) from exc
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
