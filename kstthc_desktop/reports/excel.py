@@ -49,7 +49,7 @@ def write_xlsx(report_data: ReportData, out_path) -> Path:
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.border = border
         ws.column_dimensions[get_column_letter(col)].width = width
-    ws.freeze_panes = ws.cell(header_row + 1, 1)
+    ws.freeze_panes = f"A{header_row + 1}"  # a string: ws.cell() would create row 4 and append after it
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

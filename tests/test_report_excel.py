@@ -1,0 +1,70 @@
+"""The Excel report read back with openpyxl: the table an officer pastes into the province's forms."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+
+from kstthc_desktop.text import nfc
+from kstthc_desktop.reports.excel import COLUMNS, OVERDUE_FILL, write_xlsx
+from report_samples import sample_data
+
+
+def check_report_xlsx(path, data) -> None:
+    """Checks every workbook must pass (also used by the store-based tests)."""
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["Nhiệm vụ", "Tổng hợp"]
+    ws = wb["Nhiệm vụ"]
+    assert data.period_title in ws["A1"].value
+    header = [c.value for c in ws[3]]
+    assert header == [h for h, _ in COLUMNS]
+    assert all(c.font.bold for c in ws[3])
+    assert ws.freeze_panes == "A4"
+    for col in "ABCDEFGHI":
+        assert ws.column_dimensions[col].width >= 7
+    assert ws.column_dimensions["B"].width >= 40
+
+    rows = [[c for c in row] for row in ws.iter_rows(min_row=4)]
+    by_stt = {}
+    sections = []
+    for row in rows:
+        if row[1].value and not row[6].value and row[0].font.bold:
+            sections.append(row[1].value)
+            continue
+        by_stt.setdefault(row[0].value, []).append(row)
+    assert sections == [s.title for s in data.sections]
+    tasks = data.all_tasks()
+    assert sum(len(v) for v in by_stt.values()) == len(tasks)
+    for task in tasks:
+        row = next(r for r in by_stt[task.stt or None] if r[1].value == nfc(task.content))  # written as NFC
+        assert row[2].value == (task.lead or None)
+        assert row[6].value == task.status_label
+        assert row[1].alignment.wrap_text
+        for p in task.progress:
+            assert p.text in (row[7].value or "")
+        for e in task.evidence:
+            assert e.citation in (row[8].value or "")
+        assert (row[1].fill.fgColor.rgb == OVERDUE_FILL) == task.overdue
+
+    counts = wb["Tổng hợp"]
+    values = {r[0]: r[1] for r in counts.iter_rows(min_row=5, max_col=2, values_only=True) if r[0]}
+    for name, n in data.counts_by_status().items():
+        assert values[data.label(name)] == n
+    assert values["Tổng số"] == len(tasks)
+
+
+def test_workbook_reads_back(tmp_path):
+    data = sample_data(extra_tasks=3)
+    path = write_xlsx(data, tmp_path / "bao-cao.xlsx")
+    check_report_xlsx(path, data)
+
+
+def test_counts_by_section_and_lead_add_up(tmp_path):
+    data = sample_data()
+    wb = load_workbook(write_xlsx(data, tmp_path / "r.xlsx"))
+    rows = list(wb["Tổng hợp"].iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(rows) if r[0] == "Theo cơ quan chủ trì")
+    heads = rows[start]
+    lead_rows = {r[0]: r for r in rows[start + 1:] if r[0]}
+    assert lead_rows["Phòng Quản lý chuyên ngành"][heads.index("Chưa hoàn thành – quá hạn")] == 1
+    assert lead_rows["Chưa xác định"][-1] == 1  # task 8 has no lead
+    assert sum(r[-1] for r in lead_rows.values()) == len(data.all_tasks())
