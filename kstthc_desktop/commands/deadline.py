@@ -1,0 +1,102 @@
+"""``kstthc deadline``: read printed deadlines the way an import would, to check or script the reader.
+
+    kstthc deadline --year 2024 --json "Quý III"      → one JSON deadline object (plan-json.md)
+    kstthc deadline --year 2024 --json - < texts.txt  → one object per input line, in order, empty lines included
+Without ``--json`` it prints a short Vietnamese line per text. ``--year`` defaults to the current year.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "đọc thời hạn ghi bằng chữ (\"Hằng quý\", \"Quý III/2024\", \"Khi có phát sinh\") thành thời hạn cụ thể"
+
+
+def _year(value: str) -> int:
+    try:
+        year = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"năm không hợp lệ: {value!r} (cần một số, ví dụ 2024)") from None
+    if not 1900 <= year <= 2200:
+        raise argparse.ArgumentTypeError(f"năm không hợp lệ: {value} (cần trong khoảng 1900–2200)")
+    return year
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=_year, metavar="NĂM", help="năm của kế hoạch (mặc định: năm nay)")
+    parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON (một đối tượng mỗi dòng)")
+    parser.add_argument("text", nargs="*", metavar="TEXT", help="thời hạn như in trong kế hoạch; '-' để đọc từng dòng từ đầu vào chuẩn")
+
+
+_FREQ_NAMES = {"month": "hằng tháng", "quarter": "hằng quý", "halfyear": "6 tháng", "year": "hằng năm"}
+
+
+def describe(deadline) -> str:
+    """A short Vietnamese line for a deadline reading."""
+    from kstthc_desktop.calendar import effective_due
+    from kstthc_desktop.domain import DeadlineKind
+    from kstthc_desktop.vndates import text_date
+
+    kind = deadline.kind
+    if kind == DeadlineKind.DATED:
+        if deadline.due is None:
+            return "Có thời hạn: chưa rõ năm"
+        line = f"Có thời hạn: ngày {text_date(deadline.due)}"
+        effective = effective_due(deadline.due)
+        if effective != deadline.due:
+            line += f" (rơi vào ngày nghỉ, hạn thực tế ngày {text_date(effective)})"
+        return line
+    if kind == DeadlineKind.PERIODIC:
+        if not deadline.every:
+            return "Định kỳ: chưa rõ tần suất, cần xác định"
+        parts = []
+        for freq, day in deadline.every.items():
+            name = _FREQ_NAMES.get(freq, freq)
+            parts.append(f"{name} (ngày {day} tháng cuối kỳ)" if day else name)
+        return "Định kỳ: " + ", ".join(parts)
+    if kind == DeadlineKind.CONTINUOUS:
+        return "Thường xuyên: cần có kết quả trong mỗi kỳ báo cáo"
+    if kind == DeadlineKind.ON_DEMAND:
+        if deadline.within_days:
+            return f"Khi phát sinh: trong {deadline.within_days} ngày kể từ khi phát sinh"
+        return "Khi phát sinh: ghi nhận từng lần phát sinh"
+    return "Chưa xác định thời hạn: cán bộ cần quyết định"
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+    import sys
+    from datetime import date
+
+    from kstthc_desktop.deadlines import read_deadline
+    from kstthc_desktop.errors import UsageError
+
+    year = args.year if args.year is not None else date.today().year  # the CLI edge may read the clock
+    if not args.text:
+        raise UsageError("Thiếu thời hạn cần đọc (TEXT), hoặc '-' để đọc từ đầu vào chuẩn. Xem 'kstthc deadline --help'.")
+
+    def emit(text: str) -> None:
+        deadline = read_deadline(text, year)
+        if args.json:
+            print(json.dumps(deadline.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(describe(deadline), flush=True)
+
+    out = sys.stdout
+    if hasattr(out, "reconfigure") and not out.isatty():
+        out.reconfigure(encoding="utf-8")  # JSON for scripts is UTF-8 everywhere, Windows pipes included
+    if args.text == ["-"]:
+        stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+        if stream is None:
+            for line in sys.stdin:
+                emit(line.rstrip("\r\n"))
+        else:
+            first = True
+            for raw in stream:
+                if first:
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM from Windows editors
+                    first = False
+                emit(raw.decode("utf-8", errors="replace").rstrip("\r\n"))
+        return 0
+    emit(" ".join(args.text))
+    return 0

@@ -1,0 +1,545 @@
+"""Read the printed deadline of a plan task ("Hằng quý", "Quý III/2024", "Khi có phát sinh") into a ``Deadline``.
+
+Officers type deadlines in many ways, so the reader works on a folded key (``text.fold``: NFC, lower case, no
+diacritics, đ→d, spaces folded; "quí" → "quy") and looks for *signals* of each kind. It never raises: anything it
+cannot read is ``unspecified``, for the officer to decide. The rules, in the order they are applied:
+
+1. Empty text, "-", "…" or text with no letter or digit → **unspecified**.
+2. Citations are removed first, so their dates are not read as deadlines: "Quyết định số 2236/QĐ-UBND ngày
+   01/11/2022", "Nghị định 09/2019/NĐ-CP", "Công văn ngày 5/3/2024 của …".
+3. Kinds, strongest first (the first one found wins):
+   - **continuous**: "thường xuyên", "liên tục", "hằng ngày" ("Thường xuyên và đột xuất khi có yêu cầu" is continuous).
+   - **periodic**: "định kỳ", "hàng/hằng/mỗi" + a list of frequencies ("Hàng quý, năm", "Định kỳ 6 tháng, năm",
+     "hằng quý và năm"), "6 tháng/lần", "1 lần/quý", "2 lần/năm" (half-year), "tháng cuối quý", "theo quý",
+     "Báo cáo tháng, quý", a cell that is only a frequency list ("Quý, năm"). Frequencies: month, quarter (also
+     "3 tháng"), halfyear ("6 tháng", "nửa năm"), year ("năm", "12 tháng"); weeks and 9 months are noted in no
+     frequency. "Định kỳ" alone gives ``every == {}`` (a frequency to confirm). The stated due day of a
+     frequency is the day in the period's last month: "Ngày 05 hàng tháng" / "Hằng tháng (trước ngày 22)" →
+     month; "trước ngày 19 của tháng cuối quý" → quarter; "trước ngày 19 tháng 12" / "15/12" → year (else
+     half-year, else quarter when the month ends one); a day with no month goes to every frequency still without one.
+     A day whose month ends no period of the frequencies is dropped (the key stays, with None).
+   - **dated**: a date ("15/02/2023", "ngày 5 tháng 3 năm 2024", "31/12/24", "Trước 15/12"), a month ("Tháng
+     12/2023", "Tháng 01 - 3/2024", "Từ tháng 3 đến tháng 6/2024", "06/2024"), a quarter ("Quý III/2022", "Quý 4
+     năm 2024", "Q2/2024", "Trong quý I, quý II/2022"), a half year ("6 tháng đầu/cuối năm", "nửa đầu năm"),
+     "9 tháng đầu năm", a year ("Năm 2023", "Trong năm 2024", "Đến hết năm 2024", "2021-2025", "Trong năm",
+     "cả năm"). Civil Code 2015 art. 147: "đầu năm" 1/1, "giữa năm" 30/6, "cuối năm" 31/12; "đầu/giữa/cuối
+     tháng" the 1st, 15th, last day. A month, quarter, half or year means its last day. Several dates or a range
+     → the latest ("a range ends at its last period"). A missing year is the next year printed after it, else
+     the plan's year (``year``), else the year printed before it; with none at all ``due`` is None.
+     When the text *starts* with an on-demand phrase ("Theo kế hoạch năm 2024 …", "Khi …"), a bare year is
+     not enough to make it dated (a date, month or quarter is). "10 ngày kể từ ngày 01/3/2024" → 11/3/2024.
+   - **on_demand**: "khi …", "sau khi …", "theo yêu cầu / lộ trình / hướng dẫn / kế hoạch / thư mời / quy định
+     / chỉ đạo … của …", a cell starting with "theo", "đột xuất", "phát sinh", "kể từ", and any stated span:
+     "Trong thời gian 10 ngày kể từ ngày tiếp nhận" → ``within_days == 10`` ("N tháng kể từ" counts 30 days a
+     month; working days are counted as days).
+   - otherwise (e.g. "Báo cáo kết quả kiểm tra": words that are no deadline) → **unspecified**.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdcal
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+from kstthc_desktop.domain import Deadline, DeadlineKind
+from kstthc_desktop.text import fold
+
+log = logging.getLogger(__name__)
+
+__all__ = ["read_deadline", "normalise"]
+
+
+def read_deadline(text: str | None, year: int | None = None) -> Deadline:
+    """The reading of a printed deadline for a plan of ``year``; never raises (unreadable → unspecified)."""
+    try:
+        return _read(text if isinstance(text, str) else ("" if text is None else str(text)), year)
+    except Exception:  # the reader must never stop an import
+        log.exception("deadline reader failed on %r", text)
+        return Deadline()
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Normalisation
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-", "\\": "/", "…": " ", "＂": " "})
+
+
+def normalise(text: str) -> str:
+    """The folded key the rules match on: lower case, no diacritics, plain punctuation, single spaces."""
+    s = fold(text).translate(_DASHES)
+    s = re.sub(r"[^a-z0-9/.,;:&+()\-\s]", " ", s)
+    s = re.sub(r"\bqui\b", "quy", s)
+    s = re.sub(r"\bhan\s+g\b", "hang", s)
+    s = re.sub(r"(?<=\d)\s*\.\s*(?=\d)", ".", s)
+    return " ".join(s.split())
+
+
+def _blank(s: str, m: re.Match) -> str:
+    """Replace a consumed match by spaces (same length, so positions stay)."""
+    return s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
+
+
+def _consume(pattern: re.Pattern, s: str, handle: Callable[[re.Match], None]) -> str:
+    for m in list(pattern.finditer(s)):
+        handle(m)
+        s = _blank(s, m)
+    return s
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Citations: "Quyết định số 2236/QĐ-UBND ngày 01/11/2022", "Nghị định 09/2019/NĐ-CP"
+
+_D = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}"
+_DW = r"\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}"
+_CITE_DATE = rf"(?:\s*,?\s*(?:ban\s*hanh\s*)?ngay\s*(?:{_D}|{_DW}))"
+_CITATION = re.compile(rf"\b(?:so\s*:?\s*)?\d+(?:\s*/\s*\d{{2,4}})?\s*/\s*[a-z][a-z0-9.-]*{_CITE_DATE}?")
+_DOC_WORDS = (
+    r"van\s*ban|cong\s*van|quyet\s*dinh|ke\s*hoach|thong\s*bao|chi\s*thi|nghi\s*quyet|huong\s*dan|thu\s*moi|"
+    r"giay\s*moi|to\s*trinh|nghi\s*dinh|thong\s*tu|bao\s*cao|chuong\s*trinh"
+)
+_DOC_DATE = re.compile(rf"\b(?:{_DOC_WORDS})\s*(?:so\s*\S+\s*)?{_CITE_DATE}")
+_DOC_NUMBER = re.compile(rf"\b(?:{_DOC_WORDS}|luat)\s*(?:so\s*\d+(?:/[a-z0-9-]+)*|\d+(?:/[a-z0-9-]+)+)")
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Kind signals
+
+_CONTINUOUS = re.compile(r"\bthuong\s*xuyen\b|\blien\s*tuc\b|\b(?:hang|moi)\s*ngay\b|\bsuot\s*(?:ca\s*)?nam\b")
+
+_ON_DEMAND = re.compile(
+    r"\bkhi\b|\bdot\s*xuat\b|\bphat\s*sinh\b|\blo\s*trinh\b|\bke\s*tu\b|\btinh\s*tu\s*ngay\b|\bneu\s*co\b|"
+    r"\bthu\s*moi\b|\bgiay\s*moi\b|\btuy\s*(?:theo|tinh\s*hinh)\b|\bco\s*yeu\s*cau\b|\bcan\s*thiet\b|"
+    r"\btheo\s*(?:yeu\s*cau|huong\s*dan|ke\s*hoach|chi\s*dao|quy\s*dinh|van\s*ban|de\s*nghi|tien\s*do|"
+    r"thong\s*bao|quyet\s*dinh|chuong\s*trinh|cong\s*van|nghi\s*dinh|thong\s*tu|luat|thoi\s*gian|lich|dot|"
+    r"chu\s*truong|phan\s*cong|nhiem\s*vu|muc\s*tieu|thuc\s*te|so\s*luong)\b"
+)
+_LEADING_ON_DEMAND = re.compile(
+    r"^[\s\-.,;:+]*(?:thuc\s*hien\s*|trien\s*khai\s*|hoan\s*thanh\s*)?(?:theo\b|khi\b|sau\s*khi\b|ngay\s*sau\b|"
+    r"truoc\s*khi\b|dot\s*xuat\b|tuy\b|neu\b)"
+)
+
+# Frequencies. "quy" must be the quarter, not "quy định / quy chế / quy trình …"; "năm" not a year number.
+_NOT_QUARTER = (
+    r"(?!\s*(?:dinh|che|trinh|hoach|mo\b|pham|uoc|chuan|luat|tac|cach|doi|trach|nhon|hop|tien|dao|chu|nap|gia\b|"
+    r"don|tu\b|\.?\s*(?:iv|iii|ii|i)\b|\.?\s*\d))"
+)
+_NOT_SPAN = r"(?!\s*(?:dau|cuoi|nam\s*\d|[/-]\s*\d|\d|ke\s*tu|tinh\s*tu|sau\s*khi))"
+_FREQ_ITEM = (
+    rf"(?:(?:0?6|sau)\s*thang{_NOT_SPAN}|nua\s*nam{_NOT_SPAN}|(?:0?9|chin)\s*thang{_NOT_SPAN}|"
+    rf"(?:0?3|ba)\s*thang{_NOT_SPAN}|(?:12|muoi\s*hai)\s*thang{_NOT_SPAN}|(?:0?1|mot)\s*thang{_NOT_SPAN}|"
+    rf"(?:0?1|mot)\s*nam(?!\s*\d)|thang(?!\s*\d)(?!\s*(?:cuoi|dau|giua))|quy{_NOT_QUARTER}|nam(?!\s*\d)(?!\s*(?:hoc|nay))|"
+    rf"tuan|ngay(?!\s*\d))"
+)
+_FREQ_SEP = r"(?:\s*(?:,|;|/|-|&|\+|\b(?:va|hoac|hay|cung|hang|moi|dinh\s*ky|bao\s*cao)\b))*\s*"
+_FREQ_LIST = rf"{_FREQ_ITEM}(?:{_FREQ_SEP}{_FREQ_ITEM})*"
+_FREQ_ITEM_RE = re.compile(_FREQ_ITEM)
+_PERIODIC_MARKED = re.compile(
+    rf"\b(?:dinh\s*ky|hang|moi|bao\s*cao|theo)\b(?:\s*(?:bao\s*cao|theo|vao|:|,|\(|-))*\s*(?P<list>{_FREQ_LIST})\b"
+)
+_PERIODIC_ONLY_LIST = re.compile(rf"^[\s\-.,;:()]*(?P<list>{_FREQ_LIST})[\s\-.,;:()]*$")
+_DINH_KY = re.compile(r"\bdinh\s*ky\b")
+_CLAUSE_FREQ = re.compile(rf"(?:^|[;,(+]|\bva\b|\bhoac\b)\s*(?:bao\s*cao\s*)?(?P<list>{_FREQ_ITEM})")
+_TIMES_PER = re.compile(r"\b(?P<n>\d{1,2}|mot|hai|bon)\s*lan\s*(?:/|trong|moi|tren|mot|1)?\s*(?P<unit>thang|quy|nam)\b")
+_EVERY_N = re.compile(
+    r"\b(?:(?P<n>\d{1,2}|mot|ba|sau|chin|muoi\s*hai)\s*)?(?P<unit>thang|quy|nam)\s*(?:/|mot|01|1)\s*lan\b"
+)
+_LAST_MONTH_OF = re.compile(
+    r"\b(?:ngay\s*(?P<day>\d{1,2})\s*(?:cua\s*)?(?:cac\s*)?)?thang\s*cuoi\s*(?:cung\s*)?(?:cua\s*)?"
+    r"(?:moi\s*|hang\s*|cac\s*)?(?P<unit>quy|ky)\b"
+)
+_DAY_OF_EVERY_MONTH = re.compile(r"\bngay\s*(?P<day>\d{1,2})\s*(?:cua\s*)?(?:hang|moi|cac)\s*thang\b")
+_BARE_DAY = re.compile(r"\bngay\s*(?P<day>\d{1,2})\b(?!\s*(?:[/.-]\s*\d|thang|cua\s*thang))")
+
+# Spans counted from an event: "trong thời gian 10 ngày kể từ …", "05 ngày làm việc".
+_SPAN_DAYS = re.compile(
+    r"\b(?P<n>\d{1,3})\s*ngay(?:\s*lam\s*viec)?\b(?!\s*\d)(?!\s*(?:dau|cuoi)\s*(?:thang|quy|nam))"
+    rf"(?:\s*(?:ke\s*tu|tinh\s*tu)\s*ngay\s*(?P<from>{_D}))?"
+)
+_SPAN_MONTHS = re.compile(r"\b(?P<n>\d{1,2})\s*thang\s*(?=ke\s*tu|tinh\s*tu|sau\s*khi|sau\s*ngay)")
+
+_NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6, "chin": 9, "muoi hai": 12, "muoihai": 12}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _number(word: str) -> int:
+    word = " ".join(word.split())
+    if word.isdigit():
+        return int(word)
+    return _ROMAN.get(word) or _NUMBER_WORDS.get(word) or _NUMBER_WORDS.get(word.replace(" ", ""), 0)
+
+
+def _frequency(item: str) -> str | None:
+    """One frequency word of a list → a key of ``Deadline.every`` (None: week/day/9 months, noted in none)."""
+    item = " ".join(item.split())
+    head = item.split(" ")[0]
+    if item.endswith("thang") and head != "thang":
+        n = _number(item.rsplit(" ", 1)[0])
+        return {1: "month", 3: "quarter", 6: "halfyear", 12: "year"}.get(n)
+    if item.startswith("nua"):
+        return "halfyear"
+    if item.endswith("nam"):
+        return "year"
+    return {"thang": "month", "quy": "quarter"}.get(head)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Dated items
+
+
+@dataclass
+class _Item:
+    """A date, month, quarter, half year or year printed in the text; ``end(y)`` is its last day in year y."""
+
+    pos: int
+    end: Callable[[int], date]
+    year: int | None = None
+    day: int | None = None  # for a day-and-month date: binds a periodic frequency's due day
+    month: int | None = None
+    weak: bool = False  # a bare year: not enough after a leading on-demand phrase
+    bare: bool = False  # a year number alone ("năm 2025"): ignored when something more precise is printed
+
+
+def _last_day(y: int, m: int) -> int:
+    return _stdcal.monthrange(y, m)[1]
+
+
+def _safe_date(y: int, m: int, d: int) -> date:
+    return date(y, m, max(1, min(d, _last_day(y, m))))
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    if y < 100:
+        y += 2000
+    return y if 1900 <= y <= 2200 else None
+
+
+_Y = r"(?:\s*(?:/|-|\.|,)?\s*(?:cua\s*)?(?:nam\s*)?(?P<year>(?:19|20)\d\d)\b)"
+_MOD = r"(?:(?P<mod>dau|giua|cuoi|het)\s*)?"
+_Q = r"(?:iv|iii|ii|i|0?[1-4]|mot|hai|ba|bon)"
+_M = r"(?:1[0-2]|0?[1-9])"
+_LIST_SEP = r"\s*(?:,|;|&|-|\+|\bva\b|\bhoac\b|\bden\b|\btoi\b|\bden\s*het\b)\s*"
+
+_FULL_DATE_WORDS = re.compile(
+    r"\b(?:ngay\s*)?(?P<d>\d{1,2})\s*thang\s*(?P<m>\d{1,2})\s*nam\s*(?P<year>\d{4})\b"
+    r"|\bngay\s*(?P<d2>\d{1,2})\s*(?:cua\s*)?thang\s*(?P<m2>\d{1,2})\b(?:\s*(?:nam|/|-)\s*(?P<year2>\d{4})\b)?"
+)
+_HALF = re.compile(
+    rf"\b(?:(?:0?6|sau)\s*thang|nua)\s*(?P<which>dau|cuoi)\s*(?:cua\s*)?nam(?:{_Y})?"
+    rf"|\b(?:0?6|sau)\s*thang\s*(?:nam\s*|/\s*|-\s*)(?P<year2>(?:19|20)\d\d)\b"
+)
+_NINE = re.compile(
+    rf"\b(?:0?9|chin)\s*thang\s*(?:dau\s*(?:cua\s*)?nam(?:{_Y})?|(?:nam\s*|/\s*|-\s*)(?P<year2>(?:19|20)\d\d)\b)"
+)
+_QUARTERS = re.compile(
+    rf"\b{_MOD}(?:quy|q)\s*\.?\s*(?P<first>{_Q})\b(?P<rest>(?:{_LIST_SEP}(?:quy|q)?\s*\.?\s*{_Q}\b)*)"
+    rf"(?:\s*(?:cuoi|cua)?\s*(?P<lastyear>cuoi\s*nam))?(?:{_Y})?"
+)
+_QUARTER_ITEM = re.compile(rf"\b(?:quy|q)?\s*\.?\s*(?P<q>{_Q})\b")
+_MONTHS = re.compile(
+    rf"\b{_MOD}thang\s*(?P<first>{_M})\b(?!\s*(?:/\s*)?(?:lan|mot\s*lan|1\s*lan|01\s*lan))"
+    rf"(?P<rest>(?:{_LIST_SEP}(?:thang\s*)?{_M}\b(?!\s*[/.-]\s*{_M}\b))*)(?:{_Y})?"
+)
+_MONTH_ITEM = re.compile(rf"(?P<m>{_M})\b")
+_DATE_FULL = re.compile(
+    r"\b(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<year2>\d\d)\b(?![/.\d])"
+)
+_MONTH_YEAR = re.compile(rf"(?<![\d/])\b(?P<m>{_M})\s*/\s*(?P<year>(?:19|20)\d\d)\b")
+_DAY_MONTH = re.compile(r"(?<![\d/.])\b(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\b(?!\s*[/\d])|\bngay\s*(?P<d2>\d{1,2})\s*[-.]\s*(?P<m2>\d{1,2})\b(?!\s*[-./]?\s*\d)")
+_YEAR_WORDS = re.compile(
+    rf"\b(?P<mod>dau|giua|cuoi|het|trong|ca|suot|den)\s*(?:ca\s*)?nam\b(?!\s*(?:hoc|sau|truoc|toi|qua))(?:{_Y})?"
+    r"|\bnam\s*(?:nay|ke\s*hoach)\b"
+)
+_YEAR_NUMBER = re.compile(
+    r"\b(?:nam\s*|giai\s*doan\s*)?(?P<y1>(?:19|20)\d\d)(?:\s*(?:-|den|toi|va)\s*(?:nam\s*)?(?P<y2>(?:19|20)\d\d))?\b"
+)
+
+
+def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
+    """All dates/months/quarters/halves/years printed in ``s`` (consumed from the returned string)."""
+    items: list[_Item] = []
+
+    def full_words(m: re.Match) -> None:
+        d, mo, y = (m["d"], m["m"], m["year"]) if m["d"] else (m["d2"], m["m2"], m["year2"])
+        d, mo = int(d), int(mo)
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            items.append(_Item(m.start(), lambda yy, d=d, mo=mo: _safe_date(yy, mo, d), _year(y), d, mo))
+
+    def half(m: re.Match) -> None:
+        second = m["which"] == "cuoi"
+        y = m["year"] or m["year2"]
+        items.append(_Item(m.start(), lambda yy, second=second: date(yy, 12, 31) if second else date(yy, 6, 30), _year(y)))
+
+    def nine(m: re.Match) -> None:
+        items.append(_Item(m.start(), lambda yy: date(yy, 9, 30), _year(m["year"] or m["year2"])))
+
+    def quarters(m: re.Match) -> None:
+        numbers = [_number(m["first"])] + [_number(q["q"]) for q in _QUARTER_ITEM.finditer(m["rest"] or "")]
+        mod = m["mod"]
+        y = _year(m["year"])
+        for q in numbers:
+            if not 1 <= q <= 4:
+                continue
+            if mod == "dau":
+                end = lambda yy, q=q: date(yy, 3 * q - 2, 1)  # noqa: E731
+            elif mod == "giua":
+                end = lambda yy, q=q: date(yy, 3 * q - 1, 15)  # noqa: E731
+            else:
+                end = lambda yy, q=q: date(yy, 3 * q, _last_day(yy, 3 * q))  # noqa: E731
+            items.append(_Item(m.start(), end, y))
+
+    def months(m: re.Match) -> None:
+        numbers = [int(m["first"])] + [int(x["m"]) for x in _MONTH_ITEM.finditer(m["rest"] or "")]
+        mod = m["mod"]
+        y = _year(m["year"])
+        for mo in numbers:
+            if not 1 <= mo <= 12:
+                continue
+            if mod == "dau":
+                end = lambda yy, mo=mo: date(yy, mo, 1)  # noqa: E731
+            elif mod == "giua":
+                end = lambda yy, mo=mo: date(yy, mo, 15)  # noqa: E731
+            else:
+                end = lambda yy, mo=mo: date(yy, mo, _last_day(yy, mo))  # noqa: E731
+            items.append(_Item(m.start(), end, y, None, mo))
+
+    def full_date(m: re.Match) -> None:
+        d, mo, y = (m["d"], m["m"], m["year"]) if m["d"] else (m["d2"], m["m2"], m["year2"])
+        d, mo = int(d), int(mo)
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            items.append(_Item(m.start(), lambda yy, d=d, mo=mo: _safe_date(yy, mo, d), _year(y), d, mo))
+
+    def month_year(m: re.Match) -> None:
+        mo = int(m["m"])
+        items.append(_Item(m.start(), lambda yy, mo=mo: date(yy, mo, _last_day(yy, mo)), _year(m["year"]), None, mo))
+
+    def day_month(m: re.Match) -> None:
+        d, mo = (m["d"], m["m"]) if m["d"] else (m["d2"], m["m2"])
+        d, mo = int(d), int(mo)
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            items.append(_Item(m.start(), lambda yy, d=d, mo=mo: _safe_date(yy, mo, d), None, d, mo))
+
+    def year_words(m: re.Match) -> None:
+        mod = m.groupdict().get("mod")
+        if mod == "dau":
+            end = lambda yy: date(yy, 1, 1)  # noqa: E731
+        elif mod == "giua":
+            end = lambda yy: date(yy, 6, 30)  # noqa: E731
+        else:
+            end = lambda yy: date(yy, 12, 31)  # noqa: E731
+        items.append(_Item(m.start(), end, _year(m.groupdict().get("year")), weak=mod in ("den", None)))
+
+    def year_number(m: re.Match) -> None:
+        y = _year(m["y2"] or m["y1"])
+        if y:
+            items.append(_Item(m.start(), lambda yy: date(yy, 12, 31), y, weak=True, bare=True))
+
+    s = _consume(_FULL_DATE_WORDS, s, full_words)
+    s = _consume(_HALF, s, half)
+    s = _consume(_NINE, s, nine)
+    s = _consume(_QUARTERS, s, quarters)
+    s = _consume(_MONTHS, s, months)
+    s = _consume(_DATE_FULL, s, full_date)
+    s = _consume(_MONTH_YEAR, s, month_year)
+    s = _consume(_DAY_MONTH, s, day_month)
+    s = _consume(_YEAR_WORDS, s, year_words)
+    s = _consume(_YEAR_NUMBER, s, year_number)
+    items.sort(key=lambda it: it.pos)
+    return items, s
+
+
+def _resolve_years(items: list[_Item], plan_year: int | None) -> list[tuple[_Item, int]]:
+    """Give each item its year: its own, else the next one printed, else the plan's, else the previous one."""
+    out = []
+    for i, item in enumerate(items):
+        y = item.year
+        if y is None:
+            y = next((later.year for later in items[i + 1 :] if later.year), None)
+        if y is None:
+            y = plan_year
+        if y is None:
+            y = next((earlier.year for earlier in reversed(items[:i]) if earlier.year), None)
+        if y is not None:
+            out.append((item, y))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The reader
+
+
+def _read(text: str, year: int | None) -> Deadline:
+    if year is not None and not (isinstance(year, int) and 1 <= year <= 9998):
+        year = None
+    s = normalise(text)
+    if not re.search(r"[a-z0-9]", s):
+        return Deadline()
+
+    # Citations out first: their numbers and dates are not deadlines.
+    s = _DOC_DATE.sub(" ", s)
+    s = _CITATION.sub(" ", s)
+    s = _DOC_NUMBER.sub(" ", s)
+
+    if _CONTINUOUS.search(s):
+        return Deadline(DeadlineKind.CONTINUOUS)
+
+    leading_on_demand = bool(_LEADING_ON_DEMAND.search(s))
+
+    # Spans counted from an event ("10 ngày kể từ …") are read before any date, so "10 ngày" is no date.
+    within: int | None = None
+    span_from: date | None = None
+
+    def span_days(m: re.Match) -> None:
+        nonlocal within, span_from
+        n = int(m["n"])
+        if 0 < n <= 3650 and within is None:
+            within = n
+            if m["from"]:
+                parts = [int(p) for p in re.split(r"\s*[/.-]\s*", m["from"].strip())]
+                try:
+                    span_from = date(_year(str(parts[2])) or 0, parts[1], parts[0])
+                except (ValueError, IndexError):
+                    span_from = None
+
+    def span_months(m: re.Match) -> None:
+        nonlocal within
+        n = int(m["n"])
+        if 0 < n <= 120 and within is None:
+            within = 30 * n
+
+    s = _consume(_SPAN_DAYS, s, span_days)
+    s = _consume(_SPAN_MONTHS, s, span_months)
+
+    periodic = _periodic(s, year)
+    if periodic is not None:
+        return periodic
+
+    if span_from is not None and within is not None:
+        return Deadline(DeadlineKind.DATED, due=span_from + timedelta(days=within))
+
+    items, rest = _dated_items(s, year)
+    if leading_on_demand:
+        items = [it for it in items if not it.weak]
+    if any(not it.bare for it in items):
+        items = [it for it in items if not it.bare]
+    resolved = _resolve_years(items, year)
+    if items and not resolved:  # a date, but no year anywhere: dated, due unknown
+        return Deadline(DeadlineKind.DATED)
+    if resolved:
+        due = max(item.end(y) for item, y in resolved)
+        return Deadline(DeadlineKind.DATED, due=due)
+
+    if within is not None or _ON_DEMAND.search(s) or leading_on_demand:
+        return Deadline(DeadlineKind.ON_DEMAND, within_days=within)
+    return Deadline()
+
+
+def _periodic(s: str, year: int | None) -> Deadline | None:
+    """A periodic reading when the text says how often, else None. Stated days bind to frequencies."""
+    every: dict[str, int | None] = {}
+    found = False
+
+    def add_list(text: str) -> None:
+        for item in _FREQ_ITEM_RE.finditer(text):
+            freq = _frequency(item.group(0))
+            if freq:
+                every.setdefault(freq, None)
+
+    days: dict[str, int] = {}
+    work = s
+
+    def day_of_every_month(m: re.Match) -> None:
+        nonlocal found
+        found = True
+        every.setdefault("month", None)
+        days.setdefault("month", int(m["day"]))
+
+    def last_month_of(m: re.Match) -> None:
+        nonlocal found
+        found = True
+        unit = " ".join(m["unit"].split())
+        freq = {"quy": "quarter", "6 thang": "halfyear", "nam": "year"}.get(unit)
+        if freq:
+            every.setdefault(freq, None)
+        if m["day"]:
+            if freq:
+                days.setdefault(freq, int(m["day"]))
+            else:  # "tháng cuối kỳ": every frequency
+                days.setdefault("*", int(m["day"]))
+
+    def marked(m: re.Match) -> None:
+        nonlocal found
+        found = True
+        add_list(m["list"])
+
+    def times_per(m: re.Match) -> None:
+        nonlocal found
+        found = True
+        n, unit = _number(m["n"]), m["unit"]
+        if unit == "thang":
+            every.setdefault("month", None)
+        elif unit == "quy":
+            every.setdefault("quarter", None)
+        else:
+            freq = {1: "year", 2: "halfyear", 4: "quarter", 12: "month"}.get(n)
+            if freq:
+                every.setdefault(freq, None)
+
+    def every_n(m: re.Match) -> None:
+        nonlocal found
+        found = True
+        n = _number(m["n"]) if m["n"] else 1
+        unit = m["unit"]
+        if unit == "quy":
+            freq = "quarter"
+        elif unit == "nam":
+            freq = "year"
+        else:
+            freq = {1: "month", 3: "quarter", 6: "halfyear", 12: "year"}.get(n)
+        if freq:
+            every.setdefault(freq, None)
+
+    work = _consume(_DAY_OF_EVERY_MONTH, work, day_of_every_month)
+    work = _consume(_LAST_MONTH_OF, work, last_month_of)
+    work = _consume(_TIMES_PER, work, times_per)
+    work = _consume(_EVERY_N, work, every_n)
+    work = _consume(_PERIODIC_MARKED, work, marked)
+    if _DINH_KY.search(work):
+        found = True
+    if found:  # "…; năm trước ngày 15/12": a frequency opening a later clause
+        work = _consume(_CLAUSE_FREQ, work, lambda m: add_list(m["list"]))
+    if not found:
+        only = _PERIODIC_ONLY_LIST.match(work)
+        if only and not _ON_DEMAND.search(work):
+            found = True
+            add_list(only["list"])
+    if not found:
+        return None
+
+    # Stated days: dated items left in the text bind to the frequencies whose period ends in their month.
+    items, rest = _dated_items(work, year)
+    for item in items:
+        if item.day is None or item.month is None:
+            continue
+        m = item.month
+        if "year" in every and m == 12:
+            days.setdefault("year", item.day)
+        elif "halfyear" in every and m in (6, 12):
+            days.setdefault("halfyear", item.day)
+        elif "quarter" in every and m in (3, 6, 9, 12):
+            days.setdefault("quarter", item.day)
+        elif "month" in every:
+            days.setdefault("month", item.day)
+    for m in _BARE_DAY.finditer(rest):
+        days.setdefault("*", int(m["day"]))
+    for freq in every:
+        day = days.get(freq, days.get("*"))
+        if every[freq] is None and day and 1 <= day <= 31:
+            every[freq] = day
+    return Deadline(DeadlineKind.PERIODIC, every={k: every[k] for k in ("month", "quarter", "halfyear", "year") if k in every})
