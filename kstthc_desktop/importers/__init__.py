@@ -1,0 +1,156 @@
+"""Import a plan from the file (or clipboard) it arrives in. Extracting never writes anything.
+
+``extract(path)`` picks a reader by the file's first bytes and name (xlsx, docx, text), lets it turn the file into
+blocks, and hands those to the one table-understanding step; the deadline reader and the document-info reader
+finish the Plan. Old formats (.doc, .xls, PDF, RTF, OpenDocument) get a message saying how to convert them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kstthc_desktop.domain import Deadline, DeadlineKind, ImportWarning, Plan
+from kstthc_desktop.errors import UserError
+from kstthc_desktop.importers.base import Block, Reader
+from kstthc_desktop.text import nfc
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def readers() -> list[Reader]:
+    from kstthc_desktop.importers.docx import DocxReader
+    from kstthc_desktop.importers.text import TextReader
+    from kstthc_desktop.importers.xlsx import XlsxReader
+
+    return [XlsxReader(), DocxReader(), TextReader()]
+
+
+def _legacy_message(path: Path, head: bytes) -> str | None:
+    name = path.name
+    if head.startswith(_OLE):
+        return (f"Tệp \"{name}\" là tài liệu Word/Excel định dạng cũ (.doc/.xls), chương trình không đọc được: "
+                "hãy mở bằng Word hoặc Excel rồi \"Lưu thành\" .docx hoặc .xlsx và nhập lại.")
+    if head.startswith(b"%PDF"):
+        return (f"Tệp \"{name}\" là PDF, chương trình không đọc bảng trong PDF: hãy mở bằng Word (Word chuyển PDF "
+                "thành .docx) rồi nhập tệp .docx, hoặc chọn bảng trong PDF, sao chép và dán vào chương trình.")
+    if head.startswith(b"{\\rtf"):
+        return f"Tệp \"{name}\" là RTF: hãy mở bằng Word rồi \"Lưu thành\" .docx và nhập lại."
+    if head.startswith(b"PK") and b"mimetypeapplication/vnd.oasis.opendocument" in head[:200]:
+        return (f"Tệp \"{name}\" là OpenDocument (.odt/.ods): hãy mở bằng LibreOffice rồi lưu thành .docx "
+                "hoặc .xlsx và nhập lại.")
+    return None
+
+
+def choose_reader(path: Path, head: bytes) -> Reader:
+    message = _legacy_message(path, head)
+    if message:
+        raise UserError(message)
+    suffix = path.suffix.lower()
+    if suffix in (".doc", ".xls"):
+        raise UserError(f"Tệp \"{path.name}\" có đuôi {suffix} (định dạng cũ): hãy lưu lại thành "
+                        f"{suffix}x bằng Word/Excel và nhập lại.")
+    if suffix == ".pdf":
+        raise UserError(f"Tệp \"{path.name}\" có đuôi .pdf nhưng không phải PDF đọc được.")
+    all_readers = readers()
+    for reader in all_readers:
+        if reader.identify(path, head):
+            return reader
+    if head.startswith(b"PK"):  # a zip under another name: look inside
+        import zipfile
+
+        try:
+            names = zipfile.ZipFile(path).namelist()
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise UserError(f"Không đọc được tệp \"{path.name}\": tệp nén bị hỏng.") from exc
+        if "word/document.xml" in names:
+            return all_readers[1]
+        if "xl/workbook.xml" in names:
+            return all_readers[0]
+        raise UserError(f"Tệp \"{path.name}\" không phải tệp Word (.docx) hay Excel (.xlsx).")
+    return all_readers[2]  # anything else: try it as text (decode refuses binary data)
+
+
+def extract(path: Path | str, *, columns: list[str | None] | None = None, year: int | None = None,
+            body: str | None = None) -> Plan:
+    """Read a plan file into a Plan; raises UserError with a Vietnamese sentence when it cannot."""
+    from kstthc_desktop.importers.safety import check_size
+
+    path = Path(path)
+    if not path.exists():
+        raise UserError(f"Không tìm thấy tệp \"{path}\".")
+    if not path.is_file():
+        raise UserError(f"\"{path}\" không phải là một tệp.")
+    check_size(path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError as exc:
+        raise UserError(f"Không mở được tệp \"{path.name}\": {exc.strerror or exc}.") from exc
+    reader = choose_reader(path, head)
+    blocks = reader.blocks(path)
+    return from_blocks(blocks, source=path.name, columns=columns, year=year, body=body)
+
+
+def extract_text(text: str, *, source: str = "văn bản dán", columns: list[str | None] | None = None,
+                 year: int | None = None, body: str | None = None) -> Plan:
+    """A plan from text (TAB-separated rows or one cell per line), e.g. pasted from a PDF."""
+    from kstthc_desktop.importers.text import text_blocks
+
+    if not (text or "").strip():
+        raise UserError("Không có nội dung nào để nhập: văn bản trống.")
+    return from_blocks(text_blocks(nfc(text)), source=source, columns=columns, year=year, body=body)
+
+
+def extract_clipboard(html: str | None, text: str | None, *, columns: list[str | None] | None = None,
+                      year: int | None = None, body: str | None = None) -> Plan:
+    """A plan from what the clipboard holds after copying a table in Word: its HTML, else its TAB text."""
+    from kstthc_desktop.importers.clipboard import html_blocks
+
+    if html and "<table" in html.lower():
+        blocks = html_blocks(html)
+        if any(getattr(b, "rows", None) for b in blocks):
+            try:
+                return from_blocks(blocks, source="bảng dán", columns=columns, year=year, body=body)
+            except UserError:
+                if not (text or "").strip():
+                    raise
+    return extract_text(text or "", source="bảng dán", columns=columns, year=year, body=body)
+
+
+def from_blocks(blocks: list[Block], *, source: str, columns=None, year: int | None = None,
+                body: str | None = None) -> Plan:
+    """The shared finish of every import: understand the table, read the document info and the deadlines."""
+    from kstthc_desktop.importers.docinfo import read_document
+    from kstthc_desktop.importers.table import understand
+
+    plan, lines = understand(blocks, mapping=columns)
+    plan.source = source
+    plan.document = read_document(lines, year)
+    read_deadlines(plan)
+    if body:
+        from kstthc_desktop.importers.concern import mark_concern
+
+        mark_concern(plan, body)
+    return plan
+
+
+def _reader():
+    try:
+        from kstthc_desktop.deadlines import read_deadline
+    except ImportError:  # the deadline reader is optional for structure-only work
+        return lambda text, year: Deadline()
+    return read_deadline
+
+
+def read_deadlines(plan: Plan) -> None:
+    read = _reader()
+    for index, task in enumerate(plan.tasks):
+        task.deadline = read(task.deadline_text, plan.document.year)
+        if task.deadline_text and task.deadline.kind == DeadlineKind.UNSPECIFIED:
+            plan.warnings.append(ImportWarning(
+                message=f"Dòng {task.source_row}: không đọc được thời hạn \"{task.deadline_text[:80]}\"; "
+                        "cần xác định thủ công.",
+                row=task.source_row, task_index=index, code="deadline_unread"))
+
+
+__all__ = ["extract", "extract_text", "extract_clipboard", "from_blocks", "readers"]

@@ -1,0 +1,110 @@
+"""The plan's issuer, level, province, title and year, read from the text around its table.
+
+Plans print these in a fixed shape: the issuing body in capitals at the top left ("ỦY BAN NHÂN DÂN TỈNH SÓC
+TRĂNG", "SỞ NỘI VỤ"), "<Place>, ngày … tháng … năm …" at the top right, then "KẾ HOẠCH" and the title line
+("Kiểm soát thủ tục hành chính năm 2022"). Text exports lose some of it, so each item has a fallback in the body
+("Ủy ban nhân dân tỉnh Sóc Trăng ban hành Kế hoạch …", "… của Sở Nội vụ").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kstthc_desktop.domain import PlanDocument
+from kstthc_desktop.importers.table import fold_chars
+from kstthc_desktop.text import clean, fold
+
+_PROVINCE = r"(?:tinh|thanh pho)[ ]+(?P<place>[a-z]+(?:[ ]+[a-z]+){0,3}?)"
+_ISSUERS = [
+    re.compile(r"(?:uy ban nhan dan|ubnd)\s+(?:\(ubnd\)\s+)?" + _PROVINCE + r"(?=\s*(?:ban hanh|$|\n|,|\.|;|\)|ve|kem))"),
+    re.compile(r"^\s*(?:chu tich\s+)?(?:uy ban nhan dan|ubnd)\s+" + _PROVINCE + r"\s*$", re.M),
+]
+_BODY_LINE = re.compile(r"^\s*(?P<body>(?:so|ban|thanh tra|van phong|cuc|chi cuc|trung tam|bo chi huy|cong an)[ ]+[a-z ,&-]+?)[ ]*$", re.M)
+_OF_BODY = re.compile(r"ke hoach[^\n]{0,200}?\bcua\s+(?P<body>(?:so|ban)\s+[a-z]+(?:\s+(?:va\s+)?[a-z]+){0,5}?)(?=[,.;\n]|\s+(?:yeu cau|tren|nhu|ve)\b|$)")
+_PLACE_DATE = re.compile(r"^[ ]*(?P<place>[a-z]+(?:[ ]+[a-z]+){0,3}),[ ]*ngay\b", re.M)
+_YEAR = re.compile(r"\bnam\s+(20\d\d)\b")
+_LOWER_WORDS = {"và", "của", "tỉnh", "thành", "phố", "nhân", "dân", "ban"}
+
+
+def _slice(original: str, folded: str, match: re.Match, group: str) -> str:
+    return original[match.start(group):match.end(group)]
+
+
+def proper(name: str) -> str:
+    """A place name in title case: "SÓC TRĂNG" → "Sóc Trăng"."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+
+
+def body_case(name: str) -> str:
+    """A body's name as written in running text: "SỞ KHOA HỌC VÀ CÔNG NGHỆ" → "Sở Khoa học và Công nghệ"."""
+    words = name.split()
+    if not words:
+        return ""
+    if not name.isupper():
+        return name
+    out = [words[0][:1].upper() + words[0][1:].lower()]
+    capital_next = True
+    for w in words[1:]:
+        lw = w.lower()
+        if lw in ("và", "-", "&"):
+            out.append(lw)
+            capital_next = True
+            continue
+        out.append(lw[:1].upper() + lw[1:] if capital_next else lw)
+        capital_next = False
+    return " ".join(out)
+
+
+def read_document(lines: list[str], year: int | None = None) -> PlanDocument:
+    text = clean("\n".join(lines))
+    folded = fold_chars(text)
+    doc = PlanDocument()
+    for pattern in _ISSUERS:
+        for m in pattern.finditer(folded):
+            printed = _slice(text, folded, m, "place")
+            if not all(w[:1].isupper() for w in printed.split()):
+                continue  # "UBND tỉnh về việc …": not a place name
+            place = proper(printed)
+            kind = "tỉnh" if "thanh pho" not in m.group(0) else "thành phố"
+            doc.issuer, doc.level, doc.province = f"Ủy ban nhân dân {kind} {place}", "province", place
+            break
+        if doc.issuer:
+            break
+    if not doc.issuer:
+        head = "\n".join(text.split("\n")[:8])
+        m = _BODY_LINE.search(fold_chars(head))
+        if m:
+            doc.issuer = body_case(head[m.start("body"):m.end("body")].strip())
+        else:
+            m = _OF_BODY.search(folded)
+            if m:
+                doc.issuer = body_case(_slice(text, folded, m, "body"))
+        if doc.issuer:
+            doc.level = "department"
+    if not doc.province:
+        m = _PLACE_DATE.search(folded)
+        if m:
+            doc.province = proper(_slice(text, folded, m, "place"))
+    doc.title = _title(text)
+    found = _YEAR.search(fold(doc.title)) if doc.title else None
+    doc.year = year or (int(found.group(1)) if found else _year_anywhere(folded))
+    return doc
+
+
+def _title(text: str) -> str:
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    for i, line in enumerate(lines):
+        key = fold(line)
+        if key == "ke hoach" and i + 1 < len(lines):
+            following = lines[i + 1]
+            return following if fold(following).startswith("ke hoach ") else f"{line} {following}"
+        if key.startswith("ke hoach ") and len(line) < 250 and line[:8].isupper():
+            return line
+    return ""
+
+
+def _year_anywhere(folded: str) -> int | None:
+    years = re.findall(r"\bnam\s+(20\d\d)\b", folded)
+    if not years:
+        return None
+    return max(set(years), key=years.count) and int(max(set(years), key=years.count))

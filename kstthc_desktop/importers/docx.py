@@ -1,0 +1,93 @@
+"""Word documents (.docx): every table in reading order, with the paragraphs between them.
+
+Paragraphs between tables are the group headings of a plan split into several tables. Merged cells come from
+the Word XML itself: ``w:gridSpan`` (horizontal) and ``w:vMerge`` (vertical); python-docx opens the package,
+and we walk its XML so merges, line breaks and tables inside content controls are all seen.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from kstthc_desktop.importers.base import Block, Cell, Paragraph, Reader, Row, Table, damaged
+from kstthc_desktop.importers.safety import check_zip
+from kstthc_desktop.text import clean
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_ROWS = 5000
+
+
+class DocxReader(Reader):
+    name = "docx"
+    suffixes = (".docx", ".docm")
+
+    def blocks(self, path: Path) -> list[Block]:
+        check_zip(path, "Word")
+        with zipfile.ZipFile(path) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise damaged(path, "Word")
+        import docx
+
+        try:
+            document = docx.Document(str(path))
+        except Exception as exc:  # python-docx / lxml raise many kinds on damaged parts
+            raise damaged(path, "Word") from exc
+        return list(body_blocks(document.element.body))
+
+
+def body_blocks(body):
+    for element in body.iterchildren():
+        tag = element.tag
+        if tag == W + "p":
+            text = clean(paragraph_text(element))
+            if text:
+                yield Paragraph(text)
+        elif tag == W + "tbl":
+            yield table_block(element)
+        elif tag == W + "sdt":
+            content = element.find(W + "sdtContent")
+            if content is not None:
+                yield from body_blocks(content)
+
+
+def paragraph_text(p) -> str:
+    parts = []
+    for node in p.iter(W + "t", W + "tab", W + "br", W + "cr"):
+        if node.tag == W + "t":
+            parts.append(node.text or "")
+        elif node.tag == W + "tab":
+            parts.append(" ")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def cell_text(tc) -> str:
+    return clean("\n".join(paragraph_text(p) for p in tc.iter(W + "p")))
+
+
+def table_block(tbl) -> Table:
+    rows: list[Row] = []
+    for number, tr in enumerate(tbl.iterchildren(W + "tr"), 1):
+        if number > MAX_ROWS:
+            break
+        cells: list[Cell] = []
+        tr_pr = tr.find(W + "trPr")
+        if tr_pr is not None:
+            before = tr_pr.find(W + "gridBefore")
+            if before is not None:
+                cells.extend(Cell() for _ in range(int(before.get(W + "val", "0") or 0)))
+        for tc in tr.iterchildren(W + "tc"):
+            span, vmerge = 1, False
+            tc_pr = tc.find(W + "tcPr")
+            if tc_pr is not None:
+                grid_span = tc_pr.find(W + "gridSpan")
+                if grid_span is not None:
+                    span = max(1, int(grid_span.get(W + "val", "1") or 1))
+                v = tc_pr.find(W + "vMerge")
+                vmerge = v is not None and v.get(W + "val", "continue") != "restart"
+            cells.append(Cell("" if vmerge else cell_text(tc), vmerge=vmerge))
+            cells.extend(Cell(hmerge=True, vmerge=vmerge) for _ in range(span - 1))
+        rows.append(Row(cells, line=number))
+    return Table(rows)

@@ -1,0 +1,636 @@
+"""Table understanding, shared by every reader: blocks (paragraphs, tables of cells) → a Plan.
+
+What it copes with (DOMAIN.md §2): the header row anywhere (a title block above it), headings in any order and
+wording, a second header row ("Chủ trì" / "Phối hợp" under "Cơ quan thực hiện"), a row of column numbers, header
+rows repeated on every page or table, several tables with group headings between them, section rows (Roman
+numerals, "1." headings, titles repeated by merged cells, section rows with a result and deadline of their own),
+sub-items (rows without a number that give another result with its own lead or deadline), rows broken at page
+ends, a number lost at a page break, multi-paragraph cells. Whatever it is unsure of becomes an ImportWarning
+pointing at the row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kstthc_desktop.domain import ImportWarning, Plan, Section, Task
+from kstthc_desktop.errors import UserError
+from kstthc_desktop.importers.base import Block, Cell, Paragraph, Row, Table
+from kstthc_desktop.importers.columns import ROLES, column_role
+from kstthc_desktop.text import fold
+
+TEXT_ROLES = ("content", "result", "lead", "cooperate", "deadline", "note")
+_ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+_CODE_TITLE = re.compile(
+    r"^(?:(?:phan|muc|nhom|chuong)\s+)?(?P<code>[ivxlc]+|\d{1,2}(?:\.\d{1,2})*|[a-h])(?P<sep>[.):/-]|\s)\s*(?P<title>\S.*)$",
+    re.S,
+)
+_NUMBERING_CELL = re.compile(r"^\(?(\d{1,2}|[a-z])\)?$")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[-–•+]?\s*[A-ZĐÀ-Ỹ0-9])")
+
+
+def is_roman(code: str) -> bool:
+    return bool(code) and bool(_ROMAN.match(code.upper()))
+
+
+def norm_stt(text: str) -> str:
+    """A printed number as a key: "1." → "1", "II." → "II", "(3)" → "3"."""
+    value = " ".join((text or "").split()).strip(" .:)(")
+    return value.upper() if is_roman(value) else value
+
+
+def finished(text: str) -> bool:
+    """Whether a cell's text reads as complete (ends like a sentence); an unfinished one may continue below."""
+    return text.rstrip().endswith((".", ";", ":", "!", "?", ")", "”", '"', "…"))
+
+
+def starts_lower(text: str) -> bool:
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return False
+    return False
+
+
+def join(above: str, below: str, sep: str) -> str:
+    if not above:
+        return below
+    if not below:
+        return above
+    return above + sep + below
+
+
+@dataclass
+class Columns:
+    """The role of each column of a table, from its header (or the user's mapping)."""
+
+    roles: list[str | None]
+    headings: list[str]
+    width: int
+
+    def has(self, role: str) -> bool:
+        return role in self.roles
+
+
+def header_cells(row: Row) -> list[str]:
+    """Heading per column; a heading merged across columns applies to each of them."""
+    out, last = [], ""
+    for cell in row.cells:
+        if cell.hmerge:
+            out.append(last)
+        else:
+            last = cell.text
+            out.append(cell.text)
+    return out
+
+
+def header_score(row: Row) -> set[str]:
+    """The distinct roles a row's cells name when read as a header (empty when the row is data)."""
+    texts = [c.text for c in row.cells if c.text and not c.hmerge]
+    if len(texts) < 2 or any(len(t) > 120 for t in texts):
+        return set()
+    roles = {column_role(t) for t in texts} - {None}
+    if "content" in roles and len(roles) >= 3:
+        return roles
+    return set()
+
+
+def columns_from_header(rows: list[Row]) -> Columns:
+    """Roles from one header row, or two (a parent heading over "Chủ trì" / "Phối hợp")."""
+    top = header_cells(rows[0])
+    width = len(top)
+    headings = list(top)
+    if len(rows) > 1:
+        below = header_cells(rows[1])
+        for j, text in enumerate(below[:width]):
+            if text and not rows[1].cells[j].vmerge:
+                headings[j] = f"{top[j]} {text}".strip() if top[j] != text else text
+    roles: list[str | None] = []
+    for j, heading in enumerate(headings):
+        sub = header_cells(rows[1])[j] if len(rows) > 1 and j < len(rows[1].cells) else ""
+        role = column_role(sub) if sub and sub != top[j] else None
+        roles.append(role or column_role(heading))
+    # A second number column is a finer number; a second deadline column is usually the start date.
+    seen_stt = False
+    for j, role in enumerate(roles):
+        if role == "stt":
+            if seen_stt:
+                roles[j] = "stt2"
+            seen_stt = True
+    deadlines = [j for j, r in enumerate(roles) if r == "deadline"]
+    if len(deadlines) > 1:
+        keep = next((j for j in deadlines if re.search(r"hoan thanh|ket thuc|thoi han|han\b", fold(headings[j]))), deadlines[-1])
+        for j in deadlines:
+            if j != keep:
+                roles[j] = None
+    return Columns(roles, headings, width)
+
+
+def is_subheader(row: Row, header: Row) -> bool:
+    """A second header row: short labels naming roles, no number, under a heading merged across columns."""
+    texts = [c.text for c in row.cells if c.text and not c.hmerge]
+    if not texts or any(len(t) > 40 for t in texts):
+        return False
+    if not any(c.hmerge for c in header.cells):
+        return False
+    return all(column_role(t) or fold(t) in ("bat dau", "ket thuc", "hoan thanh") for t in texts)
+
+
+def is_numbering_row(row: Row) -> bool:
+    """The row "(1) (2) (3) …" or "1 2 3 …" printed under many headers."""
+    texts = [fold(c.text) for c in row.cells if c.text and not c.hmerge]
+    if len(texts) < 3 or not all(_NUMBERING_CELL.match(t) for t in texts):
+        return False
+    digits = [t.strip("()") for t in texts]
+    return digits == [str(i) for i in range(1, len(digits) + 1)] or len(set(digits)) == len(digits)
+
+
+@dataclass
+class Segment:
+    """A run of data rows under one column layout, with the group heading printed before its table."""
+
+    rows: list[Row]
+    columns: Columns
+    heading: str = ""
+
+
+@dataclass
+class Located:
+    columns: Columns
+    header: list[str]
+    document_lines: list[str]
+    segments: list[Segment] = field(default_factory=list)
+    after_lines: list[str] = field(default_factory=list)  # text after the header (a fallback for docinfo)
+
+
+def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
+    """Find the header, split the data rows into segments (tables), and keep the text around for docinfo."""
+    doc_lines: list[str] = []
+    found: Located | None = None
+    pending: list[str] = []
+    last_paragraph_before = ""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if found is None:
+                doc_lines.append(block.text)
+                last_paragraph_before = block.text
+            else:
+                pending.append(block.text)
+                found.after_lines.append(block.text)
+            continue
+        rows = block.rows
+        start = 0
+        if found is None:
+            index = next((i for i, r in enumerate(rows) if header_score(r)), None)
+            if index is None and mapping is not None and any(len(r.cells) >= len(mapping) - 1 for r in rows):
+                index = -1
+            if index is None:
+                for r in rows:
+                    doc_lines.append(" ".join(dict.fromkeys(c.text for c in r.cells if c.text)))
+                continue
+            for r in rows[: max(index, 0)]:
+                doc_lines.append(" ".join(dict.fromkeys(c.text for c in r.cells if c.text)))
+            if index >= 0:
+                header_rows = [rows[index]]
+                if index + 1 < len(rows) and is_subheader(rows[index + 1], rows[index]):
+                    header_rows.append(rows[index + 1])
+                columns = columns_from_header(header_rows)
+                header = [c.text for c in rows[index].cells if c.text and not c.hmerge]
+                start = index + len(header_rows)
+            else:
+                columns = Columns(list(mapping), [""] * len(mapping), len(mapping))
+                header = []
+            if mapping is not None:
+                roles = list(mapping) + [None] * max(0, columns.width - len(mapping))
+                columns = Columns(roles[: max(columns.width, len(mapping))], columns.headings, columns.width)
+            found = Located(columns, header, doc_lines)
+            found.first_heading = last_paragraph_before  # type: ignore[attr-defined]
+            found.segments.append(Segment([], columns))
+        else:
+            width = max((len(r.cells) for r in rows), default=0)
+            has_header = any(header_score(r) for r in rows[:3])
+            if not has_header and abs(width - found.columns.width) > 1:
+                pending = []
+                continue  # a signature or other small table, not part of the plan
+            heading = heading_from(pending)
+            pending = []
+            found.segments.append(Segment([], found.segments[-1].columns, heading))
+        segment = found.segments[-1]
+        for row in rows[start:]:
+            if header_score(row) and mapping is None:
+                index = rows.index(row)
+                header_rows = [row]
+                if index + 1 < len(rows) and is_subheader(rows[index + 1], row):
+                    header_rows.append(rows[index + 1])
+                new = columns_from_header(header_rows)
+                if new.roles != segment.columns.roles:
+                    segment = Segment([], new, "")
+                    found.segments.append(segment)
+                continue
+            if segment.rows or not is_numbering_row(row):
+                if not (segment.rows == [] and is_numbering_row(row)):
+                    segment.rows.append(row)
+    if found is None:
+        raise UserError(
+            "Không tìm thấy bảng kế hoạch trong tệp: không có dòng tiêu đề nào có các cột như \"Nội dung\", "
+            "\"Chủ trì\", \"Thời gian\". Hãy chọn đúng tệp phụ lục, hoặc chỉ định cột bằng --columns."
+        )
+    # Subheader rows repeated on later pages are skipped by the numbering/header checks above.
+    return found
+
+
+def heading_from(paragraphs: list[str]) -> str:
+    text = " ".join(p for p in paragraphs if p)
+    if not text:
+        return ""
+    if len(text) <= 300:
+        return text
+    last = paragraphs[-1]
+    return last if len(last) <= 200 else ""
+
+
+def fold_chars(text: str) -> str:
+    """``fold`` one character at a time, so offsets in the folded text are offsets in ``text``."""
+    return "".join(ch if ch == "\n" else " " if ch.isspace() else (fold(ch) or " ")[:1] for ch in text)
+
+
+def parse_code_title(text: str) -> tuple[str, str] | None:
+    """"II. Kiểm soát …" → ("II", "Kiểm soát …"); None when the text does not start with a section code."""
+    m = _CODE_TITLE.match(fold_chars(text))
+    if not m:
+        return None
+    code, sep = m.group("code"), m.group("sep")
+    if is_roman(code.upper()):
+        code = code.upper()
+    elif code.isalpha():
+        if sep.isspace():
+            return None  # "a Title" is a word, not a code
+        code = code.upper()
+    elif sep.isspace() and "." not in code:
+        return None  # "2 tasks" is not a heading; "2. Title" is
+    return code, text[m.start("title"):].strip()
+
+
+def section_level(code: str) -> int:
+    if is_roman(code):
+        return 1
+    if code.isalpha():
+        return 0
+    return 2 + code.count(".")
+
+
+class Builder:
+    """Walks the data rows once, keeping what a careful reader keeps in mind: the section, the last task."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.stack: list[tuple[int, Section]] = []  # open sections by level
+        self.codes: set[str] = set()
+        self.section: Section | None = None
+        self.main: Task | None = None  # last numbered task
+        self.last: Task | None = None  # last task or sub-item
+        self.group: Section | None = None
+
+    # -- sections -------------------------------------------------------------------------------------------
+    def open_group(self, heading: str, index: int) -> None:
+        parsed = parse_code_title(heading)
+        code, title = parsed if parsed else (str(index), heading)
+        self.group = self.add_section(code, title, level=-1)
+        self.stack = [(-1, self.group)]
+
+    def add_section(self, printed: str, title: str, level: int | None = None) -> Section:
+        level = section_level(printed) if level is None else level
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        parent = self.stack[-1][1] if self.stack else None
+        code = f"{parent.code}.{printed}" if parent else printed
+        unique, n = code, 2
+        while unique in self.codes:
+            unique, n = f"{code}-{n}", n + 1
+        self.codes.add(unique)
+        section = Section(code=unique, title=title, parent=parent.code if parent else None)
+        if unique != printed:
+            section.printed_code = printed
+        self.plan.sections.append(section)
+        self.stack.append((level, section))
+        self.section = section
+        self.main = self.last = None
+        return section
+
+    # -- tasks ----------------------------------------------------------------------------------------------
+    def add_task(self, task: Task) -> Task:
+        task.section = self.section.code if self.section else ""
+        self.plan.tasks.append(task)
+        if task.sub == 0:
+            self.main = task
+        self.last = task
+        return task
+
+    def warn(self, message: str, row: Row, code: str, task: Task | None = None) -> None:
+        index = self.plan.tasks.index(task) if task is not None and task in self.plan.tasks else None
+        self.plan.warnings.append(ImportWarning(message=message, row=row.line, task_index=index, code=code))
+        if task is not None:
+            task.ambiguous = True
+            task.why = join(task.why, message, "; ")
+
+
+@dataclass
+class RowView:
+    """One data row read through the column roles: own text per role, text inherited by vertical merges."""
+
+    row: Row
+    own: dict[str, str]
+    inherited: dict[str, str]
+    merged: set[str]
+    extras: dict[str, str]
+    stt: str
+    stt_cells: list[str]
+    hspan_title: bool  # the first text cell is merged across the rest of the row
+
+    def value(self, role: str) -> str:
+        return self.own.get(role) or self.inherited.get(role, "")
+
+
+def view_row(row: Row, columns: Columns, above: list[str]) -> tuple[RowView, list[str]]:
+    own: dict[str, str] = {}
+    inherited: dict[str, str] = {}
+    merged: set[str] = set()
+    extras: dict[str, str] = {}
+    resolved: list[str] = []
+    stt_cells: list[str] = []
+    for j, cell in enumerate(row.cells):
+        role = columns.roles[j] if j < len(columns.roles) else None
+        if cell.vmerge:
+            value = above[j] if j < len(above) else ""
+            resolved.append(value)
+            if role:
+                merged.add(role)
+                if value:
+                    inherited[role] = join(inherited.get(role, ""), value, "\n")
+            continue
+        resolved.append(cell.text)
+        if cell.hmerge or not cell.text:
+            continue
+        if role in ("stt", "stt2"):
+            stt_cells.append(cell.text)
+        elif role:
+            own[role] = join(own.get(role, ""), cell.text, "\n")
+        else:
+            heading = columns.headings[j] if j < len(columns.headings) else ""
+            extras[heading or f"Cột {j + 1}"] = cell.text
+    first_text = next((j for j, c in enumerate(row.cells) if c.text and not c.vmerge and columns.roles[j:j + 1] != ["stt"]), None)
+    hspan = first_text is not None and sum(1 for c in row.cells[first_text + 1:] if c.hmerge) >= 2
+    stt = norm_stt(stt_cells[-1]) if stt_cells else ""
+    return RowView(row, own, inherited, merged, extras, stt, stt_cells, hspan), resolved
+
+
+def section_of(view: RowView, next_stt: str) -> tuple[str, str] | None:
+    """(printed code, title) when the row is a section row."""
+    texts = [c.text for c in view.row.cells if c.text and not c.hmerge and not c.vmerge]
+    if not texts:
+        return None
+    distinct = list(dict.fromkeys(texts))
+    data = any(view.own.get(r) for r in ("result", "lead", "cooperate", "deadline"))
+    if len(distinct) == 1 and not view.extras or (len(set(texts)) == 1 and len(texts) > 1):
+        only = distinct[0]
+        in_front = view.stt_cells or view.own.get("content") == only
+        if in_front or len(texts) > 1:
+            parsed = parse_code_title(only)
+            if parsed and (is_roman(parsed[0]) or not parsed[0].isdigit() or parsed[1]):
+                code, title = parsed
+                if is_roman(code) or code.isalpha() or "." in only[: len(code) + 2] or len(texts) > 1:
+                    return code, title
+    for raw in view.stt_cells:
+        code = norm_stt(raw)
+        title = view.own.get("content", "")
+        if is_roman(code) or (len(code) == 1 and code.isalpha() and code.isupper()):
+            if not title:
+                parsed = parse_code_title(raw)
+                title = parsed[1] if parsed else ""
+            if title or not data:
+                return code, title
+        if re.fullmatch(r"\d{1,2}(\.\d{1,2})*", code) and title and not data and not view.extras:
+            dotted_next = next_stt.startswith(code + ".")
+            if dotted_next or view.hspan_title or (title.isupper() and len(title) > 3):
+                return code, title
+        parsed = parse_code_title(raw)
+        if parsed and parsed[1] and len(raw) > len(code) + 2:
+            return parsed  # "I. Title" printed in the number column, the rest empty or repeated
+    return None
+
+
+def build(located: Located, plan: Plan) -> None:
+    b = Builder(plan)
+    segments = located.segments
+    grouped = sum(1 for s in segments[1:] if s.heading) >= 1
+    if grouped and not segments[0].heading:
+        first = getattr(located, "first_heading", "")
+        if first and parse_code_title(first) and not fold(first).startswith("phu luc"):
+            segments[0].heading = first
+    group_index = 0
+    for segment in segments:
+        if grouped and segment.heading:
+            group_index += 1
+            b.open_group(segment.heading, group_index)
+        above: list[str] = []
+        stts = [norm_stt(next((c.text for j, c in enumerate(r.cells) if c.text and j < len(segment.columns.roles)
+                               and segment.columns.roles[j] in ("stt", "stt2")), "")) for r in segment.rows]
+        for i, row in enumerate(segment.rows):
+            view, above = view_row(row, segment.columns, above)
+            next_stt = next((s for s in stts[i + 1:] if s), "")
+            read_row(b, view, next_stt, stts[i + 1:])
+
+
+def read_row(b: Builder, view: RowView, next_stt: str, later_stts: list[str]) -> None:
+    row = view.row
+    if not view.own and not view.stt and not view.extras:
+        return
+    section = section_of(view, next_stt)
+    if section:
+        code, title = section
+        current = b.section
+        same = current is not None and (current.printed_code or current.code) == code and fold(current.title) == fold(title)
+        if not same:
+            b.add_section(code, title)
+        repeated = len({c.text for c in row.cells if c.text and not c.vmerge}) == 1
+        if not repeated and any(view.own.get(r) for r in ("result", "lead", "cooperate", "deadline")):
+            task = Task(stt=code, content=title, source_row=row.line)
+            fill(task, view)
+            b.add_task(task)
+        return
+    if view.stt:
+        if b.main is not None and view.stt == b.main.stt and not view.own.get("content"):
+            add_sub(b, view)
+            return
+        task = Task(stt=view.stt, source_row=row.line)
+        fill(task, view)
+        b.add_task(task)
+        return
+    target = b.last
+    own = {r: t for r, t in view.own.items() if r in TEXT_ROLES}
+    if target is None:
+        if own.get("content"):
+            task = Task(source_row=row.line)
+            fill(task, view)
+            b.add_task(task)
+            b.warn(f"Dòng {row.line}: nhiệm vụ không có số thứ tự.", row, "lost_number", task)
+        return
+    if is_fragment(view, own, target):
+        continue_fragment(b, view, own, target)
+        return
+    content = own.get("content")
+    if content and "content" not in view.merged:
+        if any(own.get(r) for r in ("result", "lead", "cooperate", "deadline")):
+            task = Task(stt=guess_number(b.main, later_stts), source_row=row.line)
+            fill(task, view)
+            b.add_task(task)
+            shown = f"số {task.stt} suy ra từ thứ tự" if task.stt else "không suy ra được số"
+            b.warn(f"Dòng {row.line}: mất số thứ tự (thường do ngắt trang); coi là nhiệm vụ mới ({shown}).",
+                   row, "lost_number", task)
+        else:
+            target.content = join(target.content, content, "\n")
+            append_rest(target, view, own, "\n")
+        return
+    if own.get("result") and any(own.get(r) for r in ("lead", "deadline", "cooperate")):
+        add_sub(b, view)
+        return
+    append_rest(target, view, own, "\n")
+
+
+def fill(task: Task, view: RowView) -> None:
+    for role in TEXT_ROLES:
+        if role == "content" and task.content:
+            continue
+        setattr(task, role if role != "deadline" else "deadline_text", view.value(role))
+    if view.extras:
+        task.extra.update(view.extras)
+
+
+def add_sub(b: Builder, view: RowView) -> Task:
+    main = b.main
+    sub = Task(stt="", sub=(sum(1 for t in b.plan.tasks if t is not main and t.sub and _parent(b, t) is main) + 1),
+               source_row=view.row.line)
+    fill(sub, view)
+    sub.content = main.content
+    for role, attr in (("lead", "lead"), ("cooperate", "cooperate"), ("deadline", "deadline_text")):
+        if not getattr(sub, attr):
+            setattr(sub, attr, getattr(main, attr))
+    sub._parent = main  # type: ignore[attr-defined]
+    b.add_task(sub)
+    b.main = main
+    return sub
+
+
+def _parent(b: Builder, task: Task) -> Task | None:
+    return getattr(task, "_parent", None)
+
+
+def append_rest(target: Task, view: RowView, own: dict[str, str], sep: str) -> None:
+    for role, text in own.items():
+        if role == "content":
+            continue
+        attr = "deadline_text" if role == "deadline" else role
+        setattr(target, attr, join(getattr(target, attr), text, sep))
+    for heading, text in view.extras.items():
+        target.extra[heading] = join(target.extra.get(heading, ""), text, sep)
+
+
+def is_fragment(view: RowView, own: dict[str, str], target: Task) -> bool:
+    """A row continuing the words of the row above (a page break inside a row)."""
+    if not own:
+        return False
+    evidence = []
+    for role, text in own.items():
+        if role in view.merged:
+            continue
+        above = getattr(target, "deadline_text" if role == "deadline" else role)
+        lower = starts_lower(text)
+        unfinished = bool(above) and not finished(above)
+        evidence.append((lower, unfinished))
+    if not evidence:
+        return False
+    if view.row.after_break:
+        return any(lower or unfinished for lower, unfinished in evidence)
+    return any(lower for lower, _ in evidence) and all(lower or unfinished for lower, unfinished in evidence)
+
+
+def continue_fragment(b: Builder, view: RowView, own: dict[str, str], target: Task) -> None:
+    """Join a page-break fragment to the row above; cells that start anew beside it make a sub-item."""
+    fresh = {}
+    for role in ("lead", "cooperate", "deadline"):
+        text = own.get(role)
+        above = getattr(target, "deadline_text" if role == "deadline" else role)
+        if text and above and finished(above) and not starts_lower(text):
+            fresh[role] = text
+    split_result = None
+    if fresh and own.get("result"):
+        parts = _SENTENCE_END.split(own["result"], maxsplit=1)
+        if len(parts) == 2:
+            split_result = parts
+    if not split_result:
+        fresh = {}
+    for role, text in own.items():
+        if role in fresh:
+            continue
+        if role == "result" and split_result:
+            text = split_result[0]
+        attr = "deadline_text" if role == "deadline" else role
+        setattr(target, attr, join(getattr(target, attr), text, " "))
+    for heading, text in view.extras.items():
+        target.extra[heading] = join(target.extra.get(heading, ""), text, " ")
+    if split_result:
+        main = b.main or target
+        sub = Task(stt="", sub=1 + sum(1 for t in b.plan.tasks if _parent(b, t) is main), source_row=view.row.line)
+        sub.content = main.content
+        sub.result = split_result[1]
+        sub.lead = fresh.get("lead", main.lead)
+        sub.cooperate = fresh.get("cooperate", main.cooperate)
+        sub.deadline_text = fresh.get("deadline", main.deadline_text)
+        sub._parent = main  # type: ignore[attr-defined]
+        b.add_task(sub)
+        b.main = main
+        message = (f"Dòng {view.row.line}: phần chữ sau ngắt trang nối vào dòng trên, phần có chủ trì/thời hạn "
+                   "riêng tách thành một ý con.")
+        b.warn(message, view.row, "merged_fragment", target)
+        b.warn(message, view.row, "merged_fragment", sub)
+    else:
+        b.plan.warnings.append(ImportWarning(
+            message=f"Dòng {view.row.line}: phần chữ bị ngắt trang được nối vào dòng phía trên.",
+            row=view.row.line, task_index=b.plan.tasks.index(target), code="merged_fragment"))
+
+
+def guess_number(main: Task | None, later: list[str]) -> str:
+    """The number a row lost at a page break, when the numbers around it leave exactly one gap."""
+    if main is None:
+        return ""
+    nxt = next((s for s in later if s), "")
+    prefix, _, last = main.stt.rpartition(".")
+    nprefix, _, nlast = nxt.rpartition(".")
+    if last.isdigit() and nlast.isdigit() and prefix == nprefix and int(nlast) == int(last) + 2:
+        return f"{prefix}.{int(last) + 1}" if prefix else str(int(last) + 1)
+    return ""
+
+
+def understand(blocks: list[Block], *, mapping: list[str | None] | None = None) -> tuple[Plan, list[str]]:
+    """Blocks → Plan (without deadline readings or document info) and the lines of text around the table."""
+    located = locate(blocks, mapping)
+    plan = Plan(header=located.header)
+    columns = located.columns
+    for j, role in enumerate(columns.roles):
+        heading = columns.headings[j] if j < len(columns.headings) else ""
+        if role is None and heading and mapping is None:
+            plan.warnings.append(ImportWarning(
+                message=f"Cột \"{heading}\" không nhận ra được; nội dung của cột được giữ ở phần ghi thêm của nhiệm vụ.",
+                code="unknown_column"))
+    build(located, plan)
+    for task in plan.tasks:
+        if hasattr(task, "_parent"):
+            del task._parent
+    if not plan.tasks:
+        raise UserError("Đã tìm thấy dòng tiêu đề của bảng kế hoạch nhưng bảng không có nhiệm vụ nào.")
+    return plan, located.document_lines + [""] + located.after_lines
+
+
+__all__ = ["understand", "ROLES", "Cell"]

@@ -1,0 +1,116 @@
+"""Plain text (.txt, .tsv, .csv with TABs): what copying a plan out of a PDF or Word gives.
+
+Two layouts occur. Rows on one line with TAB between cells, a page break showing as blank lines followed by a
+row that continues the one above; or one cell per line (each starting with a TAB), rows separated by blank lines,
+a line without a TAB continuing the cell above. Cells may carry stray HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kstthc_desktop.errors import UserError
+from kstthc_desktop.importers.base import Block, Cell, Paragraph, Reader, Row, Table
+from kstthc_desktop.importers.htmltext import html_text
+from kstthc_desktop.text import clean
+
+_MARKDOWN = re.compile(r"^\s*#+\s*|\*\*|__")
+
+
+class TextReader(Reader):
+    name = "text"
+    suffixes = (".txt", ".tsv", ".text", ".tab")
+
+    def blocks(self, path: Path) -> list[Block]:
+        return text_blocks(decode(path.read_bytes(), path.name))
+
+
+def decode(data: bytes, name: str = "") -> str:
+    """Text from bytes: UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is not a plan text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    elif b"\x00" not in data[:4096]:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    raise UserError(
+        f"Tệp \"{name}\" không phải văn bản Unicode (UTF-8) đọc được: hãy mở kế hoạch trong Word và lưu lại "
+        "dạng .docx, hoặc sao chép bảng rồi dán vào chương trình."
+    )
+
+
+def paragraph(text: str) -> str:
+    return clean(html_text(_MARKDOWN.sub("", text)))
+
+
+def text_blocks(text: str) -> list[Block]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    per_line = sum(1 for ln in lines if ln.startswith("\t") and ln.count("\t") == 1 and ln.strip())
+    rows = sum(1 for ln in lines if "\t" in ln.strip("\t ") or ln.count("\t") > 1)
+    if per_line > rows:
+        return _cell_per_line(lines)
+    return _row_per_line(lines)
+
+
+def _row_per_line(lines: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    table: Table | None = None
+    blanks = 0
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            blanks += 1
+            continue
+        if "\t" in line:
+            if table is None:
+                table = Table()
+                blocks.append(table)
+            cells = [Cell(html_text(part)) for part in line.split("\t")]
+            table.rows.append(Row(cells, line=number, after_break=blanks > 0 and bool(table.rows)))
+        else:
+            text = paragraph(line)
+            if text:
+                blocks.append(Paragraph(text, line=number))
+                table = None
+        blanks = 0
+    return blocks
+
+
+def _cell_per_line(lines: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    table: Table | None = None
+    row: Row | None = None
+    parts: list[list[str]] = []
+
+    def close_row():
+        nonlocal row, parts
+        if row is not None:
+            row.cells = [Cell(html_text("\n".join(p))) for p in parts]
+            if any(c.text for c in row.cells):
+                table.rows.append(row)
+        row, parts = None, []
+
+    for number, line in enumerate(lines, 1):
+        if not line.strip() and not line.startswith("\t"):
+            close_row()
+            continue
+        if line.startswith("\t"):
+            if table is None:
+                table = Table()
+                blocks.append(table)
+            if row is None:
+                row = Row([], line=number)
+            parts.append([line[1:].replace("\t", " ")])
+        elif row is not None:
+            parts[-1].append(line)
+        else:
+            text = paragraph(line)
+            if text:
+                blocks.append(Paragraph(text, line=number))
+                table = None
+    close_row()
+    return blocks
