@@ -118,6 +118,11 @@ def export_backup(source, out_zip: Path | str, *, now: datetime) -> Manifest:
                 ) from exc
     except sqlite3.DatabaseError as exc:
         raise UserError("Không đọc được cơ sở dữ liệu để sao lưu; hãy kiểm tra tệp.", detail=str(exc)) from exc
+    except OSError as exc:  # the temporary folder: full or not writable
+        tmp_zip.unlink(missing_ok=True)
+        raise UserError(
+            "Không tạo được bản sao lưu: ổ đĩa đầy hoặc không có quyền ghi vào thư mục tạm.", detail=str(exc)
+        ) from exc
     finally:
         if own:
             conn.close()

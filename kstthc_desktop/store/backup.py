@@ -118,14 +118,16 @@ def keep_backups(
 ) -> set[datetime]:
     """Which backups to keep: the ``keep_last`` newest, and the newest one of each of the last ``weeks`` weeks.
 
-    Weeks are counted back from ``today`` in whole 7-day steps, so the choice does not depend on the calendar
-    week a holiday falls in. A pure function: tested on lists of dates.
+    Weeks are calendar weeks (Monday to Sunday): the newest backup of a past week stays the newest of it, so
+    rotating every day keeps a steady one-per-week trail. A pure function: tested on lists of dates.
     """
     ordered = sorted(set(taken), reverse=True)
     keep = set(ordered[:keep_last])
+    this_monday = today - timedelta(days=today.weekday())
     newest_in_week: dict[int, datetime] = {}
     for moment in ordered:
-        week = (today - moment.date()).days // 7
+        monday = moment.date() - timedelta(days=moment.weekday())
+        week = (this_monday - monday).days // 7
         if 0 <= week < weeks and week not in newest_in_week:
             newest_in_week[week] = moment
     return keep | set(newest_in_week.values())
@@ -136,10 +138,8 @@ def rotate_backups(db_path: Path, today: date, backup_dir: Path | None = None) -
     backups = list_backups(db_path, backup_dir)
     keep = keep_backups([b.taken_at for b in backups], today)
     removed = []
-    kept_moments: set[datetime] = set()
-    for backup in backups:  # newest first; two files with the same second: keep the first only once
-        if backup.taken_at in keep and backup.taken_at not in kept_moments:
-            kept_moments.add(backup.taken_at)
+    for backup in backups:
+        if backup.taken_at in keep:
             continue
         try:
             backup.path.unlink()
