@@ -1,0 +1,271 @@
+"""The dashboard, the first thing the officer sees: counts by status for the period, what is due soon, what
+has no progress, and completion by section and by lead body as bars painted with QPainter (QtCharts is a
+separate 100+ MB package). Every number is a link to the matching tasks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kstthc_desktop.tracking import Bar, DashboardData, TaskRow
+from kstthc_desktop.vndates import text_date
+
+
+class BarChart(QWidget):
+    """Horizontal bars "done of total" with their labels; a click emits the bar's key."""
+
+    barClicked = Signal(str)
+    ROW = 28
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.bars: list[Bar] = []
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_bars(self, bars: list[Bar]) -> None:
+        self.bars = list(bars)
+        self.setFixedHeight(max(1, len(self.bars)) * self.ROW + 6)
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(420, max(1, len(self.bars)) * self.ROW + 6)
+
+    def _bar_at(self, y: int) -> int:
+        i = (y - 3) // self.ROW
+        return i if 0 <= i < len(self.bars) else -1
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = QFontMetrics(self.font())
+        width = self.width()
+        if not self.bars:
+            painter.setPen(QColor("#777"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Chưa có nhiệm vụ nào cần tính trong kỳ này.")
+            return
+        label_w = int(width * 0.48)
+        count_w = fm.horizontalAdvance("100/100 ") + 4
+        track_x = label_w + 8
+        track_w = max(20, width - track_x - count_w - 4)
+        for i, bar in enumerate(self.bars):
+            top = 3 + i * self.ROW
+            painter.setPen(QColor("#333"))
+            label = fm.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w)
+            painter.drawText(QRect(0, top, label_w, self.ROW), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+            track = QRect(track_x, top + 7, track_w, self.ROW - 14)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#e7eaee"))
+            painter.drawRoundedRect(track, 3, 3)
+            if bar.done:
+                fill = QRect(track.x(), track.y(), max(4, int(track_w * bar.ratio)), track.height())
+                painter.setBrush(QColor("#3f8f57" if bar.ratio >= 0.999 else "#5b8fd0"))
+                painter.drawRoundedRect(fill, 3, 3)
+            painter.setPen(QColor("#333"))
+            painter.drawText(
+                QRect(track_x + track_w + 6, top, count_w, self.ROW),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                f"{bar.done}/{bar.total}",
+            )
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        i = self._bar_at(int(event.position().y()))
+        if i >= 0:
+            bar = self.bars[i]
+            QToolTip.showText(
+                event.globalPosition().toPoint(), f"{bar.label}\nĐã có kết quả: {bar.done}/{bar.total} nhiệm vụ", self
+            )
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        i = self._bar_at(int(event.position().y()))
+        if i >= 0 and event.button() == Qt.MouseButton.LeftButton:
+            self.barClicked.emit(self.bars[i].key)
+
+
+class StatCard(QFrame):
+    """A number with its meaning; clicking it shows the tasks behind it."""
+
+    clicked = Signal()
+
+    def __init__(self, title: str, colour: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("statCard")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet(
+            f"#statCard {{ background: white; border: 1px solid #d9dde3; border-left: 5px solid {colour};"
+            " border-radius: 4px; }"
+            "#statCard:hover { background: #f5f8fc; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 10, 8)
+        layout.setSpacing(2)
+        self.number = QLabel("0")
+        self.number.setStyleSheet(f"font-size: 20pt; font-weight: 600; color: {colour}; border: none;")
+        self.caption = QLabel(title)
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("color: #333; border: none;")
+        layout.addWidget(self.number)
+        layout.addWidget(self.caption)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_value(self, value: int, tooltip: str = "") -> None:
+        self.number.setText(str(value))
+        self.setToolTip(tooltip)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+
+
+#: The cards: key, caption, colour. The key is what ``cardClicked`` emits.
+CARDS = (
+    ("DONE_ON_TIME", "Hoàn thành đúng hạn", "#1e6b34"),
+    ("DONE_LATE", "Hoàn thành quá hạn", "#5d6b12"),
+    ("IN_TIME", "Chưa hoàn thành – trong hạn", "#2f5f98"),
+    ("OVERDUE", "Chưa hoàn thành – quá hạn", "#a61b1b"),
+    ("due_7", "Đến hạn trong 7 ngày tới", "#8a5a00"),
+    ("due_30", "Đến hạn trong 30 ngày tới", "#9a7a2a"),
+    ("no_progress", "Thường xuyên: chưa có kết quả trong kỳ", "#5b3f99"),
+    ("on_demand", "Nhiệm vụ khi phát sinh / theo yêu cầu", "#546170"),
+)
+
+
+def _section_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-size: 11pt; font-weight: 600; color: #1f2d3d; margin-top: 6px;")
+    return label
+
+
+class Dashboard(QScrollArea):
+    """Shows a ``DashboardData``. Signals: ``cardClicked(key)``, ``sectionClicked(code)``, ``leadClicked(lead)``,
+    ``taskClicked(task_id)``."""
+
+    cardClicked = Signal(str)
+    sectionClicked = Signal(str)
+    leadClicked = Signal(str)
+    taskClicked = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        body.setObjectName("dashboardBody")
+        body.setStyleSheet("#dashboardBody { background: #f4f6f9; }")
+        self.setWidget(body)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(18, 12, 18, 16)
+        outer.setSpacing(8)
+
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: 600; color: #1f2d3d;")
+        self.subheading = QLabel()
+        self.subheading.setStyleSheet("color: #555;")
+        outer.addWidget(self.heading)
+        outer.addWidget(self.subheading)
+
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.cards: dict[str, StatCard] = {}
+        for i, (key, title, colour) in enumerate(CARDS):
+            card = StatCard(title, colour)
+            card.clicked.connect(lambda k=key: self.cardClicked.emit(k))
+            grid.addWidget(card, i // 4, i % 4)
+            self.cards[key] = card
+        outer.addLayout(grid)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(18)
+        left = QVBoxLayout()
+        left.addWidget(_section_title("Cần chú ý: quá hạn và sắp đến hạn"))
+        self.attention = QListWidget()
+        self.attention.setObjectName("attentionList")
+        self.attention.setMinimumHeight(150)
+        self.attention.setAlternatingRowColors(True)
+        self.attention.itemActivated.connect(self._open_item)
+        self.attention.itemClicked.connect(self._open_item)
+        left.addWidget(self.attention, 1)
+        columns.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        right.addWidget(_section_title("Mức hoàn thành theo mục của kế hoạch"))
+        self.section_chart = BarChart()
+        self.section_chart.barClicked.connect(self.sectionClicked)
+        right.addWidget(self.section_chart)
+        right.addWidget(_section_title("Theo cơ quan chủ trì"))
+        self.lead_chart = BarChart()
+        self.lead_chart.barClicked.connect(self.leadClicked)
+        right.addWidget(self.lead_chart)
+        right.addStretch(1)
+        columns.addLayout(right, 1)
+        outer.addLayout(columns, 1)
+        note = QLabel(
+            "Mức hoàn thành: số nhiệm vụ đã hoàn thành hoặc có kết quả trong kỳ trên số nhiệm vụ phải thực hiện "
+            "trong kỳ (không tính nhiệm vụ không phát sinh, chưa xác định thời hạn hoặc đã rút). Bấm vào một số "
+            "hay một thanh để xem các nhiệm vụ."
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #666; font-size: 8.5pt;")
+        outer.addWidget(note)
+        self.data: DashboardData | None = None
+
+    def show_data(self, data: DashboardData, plan_title: str = "") -> None:
+        self.data = data
+        period = data.period
+        self.heading.setText(f"Tổng quan {getattr(period, 'name', '')}".strip())
+        sub = getattr(period, "title", "")
+        self.subheading.setText(
+            f"{sub} · Hôm nay: {text_date(data.today)} · {data.total} nhiệm vụ" + (f" · {plan_title}" if plan_title else "")
+        )
+        by_name = {getattr(status, "name", str(status)): n for status, n in data.counts.items()}
+        lists = {"due_7": data.due_7, "due_30": data.due_30, "no_progress": data.no_progress, "on_demand": data.on_demand}
+        for key, card in self.cards.items():
+            if key in lists:
+                card.set_value(len(lists[key]), "Bấm để xem các nhiệm vụ")
+            else:
+                card.set_value(by_name.get(key, 0), "Bấm để xem các nhiệm vụ")
+        self.attention.clear()
+        seen: set[int] = set()
+        for row, why in [(r, "Quá hạn") for r in data.overdue] + [(r, "Đến hạn") for r in data.due_7]:
+            if row.task.id in seen:
+                continue
+            seen.add(row.task.id)
+            self.attention.addItem(self._item(row, why, data))
+        if not seen:
+            item = QListWidgetItem("Không có nhiệm vụ quá hạn hay đến hạn trong 7 ngày tới.")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.attention.addItem(item)
+        self.section_chart.set_bars(data.by_section)
+        self.lead_chart.set_bars(data.by_lead)
+
+    def _item(self, row: TaskRow, why: str, data: DashboardData) -> QListWidgetItem:
+        upcoming = [d for d in row.open_dues if d >= data.today]
+        when = row.due if why == "Quá hạn" else (min(upcoming) if upcoming else row.due)
+        content = " ".join(row.task.content.split())
+        if len(content) > 110:
+            content = content[:109] + "…"
+        text = f"{why}{' ' + text_date(when) if when else ''} · {row.task.stt or '–'}. {content}"
+        item = QListWidgetItem(text)
+        item.setToolTip(row.task.content)
+        item.setForeground(QColor("#a61b1b" if why == "Quá hạn" else "#8a5a00"))
+        item.setData(Qt.ItemDataRole.UserRole, row.task.id)
+        return item
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        task_id = item.data(Qt.ItemDataRole.UserRole)
+        if task_id is not None:
+            self.taskClicked.emit(int(task_id))

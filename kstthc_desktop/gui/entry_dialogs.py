@@ -1,0 +1,235 @@
+"""The progress-entry and evidence dialogs (forms from ui/, compiled ahead by pyside6-uic).
+
+They only collect and check what the officer typed; the caller saves through the store, so that one click
+is one transaction and a store's refusal (``UserError``) is shown while the dialog stays open.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+
+from kstthc_desktop.domain import Evidence, ProgressEntry, Task
+from kstthc_desktop.gui.forms.ui_evidence_dialog import Ui_EvidenceDialog
+from kstthc_desktop.gui.forms.ui_progress_dialog import Ui_ProgressDialog
+from kstthc_desktop.text import clean
+
+FILE_FILTER = "Văn bản (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)"
+
+
+def qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def task_caption(task: Task) -> str:
+    text = " ".join(task.content.split())
+    if len(text) > 180:
+        text = text[:179] + "…"
+    return f"<b>{task.stt or '–'}.</b> {text}"
+
+
+class _EvidenceFields:
+    """Shared handling of the evidence fields both forms carry."""
+
+    ui: Ui_ProgressDialog | Ui_EvidenceDialog
+
+    def _wire_evidence(self, today: date) -> None:
+        self.ui.issuedEdit.setDate(qdate(today))
+        self.ui.browseButton.clicked.connect(self._browse)
+        self.file_path: Path | None = None
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Chọn tệp văn bản", "", FILE_FILTER)  # type: ignore[arg-type]
+        if name:
+            self.set_file(Path(name))
+
+    def set_file(self, path: Path | None) -> None:
+        self.file_path = path
+        self.ui.fileEdit.setText(str(path) if path else "")
+
+    def _evidence_problem(self) -> str:
+        if not clean(self.ui.numberEdit.text()):
+            return "Hãy ghi số và ký hiệu của văn bản (ví dụ 15/BC-VPUBND)."
+        if "/" not in self.ui.numberEdit.text():
+            return "Số và ký hiệu văn bản thường có dạng số/loại-cơ quan, ví dụ 15/BC-VPUBND; hãy kiểm tra lại."
+        if self.file_path is not None and not self.file_path.is_file():
+            return f"Không tìm thấy tệp {self.file_path}."
+        return ""
+
+    def _evidence(self, task_id: int) -> Evidence:
+        return Evidence(
+            task_id=task_id,
+            number=clean(self.ui.numberEdit.text()),
+            issued=pydate(self.ui.issuedEdit.date()),
+            issuer=clean(self.ui.issuerEdit.text()),
+            summary=clean(self.ui.summaryEdit.toPlainText()),
+            file_name=self.file_path.name if self.file_path else "",
+        )
+
+
+class ProgressDialog(QDialog, _EvidenceFields):
+    """Add or edit one progress entry, with an optional evidence document.
+
+    ``choices`` are (occurrence key, label) pairs the entry can count for; ``default_key`` is preselected.
+    After ``exec()`` returns Accepted, read ``entry()`` and ``evidence()`` (None when no document was given).
+    """
+
+    def __init__(
+        self,
+        task: Task,
+        choices: list[tuple[str, str]],
+        today: date,
+        parent: QWidget | None = None,
+        *,
+        entry: ProgressEntry | None = None,
+        default_key: str = "",
+        issuer: str = "",
+        on_save=None,
+    ):
+        super().__init__(parent)
+        self.ui = Ui_ProgressDialog()
+        self.ui.setupUi(self)
+        self.task = task
+        self.on_save = on_save  # called with (entry, evidence|None); a UserError keeps the dialog open
+        self.ui.taskLabel.setText(task_caption(task))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        for key, label in choices:
+            self.ui.periodCombo.addItem(label, key)
+        self._wire_evidence(today)
+        self.ui.issuerEdit.setText(issuer)
+        self.existing = entry
+        if entry is not None:
+            self.setWindowTitle("Sửa kết quả thực hiện")
+            self.ui.dateEdit.setDate(qdate(entry.entry_date))
+            self.ui.textEdit.setPlainText(entry.text)
+            self.ui.doneCheck.setChecked(entry.done)
+            default_key = entry.occurrence_key
+            self.ui.evidenceGroup.setVisible(False)  # documents of an entry are edited on the "Văn bản" tab
+        else:
+            self.ui.dateEdit.setDate(qdate(today))
+        index = self.ui.periodCombo.findData(default_key)
+        if index < 0 and default_key:
+            self.ui.periodCombo.addItem(default_key, default_key)
+            index = self.ui.periodCombo.count() - 1
+        self.ui.periodCombo.setCurrentIndex(max(0, index))
+        self.ui.textEdit.setFocus()
+
+    def problem(self) -> str:
+        """What is wrong with the typed entry, in one Vietnamese sentence ("" when it can be saved)."""
+        if not clean(self.ui.textEdit.toPlainText()):
+            return "Hãy ghi kết quả đã làm trước khi lưu."
+        if self.ui.periodCombo.currentIndex() < 0:
+            return "Hãy chọn kỳ hoặc hạn mà kết quả này được tính."
+        if self.ui.evidenceGroup.isVisible() and self.ui.evidenceGroup.isChecked():
+            return self._evidence_problem()
+        return ""
+
+    def entry(self) -> ProgressEntry:
+        return ProgressEntry(
+            task_id=self.task.id,  # type: ignore[arg-type]
+            entry_date=pydate(self.ui.dateEdit.date()),
+            text=clean(self.ui.textEdit.toPlainText()),
+            occurrence_key=self.ui.periodCombo.currentData() or "",
+            done=self.ui.doneCheck.isChecked(),
+            id=self.existing.id if self.existing else None,
+        )
+
+    def evidence(self) -> Evidence | None:
+        if self.existing is not None or not self.ui.evidenceGroup.isChecked():
+            return None
+        return self._evidence(self.task.id)  # type: ignore[arg-type]
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            QMessageBox.warning(self, "Chưa lưu được", problem)
+            return
+        if self.on_save is not None:
+            from kstthc_desktop.gui.errors import show_error
+
+            try:
+                self.on_save(self.entry(), self.evidence(), self.file_path)
+            except Exception as exc:  # noqa: BLE001 - shown; the dialog stays open for a correction
+                show_error(self, exc)
+                return
+        super().accept()
+
+
+class EvidenceDialog(QDialog, _EvidenceFields):
+    """Add or edit one evidence document of a task; ``progress_choices`` are (progress id, label)."""
+
+    def __init__(
+        self,
+        task: Task,
+        today: date,
+        parent: QWidget | None = None,
+        *,
+        evidence: Evidence | None = None,
+        progress_choices: list[tuple[int, str]] = (),
+        issuer: str = "",
+        on_save=None,
+    ):
+        super().__init__(parent)
+        self.ui = Ui_EvidenceDialog()
+        self.ui.setupUi(self)
+        self.task = task
+        self.on_save = on_save
+        self.ui.taskLabel.setText(task_caption(task))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self._wire_evidence(today)
+        self.ui.progressCombo.addItem("(không gắn với kết quả nào)", None)
+        for pid, label in progress_choices:
+            self.ui.progressCombo.addItem(label, pid)
+        self.existing = evidence
+        self.ui.issuerEdit.setText(issuer)
+        if evidence is not None:
+            self.setWindowTitle("Sửa văn bản chứng minh")
+            self.ui.numberEdit.setText(evidence.number)
+            if evidence.issued:
+                self.ui.issuedEdit.setDate(qdate(evidence.issued))
+            self.ui.issuerEdit.setText(evidence.issuer)
+            self.ui.summaryEdit.setPlainText(evidence.summary)
+            self.ui.fileEdit.setText(evidence.file_name)
+            self.ui.browseButton.setText("Thay tệp…")
+            index = self.ui.progressCombo.findData(evidence.progress_id)
+            self.ui.progressCombo.setCurrentIndex(max(0, index))
+
+    def problem(self) -> str:
+        return self._evidence_problem()
+
+    def evidence(self) -> Evidence:
+        ev = self._evidence(self.task.id)  # type: ignore[arg-type]
+        ev.progress_id = self.ui.progressCombo.currentData()
+        if self.existing is not None:
+            ev.id = self.existing.id
+            if self.file_path is None:  # keep the stored file
+                ev.file_name, ev.file_sha256 = self.existing.file_name, self.existing.file_sha256
+        return ev
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            QMessageBox.warning(self, "Chưa lưu được", problem)
+            return
+        if self.on_save is not None:
+            from kstthc_desktop.gui.errors import show_error
+
+            try:
+                self.on_save(self.evidence(), self.file_path)
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+                return
+        super().accept()

@@ -1,0 +1,497 @@
+"""The task panel: everything about one task: its texts, its deadline as printed and as read (with each
+occurrence's status), the progress entries, the evidence documents, the officer's assignee and the history.
+
+Each button is one store call (one transaction); after it the panel emits ``changed`` so the window
+recomputes statuses and the dashboard.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kstthc_desktop.domain import DeadlineKind, Evidence, ProgressEntry, Task
+from kstthc_desktop.gui.errors import reporting_errors
+from kstthc_desktop.vndates import text_date
+
+_FIELD_NAMES = {
+    "content": "Nội dung", "result": "Kết quả", "lead": "Chủ trì", "cooperate": "Phối hợp",
+    "deadline_text": "Thời hạn", "deadline": "Cách hiểu thời hạn", "assignee": "Người được giao", "concern": "Liên quan",
+    "withdrawn": "Rút khỏi kế hoạch", "note": "Ghi chú", "text": "Nội dung kết quả", "entry_date": "Ngày",
+    "occurrence_key": "Kỳ", "done": "Hoàn thành", "number": "Số, ký hiệu", "issued": "Ngày ban hành",
+    "issuer": "Cơ quan ban hành", "summary": "Trích yếu", "file_name": "Tệp",
+}
+_ENTITY_NAMES = {"task": "Nhiệm vụ", "progress": "Kết quả", "evidence": "Văn bản", "event": "Phát sinh"}
+_ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
+
+
+def deadline_reading(task: Task) -> str:
+    """The program's reading of the printed deadline, in words."""
+    d = task.deadline
+    if d.kind == DeadlineKind.DATED and d.due:
+        return f"Có thời hạn: {text_date(d.due)}"
+    if d.kind == DeadlineKind.PERIODIC:
+        names = {"month": "hằng tháng", "quarter": "hằng quý", "halfyear": "6 tháng", "year": "hằng năm"}
+        parts = [names.get(k, k) + (f" (ngày {v})" if v else "") for k, v in d.every.items()]
+        return "Định kỳ: " + (", ".join(parts) if parts else "chưa rõ tần suất")
+    if d.kind == DeadlineKind.ON_DEMAND and d.within_days:
+        return f"Khi phát sinh: trong {d.within_days} ngày kể từ khi phát sinh"
+    return d.kind.label
+
+
+def viewable_copy(stored: Path, ev: Evidence) -> Path:
+    """The store keeps files under their SHA-256 with no extension; the system's viewer needs the real name,
+    so open a read-only copy named as the officer attached it (in the temp folder, never the original)."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / "kstthc-mo-tep" / (ev.file_sha256[:16] or "tep")
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / (Path(ev.file_name).name or stored.name)
+    if not target.exists():
+        shutil.copyfile(stored, target)
+    return target
+
+
+def _tree(headers: list[str]) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setAlternatingRowColors(True)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setWordWrap(True)
+    tree.setUniformRowHeights(False)
+    return tree
+
+
+def _short(text: str | None, limit: int = 90) -> str:
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class TaskPanel(QWidget):
+    """Shows one task; ``show_task(row)`` with a ``tracking.TaskRow`` (or None)."""
+
+    changed = Signal(int)  # task id whose progress, evidence or fields changed
+
+    def __init__(self, store, today: date, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.today = today
+        self.year: int = today.year
+        self.period = None
+        self.row = None
+        self.events: list = []
+        self._progress: list[ProgressEntry] = []
+        self._evidence: list[Evidence] = []
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        self.title = QLabel("Chọn một nhiệm vụ trong bảng để xem chi tiết.")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setStyleSheet("font-size: 10.5pt; padding: 4px 2px;")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+
+        # Chi tiết
+        details = QWidget()
+        dl = QVBoxLayout(details)
+        dl.setContentsMargins(4, 4, 4, 4)
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        dl.addWidget(self.details, 1)
+        assign = QHBoxLayout()
+        assign.addWidget(QLabel("Người được giao:"))
+        self.assignee = QLineEdit()
+        self.assignee.setPlaceholderText("ví dụ Đ/c Trần Thế Vũ")
+        self.assignee.returnPressed.connect(self.save_assignee)
+        assign.addWidget(self.assignee, 1)
+        self.assign_button = QPushButton("Lưu")
+        self.assign_button.clicked.connect(self.save_assignee)
+        assign.addWidget(self.assign_button)
+        dl.addLayout(assign)
+        self.tabs.addTab(details, "Chi tiết")
+
+        # Tiến độ
+        progress = QWidget()
+        pl = QVBoxLayout(progress)
+        pl.setContentsMargins(4, 4, 4, 4)
+        self.progress_list = _tree(["Ngày", "Kỳ / hạn", "Kết quả", "Xong"])
+        self.progress_list.itemDoubleClicked.connect(lambda *_: self.edit_progress())
+        pl.addWidget(self.progress_list, 1)
+        buttons = QHBoxLayout()
+        self.add_progress_button = QPushButton("Ghi kết quả… (Ctrl+N)")
+        self.add_progress_button.clicked.connect(self.add_progress)
+        self.edit_progress_button = QPushButton("Sửa…")
+        self.edit_progress_button.clicked.connect(self.edit_progress)
+        self.delete_progress_button = QPushButton("Xóa")
+        self.delete_progress_button.clicked.connect(self.delete_progress)
+        for b in (self.add_progress_button, self.edit_progress_button, self.delete_progress_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        pl.addLayout(buttons)
+        self.tabs.addTab(progress, "Tiến độ")
+
+        # Văn bản
+        evidence = QWidget()
+        el = QVBoxLayout(evidence)
+        el.setContentsMargins(4, 4, 4, 4)
+        self.evidence_list = _tree(["Số, ký hiệu", "Ngày", "Trích yếu", "Tệp"])
+        self.evidence_list.itemDoubleClicked.connect(lambda *_: self.open_evidence_file())
+        el.addWidget(self.evidence_list, 1)
+        ebuttons = QHBoxLayout()
+        self.add_evidence_button = QPushButton("Thêm văn bản…")
+        self.add_evidence_button.clicked.connect(self.add_evidence)
+        self.edit_evidence_button = QPushButton("Sửa…")
+        self.edit_evidence_button.clicked.connect(self.edit_evidence)
+        self.delete_evidence_button = QPushButton("Xóa")
+        self.delete_evidence_button.clicked.connect(self.delete_evidence)
+        self.open_file_button = QPushButton("Mở tệp")
+        self.open_file_button.clicked.connect(self.open_evidence_file)
+        for b in (self.add_evidence_button, self.edit_evidence_button, self.delete_evidence_button, self.open_file_button):
+            ebuttons.addWidget(b)
+        ebuttons.addStretch(1)
+        el.addLayout(ebuttons)
+        self.tabs.addTab(evidence, "Văn bản")
+
+        # Lịch sử
+        self.history_list = _tree(["Thời điểm", "Thay đổi", "Trước", "Sau"])
+        self.tabs.addTab(self.history_list, "Lịch sử")
+        for tree, widths in (
+            (self.progress_list, (78, 96, 0, 40)),
+            (self.evidence_list, (100, 78, 0, 90)),
+            (self.history_list, (110, 120, 0, 0)),
+        ):
+            header = tree.header()
+            header.setStretchLastSection(False)
+            for i, w in enumerate(widths):
+                if w:
+                    tree.setColumnWidth(i, w)
+                    header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+                else:
+                    header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+        self.show_task(None)
+
+    # ------------------------------------------------------------------ showing
+    def set_context(self, year: int, period) -> None:
+        self.year = year
+        self.period = period
+
+    def show_task(self, row) -> None:
+        self.row = row
+        enabled = row is not None
+        for w in (
+            self.tabs, self.assignee, self.assign_button,
+        ):
+            w.setEnabled(enabled)
+        if row is None:
+            self.title.setText("Chọn một nhiệm vụ trong bảng để xem chi tiết.")
+            self.details.clear()
+            for tree in (self.progress_list, self.evidence_list, self.history_list):
+                tree.clear()
+            self.assignee.clear()
+            return
+        task = self.store.task(row.task.id)
+        row.task = task
+        self.events = self.store.events(task_id=task.id)
+        self._progress = sorted(self.store.progress(task_id=task.id), key=lambda e: (e.entry_date, e.id or 0))
+        self._evidence = self.store.evidence(task_id=task.id)
+        status = html.escape(getattr(row.status, "label", str(row.status)))
+        head = f"<b>{html.escape(task.stt or '–')}.</b> {html.escape(_short(task.content, 200))}"
+        if task.withdrawn:
+            head += " <span style='color:#8a8a8a'>(đã rút khỏi kế hoạch)</span>"
+        self.title.setText(f"{head}<br><span style='color:#555'>Trạng thái trong kỳ: <b>{status}</b></span>")
+        self.details.setHtml(self._details_html(task, row))
+        self.assignee.setText(task.assignee)
+        self._fill_progress()
+        self._fill_evidence()
+        self._fill_history(task)
+        self.tabs.setTabText(1, f"Tiến độ ({len(self._progress)})")
+        self.tabs.setTabText(2, f"Văn bản ({len(self._evidence)})")
+
+    def _occurrence_rows(self, task: Task) -> list[tuple[str, str, str, str]]:
+        """(label, printed due, effective due, status) of each occurrence of the task this year."""
+        from kstthc_desktop.status import task_status
+
+        try:
+            result = task_status(
+                task, self._progress, self.period, self.today, events=[(e.id, e.event_date) for e in self.events]
+            )
+        except Exception:  # noqa: BLE001 - the details must show even when a reading is odd
+            return []
+        rows = []
+        for item in getattr(result, "occurrences", []) or []:
+            occ = getattr(item, "occurrence", item)
+            st = getattr(item, "status", None)
+            rows.append(
+                (
+                    getattr(occ, "label", ""),
+                    text_date(occ.due) if getattr(occ, "due", None) else "",
+                    text_date(occ.effective_due) if getattr(occ, "effective_due", None) else "",
+                    getattr(st, "label", "") if st is not None else "",
+                )
+            )
+        return rows
+
+    def _details_html(self, task: Task, row) -> str:
+        def para(label: str, text: str) -> str:
+            if not text:
+                return ""
+            body = html.escape(text).replace("\n", "<br>")
+            return f"<p style='margin:0 0 6px 0'><span style='color:#666'>{label}</span><br>{body}</p>"
+
+        section = ""
+        parts = [
+            para("Nội dung", task.content),
+            para("Kết quả / sản phẩm", task.result),
+            para("Cơ quan chủ trì", task.lead),
+            para("Cơ quan phối hợp", task.cooperate),
+            para("Ghi chú", task.note),
+            para("Thời hạn ghi trong kế hoạch", task.deadline_text or "(để trống)"),
+            para("Chương trình hiểu là", deadline_reading(task)),
+        ]
+        if task.why or task.ambiguous:
+            parts.append(para("Cần kiểm tra", task.why or "Dòng này có thể hiểu theo cách khác."))
+        occ = self._occurrence_rows(task)
+        if occ:
+            cells = "".join(
+                f"<tr><td>{html.escape(a)}</td><td>{b}</td><td>{c}</td><td>{html.escape(d)}</td></tr>" for a, b, c, d in occ
+            )
+            parts.append(
+                "<p style='margin:6px 0 2px 0;color:#666'>Các lần đến hạn trong năm</p>"
+                "<table cellspacing='0' cellpadding='3' border='1' style='border-color:#ccc;border-collapse:collapse'>"
+                "<tr style='background:#eef1f5'><th>Kỳ / hạn</th><th>Hạn ghi</th><th>Hạn thực tế</th><th>Trạng thái</th></tr>"
+                f"{cells}</table>"
+            )
+        if self.events:
+            items = "".join(f"<li>{text_date(e.event_date)}: {html.escape(e.text)}</li>" for e in self.events)
+            parts.append(f"<p style='margin:6px 0 2px 0;color:#666'>Các lần phát sinh</p><ul>{items}</ul>")
+        return section + "".join(parts)
+
+    def _fill_progress(self) -> None:
+        self.progress_list.clear()
+        labels = dict(self.occurrence_choices())
+        for entry in self._progress:
+            item = QTreeWidgetItem(
+                [text_date(entry.entry_date), labels.get(entry.occurrence_key, entry.occurrence_key), entry.text, "✔" if entry.done else ""]
+            )
+            item.setToolTip(2, entry.text)
+            item.setData(0, Qt.ItemDataRole.UserRole, entry.id)
+            self.progress_list.addTopLevelItem(item)
+
+    def _fill_evidence(self) -> None:
+        self.evidence_list.clear()
+        for ev in self._evidence:
+            item = QTreeWidgetItem(
+                [ev.number, text_date(ev.issued) if ev.issued else "", ev.summary, ev.file_name or "(không có tệp)"]
+            )
+            item.setToolTip(2, f"{ev.citation()}\n{ev.issuer}\n{ev.summary}")
+            item.setData(0, Qt.ItemDataRole.UserRole, ev.id)
+            self.evidence_list.addTopLevelItem(item)
+
+    def _fill_history(self, task: Task) -> None:
+        self.history_list.clear()
+        entries = list(self.store.history("task", task.id))
+        for e in self._progress:
+            entries += self.store.history("progress", e.id)
+        for ev in self._evidence:
+            entries += self.store.history("evidence", ev.id)
+        entries.sort(key=lambda h: (h.at, h.id or 0), reverse=True)
+        for h in entries:
+            what = f"{_ACTIONS.get(h.action, h.action)} {_ENTITY_NAMES.get(h.entity, h.entity).lower()}"
+            if h.field:
+                what += f": {_FIELD_NAMES.get(h.field, h.field)}"
+            item = QTreeWidgetItem([h.at.strftime("%d/%m/%Y %H:%M"), what, _short(h.old, 60), _short(h.new, 60)])
+            item.setToolTip(2, h.old or "")
+            item.setToolTip(3, h.new or "")
+            self.history_list.addTopLevelItem(item)
+
+    # ------------------------------------------------------------------ progress
+    def occurrence_choices(self) -> list[tuple[str, str]]:
+        """What a progress entry of this task can count for: its occurrences, or the year's periods."""
+        if self.row is None:
+            return []
+        from kstthc_desktop.occurrences import occurrences
+        from kstthc_desktop.periods import periods_of_year
+
+        task = self.row.task
+        try:
+            occs = occurrences(task.deadline, self.year, [(e.id, e.event_date) for e in self.events])
+        except Exception:  # noqa: BLE001
+            occs = []
+        choices = [(o.key, o.label + (f" (hạn {text_date(o.due)})" if o.due else "")) for o in occs]
+        if not choices:
+            for kind in ("quarter", "month"):
+                choices += [(p.key, p.name) for p in periods_of_year(self.year, kind)]
+        return choices
+
+    def _default_key(self, choices: list[tuple[str, str]]) -> str:
+        keys = [k for k, _ in choices]
+        if self.period is not None and getattr(self.period, "key", None) in keys:
+            return self.period.key
+        if len(keys) == 1:
+            return keys[0]
+        from kstthc_desktop.periods import period_containing
+
+        for kind in ("month", "quarter", "halfyear", "year"):
+            try:
+                key = period_containing(self.today, kind).key
+            except Exception:  # noqa: BLE001
+                continue
+            if key in keys:
+                return key
+        return keys[0] if keys else ""
+
+    def _issuer(self) -> str:
+        settings = self.store.settings()
+        return settings.my_body or settings.body_name.title()
+
+    def add_progress(self) -> None:
+        if self.row is None:
+            return
+        from kstthc_desktop.gui.entry_dialogs import ProgressDialog
+
+        choices = self.occurrence_choices()
+        dialog = ProgressDialog(
+            self.row.task, choices, self.today, self, default_key=self._default_key(choices), issuer=self._issuer(),
+            on_save=self._save_new_progress,
+        )
+        dialog.setObjectName("progressDialog")
+        if dialog.exec():
+            self.changed.emit(self.row.task.id)
+
+    def _save_new_progress(self, entry: ProgressEntry, evidence: Evidence | None, file_path) -> None:
+        with self.store.transaction():
+            pid = self.store.add_progress(entry)
+            if evidence is not None:
+                evidence.progress_id = pid
+                self.store.add_evidence(evidence, file_path)
+
+    def _selected_id(self, tree: QTreeWidget) -> int | None:
+        item = tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def edit_progress(self) -> None:
+        pid = self._selected_id(self.progress_list)
+        entry = next((e for e in self._progress if e.id == pid), None)
+        if entry is None:
+            return
+        from kstthc_desktop.gui.entry_dialogs import ProgressDialog
+
+        dialog = ProgressDialog(
+            self.row.task, self.occurrence_choices(), self.today, self, entry=entry,
+            on_save=lambda e, _ev, _f: self.store.update_progress(e),
+        )
+        if dialog.exec():
+            self.changed.emit(self.row.task.id)
+
+    def delete_progress(self) -> None:
+        pid = self._selected_id(self.progress_list)
+        entry = next((e for e in self._progress if e.id == pid), None)
+        if entry is None:
+            return
+        linked = [ev for ev in self._evidence if ev.progress_id == pid]
+        more = f"\n\nVăn bản gắn với kết quả này ({len(linked)}) vẫn được giữ lại." if linked else ""
+        answer = QMessageBox.question(
+            self, "Xóa kết quả", f"Xóa kết quả ngày {text_date(entry.entry_date)}:\n“{_short(entry.text, 160)}”?{more}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with reporting_errors(self):
+            with self.store.transaction():
+                for ev in linked:
+                    ev.progress_id = None
+                    self.store.update_evidence(ev)
+                self.store.delete_progress(pid)
+            self.changed.emit(self.row.task.id)
+
+    # ------------------------------------------------------------------ evidence
+    def _progress_choices(self) -> list[tuple[int, str]]:
+        return [(e.id, f"{text_date(e.entry_date)}: {_short(e.text, 60)}") for e in self._progress]  # type: ignore[misc]
+
+    def add_evidence(self) -> None:
+        if self.row is None:
+            return
+        from kstthc_desktop.gui.entry_dialogs import EvidenceDialog
+
+        dialog = EvidenceDialog(
+            self.row.task, self.today, self, progress_choices=self._progress_choices(), issuer=self._issuer(),
+            on_save=lambda ev, f: self.store.add_evidence(ev, f),
+        )
+        if dialog.exec():
+            self.changed.emit(self.row.task.id)
+
+    def edit_evidence(self) -> None:
+        eid = self._selected_id(self.evidence_list)
+        ev = next((e for e in self._evidence if e.id == eid), None)
+        if ev is None:
+            return
+        from kstthc_desktop.gui.entry_dialogs import EvidenceDialog
+
+        dialog = EvidenceDialog(
+            self.row.task, self.today, self, evidence=ev, progress_choices=self._progress_choices(),
+            on_save=lambda e, f: self.store.update_evidence(e, f),
+        )
+        if dialog.exec():
+            self.changed.emit(self.row.task.id)
+
+    def delete_evidence(self) -> None:
+        eid = self._selected_id(self.evidence_list)
+        ev = next((e for e in self._evidence if e.id == eid), None)
+        if ev is None:
+            return
+        answer = QMessageBox.question(
+            self, "Xóa văn bản", f"Xóa văn bản {ev.number} khỏi nhiệm vụ này?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            with reporting_errors(self):
+                self.store.delete_evidence(eid)
+                self.changed.emit(self.row.task.id)
+
+    def open_evidence_file(self) -> None:
+        eid = self._selected_id(self.evidence_list)
+        ev = next((e for e in self._evidence if e.id == eid), None)
+        if ev is None:
+            return
+        path = self.store.evidence_path(ev)
+        if path is None:
+            QMessageBox.information(self, "Không có tệp", "Văn bản này chưa có tệp đính kèm (hoặc tệp đã bị xóa khỏi thư mục dữ liệu).")
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(viewable_copy(path, ev))))
+
+    # ------------------------------------------------------------------ assignee
+    def save_assignee(self) -> None:
+        if self.row is None:
+            return
+        from kstthc_desktop.text import clean
+
+        value = clean(self.assignee.text())
+        if value == self.row.task.assignee:
+            return
+        with reporting_errors(self):
+            self.store.update_task(self.row.task.id, assignee=value)
+            self.changed.emit(self.row.task.id)
