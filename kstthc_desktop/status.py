@@ -1,0 +1,189 @@
+"""The status of a task in a reporting period, counted the way government reports count (DOMAIN.md §5).
+
+Due tasks are done on time or done late; the rest are not done and still in time, or overdue. An ongoing task
+has progress in the period or none; an on-demand task with no event in the period has "not arisen".
+"Today" is always a parameter. Rules:
+
+- A withdrawn task is WITHDRAWN; a task whose deadline could not be read is UNSPECIFIED.
+- Deadlines are compared with the *effective* due date (rolled over weekends and holidays, lunar Tết included):
+  a task due 31/01/2025 (a Tết day) and done on 03/02/2025 is done on time.
+- dated: the one occurrence, whatever the period (a report lists every task of the plan); any entry marked done
+  completes it; done on or before the effective due → on time, later → late; not done → in time until the
+  effective due has passed, then overdue.
+- periodic: the occurrences whose data window overlaps the period's (a quarterly task in a year report: the four
+  quarters; a yearly task in a quarter report: the year). An occurrence is done by a done entry carrying its key,
+  or by a done entry dated inside its window whose key names none of the task's occurrences.
+  Several occurrences: overdue if any is, else in time if any is open, else done late if any was late, else on time.
+- continuous (and "Định kỳ" with no frequency): HAS_PROGRESS when an entry counts for the period — its key names a
+  period whose window lies inside this period's, or (any other key) its date lies in the window — else NO_PROGRESS.
+- on_demand: the logged events dated inside the period's window; none → NOT_ARISEN; each event is done by a done
+  entry with key "event:<id>"; with a stated span it has a due date, without one it is in time until done.
+- Entries dated after ``today`` are ignored (typed ahead by mistake).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from kstthc_desktop.domain import DeadlineKind, Occurrence, ProgressEntry, Task
+from kstthc_desktop.periods import Period
+
+
+class Status(enum.Enum):
+    """A task's status in a period; ``label`` is what the officer reads."""
+
+    DONE_ON_TIME = "Hoàn thành đúng hạn"
+    DONE_LATE = "Hoàn thành quá hạn"
+    IN_TIME = "Chưa hoàn thành – trong hạn"
+    OVERDUE = "Chưa hoàn thành – quá hạn"
+    HAS_PROGRESS = "Có kết quả trong kỳ"
+    NO_PROGRESS = "Chưa có kết quả trong kỳ"
+    NOT_ARISEN = "Không phát sinh"
+    WITHDRAWN = "Đã rút khỏi kế hoạch"
+    UNSPECIFIED = "Chưa xác định thời hạn"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+#: worst first: how several occurrences combine into one status
+_SEVERITY = [Status.OVERDUE, Status.IN_TIME, Status.DONE_LATE, Status.DONE_ON_TIME]
+
+
+@dataclass
+class OccurrenceStatus:
+    """One occurrence of the task in the period, with its own status and the day it was done (if it was)."""
+
+    occurrence: Occurrence
+    status: Status
+    done_on: date | None = None
+
+    @property
+    def key(self) -> str:
+        return self.occurrence.key
+
+
+@dataclass
+class TaskStatus:
+    """``status`` in the period; ``due``: the effective due date that matters now (the earliest still open, else
+    the last one), None when there is none; ``due_soon``: in time and due within ``due_soon_days``."""
+
+    status: Status
+    due: date | None = None
+    due_soon: bool = False
+    occurrences: list[OccurrenceStatus] = field(default_factory=list)
+
+
+def task_status(
+    task: Task,
+    progress: Iterable[ProgressEntry],
+    period: Period,
+    today: date,
+    *,
+    events: Iterable[Any] = (),
+    due_soon_days: int = 7,
+) -> TaskStatus:
+    """The status of ``task`` in ``period`` as of ``today`` (see the module's rules)."""
+    from kstthc_desktop.occurrences import occurrences
+
+    if task.withdrawn:
+        return TaskStatus(Status.WITHDRAWN)
+    deadline = task.deadline
+    entries = [e for e in progress if e.entry_date <= today and (e.task_id == task.id or task.id is None)]
+    kind = deadline.kind
+    if kind == DeadlineKind.UNSPECIFIED:
+        return TaskStatus(Status.UNSPECIFIED)
+
+    if kind == DeadlineKind.CONTINUOUS or (kind == DeadlineKind.PERIODIC and not deadline.every):
+        has = any(_counts_for(e, period) for e in entries)
+        occs = [
+            OccurrenceStatus(o, Status.HAS_PROGRESS if any(_counts_for(e, p) for e in entries) else Status.NO_PROGRESS)
+            for o in occurrences(deadline, period.year)
+            if (p := _period(o)) is not None and _overlaps(p, period)
+        ]
+        return TaskStatus(Status.HAS_PROGRESS if has else Status.NO_PROGRESS, occurrences=occs)
+
+    if kind == DeadlineKind.DATED:
+        occs = occurrences(deadline, period.year)
+        if not occs:
+            return TaskStatus(Status.UNSPECIFIED)
+        done = [e.entry_date for e in entries if e.done]
+        return _combine([_judge(occs[0], min(done) if done else None, today)], today, due_soon_days)
+
+    if kind == DeadlineKind.PERIODIC:
+        all_occs = occurrences(deadline, period.year)
+        keys = {o.key for o in all_occs}
+        judged = []
+        for occ in all_occs:
+            occ_period = _period(occ)
+            if occ_period is None or not _overlaps(occ_period, period):
+                continue
+            done = [
+                e.entry_date for e in entries
+                if e.done and (e.occurrence_key == occ.key or (e.occurrence_key not in keys and occ_period.contains(e.entry_date)))
+            ]
+            judged.append(_judge(occ, min(done) if done else None, today))
+        return _combine(judged, today, due_soon_days)
+
+    # on demand: the events of this period
+    all_occs = [o for o in occurrences(deadline, period.year, events) if o.start and period.contains(o.start)]
+    if not all_occs:
+        return TaskStatus(Status.NOT_ARISEN)
+    judged = []
+    for occ in all_occs:
+        done = [e.entry_date for e in entries if e.done and e.occurrence_key == occ.key]
+        judged.append(_judge(occ, min(done) if done else None, today))
+    return _combine(judged, today, due_soon_days)
+
+
+def _judge(occ: Occurrence, done_on: date | None, today: date) -> OccurrenceStatus:
+    due = occ.effective_due
+    if done_on is not None:
+        late = due is not None and done_on > due
+        return OccurrenceStatus(occ, Status.DONE_LATE if late else Status.DONE_ON_TIME, done_on)
+    if due is not None and today > due:
+        return OccurrenceStatus(occ, Status.OVERDUE)
+    return OccurrenceStatus(occ, Status.IN_TIME)
+
+
+def _combine(judged: list[OccurrenceStatus], today: date, due_soon_days: int) -> TaskStatus:
+    if not judged:  # e.g. a yearly task asked about a period outside its year
+        return TaskStatus(Status.NOT_ARISEN)
+    status = min((j.status for j in judged), key=_SEVERITY.index)
+    open_dues = [j.occurrence.effective_due for j in judged
+                 if j.done_on is None and j.occurrence.effective_due is not None]
+    all_dues = [j.occurrence.effective_due for j in judged if j.occurrence.effective_due is not None]
+    due = min(open_dues) if open_dues else (max(all_dues) if all_dues else None)
+    due_soon = status == Status.IN_TIME and due is not None and 0 <= (due - today).days <= due_soon_days
+    return TaskStatus(status, due, due_soon, judged)
+
+
+def _period(occ: Occurrence) -> Period | None:
+    from kstthc_desktop.occurrences import period_of
+
+    return period_of(occ)
+
+
+def _overlaps(a: Period, b: Period) -> bool:
+    return a.window_start <= b.window_end and b.window_start <= a.window_end
+
+
+def _counts_for(entry: ProgressEntry, period: Period) -> bool:
+    """Does a progress entry count for ``period``? By the period its key names, else by its date."""
+    from kstthc_desktop.errors import UserError
+    from kstthc_desktop.periods import parse_period
+
+    key = entry.occurrence_key or ""
+    if key[:1].isdigit():
+        try:
+            named = parse_period(key)
+        except UserError:
+            named = None
+        if named is not None:
+            return period.window_start <= named.window_start and named.window_end <= period.window_end
+    return period.contains(entry.entry_date)
