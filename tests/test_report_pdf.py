@@ -50,7 +50,12 @@ def check_report_pdf(path, data, settings, texts) -> None:
     counts = {k: v for k, v in data.counts_by_status().items() if v}
     for name, n in counts.items():
         assert re.search(re.escape(_squash(data.label(name))) + r"\s*" + str(n) + r"\b", _squash(text)), name
-    assert f"Tổng số {sum(counts.values())} 100%" in text
+    total_rows = [w for w in pdf_words(path) if w["text"] == "100%"]
+    assert any(
+        any(o["page"] == w["page"] and abs(o["y0"] - w["y0"]) < 2 and o["text"] == str(sum(counts.values()))
+            for o in pdf_words(path))
+        for w in total_rows
+    ), "total row"
     for key in ("shortcomings", "proposals"):
         for para in (texts.get(key) or "").split("\n"):
             assert _squash(para) in _squash(text)

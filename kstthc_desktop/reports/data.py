@@ -166,33 +166,37 @@ class ReportData:
 def build_report(store, plan_id: int, period_key: str, today: date) -> ReportData:
     """Collect everything the report for ``period_key`` says about plan ``plan_id`` as of ``today``."""
     from kstthc_desktop.periods import parse_period
-    from kstthc_desktop.status import task_status
+    from kstthc_desktop.tracking import build_rows  # the task table's own status computation: one truth
 
     period = parse_period(period_key)
     plan = store.load_plan(plan_id)
     settings = store.settings()
     lo, hi = period.window_start, period.window_end
 
+    all_progress = store.progress(plan_id=plan_id)
+    all_events = store.events(plan_id=plan_id)
+    rows = {row.task.id: row for row in build_rows(
+        plan.tasks, all_progress, all_events, period, today, year=plan.document.year or period.year,
+        my_body=settings.my_body, due_soon_days=settings.due_soon_days or 7)}
     progress_by_task: dict[int, list] = {}
-    for entry in store.progress(plan_id=plan_id):
+    for entry in all_progress:
         progress_by_task.setdefault(entry.task_id, []).append(entry)
     evidence_by_task: dict[int, list] = {}
     for ev in store.evidence(plan_id=plan_id):
         evidence_by_task.setdefault(ev.task_id, []).append(ev)
     events_by_task: dict[int, list] = {}
-    for ev in store.events(plan_id=plan_id):
-        events_by_task.setdefault(ev[1], []).append((ev[0], ev[2]))
+    for ev in all_events:
+        events_by_task.setdefault(ev.task_id, []).append((ev.id, ev.event_date))
 
     sections = [ReportSection(code=s.code, title=nfc(s.title), printed_code=s.printed_code or "") for s in plan.sections]
     by_code = {s.code: s for s in sections}
     for task in plan.tasks:
         entries = sorted(progress_by_task.get(task.id, []), key=lambda e: (e.entry_date, e.id or 0))
-        events = events_by_task.get(task.id, [])
+        row = rows[task.id]
         if task.withdrawn:
             status_name, status_label, due = "WITHDRAWN", STATUS_LABELS["WITHDRAWN"], None
         else:
-            st = task_status(task, entries, period, today, events=events, due_soon_days=settings.due_soon_days)
-            status_name, status_label, due = st.status.name, st.status.label, st.due
+            status_name, status_label, due = row.status.name, row.status.label, row.due
         in_window = [e for e in entries if lo <= e.entry_date <= hi]
         window_ids = {e.id for e in in_window}
         evidence = [
@@ -228,7 +232,7 @@ def build_report(store, plan_id: int, period_key: str, today: date) -> ReportDat
         section.tasks.append(rt)
 
     nxt = period.next()
-    next_tasks = _due_in(plan.tasks, nxt.window_start, nxt.window_end, events_by_task)
+    next_tasks = _due_in(plan.tasks, nxt.window_start, nxt.window_end, events_by_task, plan.document.year or period.year)
     return ReportData(
         plan_id=plan_id,
         plan_title=clean(plan.document.title),
@@ -247,21 +251,22 @@ def build_report(store, plan_id: int, period_key: str, today: date) -> ReportDat
     )
 
 
-def _due_in(tasks, lo: date, hi: date, events_by_task) -> list[NextTask]:
-    """Tasks with an occurrence whose effective due date falls in [lo, hi], by due date."""
+def _due_in(tasks, lo: date, hi: date, events_by_task, plan_year: int) -> list[NextTask]:
+    """Tasks with an occurrence (in the plan's year) whose effective due date falls in [lo, hi], by due date."""
     from kstthc_desktop.occurrences import occurrences
 
     found: list[NextTask] = []
-    for task in tasks:
-        if task.withdrawn:
+    from kstthc_desktop.domain import DeadlineKind
+
+    for task in tasks:  # ongoing tasks are summed up in one line of part III, not listed
+        if task.withdrawn or task.deadline.kind in (DeadlineKind.CONTINUOUS, DeadlineKind.UNSPECIFIED):
             continue
         events = events_by_task.get(task.id, [])
         dues = []
-        for year in sorted({lo.year, hi.year}):
-            for occ in occurrences(task.deadline, year, events):
-                due = occ.effective_due or occ.due
-                if due is not None and lo <= due <= hi:
-                    dues.append(due)
+        for occ in occurrences(task.deadline, plan_year, events):
+            due = occ.effective_due or occ.due
+            if due is not None and lo <= due <= hi:
+                dues.append(due)
         if dues:
             found.append(NextTask(stt=nfc(task.stt), content=clean(task.content), lead=clean(task.lead),
                                   due=min(dues), deadline_text=clean(task.deadline_text), task_id=task.id))
