@@ -1,0 +1,174 @@
+"""Data safety in the window: "Sao lưu" / "Khôi phục" round trip, a damaged database offered its newest good
+backup, a locked one opened read-only, a bad backup refused. Message boxes are answered by patching them."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from kstthc_desktop.domain import Evidence, Plan, Settings
+from kstthc_desktop.errors import UserError
+from kstthc_desktop.store import Store
+
+PLANS = Path(__file__).parent / "fixtures" / "plans"
+
+pytestmark = pytest.mark.gui
+
+
+class Answers:
+    """Stands in for the officer at every message box: records what was said, clicks the named button."""
+
+    def __init__(self, monkeypatch):
+        self.boxes: list[dict] = []
+        self.told: list[tuple[str, str]] = []
+        self.answers: list[str] = []
+        answers = self
+
+        def fake_exec(box):
+            answers.boxes.append({"title": box.windowTitle(), "text": box.text(), "info": box.informativeText(),
+                                  "buttons": [b.text() for b in box.buttons()]})
+            wanted = answers.answers.pop(0)
+            next(b for b in box.buttons() if b.text().startswith(wanted)).click()
+            return 0
+
+        monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+        for kind in ("information", "warning", "critical"):
+            monkeypatch.setattr(QMessageBox, kind, staticmethod(
+                lambda parent, title, text, *a, _k=kind, **k: answers.told.append((_k, text))))
+
+
+@pytest.fixture
+def answers(monkeypatch, qapp):
+    return Answers(monkeypatch)
+
+
+def filled_store(path: Path, tmp_path: Path) -> Store:
+    store = Store.open(path)
+    store.save_settings(Settings(body_name="SỞ KHOA HỌC VÀ CÔNG NGHỆ", signer_name="Trần Thế Vũ"))
+    plan_id = store.save_plan(Plan.from_json(json.loads((PLANS / "soc-trang-2022.json").read_text("utf-8"))))
+    task = store.tasks(plan_id)[0]
+    scan = tmp_path / "bao-cao quý I.pdf"
+    scan.write_bytes(b"%PDF-1.4 evidence " * 100)
+    store.add_evidence(Evidence(task_id=task.id, number="15/BC-SKHCN", issued=date(2022, 3, 12),
+                                summary="Báo cáo quý I"), file=scan)
+    return store
+
+
+def test_backup_then_restore_brings_back_data_and_evidence_files(tmp_path, answers, monkeypatch):
+    from kstthc_desktop.gui.safety_dialogs import backup_to_file, restore_from_file
+
+    store = filled_store(tmp_path / "db" / "kstthc.sqlite3", tmp_path)
+    usb = tmp_path / "usb" / "sao lưu tháng 3"  # odd characters, no suffix: the dialog adds .zip
+    usb.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(usb), "")))
+    written = backup_to_file(None, store, today=date(2022, 3, 20))
+    assert written == usb.with_name(usb.name + ".zip") and written.is_file()
+    assert answers.told[-1][0] == "information" and "1 tệp minh chứng" in answers.told[-1][1]
+
+    # The officer then loses things: settings changed, the plan deleted (its evidence with it).
+    plan_id = store.plans()[0].id
+    store.save_settings(Settings(body_name="SAI"))
+    store.delete_plan(plan_id)
+    store.remove_orphans()
+    assert store.plans() == []
+
+    answers.answers = ["Khôi phục"]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(written), "")))
+    restored = restore_from_file(None, store)
+    assert restored is not None
+    try:
+        assert "kiểm tra" in answers.boxes[-1]["info"]  # checked before asking
+        assert answers.told[-1][0] == "information" and "Đã khôi phục" in answers.told[-1][1]
+        assert restored.settings().body_name == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+        plans = restored.plans()
+        assert len(plans) == 1
+        evidence = restored.evidence(plan_id=plans[0].id)
+        assert [e.number for e in evidence] == ["15/BC-SKHCN"]
+        stored = restored.evidence_path(evidence[0])
+        assert stored is not None and stored.read_bytes().startswith(b"%PDF-1.4 evidence")
+        from kstthc_desktop.store.backup import list_backups
+
+        assert any(b.reason == "truoc-khoi-phuc" for b in list_backups(restored.path))  # the state before was kept
+    finally:
+        restored.close()
+
+
+def test_restore_cancelled_or_refused_changes_nothing(tmp_path, answers):
+    from kstthc_desktop.gui.safety_dialogs import restore_from_file
+
+    store = filled_store(tmp_path / "kstthc.sqlite3", tmp_path)
+    try:
+        bogus = tmp_path / "không phải sao lưu.zip"
+        bogus.write_bytes(b"PK\x03\x04 this is not a backup" * 10)
+        assert restore_from_file(None, store, source=bogus) is None
+        assert answers.told[-1][0] == "warning" and "không dùng được" in answers.told[-1][1]
+        assert answers.boxes == []  # refused before the officer was asked anything
+        assert store.settings().body_name == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"  # still open and usable
+    finally:
+        store.close()
+
+
+def test_damaged_database_is_explained_and_the_newest_good_backup_restored(tmp_path, answers):
+    from kstthc_desktop.gui.safety_dialogs import open_store_interactively
+    from kstthc_desktop.store.backup import backup_before
+
+    db = tmp_path / "kstthc.sqlite3"
+    with filled_store(db, tmp_path) as store:
+        backup_before(store, "truoc-nhap", datetime(2022, 3, 1, 8, 0))
+    data = bytearray(db.read_bytes())
+    data[0:100] = b"\x00garbage" * 12 + b"\x00" * 4  # the header is gone: not a database any more
+    db.write_bytes(bytes(data))
+
+    answers.answers = ["Thoát"]
+    assert open_store_interactively(db) is None
+    box = answers.boxes[-1]
+    assert "bị hỏng" in box["text"]
+    assert "Khôi phục bản sao lưu gần nhất" in box["buttons"]
+    assert "kstthc.log" in box["info"]  # where the details are
+    assert db.read_bytes() == bytes(data)  # giving up leaves the file untouched
+
+    answers.answers = ["Khôi phục bản sao lưu gần nhất"]
+    store = open_store_interactively(db)
+    assert store is not None
+    try:
+        assert store.settings().signer_name == "Trần Thế Vũ"
+        assert len(store.tasks(store.plans()[0].id)) > 0
+        assert answers.told[-1][0] == "information" and "Đã khôi phục" in answers.told[-1][1]
+        kept = list(tmp_path.glob("kstthc.sqlite3.hong-*"))
+        assert kept and kept[0].read_bytes()[:100] == bytes(data[:100])  # the damaged file kept aside
+    finally:
+        store.close()
+
+
+def test_damaged_database_without_backups_offers_to_choose_one(tmp_path, answers):
+    from kstthc_desktop.gui.safety_dialogs import open_store_interactively
+
+    db = tmp_path / "kstthc.sqlite3"
+    db.write_bytes(b"random bytes, not a database " * 50)
+    answers.answers = ["Thoát"]
+    assert open_store_interactively(db) is None
+    assert "Chọn bản sao lưu…" in answers.boxes[-1]["buttons"]
+    assert "Không tìm thấy bản sao lưu" in answers.boxes[-1]["info"]
+
+
+def test_second_program_is_told_and_may_open_read_only(tmp_path, answers):
+    from kstthc_desktop.gui.safety_dialogs import open_store_interactively
+
+    db = tmp_path / "kstthc.sqlite3"
+    with filled_store(db, tmp_path):
+        answers.answers = ["Mở chỉ để xem"]
+        second = open_store_interactively(db)
+        assert "đang được mở" in answers.boxes[-1]["text"]
+        assert second is not None
+        try:
+            assert second.settings().body_name == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+            with pytest.raises(UserError):
+                second.save_settings(Settings(body_name="KHÁC"))
+        finally:
+            second.close()
+        answers.answers = ["Thoát"]
+        assert open_store_interactively(db) is None
