@@ -140,7 +140,7 @@ def _grid():
 
 
 def _part_one(data: ReportData, st: _Styles, width: float) -> list:
-    from reportlab.platypus import Paragraph
+    from reportlab.platypus import KeepTogether, Paragraph
 
     story = [Paragraph("I. KẾT QUẢ THỰC HIỆN", st.heading)]
     number = 0
@@ -167,8 +167,8 @@ def _part_one(data: ReportData, st: _Styles, width: float) -> list:
                 story.append(Paragraph("- Văn bản: " + "; ".join(_p(e.text) for e in t.evidence) + ".", st.item))
     if number == 0:
         story.append(Paragraph("Trong kỳ không có nhiệm vụ đến hạn hoặc có kết quả.", st.body))
-    story.append(Paragraph("Bảng tổng hợp tình trạng thực hiện nhiệm vụ", st.caption))
-    story.append(_counts_table(data, st, width))
+    story.append(KeepTogether([Paragraph("Bảng tổng hợp tình trạng thực hiện nhiệm vụ", st.caption),
+                               _counts_table(data, st, width)]))  # a table of at most ten rows: never split
     return story
 
 

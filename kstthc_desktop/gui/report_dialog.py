@@ -1,0 +1,342 @@
+"""The report dialog (Ctrl+P): choose the period, write the parts only a person can write, preview, save, print.
+
+The officer's parts are kept per plan and period (store.save_report_texts), together with the report's number
+and date, so the same report can be produced again identically. The preview shows the real PDF pages,
+rasterised with PDFium (``reports.raster``): Qt's PDF module is not in PySide6-Essentials and reportlab cannot
+draw to a screen, and an HTML imitation would show a different layout from the one that is printed.
+Every saved or printed report is recorded with its SHA-256 (store.record_report).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+)
+
+from kstthc_desktop.errors import UserError
+from kstthc_desktop.gui.errors import show_error
+from kstthc_desktop.reports.data import TEXT_FIELDS
+
+KINDS = (("month", "Tháng"), ("quarter", "Quý"), ("halfyear", "6 tháng"), ("ninemonths", "9 tháng"), ("year", "Năm"))
+PREVIEW_DPI = 60
+PRINT_DPI = 300
+_LONG_TEXTS = ("achievements", "shortcomings", "next_steps", "proposals")
+
+
+def default_period(today: date, kind: str):
+    """The period an officer most likely reports on: the one just closed (within 20 days), else the current one."""
+    from kstthc_desktop.periods import period_containing
+
+    current = period_containing(today, kind)
+    previous = current.previous()
+    return previous if 0 <= (today - previous.window_end).days <= 20 else current
+
+
+class ReportDialog(QDialog):
+    def __init__(self, store, plan_id: int, today: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.plan_id, self.today = store, plan_id, today
+        self.setWindowTitle("Lập báo cáo")
+        self.resize(1100, 760)
+        self._texts_key: str | None = None
+        self._dirty = False
+        self._tmp = tempfile.TemporaryDirectory(prefix="kstthc-report-")
+        self.preview_pdf: Path | None = None
+        plan = store.load_plan(plan_id)
+        self.year = plan.document.year or today.year
+
+        self.kind_box = QComboBox()
+        for kind, label in KINDS:
+            self.kind_box.addItem(label, kind)
+        self.period_box = QComboBox()
+        self.period_box.setMinimumWidth(220)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Kỳ báo cáo:"))
+        top.addWidget(self.kind_box)
+        top.addWidget(self.period_box)
+        self.window_label = QLabel()
+        top.addWidget(self.window_label, 1)
+
+        form = QFormLayout()
+        self.fields: dict[str, QWidget] = {}
+        for key, label in TEXT_FIELDS:
+            if key == "date":
+                w = QDateEdit()
+                w.setCalendarPopup(True)
+                w.setDisplayFormat("dd/MM/yyyy")
+                w.dateChanged.connect(self._mark_dirty)
+            elif key in _LONG_TEXTS:
+                w = QPlainTextEdit()
+                w.setTabChangesFocus(True)
+                w.textChanged.connect(self._mark_dirty)
+            else:
+                w = QLineEdit()
+                w.textChanged.connect(self._mark_dirty)
+            w.setObjectName(f"text_{key}")
+            self.fields[key] = w
+            form.addRow(label + ":", w)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(form)
+        hint = QLabel("Các phần trên được lưu theo kế hoạch và kỳ báo cáo, để lập lại báo cáo giống hệt.")
+        hint.setWordWrap(True)
+        left_layout.addWidget(hint)
+
+        self.pages = QWidget()
+        self.pages_layout = QVBoxLayout(self.pages)
+        self.pages_layout.setAlignment(Qt.AlignHCenter)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.pages)
+        self.scroll.setAlignment(Qt.AlignHCenter)
+        self.preview_note = QLabel()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.preview_note)
+        right_layout.addWidget(self.scroll, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([420, 680])
+
+        self.preview_button = QPushButton("Xem trước")
+        self.save_texts_button = QPushButton("Lưu nội dung")
+        self.pdf_button = QPushButton("Lưu PDF…")
+        self.xlsx_button = QPushButton("Lưu Excel…")
+        self.print_button = QPushButton("In…")
+        close = QPushButton("Đóng")
+        buttons = QHBoxLayout()
+        for b in (self.preview_button, self.save_texts_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        for b in (self.pdf_button, self.xlsx_button, self.print_button, close):
+            buttons.addWidget(b)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+        self.preview_button.clicked.connect(lambda: self._guarded(self.refresh_preview))
+        self.save_texts_button.clicked.connect(lambda: self._guarded(self.save_texts))
+        self.pdf_button.clicked.connect(lambda: self._guarded(self._ask_and_save, "pdf"))
+        self.xlsx_button.clicked.connect(lambda: self._guarded(self._ask_and_save, "xlsx"))
+        self.print_button.clicked.connect(lambda: self._guarded(self.print_report))
+        close.clicked.connect(self.accept)
+        self.kind_box.currentIndexChanged.connect(self._fill_periods)
+        self.period_box.currentIndexChanged.connect(lambda _: self._guarded(self._period_changed))
+
+        self.kind_box.setCurrentIndex(1)  # quarterly reports are the most common
+        self._fill_periods()
+
+    # ---- periods and texts ----
+    @property
+    def period(self):
+        return self.period_box.currentData()
+
+    def set_period(self, key: str) -> None:
+        """Select a period by key ("2025-Q1"), switching the kind as needed."""
+        from kstthc_desktop.periods import parse_period
+
+        p = parse_period(key)
+        self.kind_box.setCurrentIndex([k for k, _ in KINDS].index(p.kind))
+        for i in range(self.period_box.count()):
+            if self.period_box.itemData(i).key == p.key:
+                self.period_box.setCurrentIndex(i)
+                return
+        self.period_box.addItem(p.name, p)
+        self.period_box.setCurrentIndex(self.period_box.count() - 1)
+
+    def _fill_periods(self) -> None:
+        from kstthc_desktop.periods import periods_of_year
+
+        kind = self.kind_box.currentData()
+        wanted = default_period(self.today, kind)
+        periods = periods_of_year(self.year, kind)
+        if wanted.year != self.year:
+            wanted = periods[-1] if wanted.year > self.year else periods[0]
+        self.period_box.blockSignals(True)
+        self.period_box.clear()
+        for p in periods:
+            self.period_box.addItem(p.name, p)
+        self.period_box.setCurrentIndex(next(i for i, p in enumerate(periods) if p.key == wanted.key))
+        self.period_box.blockSignals(False)
+        self._guarded(self._period_changed)
+
+    def _period_changed(self) -> None:
+        if self._dirty and self._texts_key:
+            self.save_texts(self._texts_key)
+        p = self.period
+        if p is None:
+            return
+        self.window_label.setText(f"Số liệu từ ngày {p.window_start:%d/%m/%Y} đến ngày {p.window_end:%d/%m/%Y}")
+        texts = self.store.report_texts(self.plan_id, p.key)
+        for key, w in self.fields.items():
+            value = texts.get(key, "")
+            if isinstance(w, QDateEdit):
+                try:
+                    d = date.fromisoformat(value)
+                except ValueError:
+                    d = self.today
+                w.setDate(QDate(d.year, d.month, d.day))
+            elif isinstance(w, QPlainTextEdit):
+                w.setPlainText(value)
+            else:
+                w.setText(value)
+        self._texts_key = p.key
+        self._dirty = False
+        self.refresh_preview()
+
+    def _mark_dirty(self, *_):
+        self._dirty = True
+
+    def texts(self) -> dict[str, str]:
+        out = {}
+        for key, w in self.fields.items():
+            if isinstance(w, QDateEdit):
+                out[key] = w.date().toPython().isoformat()
+            elif isinstance(w, QPlainTextEdit):
+                out[key] = w.toPlainText()
+            else:
+                out[key] = w.text()
+        return out
+
+    def save_texts(self, period_key: str | None = None) -> None:
+        """Keep the officer's parts in the database (one transaction)."""
+        self.store.save_report_texts(self.plan_id, period_key or self.period.key, self.texts())
+        self._dirty = False
+
+    # ---- producing ----
+    def _data(self):
+        from kstthc_desktop.reports.data import build_report
+
+        return build_report(self.store, self.plan_id, self.period.key, self.today)
+
+    def _write_temp_pdf(self) -> Path:
+        from kstthc_desktop.gui.worker import run_with_progress
+        from kstthc_desktop.reports.pdf import write_pdf
+
+        self.save_texts()
+        data, settings, texts = self._data(), self.store.settings(), self.texts()
+        path = Path(self._tmp.name) / f"bao-cao-{data.period_key}.pdf"
+        run_with_progress(self, "Đang lập báo cáo…", write_pdf, data, settings, texts, path)
+        return path
+
+    def refresh_preview(self) -> None:
+        from kstthc_desktop.gui.worker import run_with_progress
+
+        self.preview_pdf = self._write_temp_pdf()
+        while self.pages_layout.count():
+            item = self.pages_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        try:
+            from kstthc_desktop.reports.raster import render_pages
+
+            images = run_with_progress(self, "Đang dựng trang xem trước…", render_pages, self.preview_pdf, PREVIEW_DPI)
+        except ImportError:  # PDFium missing: say so rather than show a layout that differs from the file
+            self.preview_note.setText("Không xem trước được (thiếu thư viện pypdfium2); vẫn lưu và in được tệp PDF.")
+            return
+        for i, img in enumerate(images, 1):
+            label = QLabel()
+            label.setObjectName(f"page_{i}")
+            label.setPixmap(QPixmap.fromImage(_qimage(img)))
+            label.setStyleSheet("border: 1px solid #999; background: white;")
+            self.pages_layout.addWidget(label, 0, Qt.AlignHCenter)
+        self.preview_note.setText(f"{self.period.title} — {len(images)} trang")
+
+    def page_count(self) -> int:
+        return sum(1 for i in range(self.pages_layout.count()) if self.pages_layout.itemAt(i).widget())
+
+    def save_report(self, path: Path | str):
+        """Write the report to ``path`` (.pdf or .xlsx), record it, and return what was produced."""
+        from kstthc_desktop.gui.worker import run_with_progress
+        from kstthc_desktop.reports.produce import format_for, sha256_of, write_file
+
+        path = Path(path)
+        format_for(path)
+        self.save_texts()
+        data, settings, texts = self._data(), self.store.settings(), self.store.report_texts(self.plan_id, self.period.key)
+        written = run_with_progress(self, "Đang ghi báo cáo…", write_file, data, settings, texts, path)
+        digest = sha256_of(written)
+        self.store.record_report(self.plan_id, data.period_key, written.resolve(), digest, datetime.now())
+        return written, digest
+
+    def _ask_and_save(self, fmt: str) -> None:
+        documents = Path.home() / "Documents"
+        folder = documents if documents.is_dir() else Path.home()
+        name = f"Bao-cao-KSTTHC-{self.period.key}.{fmt}"
+        filters = "Tệp PDF (*.pdf)" if fmt == "pdf" else "Sổ tính Excel (*.xlsx)"
+        path, _ = QFileDialog.getSaveFileName(self, "Lưu báo cáo", str(folder / name), filters)
+        if not path:
+            return
+        if not path.lower().endswith(f".{fmt}"):
+            path += f".{fmt}"
+        written, digest = self.save_report(path)
+        self.preview_note.setText(f"Đã lưu {written.name} (SHA-256 {digest[:12]}…)")
+
+    def print_report(self, printer=None) -> bool:
+        """Print the same pages as the PDF (rasterised at 300 dpi); ask for a printer unless one is given."""
+        from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from kstthc_desktop.reports.produce import sha256_of
+        from kstthc_desktop.reports.raster import page_count, render_pages
+
+        pdf = self._write_temp_pdf()
+        if printer is None:
+            printer = QPrinter(QPrinter.HighResolution)
+            printer.setPageSize(QPageSize(QPageSize.A4))
+            printer.setFullPage(True)
+            printer.setDocName(f"Bao cao {self.period.key}")
+            if QPrintDialog(printer, self).exec() != QDialog.Accepted:
+                return False
+        painter = QPainter()
+        try:
+            for index in range(page_count(pdf)):
+                img = _qimage(render_pages(pdf, PRINT_DPI, [index])[0])
+                landscape = img.width() > img.height()
+                printer.setPageOrientation(QPageLayout.Landscape if landscape else QPageLayout.Portrait)
+                if index == 0:
+                    if not painter.begin(printer):
+                        raise UserError("Không mở được máy in.")
+                elif not printer.newPage():
+                    raise UserError("Máy in không nhận thêm trang.")
+                target = painter.viewport()
+                scaled = img.size().scaled(target.size(), Qt.KeepAspectRatio)
+                painter.setViewport(target.x(), target.y(), scaled.width(), scaled.height())
+                painter.setWindow(img.rect())
+                painter.drawImage(0, 0, img)
+                painter.setViewport(target)
+        finally:
+            if painter.isActive():
+                painter.end()
+        where = printer.printerName() or printer.outputFileName() or "máy in"
+        self.store.record_report(self.plan_id, self.period.key, f"(in) {where}", sha256_of(pdf), datetime.now())
+        return True
+
+    def _guarded(self, fn, *args):
+        try:
+            return fn(*args)
+        except UserError as exc:
+            show_error(self, exc)
+
+    def done(self, result: int) -> None:  # closing keeps what was typed
+        try:
+            if self._dirty and self._texts_key:
+                self.save_texts(self._texts_key)
+        except UserError as exc:
+            show_error(self, exc)
+        self._tmp.cleanup()
+        super().done(result)
+
+
+def _qimage(page) -> QImage:
+    return QImage(page.rgbx, page.width, page.height, page.stride, QImage.Format_RGBX8888).copy()

@@ -1,0 +1,113 @@
+"""The report dialog through its widgets: period choice, the officer's texts kept per period, preview, save, print."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from report_samples import pdf_text
+from test_report_data import TODAY, store  # noqa: F401  (the hand-computed plan of 2025)
+
+pytestmark = pytest.mark.gui
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """One key event per character: keyClicks cannot send Vietnamese letters."""
+    widget.setFocus()
+    for ch in text:
+        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
+
+
+@pytest.fixture
+def dialog(qtbot, store):  # noqa: F811
+    from kstthc_desktop.gui.report_dialog import ReportDialog
+
+    d = ReportDialog(store, store.plan_id, TODAY)
+    qtbot.addWidget(d)
+    d.show()
+    return d
+
+
+def test_opens_on_the_quarter_just_closed_with_a_preview(dialog):
+    assert dialog.period.key == "2025-Q1"  # 17/3: Quý I's data window closed on 14/3
+    assert "15/12/2024" in dialog.window_label.text() and "14/03/2025" in dialog.window_label.text()
+    assert dialog.page_count() >= 3  # report pages and the landscape appendix
+    first = dialog.pages.findChild(type(dialog.window_label), "page_1")
+    assert first.pixmap().width() < first.pixmap().height()  # A4 portrait
+    assert "Quý I năm 2025" in dialog.preview_note.text()
+
+
+def test_officer_texts_are_kept_per_period(qtbot, dialog, store):  # noqa: F811
+    type_text(qtbot, dialog.fields["shortcomings"], "Nhân sự kiêm nhiệm, thiếu ổn định.")
+    type_text(qtbot, dialog.fields["number"], "27")
+    dialog.set_period("2025-Q2")  # switching keeps what was typed for Quý I
+    assert store.report_texts(store.plan_id, "2025-Q1")["shortcomings"] == "Nhân sự kiêm nhiệm, thiếu ổn định."
+    assert dialog.fields["shortcomings"].toPlainText() == ""
+    dialog.set_period("2025-Q1")
+    assert dialog.fields["shortcomings"].toPlainText() == "Nhân sự kiêm nhiệm, thiếu ổn định."
+    assert dialog.fields["number"].text() == "27"
+
+
+def test_save_pdf_and_workbook_are_recorded(qtbot, dialog, store, tmp_path):  # noqa: F811
+    type_text(qtbot, dialog.fields["proposals"], "Đề nghị tổ chức tập huấn.")
+    pdf, digest = dialog.save_report(tmp_path / "bao-cao.pdf")
+    text = pdf_text(pdf)
+    assert "Đề nghị tổ chức tập huấn." in text
+    assert "Quý I năm 2025 (từ ngày 15/12/2024 đến ngày 14/3/2025)" in text
+    assert f"ngày {TODAY.day} tháng {TODAY.month} năm {TODAY.year}" in text
+    xlsx, _ = dialog.save_report(tmp_path / "bao-cao.xlsx")
+    recorded = store.reports(store.plan_id)
+    assert [(r["period_key"], r["sha256"]) for r in recorded] == [
+        ("2025-Q1", hashlib.sha256(pdf.read_bytes()).hexdigest()),
+        ("2025-Q1", hashlib.sha256(xlsx.read_bytes()).hexdigest()),
+    ]
+    # produced again from the saved texts: the very same file
+    again, digest_again = dialog.save_report(tmp_path / "lai.pdf")
+    assert digest_again == digest
+
+
+def test_report_date_is_kept_so_the_report_can_be_made_again(qtbot, dialog, store):  # noqa: F811
+    from PySide6.QtCore import QDate
+
+    dialog.fields["date"].setDate(QDate(2025, 3, 18))
+    dialog.save_texts()
+    assert store.report_texts(store.plan_id, "2025-Q1")["date"] == "2025-03-18"
+
+
+def test_print_sends_every_page(dialog, store, tmp_path):  # noqa: F811
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kstthc_desktop.reports.raster import page_count
+
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.print_report(printer)
+    printed = PdfReader(str(tmp_path / "printed.pdf"))
+    assert len(printed.pages) == page_count(dialog.preview_pdf)
+    sizes = [sorted((round(float(p.mediabox.width)), round(float(p.mediabox.height)))) for p in printed.pages]
+    assert all(s == [595, 842] for s in sizes)
+    assert store.reports(store.plan_id)[-1]["path"].startswith("(in)")
+
+
+def test_bad_file_name_is_refused_in_vietnamese(dialog, tmp_path, monkeypatch):
+    from kstthc_desktop.errors import UserError
+
+    with pytest.raises(UserError, match="pdf hoặc .xlsx"):
+        dialog.save_report(tmp_path / "bao-cao.doc")
+
+
+def test_default_period_rules():
+    from kstthc_desktop.gui.report_dialog import default_period
+
+    assert default_period(date(2025, 3, 17), "quarter").key == "2025-Q1"
+    assert default_period(date(2025, 5, 2), "quarter").key == "2025-Q2"
+    assert default_period(date(2025, 2, 20), "month").key == "2025-02"
+    assert default_period(date(2025, 12, 20), "year").key == "2025"
