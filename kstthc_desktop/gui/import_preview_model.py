@@ -1,0 +1,204 @@
+"""The import preview as a table: the plan's sections as bold group rows, its tasks under them.
+
+The officer must see at a glance what the importer understood and where it was unsure, so every row
+the importer warned about (or marked ambiguous) is tinted amber and carries the warning as its tooltip.
+The model edits the ``Plan`` in place: the wizard saves exactly what the officer sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from kstthc_desktop.domain import Concern, Deadline, DeadlineKind, Plan, Task
+from kstthc_desktop.vndates import text_date
+
+FREQ_LABELS = {"month": "hằng tháng", "quarter": "hằng quý", "halfyear": "6 tháng", "year": "hằng năm"}
+
+WARN_BRUSH = QBrush(QColor("#fff1c2"))  # amber: look here
+SECTION_BRUSH = QBrush(QColor("#e8edf3"))
+UNREAD_BRUSH = QBrush(QColor("#b3261e"))  # deadline not read: red text
+NONE_BRUSH = QBrush(QColor("#7a7a7a"))  # does not concern my body: grey text
+
+
+def deadline_reading(deadline: Deadline) -> str:
+    """How the program read a deadline, in words the officer checks against the printed text."""
+    kind = deadline.kind
+    if kind == DeadlineKind.DATED:
+        return f"Hạn {text_date(deadline.due)}" if deadline.due else "Có thời hạn (chưa rõ ngày)"
+    if kind == DeadlineKind.PERIODIC:
+        parts = []
+        for freq, label in FREQ_LABELS.items():
+            if freq in deadline.every:
+                day = deadline.every[freq]
+                parts.append(f"{label} (ngày {day})" if day else label)
+        return "Định kỳ: " + ", ".join(parts) if parts else "Định kỳ (chưa rõ tần suất)"
+    if kind == DeadlineKind.ON_DEMAND:
+        return f"Khi phát sinh, trong {deadline.within_days} ngày" if deadline.within_days else "Khi phát sinh"
+    return kind.label
+
+
+@dataclass
+class Row:
+    """One table row: a section heading (``task_index`` None) or a task."""
+
+    section_code: str
+    section_title: str = ""
+    task_index: int | None = None
+
+
+class PreviewModel(QAbstractTableModel):
+    COLUMNS = ("Dòng", "STT", "Nội dung", "Kết quả", "Chủ trì", "Phối hợp", "Thời hạn (bản gốc)",
+               "Chương trình hiểu là", "Liên quan")
+    COL_ROW, COL_STT, COL_CONTENT, COL_RESULT, COL_LEAD, COL_COOP, COL_DEADLINE, COL_READING, COL_CONCERN = range(9)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plan = Plan()
+        self.rows: list[Row] = []
+        self.warnings_by_task: dict[int, list[str]] = {}
+
+    # --- loading -------------------------------------------------------------------------------------
+    def set_plan(self, plan: Plan) -> None:
+        self.beginResetModel()
+        self.plan = plan
+        self.rows = self._build_rows(plan)
+        self.warnings_by_task = self._map_warnings(plan)
+        self.endResetModel()
+
+    @staticmethod
+    def _build_rows(plan: Plan) -> list[Row]:
+        rows: list[Row] = []
+        by_section: dict[str, list[int]] = {}
+        for i, task in enumerate(plan.tasks):
+            by_section.setdefault(task.section, []).append(i)
+        known = {s.code for s in plan.sections}
+        for i in [i for code, idx in by_section.items() if code not in known for i in idx]:
+            rows.append(Row(plan.tasks[i].section, task_index=i))  # tasks outside any section come first
+        for section in plan.sections:
+            printed = section.printed_code or section.code
+            rows.append(Row(section.code, f"{printed}. {section.title}".strip()))
+            rows.extend(Row(section.code, task_index=i) for i in by_section.get(section.code, []))
+        return rows
+
+    @staticmethod
+    def _map_warnings(plan: Plan) -> dict[int, list[str]]:
+        """Attach each warning to its task: by index when given, else by the source row it points at."""
+        by_row: dict[int, int] = {}
+        for i, task in enumerate(plan.tasks):
+            if task.source_row is not None:
+                by_row.setdefault(task.source_row, i)
+        result: dict[int, list[str]] = {}
+        for warning in plan.warnings:
+            index = warning.task_index
+            if index is None and warning.row is not None:
+                index = by_row.get(warning.row)
+            if index is not None and 0 <= index < len(plan.tasks):
+                result.setdefault(index, []).append(warning.message)
+        for i, task in enumerate(plan.tasks):
+            if task.ambiguous and task.why and task.why not in result.get(i, []):
+                result.setdefault(i, []).append(task.why)
+        return result
+
+    # --- lookups used by the wizard ---------------------------------------------------------------
+    def task_at(self, row: int) -> Task | None:
+        if 0 <= row < len(self.rows) and self.rows[row].task_index is not None:
+            return self.plan.tasks[self.rows[row].task_index]
+        return None
+
+    def row_of_task(self, task_index: int) -> int:
+        for r, row in enumerate(self.rows):
+            if row.task_index == task_index:
+                return r
+        return -1
+
+    def section_rows(self) -> list[int]:
+        return [r for r, row in enumerate(self.rows) if row.task_index is None]
+
+    def warned_task_rows(self) -> list[int]:
+        return [self.row_of_task(i) for i in sorted(self.warnings_by_task)]
+
+    def task_changed(self, task_index: int) -> None:
+        row = self.row_of_task(task_index)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    # --- Qt model API -----------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def flags(self, index):
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if row.task_index is None:
+            return self._section_data(row, col, role)
+        task = self.plan.tasks[row.task_index]
+        warnings = self.warnings_by_task.get(row.task_index)
+        if role == Qt.DisplayRole:
+            text = self._task_text(task, col, one_line=True)
+            return f"⚠ {text}" if col == self.COL_ROW and warnings else text
+        if role == Qt.ToolTipRole:
+            text = self._task_text(task, col, one_line=False)
+            if warnings:
+                text = "⚠ " + "\n⚠ ".join(warnings) + ("\n\n" + text if text else "")
+            return text or None
+        if role == Qt.BackgroundRole and warnings:
+            return WARN_BRUSH
+        if role == Qt.ForegroundRole:
+            if col == self.COL_READING and task.deadline.kind == DeadlineKind.UNSPECIFIED:
+                return UNREAD_BRUSH
+            if task.concern == Concern.NONE:
+                return NONE_BRUSH
+        return None
+
+    def _section_data(self, row: Row, col: int, role):
+        if role == Qt.DisplayRole and col == 0:
+            return row.section_title
+        if role == Qt.BackgroundRole:
+            return SECTION_BRUSH
+        if role == Qt.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ToolTipRole and col == 0:
+            return row.section_title
+        return None
+
+    def _task_text(self, task: Task, col: int, one_line: bool) -> str:
+        def flat(text: str) -> str:
+            return " ".join(text.split()) if one_line else text
+
+        if col == self.COL_ROW:
+            return "" if task.source_row is None else str(task.source_row)
+        if col == self.COL_STT:
+            return task.stt if not task.sub else f"{task.stt} (+{task.sub})"
+        if col == self.COL_CONTENT:
+            return flat(task.content)
+        if col == self.COL_RESULT:
+            return flat(task.result)
+        if col == self.COL_LEAD:
+            return flat(task.lead)
+        if col == self.COL_COOP:
+            return flat(task.cooperate)
+        if col == self.COL_DEADLINE:
+            return flat(task.deadline_text)
+        if col == self.COL_READING:
+            return deadline_reading(task.deadline)
+        if col == self.COL_CONCERN:
+            return task.concern.label
+        return ""
