@@ -327,7 +327,7 @@ class PreviewPage(QWizardPage):
         self.freq_checks: dict[str, QCheckBox] = {}
         freq_row = QHBoxLayout()
         for freq, label in FREQ_LABELS.items():
-            box = QCheckBox(label)
+            box = QCheckBox(label.removeprefix("hằng "))
             self.freq_checks[freq] = box
             freq_row.addWidget(box)
             box.toggled.connect(self._deadline_edited)
@@ -335,7 +335,6 @@ class PreviewPage(QWizardPage):
         self.day_spin.setRange(0, 31)
         self.day_spin.setSpecialValueText("không nêu")
         self.day_spin.setPrefix("ngày ")
-        freq_row.addWidget(self.day_spin)
         freq_row.addStretch(1)
         self.within_spin = QSpinBox()
         self.within_spin.setRange(0, 365)
@@ -356,12 +355,16 @@ class PreviewPage(QWizardPage):
         form.addRow("Thời hạn ghi:", self.printed_label)
         form.addRow("Loại thời hạn:", self.kind_combo)
         form.addRow("Hạn:", self.due_edit)
-        form.addRow("Định kỳ:", freq_row)
+        form.addRow("Định kỳ hằng:", freq_row)
+        form.addRow("Hạn trong tháng cuối kỳ:", self.day_spin)
         form.addRow("Khi phát sinh, trong:", self.within_spin)
         form.addRow("Liên quan đến cơ quan:", self.concern_combo)
+        form_box = QWidget()
+        form_box.setLayout(form)
+        form_box.setMaximumWidth(500)
         editor_layout = QHBoxLayout(self.editor)
-        editor_layout.addWidget(self.full_text, 3)
-        editor_layout.addLayout(form, 2)
+        editor_layout.addWidget(self.full_text, 1)
+        editor_layout.addWidget(form_box)
 
         self.warnings_box = QGroupBox("Cảnh báo")
         self.warning_list = QListWidget()
@@ -372,8 +375,8 @@ class PreviewPage(QWizardPage):
         bottom = QWidget()
         bottom_layout = QHBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self.editor, 3)
-        bottom_layout.addWidget(self.warnings_box, 2)
+        bottom_layout.addWidget(self.editor, 5)
+        bottom_layout.addWidget(self.warnings_box, 3)
         splitter = QSplitter(Qt.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(bottom)
@@ -418,8 +421,9 @@ class PreviewPage(QWizardPage):
         counts = f"{len(plan.sections)} mục, {len(plan.tasks)} nhiệm vụ"
         if self.wiz.body_name():
             counts += f", {concern} nhiệm vụ liên quan đến cơ quan"
-        warned = len(self.model.warnings_by_task)
-        counts += f"; <span style='background:#fff1c2'>&nbsp;{warned} dòng cần xem lại&nbsp;</span>" if warned else "; không có cảnh báo"
+        warned = self.warning_list.count()
+        counts += (f"; <span style='background:#fff1c2'>&nbsp;{warned} điểm cần xem lại (danh sách bên dưới)&nbsp;</span>"
+                   if warned else "; không có cảnh báo")
         parts.append(counts)
         self.summary.setText(" — ".join(parts))
 
@@ -625,6 +629,7 @@ class ConfirmPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.changes, 1)
+        layout.addStretch(0)  # keeps the text at the top when there is no change list
         self.plan_changes = None
 
     def initializePage(self) -> None:
