@@ -248,7 +248,7 @@ _MONTHS = re.compile(
 _MONTH_ITEM = re.compile(rf"(?P<m>{_M})\b")
 _DATE_FULL = re.compile(
     r"\b(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d\d)\b"
-    r"|\b(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<year2>\d\d)\b(?![/.\d])"
+    r"|\b(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<year2>\d\d)\b(?![/\d])(?!\.\d)"
 )
 _MONTH_YEAR = re.compile(rf"(?<![\d/])\b(?P<m>{_M})\s*/\s*(?P<year>(?:19|20)\d\d)\b")
 _DAY_MONTH = re.compile(r"(?<![\d/.])\b(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\b(?!\s*[/\d])|\bngay\s*(?P<d2>\d{1,2})\s*[-.]\s*(?P<m2>\d{1,2})\b(?!\s*[-./]?\s*\d)")

@@ -1,0 +1,180 @@
+"""Task status in a period (DOMAIN.md §5) across period boundaries, weekends and Tết; today is always passed in."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kstthc_desktop.deadlines import read_deadline
+from kstthc_desktop.domain import ProgressEntry, Task
+from kstthc_desktop.periods import parse_period
+from kstthc_desktop.status import Status, task_status
+
+
+def task(text: str, year: int = 2025, **kw) -> Task:
+    return Task(id=1, deadline_text=text, deadline=read_deadline(text, year), **kw)
+
+
+def done(day: date, key: str = "due") -> ProgressEntry:
+    return ProgressEntry(task_id=1, entry_date=day, text="Đã ban hành", occurrence_key=key, done=True)
+
+
+def note(day: date, key: str = "") -> ProgressEntry:
+    return ProgressEntry(task_id=1, entry_date=day, text="Đang thực hiện", occurrence_key=key, done=False)
+
+
+def test_labels_are_the_government_wording():
+    assert Status.DONE_ON_TIME.label == "Hoàn thành đúng hạn"
+    assert Status.OVERDUE.label == "Chưa hoàn thành – quá hạn"
+    assert Status.NOT_ARISEN.label == "Không phát sinh"
+    assert len(Status) == 9
+
+
+# -- dated, with Tết ---------------------------------------------------------------------------------------------
+Q1 = parse_period("2025-Q1")
+
+
+def test_due_on_a_tet_day_is_in_time_until_the_first_working_day_after_tet():
+    t = task("Trước ngày 31/01/2025")
+    st = task_status(t, [], Q1, date(2025, 2, 3))
+    assert st.status == Status.IN_TIME and st.due == date(2025, 2, 3)
+    assert task_status(t, [], Q1, date(2025, 2, 4)).status == Status.OVERDUE
+
+
+def test_done_on_the_rolled_over_day_is_on_time_the_day_after_is_late():
+    t = task("Trước ngày 31/01/2025")
+    assert task_status(t, [done(date(2025, 2, 3))], Q1, date(2025, 3, 1)).status == Status.DONE_ON_TIME
+    assert task_status(t, [done(date(2025, 2, 4))], Q1, date(2025, 3, 1)).status == Status.DONE_LATE
+
+
+def test_a_weekend_deadline_rolls_to_monday():
+    t = task("Trước ngày 29/6/2024", 2024)  # Saturday
+    q2 = parse_period("2024-Q2")
+    assert task_status(t, [], q2, date(2024, 7, 1)).status == Status.IN_TIME
+    assert task_status(t, [], q2, date(2024, 7, 2)).status == Status.OVERDUE
+    assert task_status(t, [done(date(2024, 7, 1))], q2, date(2024, 7, 10)).status == Status.DONE_ON_TIME
+
+
+def test_due_soon_within_the_officers_days_only_while_in_time():
+    t = task("Trước ngày 20/3/2025")
+    assert task_status(t, [], Q1, date(2025, 3, 14)).due_soon
+    assert not task_status(t, [], Q1, date(2025, 3, 1)).due_soon
+    assert task_status(t, [], Q1, date(2025, 3, 1), due_soon_days=30).due_soon
+    assert not task_status(t, [done(date(2025, 3, 2))], Q1, date(2025, 3, 14)).due_soon
+
+
+def test_an_entry_typed_with_a_future_date_does_not_count_yet():
+    t = task("Trước ngày 20/3/2025")
+    assert task_status(t, [done(date(2025, 3, 25))], Q1, date(2025, 3, 10)).status == Status.IN_TIME
+
+
+# -- periodic: occurrences in the period -----------------------------------------------------------------------
+
+def test_quarterly_task_in_each_quarter_and_across_the_window_boundary():
+    t = task("trước ngày 19 của tháng cuối quý")
+    q3 = parse_period("2025-Q3")
+    st = task_status(t, [], q3, date(2025, 9, 19))
+    assert st.status == Status.IN_TIME and st.due == date(2025, 9, 19) and [o.key for o in st.occurrences] == ["2025-Q3"]
+    assert task_status(t, [], q3, date(2025, 9, 20)).status == Status.OVERDUE
+    # the Q3 report was sent on 19/9 (after the data window closed on 14/9): still Q3's occurrence, on time
+    assert task_status(t, [done(date(2025, 9, 19), "2025-Q3")], q3, date(2025, 9, 30)).status == Status.DONE_ON_TIME
+    # the same entry does not make Q4 done
+    q4 = parse_period("2025-Q4")
+    assert task_status(t, [done(date(2025, 9, 19), "2025-Q3")], q4, date(2025, 10, 1)).status == Status.IN_TIME
+
+
+def test_a_done_entry_without_an_occurrence_key_counts_for_the_window_it_is_dated_in():
+    t = task("Hàng quý")
+    q2 = parse_period("2025-Q2")
+    assert task_status(t, [done(date(2025, 6, 14), "")], q2, date(2025, 7, 1)).status == Status.DONE_ON_TIME
+    assert task_status(t, [done(date(2025, 6, 15), "")], q2, date(2025, 7, 1)).status == Status.OVERDUE
+
+
+def test_year_report_combines_the_quarters_worst_first():
+    t = task("trước ngày 19 của tháng cuối quý")
+    year = parse_period("2025")
+    all_on_time = [done(date(2025, m, 18), f"2025-Q{q}") for q, m in ((1, 3), (2, 6), (3, 9), (4, 12))]
+    assert task_status(t, all_on_time, year, date(2025, 12, 31)).status == Status.DONE_ON_TIME
+    one_late = all_on_time[:3] + [done(date(2025, 12, 22), "2025-Q4")]
+    assert task_status(t, one_late, year, date(2025, 12, 31)).status == Status.DONE_LATE
+    assert task_status(t, all_on_time[:3], year, date(2025, 12, 10)).status == Status.IN_TIME
+    assert task_status(t, all_on_time[1:], year, date(2025, 12, 31)).status == Status.OVERDUE
+    assert len(task_status(t, [], year, date(2025, 1, 1)).occurrences) == 4
+
+
+def test_monthly_task_in_a_quarter_looks_at_its_three_months():
+    t = task("Ngày 05 hàng tháng")
+    st = task_status(t, [], parse_period("2025-Q2"), date(2025, 4, 1))
+    assert [o.key for o in st.occurrences] == ["2025-04", "2025-05", "2025-06"]
+    # 5/4/2025 is a Saturday, 6/4 a Sunday, 7/4 Giỗ Tổ Hùng Vương: due on Tuesday 8/4
+    assert st.due == date(2025, 4, 8)
+    assert task_status(t, [], parse_period("2025-04"), date(2025, 4, 8)).status == Status.IN_TIME
+
+
+def test_yearly_task_in_a_quarter_report_is_in_time_until_its_day():
+    t = task("Hằng năm, trước ngày 15/12")
+    st = task_status(t, [], parse_period("2025-Q3"), date(2025, 9, 1))
+    assert st.status == Status.IN_TIME and st.due == date(2025, 12, 15) and not st.due_soon
+
+
+# -- ongoing ----------------------------------------------------------------------------------------------------
+
+def test_ongoing_task_has_progress_in_the_period_whose_window_holds_the_entry():
+    t = task("Thường xuyên")
+    entry = note(date(2025, 3, 14))
+    assert task_status(t, [entry], Q1, date(2025, 4, 1)).status == Status.HAS_PROGRESS
+    assert task_status(t, [entry], parse_period("2025-Q2"), date(2025, 6, 1)).status == Status.NO_PROGRESS
+    later = note(date(2025, 3, 15))  # one day later: the next quarter's window
+    assert task_status(t, [later], Q1, date(2025, 4, 1)).status == Status.NO_PROGRESS
+    assert task_status(t, [later], parse_period("2025-Q2"), date(2025, 4, 1)).status == Status.HAS_PROGRESS
+    # 15/12/2024 belongs to 2025 already
+    assert task_status(t, [note(date(2024, 12, 15))], Q1, date(2025, 1, 2)).status == Status.HAS_PROGRESS
+
+
+def test_ongoing_entry_keyed_to_a_period_counts_there_and_in_the_periods_containing_it():
+    t = task("Thường xuyên")
+    entry = note(date(2025, 3, 20), "2025-Q1")  # written after the window closed, for Q1
+    assert task_status(t, [entry], Q1, date(2025, 3, 25)).status == Status.HAS_PROGRESS
+    assert task_status(t, [entry], parse_period("2025"), date(2025, 3, 25)).status == Status.HAS_PROGRESS
+    assert task_status(t, [entry], parse_period("2025-Q2"), date(2025, 3, 25)).status == Status.NO_PROGRESS
+    st = task_status(t, [entry], parse_period("2025"), date(2025, 3, 25))
+    assert [o.status for o in st.occurrences] == [Status.HAS_PROGRESS] + [Status.NO_PROGRESS] * 3
+
+
+# -- on demand ---------------------------------------------------------------------------------------------------
+
+def test_on_demand_without_event_in_the_period_has_not_arisen():
+    t = task("Khi có phát sinh")
+    assert task_status(t, [], Q1, date(2025, 3, 1), events=[(5, date(2025, 5, 1))]).status == Status.NOT_ARISEN
+
+
+def test_on_demand_event_with_a_span_is_due_after_the_span():
+    t = task("Trong thời gian 10 ngày kể từ ngày tiếp nhận")
+    events = [(5, date(2025, 1, 20))]  # +10 = 30/01, Tết → 03/02
+    st = task_status(t, [], Q1, date(2025, 2, 3), events=events)
+    assert st.status == Status.IN_TIME and st.due == date(2025, 2, 3)
+    assert task_status(t, [], Q1, date(2025, 2, 4), events=events).status == Status.OVERDUE
+    assert task_status(t, [done(date(2025, 2, 3), "event:5")], Q1, date(2025, 2, 4), events=events).status == Status.DONE_ON_TIME
+    # the store's rows (id, task_id, date, text) are accepted as well
+    rows = [(5, 1, date(2025, 1, 20), "Nhận hồ sơ")]
+    assert task_status(t, [], Q1, date(2025, 2, 4), events=rows).status == Status.OVERDUE
+
+
+def test_on_demand_event_without_a_span_stays_in_time_until_done():
+    t = task("Theo yêu cầu")
+    events = [(1, date(2025, 2, 10))]
+    assert task_status(t, [], Q1, date(2025, 12, 1), events=events).status == Status.IN_TIME
+    assert task_status(t, [done(date(2025, 2, 20), "event:1")], Q1, date(2025, 12, 1), events=events).status == Status.DONE_ON_TIME
+
+
+# -- withdrawn, unspecified --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Thường xuyên", "Quý I/2025", "Khi có phát sinh", ""])
+def test_withdrawn_task_is_withdrawn_whatever_its_deadline(text):
+    assert task_status(task(text, withdrawn=True), [], Q1, date(2025, 3, 1)).status == Status.WITHDRAWN
+
+
+def test_unread_deadline_is_unspecified():
+    st = task_status(task("Báo cáo kết quả kiểm tra"), [], Q1, date(2025, 3, 1))
+    assert st.status == Status.UNSPECIFIED and st.due is None and not st.due_soon
