@@ -135,3 +135,133 @@ def test_fixing_a_column_role_reads_the_file_again(qtbot, store, messages, monke
     assert wizard.plan.tasks[0].note == "Quyết định, Văn bản"
     assert page.chosen_columns()[result_column] == "note"  # the choice stays shown
     assert shown_column(page, PreviewModel.COL_RESULT).count("") == page.table.model().rowCount()
+
+
+def sheet_rows(path: Path) -> list[list[str]]:
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(path).active
+    return [["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+
+
+def amended_plan(tmp_path: Path) -> tuple[Path, dict]:
+    """The Đồng Nai plan as the province amends it mid-year: one task dropped, one deadline changed, one added."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(PLANS / "dong-nai-so-noi-vu-2022.xlsx")
+    sheet = workbook.active
+    rows = {str(sheet.cell(r, 1).value or "").strip(): r for r in range(1, sheet.max_row + 1)}
+    dropped = sheet.cell(rows["2.5"], 2).value
+    sheet.cell(rows["6.1"], 6).value = "Quý IV/2022"  # was "Quý II/2022"
+    changed = sheet.cell(rows["6.1"], 2).value
+    # 2.5 disappears: the rows below move up one (section rows keep their merged title), a new task takes the last row.
+    last = sheet.max_row
+    below = [rng for rng in sheet.merged_cells.ranges if rng.min_row > rows["2.5"]]
+    for rng in below:
+        sheet.unmerge_cells(str(rng))
+    for r in range(rows["2.5"], last):
+        for c in range(1, 7):
+            sheet.cell(r, c).value = sheet.cell(r + 1, c).value
+    for rng in below:
+        sheet.merge_cells(start_row=rng.min_row - 1, start_column=rng.min_col, end_row=rng.max_row - 1,
+                          end_column=rng.max_col)
+    added = "Tổ chức hội nghị sơ kết công tác kiểm soát thủ tục hành chính 6 tháng đầu năm 2022."
+    for c, value in enumerate(["7.8", added, "Văn phòng Sở", "Các PCM & ĐVTT", "Báo cáo sơ kết", "Tháng 7/2022"], 1):
+        sheet.cell(last, c).value = value
+    path = tmp_path / "dong-nai-sua-doi.xlsx"
+    workbook.save(path)
+    return path, {"dropped": dropped, "changed": changed, "added": added}
+
+
+def test_reimport_shows_what_will_change_then_keeps_progress(qtbot, store, messages, monkeypatch, tmp_path):
+    pytest.importorskip("kstthc_desktop.importers.reimport")
+    from kstthc_desktop import importers
+    from kstthc_desktop.domain import ProgressEntry
+
+    plan_id = store.save_plan(importers.extract(PLANS / "dong-nai-so-noi-vu-2022.xlsx"))
+    before = {t.content: t for t in store.tasks(plan_id)}
+    path, what = amended_plan(tmp_path)
+    kept_task = before[what["changed"]]
+    store.add_progress(ProgressEntry(task_id=kept_task.id, entry_date=date(2022, 5, 10), text="Đã cử 2 công chức",
+                                     occurrence_key="due"))
+
+    saved: list[int] = []
+    wizard = make_wizard(qtbot, store, today=date(2022, 7, 1))
+    wizard.planSaved.connect(saved.append)
+    open_through_button(qtbot, wizard, monkeypatch, path)
+    click(qtbot, wizard, QWizard.NextButton)
+    page = wizard.confirm_page
+    assert "Dữ liệu đã có kế hoạch năm 2022" in page.intro.text()
+    assert wizard.button(QWizard.FinishButton).text() == "Cập nhật kế hoạch"
+    groups = {page.changes.topLevelItem(i).text(0).split(" (")[0]: page.changes.topLevelItem(i)
+              for i in range(page.changes.topLevelItemCount())}
+    assert set(groups) == {"Thêm mới", "Thay đổi", "Rút khỏi kế hoạch"}
+
+    def lines(group):
+        item = groups[group]
+        return [item.child(i).text(0) + " | " + " | ".join(item.child(i).child(j).text(k)
+                                                         for j in range(item.child(i).childCount()) for k in range(3))
+                for i in range(item.childCount())]
+
+    assert len(lines("Thêm mới")) == 1 and what["added"][:40] in lines("Thêm mới")[0]
+    assert len(lines("Rút khỏi kế hoạch")) == 1 and what["dropped"][:40] in lines("Rút khỏi kế hoạch")[0]
+    assert len(lines("Thay đổi")) == 1
+    assert "Quý II/2022" in lines("Thay đổi")[0] and "Quý IV/2022" in lines("Thay đổi")[0]
+    assert len(store.tasks(plan_id)) == len(before)  # nothing written yet
+
+    click(qtbot, wizard, QWizard.FinishButton)
+    assert messages == [] and saved == [plan_id]
+    after = {t.content: t for t in store.tasks(plan_id)}
+    assert after[what["dropped"]].withdrawn  # kept, marked withdrawn
+    assert what["added"] in after
+    assert after[what["changed"]].deadline_text == "Quý IV/2022"
+    assert [p.text for p in store.progress(task_id=after[what["changed"]].id)] == ["Đã cử 2 công chức"]
+    from kstthc_desktop.store.backup import list_backups
+
+    assert any(b.reason == "truoc-nhap-lai" for b in list_backups(store.path))
+
+
+def test_table_pasted_from_word(qtbot, store, messages):
+    pytest.importorskip("kstthc_desktop.importers.clipboard")
+    rows = sheet_rows(PLANS / "dong-nai-so-noi-vu-2022.xlsx")[4:]  # what the officer selects: the table itself
+    cells = "".join(
+        "<tr>" + "".join(f"<td><p>{html.escape(c).replace(chr(10), '</p><p>')}</p></td>" for c in row) + "</tr>"
+        for row in rows)
+    mime = QMimeData()
+    mime.setHtml(f"<html><body><table border=1>{cells}</table></body></html>")
+    mime.setText("\n".join("\t".join(c.replace("\n", " ") for c in row) for row in rows))
+    QApplication.clipboard().setMimeData(mime)
+
+    saved: list[int] = []
+    wizard = make_wizard(qtbot, store, today=date(2022, 3, 1))
+    wizard.planSaved.connect(saved.append)
+    qtbot.mouseClick(wizard.source_page.paste_button, Qt.LeftButton)
+    assert messages == []
+    assert wizard.currentId() == wizard.PAGE_PREVIEW
+    assert len(wizard.plan.tasks) == 22
+    # No title block came with the table: the year is the one the officer sets.
+    wizard.preview_page.year_spin.setValue(2022)
+    click(qtbot, wizard, QWizard.NextButton)
+    click(qtbot, wizard, QWizard.FinishButton)
+    assert len(saved) == 1
+    tasks = store.tasks(saved[0])
+    assert len(tasks) == 22 and store.plan_id_for_year(2022) == saved[0]
+    assert any(t.deadline_text == "Hàng quý, năm" for t in tasks)
+
+
+def test_empty_clipboard_says_what_to_do(qtbot, store, messages):
+    QApplication.clipboard().setMimeData(QMimeData())
+    wizard = make_wizard(qtbot, store)
+    qtbot.mouseClick(wizard.source_page.paste_button, Qt.LeftButton)
+    assert wizard.currentId() == wizard.PAGE_SOURCE
+    assert len(messages) == 1 and "Ctrl+C" in messages[0]
+
+
+def test_bad_file_is_refused_with_a_message(qtbot, store, messages, monkeypatch, tmp_path):
+    bad = tmp_path / "kế hoạch.docx"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)  # an old .doc renamed .docx
+    wizard = make_wizard(qtbot, store)
+    open_through_button(qtbot, wizard, monkeypatch, bad)
+    assert wizard.currentId() == wizard.PAGE_SOURCE
+    assert len(messages) == 1 and ".docx" in messages[0]
+    assert store.plans() == []
