@@ -143,7 +143,7 @@ def build_demo_db(path: Path | str, today: date) -> None:
                         continue
                     for q, period in enumerate(quarters):
                         current = period.window_end >= today
-                        if (ongoing + q) % 4 == 0 or (current and ongoing % 2 == 0):
+                        if (current and ongoing % 3 == 0) or (not current and (ongoing + q) % 4 == 0):
                             continue  # no progress recorded this quarter
                         when = min(today - timedelta(days=1), period.window_start + timedelta(days=20 + (ongoing * 7) % 50))
                         when = _working_day_before(when)

@@ -308,4 +308,4 @@ def default_period(year: int, today: date, kind: str = "quarter"):
     current = period_containing(today, kind)
     if current.year == year:
         return current
-    return periods[-1] if today > periods[-1].end else periods[0]
+    return periods[-1] if today > periods[-1].window_end else periods[0]

@@ -18,7 +18,7 @@ from kstthc_desktop.errors import UserError
 log = logging.getLogger(__name__)
 
 #: "Today" of the demo when --today is not given: inside the demo plan's year, so every status shows.
-DEMO_TODAY = date(2024, 11, 20)
+DEMO_TODAY = date(2024, 12, 13)
 
 
 def _parse_today(text: str | None, default: date) -> date:
@@ -27,7 +27,7 @@ def _parse_today(text: str | None, default: date) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise UserError(f"Ngày '{text}' không hợp lệ; hãy ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-11-20.") from None
+        raise UserError(f"Ngày '{text}' không hợp lệ; hãy ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-13.") from None
 
 
 def _skip_optional_numpy() -> None:

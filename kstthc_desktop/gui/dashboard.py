@@ -58,7 +58,7 @@ class BarChart(QWidget):
             painter.setPen(QColor("#777"))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Chưa có nhiệm vụ nào cần tính trong kỳ này.")
             return
-        label_w = int(width * 0.48)
+        label_w = int(width * 0.56)
         count_w = fm.horizontalAdvance("100/100 ") + 4
         track_x = label_w + 8
         track_w = max(20, width - track_x - count_w - 4)
@@ -110,16 +110,18 @@ class StatCard(QFrame):
             " border-radius: 4px; }"
             "#statCard:hover { background: #f5f8fc; }"
         )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 10, 8)
-        layout.setSpacing(2)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 10, 6)
+        layout.setSpacing(10)
         self.number = QLabel("0")
-        self.number.setStyleSheet(f"font-size: 20pt; font-weight: 600; color: {colour}; border: none;")
+        self.number.setMinimumWidth(40)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.number.setStyleSheet(f"font-size: 19pt; font-weight: 600; color: {colour}; border: none;")
         self.caption = QLabel(title)
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #333; border: none;")
         layout.addWidget(self.number)
-        layout.addWidget(self.caption)
+        layout.addWidget(self.caption, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_value(self, value: int, tooltip: str = "") -> None:
@@ -195,23 +197,28 @@ class Dashboard(QScrollArea):
         self.attention = QListWidget()
         self.attention.setObjectName("attentionList")
         self.attention.setMinimumHeight(150)
-        self.attention.setAlternatingRowColors(True)
+        self.attention.setWordWrap(True)
+        self.attention.setStyleSheet("QListWidget::item { padding: 4px 2px; border-bottom: 1px solid #eceff3; }")
         self.attention.itemActivated.connect(self._open_item)
         self.attention.itemClicked.connect(self._open_item)
         left.addWidget(self.attention, 1)
-        columns.addLayout(left, 1)
+        columns.addLayout(left, 4)
 
-        right = QVBoxLayout()
-        right.addWidget(_section_title("Mức hoàn thành theo mục của kế hoạch"))
+        middle = QVBoxLayout()
+        middle.addWidget(_section_title("Mức hoàn thành theo mục của kế hoạch"))
         self.section_chart = BarChart()
         self.section_chart.barClicked.connect(self.sectionClicked)
-        right.addWidget(self.section_chart)
+        middle.addWidget(self.section_chart)
+        middle.addStretch(1)
+        columns.addLayout(middle, 5)
+
+        right = QVBoxLayout()
         right.addWidget(_section_title("Theo cơ quan chủ trì"))
         self.lead_chart = BarChart()
         self.lead_chart.barClicked.connect(self.leadClicked)
         right.addWidget(self.lead_chart)
         right.addStretch(1)
-        columns.addLayout(right, 1)
+        columns.addLayout(right, 5)
         outer.addLayout(columns, 1)
         note = QLabel(
             "Mức hoàn thành: số nhiệm vụ đã hoàn thành hoặc có kết quả trong kỳ trên số nhiệm vụ phải thực hiện "
@@ -226,10 +233,14 @@ class Dashboard(QScrollArea):
     def show_data(self, data: DashboardData, plan_title: str = "") -> None:
         self.data = data
         period = data.period
-        self.heading.setText(f"Tổng quan {getattr(period, 'name', '')}".strip())
-        sub = getattr(period, "title", "")
+        name = getattr(period, "name", "")
+        self.heading.setText(f"Tổng quan {name[:1].lower() + name[1:]}".strip())
+        window = ""
+        if getattr(period, "window_start", None):
+            window = f"Số liệu từ ngày {text_date(period.window_start)} đến ngày {text_date(period.window_end)} · "
         self.subheading.setText(
-            f"{sub} · Hôm nay: {text_date(data.today)} · {data.total} nhiệm vụ" + (f" · {plan_title}" if plan_title else "")
+            f"{plan_title + ' · ' if plan_title else ''}{window}Hôm nay: {text_date(data.today)} · "
+            f"{data.total} nhiệm vụ đang theo dõi"
         )
         by_name = {getattr(status, "name", str(status)): n for status, n in data.counts.items()}
         lists = {"due_7": data.due_7, "due_30": data.due_30, "no_progress": data.no_progress, "on_demand": data.on_demand}

@@ -16,6 +16,7 @@ from kstthc_desktop.domain import Evidence, ProgressEntry, Task
 from kstthc_desktop.gui.forms.ui_evidence_dialog import Ui_EvidenceDialog
 from kstthc_desktop.gui.forms.ui_progress_dialog import Ui_ProgressDialog
 from kstthc_desktop.text import clean
+from kstthc_desktop.vndates import text_date
 
 FILE_FILTER = "Văn bản (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)"
 
@@ -41,6 +42,7 @@ class _EvidenceFields:
     ui: Ui_ProgressDialog | Ui_EvidenceDialog
 
     def _wire_evidence(self, today: date) -> None:
+        self.today = today
         self.ui.issuedEdit.setDate(qdate(today))
         self.ui.browseButton.clicked.connect(self._browse)
         self.file_path: Path | None = None
@@ -59,6 +61,8 @@ class _EvidenceFields:
             return "Hãy ghi số và ký hiệu của văn bản (ví dụ 15/BC-VPUBND)."
         if "/" not in self.ui.numberEdit.text():
             return "Số và ký hiệu văn bản thường có dạng số/loại-cơ quan, ví dụ 15/BC-VPUBND; hãy kiểm tra lại."
+        if pydate(self.ui.issuedEdit.date()) > self.today:
+            return f"Ngày ban hành văn bản không thể sau hôm nay ({text_date(self.today)})."
         if self.file_path is not None and not self.file_path.is_file():
             return f"Không tìm thấy tệp {self.file_path}."
         return ""
@@ -128,6 +132,8 @@ class ProgressDialog(QDialog, _EvidenceFields):
         """What is wrong with the typed entry, in one Vietnamese sentence ("" when it can be saved)."""
         if not clean(self.ui.textEdit.toPlainText()):
             return "Hãy ghi kết quả đã làm trước khi lưu."
+        if pydate(self.ui.dateEdit.date()) > self.today:
+            return f"Ngày ghi kết quả không thể sau hôm nay ({text_date(self.today)})."
         if self.ui.periodCombo.currentIndex() < 0:
             return "Hãy chọn kỳ hoặc hạn mà kết quả này được tính."
         if self.ui.evidenceGroup.isVisible() and self.ui.evidenceGroup.isChecked():

@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
         self.table.setStyleSheet("QTableView { gridline-color: #e3e6ea; } QTableView::item:selected { background: #2f6db5; color: white; }")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((COL_STT, 46), (COL_LEAD, 150), (COL_DEADLINE, 130), (COL_DUE, 86), (COL_STATUS, 170)):
+        for col, width in ((COL_STT, 50), (COL_LEAD, 112), (COL_DEADLINE, 100), (COL_DUE, 80), (COL_STATUS, 192)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([210, 640, 420])
+        self.splitter.setSizes([175, 790, 400])
         return page
 
     # ------------------------------------------------------------------ layout memory
@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
         self.panel.set_context(year, self.period)
         self.proxy.sections = self.plan.sections
         self._fill_filter_choices()
-        self.model.set_rows(self.rows)
+        self.model.set_rows(self.rows, self.plan.sections)
         self._fill_sections()
         data = dashboard(self.rows, self.period, self.today, self.plan.sections)
         self.dashboard_data = data

@@ -11,7 +11,15 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from kstthc_desktop.tracking import RowFilter, TaskRow, filter_rows
 from kstthc_desktop.vndates import text_date
 
-COLUMNS = ("STT", "Nội dung", "Chủ trì", "Thời hạn (ghi trong kế hoạch)", "Hạn thực tế", "Trạng thái trong kỳ")
+COLUMNS = ("STT", "Nội dung", "Chủ trì", "Thời hạn", "Hạn thực tế", "Trạng thái trong kỳ")
+COLUMN_TIPS = (
+    "Mục và số thứ tự trong kế hoạch",
+    "Nội dung công việc (di chuột để xem đủ)",
+    "Cơ quan, đơn vị chủ trì",
+    "Thời hạn như ghi trong kế hoạch",
+    "Hạn đã lùi qua ngày nghỉ, ngày lễ (Bộ luật Dân sự, Điều 148)",
+    "Trạng thái trong kỳ đang chọn",
+)
 COL_STT, COL_CONTENT, COL_LEAD, COL_DEADLINE, COL_DUE, COL_STATUS = range(6)
 
 #: Colour of each tone: (row background, status text). Calm tints; the status text carries the meaning too.
@@ -54,6 +62,7 @@ class TaskTableModel(QAbstractTableModel):
         self._struck = QFont()
         self._struck.setStrikeOut(True)
         self._sort = (-1, Qt.SortOrder.AscendingOrder)
+        self.section_codes: dict[str, str] = {}  # section code -> printed code ("VII-2" -> "VII")
 
     # --- Qt model API -------------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
@@ -65,6 +74,8 @@ class TaskTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMN_TIPS[section]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -82,6 +93,8 @@ class TaskTableModel(QAbstractTableModel):
                 return self._display(row, col, full=True)
             if col == COL_STATUS:
                 return status_label(row)
+            if col == COL_STT:
+                return f"Mục {row.task.section}, STT {row.task.stt}"
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._brushes.get(row.tone, self._brushes[""])[0]
@@ -106,7 +119,11 @@ class TaskTableModel(QAbstractTableModel):
     def _display(self, row: TaskRow, col: int, full: bool = False) -> str:
         task = row.task
         if col == COL_STT:
-            return task.stt if not task.sub else f"{task.stt} ({task.sub + 1})" if task.stt else "–"
+            section = self.section_codes.get(task.section, task.section)
+            stt = task.stt if not task.sub else f"{task.stt}({task.sub + 1})"
+            if not section or stt == section:
+                return stt or "–"
+            return f"{section}.{stt}" if stt else section
         if col == COL_CONTENT:
             text = task.content if not task.sub else (task.result or task.content)
             return _one_line(text)
@@ -121,8 +138,9 @@ class TaskTableModel(QAbstractTableModel):
         return ""
 
     # --- our API ------------------------------------------------------------------------------------
-    def set_rows(self, rows: list[TaskRow]) -> None:
+    def set_rows(self, rows: list[TaskRow], sections=()) -> None:
         self.beginResetModel()
+        self.section_codes = {s.code: s.printed_code or s.code for s in sections}
         self.rows = list(rows)
         self._order = {id(r): i for i, r in enumerate(self.rows)}  # plan order, for the STT column
         self.endResetModel()

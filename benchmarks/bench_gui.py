@@ -1,0 +1,180 @@
+"""Desktop figures: start-up of ``kstthc --demo --exit-after-start`` against an empty PySide6 window measured in the
+same run (target: at most 1.5x), and filtering a 20,000-task database in the real window (target: under 100 ms).
+
+    python3 benchmarks/bench_gui.py [--repeats 7] [--json out.json]
+
+Both programs are started alternately as fresh processes (same Python, same Qt platform: offscreen unless
+DISPLAY is set), so disk cache and machine load hit them alike. ``figures()`` returns the rows for
+benchmarks/run.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EMPTY_WINDOW = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 760)
+class Quit(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+q = Quit(window)
+window.installEventFilter(q)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    if not env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    env.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="kstthc-bench-config-"))
+    env.setdefault("XDG_DATA_HOME", tempfile.mkdtemp(prefix="kstthc-bench-data-"))
+    env.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="kstthc-bench-state-"))
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def _time(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return elapsed
+
+
+def bench_startup(repeats: int = 7) -> dict:
+    env = _env()
+    script = Path(tempfile.mkdtemp(prefix="kstthc-bench-")) / "empty_window.py"
+    script.write_text(EMPTY_WINDOW, encoding="utf-8")
+    ours = [sys.executable, "-m", "kstthc_desktop", "--demo", "--exit-after-start"]
+    empty = [sys.executable, str(script)]
+    _time(ours, env), _time(empty, env)  # warm the disk cache for both
+    a, b = [], []
+    for _ in range(repeats):
+        a.append(_time(ours, env))
+        b.append(_time(empty, env))
+    return {"kstthc": a, "empty": b, "ratio": statistics.median(a) / statistics.median(b)}
+
+
+def make_big_db(path: Path, n: int = 20_000) -> int:
+    """A database with one plan of ``n`` tasks of every deadline kind (copies of the demo plan's tasks)."""
+    from dataclasses import replace
+
+    from kstthc_desktop.demo import demo_plan
+    from kstthc_desktop.store import Store
+
+    plan = demo_plan()
+    base = plan.tasks
+    plan.tasks = [replace(base[i % len(base)], stt=str(i + 1), sub=0, content=f"{base[i % len(base)].content} (#{i})")
+                  for i in range(n)]
+    with Store.open(path, lock=False) as store:
+        return store.save_plan(plan)
+
+
+def bench_filter(repeats: int = 7, n: int = 20_000) -> dict:
+    """Time typing a search (without diacritics) and choosing a status in the real main window."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kstthc_desktop.gui.app import make_application
+    from kstthc_desktop.gui.main_window import MainWindow
+    from kstthc_desktop.store import Store
+
+    app = make_application()
+    folder = Path(tempfile.mkdtemp(prefix="kstthc-bench-"))
+    t0 = time.perf_counter()
+    make_big_db(folder / "big.sqlite3", n)
+    build = time.perf_counter() - t0
+    store = Store.open(folder / "big.sqlite3", lock=False)
+    t0 = time.perf_counter()
+    window = MainWindow(store, date(2024, 12, 13))
+    window.show()
+    app.processEvents()
+    open_time = time.perf_counter() - t0
+    window.tabs.setCurrentIndex(1)
+    assert window.model.rowCount() == n
+    searches = ["kiem soat", "thu tuc hanh chinh", "phan anh kien nghi", "tiep nhan", "#1999"]
+    typed, status = [], []
+    for i in range(repeats):
+        text = searches[i % len(searches)]
+        window.search.clear()
+        app.processEvents()
+        t0 = time.perf_counter()
+        window.search.setText(text)
+        app.processEvents()
+        typed.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        window.status_combo.setCurrentIndex(1 + i % (window.status_combo.count() - 1))
+        app.processEvents()
+        status.append(time.perf_counter() - t0)
+        window.status_combo.setCurrentIndex(0)
+    shown = window.proxy.rowCount()
+    window.close()
+    store.close()
+    return {"search": typed, "status": status, "tasks": n, "build_db_s": build, "open_window_s": open_time,
+            "last_shown": shown}
+
+
+def _row(name: str, values: list[float], unit: str = "ms", scale: float = 1000.0) -> dict:
+    return {
+        "name": name,
+        "median": statistics.median(values) * scale,
+        "min": min(values) * scale,
+        "max": max(values) * scale,
+        "unit": unit,
+        "n": len(values),
+    }
+
+
+def figures(repeats: int = 7) -> list[dict]:
+    start = bench_startup(repeats)
+    rows = [
+        _row("start: kstthc --demo --exit-after-start", start["kstthc"]),
+        _row("start: empty PySide6 window", start["empty"]),
+        {"name": "start ratio (target <= 1.5)", "median": start["ratio"], "min": None, "max": None, "unit": "x",
+         "n": repeats},
+    ]
+    flt = bench_filter(repeats)
+    rows += [
+        _row(f"filter {flt['tasks']} tasks: type a search (target < 100 ms)", flt["search"]),
+        _row(f"filter {flt['tasks']} tasks: choose a status (target < 100 ms)", flt["status"]),
+        {"name": f"open window on {flt['tasks']} tasks (statuses computed)", "median": flt["open_window_s"] * 1000,
+         "min": None, "max": None, "unit": "ms", "n": 1},
+    ]
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    rows = figures(args.repeats)
+    print(f"{'figure':62} {'median':>9} {'min':>9} {'max':>9}")
+    for r in rows:
+        fmt = (lambda v: "" if v is None else f"{v:9.1f}") if r["unit"] == "ms" else (lambda v: "" if v is None else f"{v:9.2f}")
+        print(f"{r['name']:62} {fmt(r['median'])} {fmt(r['min'])} {fmt(r['max'])} {r['unit']}")
+    if args.json:
+        args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,328 @@
+"""The main window driven through its real widgets (offscreen): the demo's dashboard, filters and search, adding a
+progress entry with its evidence document, and a wrong entry refused with a message."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+TODAY = date(2024, 12, 13)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from kstthc_desktop.demo import build_demo_db
+    from kstthc_desktop.gui.app import make_application
+    from kstthc_desktop.gui.main_window import MainWindow
+    from kstthc_desktop.store import Store
+
+    make_application()
+    build_demo_db(tmp_path / "demo.sqlite3", TODAY)
+    store = Store.open(tmp_path / "demo.sqlite3")
+    win = MainWindow(store, TODAY, demo=True)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.store.close()
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type one key event per character (works for Vietnamese letters too, unlike keyClicks)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+    qtbot.wait(1)
+
+
+def shown_rows(win):
+    proxy = win.proxy
+    return [win.model.rows[proxy.mapToSource(proxy.index(i, 0)).row()] for i in range(proxy.rowCount())]
+
+
+def card_value(win, key: str) -> int:
+    return int(win.dashboard.cards[key].number.text())
+
+
+def test_the_demo_opens_on_the_dashboard_with_every_status(window):
+    from kstthc_desktop.status import Status
+
+    assert window.tabs.currentIndex() == 0
+    assert window.windowTitle().startswith("KSTTHC Desktop — Văn phòng UBND tỉnh — Kế hoạch năm 2024")
+    for key in ("DONE_ON_TIME", "DONE_LATE", "IN_TIME", "OVERDUE", "due_7", "due_30", "no_progress", "on_demand"):
+        assert card_value(window, key) > 0, key
+    assert {r.status for r in window.rows} == set(Status)
+    assert window.dashboard.section_chart.bars and window.dashboard.lead_chart.bars
+    assert "quá hạn" in window.opening_notice_text()
+
+
+def test_search_without_diacritics_finds_the_vietnamese_task(window, qtbot):
+    window.tabs.setCurrentIndex(1)
+    total = window.proxy.rowCount()
+    type_text(qtbot, window.search, "phan anh kien nghi")
+    found = shown_rows(window)
+    assert 0 < len(found) < total
+    assert all("phản ánh" in (r.task.content + r.task.result + r.task.lead).lower() or "pakn" in r.search_key for r in found)
+    assert window.count_label.text() == f"{len(found)}/{total} nhiệm vụ"
+    window.search.clear()
+    type_text(qtbot, window.search, "PHẢN ÁNH kiến nghị")  # with diacritics and another case: the same tasks
+    assert [r.task.id for r in shown_rows(window)] == [r.task.id for r in found]
+    window.search.clear()
+    assert window.proxy.rowCount() == total
+
+
+def test_filters_narrow_the_table_and_combine(window, qtbot):
+    from kstthc_desktop.domain import DeadlineKind
+    from kstthc_desktop.status import Status
+
+    window.tabs.setCurrentIndex(1)
+    total = window.proxy.rowCount()
+    window.status_combo.setCurrentIndex(window.status_combo.findData(Status.NO_PROGRESS))
+    rows = shown_rows(window)
+    assert rows and all(r.status == Status.NO_PROGRESS for r in rows)
+    window.status_combo.setCurrentIndex(0)
+    window.kind_filter.setCurrentIndex(window.kind_filter.findData(DeadlineKind.DATED))
+    dated = shown_rows(window)
+    assert dated and all(r.task.deadline.kind == DeadlineKind.DATED for r in dated)
+    window.kind_filter.setCurrentIndex(0)
+    window.mine_check.setChecked(True)
+    mine = shown_rows(window)
+    assert 0 < len(mine) < total
+    assert all("văn phòng ubnd tỉnh" in (r.task.lead + r.task.cooperate).lower() for r in mine)
+    window.kind_filter.setCurrentIndex(window.kind_filter.findData(DeadlineKind.DATED))
+    both = shown_rows(window)
+    assert both and {r.task.id for r in both} == {r.task.id for r in mine} & {r.task.id for r in dated}
+    window.clear_filters()
+    assert window.proxy.rowCount() == total
+    # the sections tree: choosing section V shows its tasks only
+    item = next(i for i in window._tree_items() if i.data(0, 0x0100) == "V")
+    window.section_tree.setCurrentItem(item)
+    assert {r.task.section for r in shown_rows(window)} == {"V"}
+    assert item.text(1) == str(len(shown_rows(window)))
+
+
+def test_sorting_by_due_date_is_done_by_the_model(window):
+    from PySide6.QtCore import Qt
+
+    from kstthc_desktop.gui.task_model import COL_DUE
+
+    window.tabs.setCurrentIndex(1)
+    window.table.sortByColumn(COL_DUE, Qt.SortOrder.AscendingOrder)
+    dues = [r.due for r in shown_rows(window) if r.due]
+    assert dues == sorted(dues) and len(dues) > 3
+    assert [r.due for r in window.model.rows if r.due] == dues  # the model's own order, not a proxy mapping
+
+
+def test_a_dashboard_card_opens_the_matching_tasks(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from kstthc_desktop.status import Status
+
+    qtbot.mouseClick(window.dashboard.cards["OVERDUE"], Qt.MouseButton.LeftButton)
+    assert window.tabs.currentIndex() == 1
+    rows = shown_rows(window)
+    assert len(rows) == card_value(window, "OVERDUE") and all(r.status == Status.OVERDUE for r in rows)
+    qtbot.mouseClick(window.dashboard.cards["due_30"], Qt.MouseButton.LeftButton)
+    assert len(shown_rows(window)) == card_value(window, "due_30") and window.card_chip.isVisible()
+
+
+def _in_time_dated_row(window):
+    from kstthc_desktop.domain import DeadlineKind
+    from kstthc_desktop.status import Status
+
+    return next(r for r in window.rows if r.status == Status.IN_TIME and r.task.deadline.kind == DeadlineKind.DATED)
+
+
+def _run_dialog(qtbot, window, fill):
+    """Open the progress dialog with Ctrl+N on the selected task and let ``fill(dialog)`` act on it."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kstthc_desktop.gui.entry_dialogs import ProgressDialog
+
+    seen = []
+
+    def act():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ProgressDialog) and w.isVisible())
+        seen.append(dialog)
+        fill(dialog)
+
+    QTimer.singleShot(50, act)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert seen, "Ctrl+N opened the progress dialog"
+    return seen[0]
+
+
+def test_adding_progress_with_evidence_changes_the_status_and_the_dashboard(window, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from kstthc_desktop.status import Status
+
+    row = _in_time_dated_row(window)
+    before = {k: card_value(window, k) for k in ("DONE_ON_TIME", "IN_TIME")}
+    window.open_task(row.task.id)
+    assert window.panel.row.task.id == row.task.id
+    scan = tmp_path / "ban-quet.pdf"
+    scan.write_bytes(b"%PDF-1.4 scanned report\n")
+
+    def fill(dialog):
+        type_text(qtbot, dialog.ui.textEdit, "Đã ban hành báo cáo kết quả")
+        dialog.ui.doneCheck.setChecked(True)
+        dialog.ui.evidenceGroup.setChecked(True)
+        type_text(qtbot, dialog.ui.numberEdit, "99/BC-VPUBND")
+        type_text(qtbot, dialog.ui.summaryEdit, "Báo cáo kết quả thực hiện")
+        dialog.set_file(scan)
+        qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+    dialog = _run_dialog(qtbot, window, fill)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    updated = next(r for r in window.rows if r.task.id == row.task.id)
+    assert updated.status == Status.DONE_ON_TIME
+    assert card_value(window, "DONE_ON_TIME") == before["DONE_ON_TIME"] + 1
+    assert card_value(window, "IN_TIME") == before["IN_TIME"] - 1
+    assert window.panel.row.task.id == row.task.id  # the task stays selected
+    numbers = [window.panel.evidence_list.topLevelItem(i).text(0) for i in range(window.panel.evidence_list.topLevelItemCount())]
+    assert "99/BC-VPUBND" in numbers
+    ev = next(e for e in window.store.evidence(task_id=row.task.id) if e.number == "99/BC-VPUBND")
+    stored = window.store.evidence_path(ev)
+    assert stored is not None and stored.read_bytes() == scan.read_bytes() and ev.progress_id is not None
+    assert window.panel.tabs.tabText(1).startswith("Tiến độ (")
+
+
+@pytest.mark.parametrize(
+    "text, number, entry_date, expected",
+    [
+        ("", "", None, "Hãy ghi kết quả"),
+        ("Đã làm", "15BC", None, "số/loại-cơ quan"),
+        ("Đã làm", "", date(2025, 1, 5), "không thể sau hôm nay"),
+    ],
+    ids=["empty-text", "bad-document-number", "future-date"],
+)
+def test_a_wrong_entry_is_refused_with_a_message(window, qtbot, monkeypatch, text, number, entry_date, expected):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    from kstthc_desktop.gui.entry_dialogs import qdate
+
+    row = _in_time_dated_row(window)
+    window.open_task(row.task.id)
+    before = len(window.store.progress(task_id=row.task.id))
+    messages = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, msg, *a, **k: messages.append(msg))
+
+    def fill(dialog):
+        if text:
+            type_text(qtbot, dialog.ui.textEdit, text)
+        if number:
+            dialog.ui.evidenceGroup.setChecked(True)
+            type_text(qtbot, dialog.ui.numberEdit, number)
+        if entry_date:
+            dialog.ui.dateEdit.setDate(qdate(entry_date))
+        qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+        assert dialog.isVisible()  # refused: the dialog stays open for a correction
+        dialog.reject()
+
+    _run_dialog(qtbot, window, fill)
+    assert messages and expected in messages[0]
+    assert len(window.store.progress(task_id=row.task.id)) == before
+
+
+def test_a_store_refusal_is_shown_and_nothing_is_half_saved(window, qtbot, monkeypatch, tmp_path):
+    """The progress entry and its document are one transaction: when the document is refused, no entry stays."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    from kstthc_desktop.errors import UserError
+
+    row = _in_time_dated_row(window)
+    window.open_task(row.task.id)
+    before = len(window.store.progress(task_id=row.task.id))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+
+    def refuse(*_a, **_k):
+        raise UserError("Tệp minh chứng quá lớn.")
+
+    monkeypatch.setattr(window.store, "add_evidence", refuse)
+
+    def fill(dialog):
+        type_text(qtbot, dialog.ui.textEdit, "Đã làm xong")
+        dialog.ui.evidenceGroup.setChecked(True)
+        type_text(qtbot, dialog.ui.numberEdit, "7/BC-VP")
+        qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+        assert dialog.isVisible()
+        dialog.reject()
+
+    _run_dialog(qtbot, window, fill)
+    assert shown == ["Tệp minh chứng quá lớn."]
+    assert len(window.store.progress(task_id=row.task.id)) == before
+
+
+def test_deleting_a_progress_entry_asks_first(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    row = next(r for r in window.rows if r.progress_count)
+    window.open_task(row.task.id)
+    panel = window.panel
+    panel.progress_list.setCurrentItem(panel.progress_list.topLevelItem(0))
+    count = len(window.store.progress(task_id=row.task.id))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    panel.delete_progress()
+    assert len(window.store.progress(task_id=row.task.id)) == count
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    panel.progress_list.setCurrentItem(panel.progress_list.topLevelItem(0))
+    panel.delete_progress()
+    assert len(window.store.progress(task_id=row.task.id)) == count - 1
+
+
+def test_changing_the_period_recomputes_statuses(window):
+    window.kind_combo.setCurrentIndex(window.kind_combo.findData("year"))
+    assert window.period.key == "2024"
+    assert window.dashboard.heading.text().endswith("năm 2024")
+    window.kind_combo.setCurrentIndex(window.kind_combo.findData("month"))
+    assert window.period.key == "2024-12"
+
+
+def test_an_empty_database_shows_the_welcome_screen(qtbot, tmp_path):
+    from kstthc_desktop.gui.app import make_application
+    from kstthc_desktop.gui.main_window import MainWindow
+    from kstthc_desktop.store import Store
+
+    make_application()
+    with Store.open(tmp_path / "new.sqlite3") as store:
+        win = MainWindow(store, TODAY)
+        qtbot.addWidget(win)
+        win.show()
+        assert win.stack.currentWidget() is win.welcome
+        assert "Nhập kế hoạch" in win.welcome.import_button.text()
+
+
+def test_exit_after_start_paints_and_exits_zero(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-m", "kstthc_desktop", "--demo", "--exit-after-start"],
+        env=env, capture_output=True, text=True, timeout=60, cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_wrong_today_is_a_clear_error(tmp_path, capsys):
+    from kstthc_desktop.cli import main
+
+    assert main(["--demo", "--today", "13/12/2024", "--exit-after-start"]) == 1
+    assert "Lỗi: Ngày '13/12/2024' không hợp lệ" in capsys.readouterr().err
