@@ -9,21 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QWidget
 
 from kstthc_desktop.domain import Settings
 from kstthc_desktop.errors import UserError
@@ -76,82 +62,40 @@ def settings_from_fields(fields: dict[str, str], due_soon_days: int, base: Setti
 
 
 class SettingsDialog(QDialog):
-    """"Thiết lập": edit every field of Settings and save them in one transaction."""
+    """"Thiết lập": edit every field of Settings and save them in one transaction (form: ui/settings_dialog.ui)."""
 
     def __init__(self, store, parent: QWidget | None = None):
+        from kstthc_desktop.gui.forms.ui_settings_dialog import Ui_SettingsDialog
+
         super().__init__(parent)
         self.store = store
-        self.setWindowTitle("Thiết lập")
-        self.edits: dict[str, QLineEdit] = {}
-
-        body = QGroupBox("Cơ quan (tiêu đề báo cáo)")
-        body_form = QFormLayout(body)
-        self._line(body_form, "parent_body", "Cơ quan cấp trên:", "Ví dụ: UBND TỈNH SÓC TRĂNG")
-        self._line(body_form, "body_name", "Tên cơ quan (*):", "Ví dụ: SỞ KHOA HỌC VÀ CÔNG NGHỆ")
-        self._line(body_form, "body_short", "Tên viết tắt (số văn bản):", "Ví dụ: SKHCN → Số: …/BC-SKHCN")
-        self._line(body_form, "my_body", "Tên cơ quan như kế hoạch ghi:", "Ví dụ: Sở Khoa học và Công nghệ")
-        self._line(body_form, "place_name", "Địa danh (dòng ngày tháng):", "Ví dụ: Sóc Trăng")
-
-        signer = QGroupBox("Người ký")
-        signer_form = QFormLayout(signer)
-        self._line(signer_form, "signer_authority", "Thẩm quyền ký:", "Ví dụ: KT. GIÁM ĐỐC")
-        self._line(signer_form, "signer_title", "Chức vụ:", "Ví dụ: PHÓ GIÁM ĐỐC")
-        self._line(signer_form, "signer_name", "Họ và tên:", "Ví dụ: Nguyễn Văn A")
-
-        recipients = QGroupBox("Nơi nhận (mỗi dòng một nơi)")
-        self.recipients_edit = QPlainTextEdit()
-        self.recipients_edit.setPlaceholderText("Văn phòng UBND tỉnh;\nLưu: VT, VP.")
-        self.recipients_edit.setTabChangesFocus(True)
-        QVBoxLayout(recipients).addWidget(self.recipients_edit)
-
-        deadlines = QGroupBox("Hạn nộp báo cáo (ngày của tháng cuối kỳ; để trống: cuối kỳ số liệu)")
-        grid = QGridLayout(deadlines)
-        for i, (kind, label) in enumerate(REPORT_KINDS.items()):
-            edit = QLineEdit()
-            edit.setPlaceholderText("cuối kỳ")
-            edit.setMaxLength(3)
-            edit.setMaximumWidth(70)
-            self.edits[f"deadline_{kind}"] = edit
-            grid.addWidget(QLabel(label + ":"), i // 2, (i % 2) * 2)
-            grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
-        self.due_soon_spin = QSpinBox()
-        self.due_soon_spin.setRange(1, 90)
-        self.due_soon_spin.setSuffix(" ngày")
-        soon = QHBoxLayout()
-        soon.addWidget(QLabel("Coi là «sắp đến hạn» khi còn:"))
-        soon.addWidget(self.due_soon_spin)
-        soon.addStretch(1)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText("Lưu")
-        buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-
-        left = QVBoxLayout()
-        left.addWidget(body)
-        left.addWidget(signer)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(recipients, 1)
-        right.addWidget(deadlines)
-        right.addLayout(soon)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns)
-        layout.addWidget(buttons)
-        self.resize(980, 480)
+        self.ui = Ui_SettingsDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        #: Settings field (or ``deadline_<kind>``) → its line edit.
+        self.edits: dict[str, QLineEdit] = {
+            "parent_body": ui.parentBodyEdit,
+            "body_name": ui.bodyNameEdit,
+            "body_short": ui.bodyShortEdit,
+            "my_body": ui.myBodyEdit,
+            "place_name": ui.placeNameEdit,
+            "signer_authority": ui.signerAuthorityEdit,
+            "signer_title": ui.signerTitleEdit,
+            "signer_name": ui.signerNameEdit,
+            "deadline_month": ui.deadlineMonthEdit,
+            "deadline_quarter": ui.deadlineQuarterEdit,
+            "deadline_halfyear": ui.deadlineHalfyearEdit,
+            "deadline_ninemonths": ui.deadlineNinemonthsEdit,
+            "deadline_year": ui.deadlineYearEdit,
+        }
+        self.recipients_edit: QPlainTextEdit = ui.recipientsEdit
+        self.due_soon_spin: QSpinBox = ui.dueSoonSpin
+        self.buttons: QDialogButtonBox = ui.buttonBox
+        self.buttons.button(QDialogButtonBox.Save).setText("Lưu")
+        self.buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
         self.load()
-
-    def _line(self, form: QFormLayout, name: str, label: str, placeholder: str) -> None:
-        edit = QLineEdit()
-        edit.setPlaceholderText(placeholder)
-        edit.setMinimumWidth(320)
-        self.edits[name] = edit
-        form.addRow(label, edit)
 
     def load(self) -> None:
         self.current = self.store.settings()
