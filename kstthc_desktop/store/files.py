@@ -80,33 +80,35 @@ def check_source(source: Path) -> int:
 
 
 def store_file(files_dir: Path, source: Path) -> tuple[str, int]:
-    """Copy ``source`` into the managed folder; return (sha256, size). Whole and on disk when it returns."""
+    """Copy ``source`` into the managed folder; return (sha256, size). Whole and on disk when it returns.
+
+    On failure nothing new is left behind (not even an empty folder).
+    """
     check_source(source)
-    tmp_dir = files_dir / "tmp"
     try:
-        tmp_dir.mkdir(parents=True, exist_ok=True)
+        reader = open(source, "rb")
     except OSError as exc:
-        raise UserError("Không tạo được thư mục lưu tệp minh chứng bên cạnh cơ sở dữ liệu.", detail=str(exc)) from exc
+        raise UserError(
+            f"Không mở được tệp minh chứng \"{source.name}\" (tệp có thể đang được chương trình khác mở).",
+            detail=str(exc),
+        ) from exc
+    tmp_dir = files_dir / "tmp"
+    created = [d for d in (files_dir, tmp_dir) if not d.exists()]
     tmp = tmp_dir / f"{secrets.token_hex(8)}.part"
     digest = hashlib.sha256()
     size = 0
     try:
-        try:
-            reader = open(source, "rb")
-        except OSError as exc:
-            raise UserError(
-                f"Không mở được tệp minh chứng \"{source.name}\" (tệp có thể đang được chương trình khác mở).",
-                detail=str(exc),
-            ) from exc
-        with reader, open(tmp, "wb") as writer:
-            for chunk in iter(lambda: reader.read(_CHUNK), b""):
-                size += len(chunk)
-                if size > MAX_FILE_BYTES:
-                    raise UserError(f"Tệp minh chứng \"{source.name}\" quá lớn.")
-                digest.update(chunk)
-                writer.write(chunk)
-            writer.flush()
-            os.fsync(writer.fileno())
+        with reader:
+            tmp_dir.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "wb") as writer:
+                for chunk in iter(lambda: reader.read(_CHUNK), b""):
+                    size += len(chunk)
+                    if size > MAX_FILE_BYTES:
+                        raise UserError(f"Tệp minh chứng \"{source.name}\" quá lớn.")
+                    digest.update(chunk)
+                    writer.write(chunk)
+                writer.flush()
+                os.fsync(writer.fileno())
         sha = digest.hexdigest()
         final = stored_path(files_dir, sha)
         assert final is not None
@@ -117,11 +119,15 @@ def store_file(files_dir: Path, source: Path) -> tuple[str, int]:
             os.replace(tmp, final)
             _fsync_dir(final.parent)
         return sha, size
-    except UserError:
+    except (UserError, OSError) as exc:
         tmp.unlink(missing_ok=True)
-        raise
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        for folder in reversed(created):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        if isinstance(exc, UserError):
+            raise
         raise UserError(
             f"Không sao chép được tệp minh chứng \"{source.name}\" (ổ đĩa đầy hoặc không có quyền ghi).", detail=str(exc)
         ) from exc

@@ -179,9 +179,14 @@ def open_store(
                 store._set_meta("program_version", __version__)
                 store._set_meta("schema_version", str(len(KNOWN_MIGRATIONS)))
         return store
-    except BaseException:
+    except BaseException as exc:
         if conn is not None:
             conn.close()
         if held is not None:
             held.release()
+        if isinstance(exc, sqlite3.DatabaseError):  # after the checks: a read-only or full disk, most likely
+            from kstthc_desktop.store.store import _db_write_error
+
+            error = _db_write_error(exc)
+            raise UserError(f"Không mở được cơ sở dữ liệu \"{path.name}\". {error.message}", detail=str(exc)) from exc
         raise
