@@ -265,3 +265,20 @@ def test_bad_file_is_refused_with_a_message(qtbot, store, messages, monkeypatch,
     assert wizard.currentId() == wizard.PAGE_SOURCE
     assert len(messages) == 1 and ".docx" in messages[0]
     assert store.plans() == []
+
+
+def test_changing_the_plan_year_reads_yearless_deadlines_again(qtbot, store, messages, monkeypatch):
+    from kstthc_desktop.gui.import_preview_model import PreviewModel
+
+    wizard = make_wizard(qtbot, store)
+    open_through_button(qtbot, wizard, monkeypatch, PLANS / "vinh-long-2024.xlsx")
+    page = wizard.preview_page
+    model = page.table.model()
+    in_year = [i for i, t in enumerate(wizard.plan.tasks) if t.deadline_text == "Trong năm"]
+    assert len(in_year) == 2
+    page.select_task(in_year[1])  # the officer fixes this one by hand first
+    page.due_edit.setDate(QDate(2024, 6, 30))
+    page.year_spin.setValue(2025)
+    assert model.index(model.row_of_task(in_year[0]), PreviewModel.COL_READING).data() == "Hạn 31/12/2025"
+    assert model.index(model.row_of_task(in_year[1]), PreviewModel.COL_READING).data() == "Hạn 30/6/2024"
+    assert wizard.plan.year == 2025

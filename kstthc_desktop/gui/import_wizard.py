@@ -222,7 +222,7 @@ class SourcePage(QWizardPage):
         self.setTitle("Bước 1. Chọn kế hoạch cần nhập")
         intro = QLabel(
             "Mở tệp kế hoạch (Excel .xlsx, Word .docx hoặc văn bản .txt), hoặc chọn cả bảng nhiệm vụ trong Word, "
-            "bấm Ctrl+C rồi bấm «Dán bảng đã sao chép».\nViệc đọc không ghi gì vào dữ liệu: bạn sẽ xem lại và sửa "
+            "bấm Ctrl+C rồi bấm «Dán bảng đã sao chép». Cũng có thể kéo thả tệp vào đây.\nViệc đọc không ghi gì vào dữ liệu: bạn sẽ xem lại và sửa "
             "trước khi lưu."
         )
         intro.setWordWrap(True)
@@ -240,6 +240,7 @@ class SourcePage(QWizardPage):
         form.addRow("Cơ quan của tôi (để đánh dấu nhiệm vụ liên quan):", self.body_edit)
         self.result_label = QLabel("")
         self.result_label.setWordWrap(True)
+        self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addSpacing(8)
@@ -248,6 +249,16 @@ class SourcePage(QWizardPage):
         layout.addLayout(form)
         layout.addWidget(self.result_label)
         layout.addStretch(1)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API: a plan file dropped from Explorer
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.wiz.open_file(files[0])
 
     def _my_body(self) -> str:
         try:
@@ -276,6 +287,7 @@ class PreviewPage(QWizardPage):
         self.wiz = wizard
         self.setTitle("Bước 2. Kiểm tra những gì chương trình đọc được")
         self._loading = False
+        self.edited: set[int] = set()
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -394,22 +406,32 @@ class PreviewPage(QWizardPage):
     # --- showing a plan ----------------------------------------------------------------------------
     def show_plan(self, plan: Plan) -> None:
         self._loading = True
+        self.edited = set()  # tasks whose deadline the officer corrected
+        if plan.year is None:  # a pasted table has no title block: the year is the current one until changed
+            from kstthc_desktop.deadlines import read_deadline
+
+            plan.document.year = self.wiz.today.year
+            for task in plan.tasks:
+                task.deadline = read_deadline(task.deadline_text, plan.document.year)
         self.model.set_plan(plan)
-        self.table.clearSpans()
-        for row in self.model.section_rows():
-            self.table.setSpan(row, 0, 1, self.model.columnCount())
+        self._span_sections()
         widths = {PreviewModel.COL_ROW: 48, PreviewModel.COL_STT: 56, PreviewModel.COL_RESULT: 180,
                   PreviewModel.COL_LEAD: 150, PreviewModel.COL_COOP: 130, PreviewModel.COL_DEADLINE: 150,
                   PreviewModel.COL_READING: 170, PreviewModel.COL_CONCERN: 100}
         for col, width in widths.items():
             self.table.setColumnWidth(col, width)
-        self.year_spin.setValue(plan.year or self.wiz.today.year)
+        self.year_spin.setValue(plan.year)
         plan.document.year = self.year_spin.value()
         self._fill_roles(plan)
         self._fill_warnings()
         self._update_summary()
         self._loading = False
         self._set_editor_enabled(False)
+
+    def _span_sections(self) -> None:
+        self.table.clearSpans()
+        for row in self.model.section_rows():
+            self.table.setSpan(row, 0, 1, self.model.columnCount())
 
     def _update_summary(self) -> None:
         plan = self.model.plan
@@ -500,9 +522,20 @@ class PreviewPage(QWizardPage):
         self.wiz.reextract(columns)
 
     def _year_changed(self, year: int) -> None:
-        if not self._loading and self.model.plan is not None:
-            self.model.plan.document.year = year
-            self.completeChanged.emit()
+        """A new plan year: deadlines without a year of their own ("Trong năm", "Quý II") are read again,
+        except those the officer has already corrected by hand."""
+        if self._loading or self.model.plan is None:
+            return
+        from kstthc_desktop.deadlines import read_deadline
+
+        plan = self.model.plan
+        plan.document.year = year
+        for index, task in enumerate(plan.tasks):
+            if index not in self.edited:
+                task.deadline = read_deadline(task.deadline_text, year)
+        self.model.set_plan(plan)
+        self._span_sections()
+        self.completeChanged.emit()
 
     def selected_task_indexes(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -597,6 +630,7 @@ class PreviewPage(QWizardPage):
         task = self.model.plan.tasks[indexes[0]]
         if deadline != task.deadline:
             task.deadline = deadline
+            self.edited.add(indexes[0])
             task.ambiguous = False  # the officer decided
             self.model.task_changed(indexes[0])
 
