@@ -126,12 +126,27 @@ def from_blocks(blocks: list[Block], *, source: str, columns=None, year: int | N
     plan, lines = understand(blocks, mapping=columns)
     plan.source = source
     plan.document = read_document(lines, year)
+    if plan.document.year is None:
+        plan.document.year = year_from_tasks(plan)
+        if plan.document.year is None:
+            plan.warnings.append(ImportWarning(
+                message="Không xác định được năm của kế hoạch; hãy nhập năm (--year) để đọc đúng các thời hạn.",
+                code="year_unknown"))
     read_deadlines(plan)
     if body:
         from kstthc_desktop.importers.concern import mark_concern
 
         mark_concern(plan, body)
     return plan
+
+
+def year_from_tasks(plan: Plan) -> int | None:
+    """The plan's year when no title names it: the year its deadlines name most often."""
+    import re
+    from collections import Counter
+
+    years = Counter(int(y) for t in plan.tasks for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", t.deadline_text))
+    return years.most_common(1)[0][0] if years else None
 
 
 def _reader():

@@ -1,0 +1,391 @@
+"""Plans we have not seen: the three real plans re-laid out the ways other provinces lay theirs out.
+
+Each variant renders an expected plan (the hand-made JSON) into a new .docx / .xlsx with python-docx / openpyxl —
+other column orders and headings, "Stt" + "Stt2", a "Ghi chú" column, no "phối hợp" column, a title block, header
+rows repeated on every table, a row of column numbers, a two-row header, several tables with group headings
+between them, Roman and "1." sections, "1.1" numbering, sub-items with an empty STT, vertically merged cells,
+page-break fragments, multi-paragraph cells, a signature table — derives what a careful reader would expect from
+it, and checks the import with the same comparison the golden tests use.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from conftest import PLAN_NAMES, PLANS
+from kstthc_desktop.importers import extract
+from kstthc_desktop.importers.compare import compare_plans
+
+HEADINGS = {
+    "stt": ["STT", "Số TT", "SỐ THỨ TỰ", "TT", "Stt"],
+    "content": ["Nội dung công việc", "NHIỆM VỤ", "Nội dung nhiệm vụ", "Tên nhiệm vụ", "Nội dung thực hiện"],
+    "result": ["Kết quả", "Sản phẩm", "KẾT QUẢ/SẢN PHẨM", "Dự kiến kết quả", "Hình thức sản phẩm"],
+    "lead": ["Cơ quan chủ trì", "Đơn vị chủ trì", "CHỦ TRÌ", "Đơn vị chủ trì thực hiện"],
+    "cooperate": ["Cơ quan phối hợp", "Đơn vị phối hợp", "PHỐI HỢP"],
+    "deadline": ["Thời gian hoàn thành", "Thời hạn", "THỜI GIAN THỰC HIỆN", "Tiến độ", "Thời gian"],
+    "note": ["Ghi chú", "GHI CHÚ"],
+}
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+@dataclass
+class Variant:
+    name: str
+    order: tuple[str, ...] = ("stt", "content", "result", "lead", "cooperate", "deadline")
+    headings: dict[str, str] = field(default_factory=dict)
+    stt2: bool = False  # "Stt" holds section numbers, "Stt2" task numbers
+    note: bool = False  # a "Ghi chú" column (empty or with a word)
+    title_block: bool = True
+    numbering_row: bool = False  # "(1) (2) (3) …" under the header
+    two_row_header: bool = False  # "Cơ quan thực hiện" over "Chủ trì" / "Phối hợp"
+    arabic_sections: bool = False  # "1. Title" sections, tasks "1.1"
+    tables_per_section: bool = False  # each section its own table, its heading a paragraph before it
+    merge_subs: bool = True  # STT and content merged down over sub-items (else left empty)
+    fragments: bool = False  # long rows broken in two at a page end
+    paragraphs: bool = False  # multi-paragraph cells
+    signature: bool = False  # a signature table after the plan
+    repeat_header_every: int = 0  # xlsx: header printed again every N rows
+
+
+def expected_for(plan: dict, v: Variant) -> dict:
+    """What a careful reader expects from the variant (the source's tasks, adjusted to the layout)."""
+    plan = copy.deepcopy(plan)
+    if "cooperate" not in v.order:
+        for t in plan["tasks"]:
+            t["cooperate"] = ""
+    if v.note:
+        for i, t in enumerate(plan["tasks"]):
+            t["note"] = "Trọng tâm" if i % 3 == 0 else ""
+    if v.arabic_sections:
+        codes = {s["code"]: str(i + 1) for i, s in enumerate(plan["sections"])}
+        for s in plan["sections"]:
+            s["code"] = codes[s["code"]]
+            s.pop("printed_code", None)
+        for t in plan["tasks"]:
+            if t["stt"] and t["stt"] == t["section"].split("-")[0]:
+                t["stt"] = codes[t["section"]]
+            elif t["stt"] and "." not in t["stt"]:
+                t["stt"] = f"{codes[t['section']]}.{t['stt']}"
+            t["section"] = codes[t["section"]]
+    return plan
+
+
+def _sections_with_tasks(plan: dict):
+    for s in plan["sections"]:
+        yield s, [t for t in plan["tasks"] if t["section"] == s["code"]]
+
+
+def _printed_code(s: dict) -> str:
+    return s.get("printed_code") or s["code"]
+
+
+def logical_rows(plan: dict, v: Variant):
+    """(kind, values by role, section) in order; kind is "section", "task", "sub", "fragment"."""
+    rng = random.Random(v.name)
+    for s, tasks in _sections_with_tasks(plan):
+        own = [t for t in tasks if t["stt"] == _printed_code(s) and t["content"] == s["title"]]
+        code = _printed_code(s) + ("." if v.arabic_sections else "")
+        if own:
+            yield "section", {"stt": code, **own[0]}, s
+            tasks = [t for t in tasks if t is not own[0]]
+        else:
+            yield "section", {"stt": code, "content": s["title"]}, s
+        for i, t in enumerate(tasks):
+            kind = "sub" if t["sub"] else "task"
+            has_subs = i + 1 < len(tasks) and tasks[i + 1]["sub"]
+            values = dict(t)
+            if kind == "sub":
+                values["stt"] = ""
+            if v.paragraphs and len(values["content"]) > 80 and kind == "task":
+                cut = values["content"].find(", ", 40)
+                if cut > 0:
+                    values["content"] = values["content"][: cut + 1] + "\n" + values["content"][cut + 2:]
+            if v.fragments and kind == "task" and not has_subs and rng.random() < 0.4:
+                head, tail = _break(values, rng)
+                if tail:
+                    yield kind, head, s
+                    yield "fragment", tail, s
+                    continue
+            yield kind, values, s
+
+
+def _break(values: dict, rng) -> tuple[dict, dict]:
+    """Split a row where a page ends: every long cell's words run on in the next row."""
+    head, tail = dict(values), {"stt": ""}
+    split_any = False
+    for role in ("content", "result", "lead", "cooperate", "deadline_text"):
+        words = (values.get(role) or "").split(" ")
+        if len(words) < 6:
+            continue
+        for cut in range(len(words) // 2, len(words) - 1):
+            nxt, prev = words[cut], words[cut - 1]
+            if nxt[:1].islower() and not re.search(r"[.;:,)]$", prev) and "\n" not in prev + nxt:
+                head[role] = " ".join(words[:cut])
+                tail[role] = " ".join(words[cut:])
+                split_any = True
+                break
+    return head, (tail if split_any else {})
+
+
+def render_rows(plan: dict, v: Variant, roles: list[str]):
+    """Rows of cell texts (plus merge instructions) for the chosen column roles."""
+    rows, merges = [], []  # merges: (row0, col0, row1, col1) or ("v", row0, col, row1), inside these rows
+    number_of = {s["code"]: str(i + 1) for i, s in enumerate(plan["sections"])} if v.arabic_sections else {}
+    number_col = roles.index("stt2") if v.stt2 else roles.index("stt")
+    content_col = roles.index("content")
+    main_row = None
+    for kind, values, s in logical_rows(plan, v):
+        r = len(rows)
+        cells = [""] * len(roles)
+        for j, role in enumerate(roles):
+            if role in ("stt", "stt2"):
+                continue
+            key = {"deadline": "deadline_text", "note": "_note"}.get(role, role)
+            cells[j] = values.get(key) or ""
+        if kind == "section":
+            code = number_of[s["code"]] + "." if v.arabic_sections else _printed_code(s)
+            cells[roles.index("stt")] = code
+            if not any(values.get(k) for k in ("result", "lead", "deadline_text")) and content_col > roles.index("stt"):
+                merges.append((r, content_col, r, len(roles) - 1))
+        elif kind in ("task",):
+            cells[number_col] = _num(values.get("stt", ""), s, number_of)
+            main_row = r
+        elif kind == "sub":
+            cells[content_col] = ""
+            if v.merge_subs:
+                for role in ("stt", "stt2", "content"):
+                    if role in roles:
+                        merges.append(("v", main_row, roles.index(role), r))
+        rows.append(cells)
+    return rows, merges
+
+
+def _num(stt: str, section: dict, number_of: dict) -> str:
+    if number_of and stt and "." not in stt:
+        return f"{number_of[section['code']]}.{stt}"
+    return stt
+
+
+def add_notes(plan: dict, v: Variant) -> None:
+    if v.note:
+        for i, t in enumerate(plan["tasks"]):
+            t["_note"] = "Trọng tâm" if i % 3 == 0 else ""
+
+
+def columns_for(v: Variant) -> list[str]:
+    roles = list(v.order)
+    if v.stt2:
+        roles.insert(roles.index("stt") + 1, "stt2")
+    if v.note:
+        roles.append("note")
+    return roles
+
+
+def heading_for(role: str, v: Variant) -> str:
+    if role == "stt2":
+        return "Stt2"
+    if role == "stt" and v.stt2:
+        return "Stt"
+    return v.headings.get(role) or HEADINGS[role][0]
+
+
+def title_lines(plan: dict) -> list[str]:
+    doc = plan["document"]
+    return [doc["issuer"].upper() or "ỦY BAN NHÂN DÂN", "PHỤ LỤC", doc["title"]]
+
+
+def write_docx(plan: dict, v: Variant, path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    if v.title_block:
+        for line in title_lines(plan):
+            document.add_paragraph(line)
+    roles = columns_for(v)
+    add_notes(plan, v)
+    groups = [(None, plan)]
+    if v.tables_per_section:
+        groups = []
+        for s, tasks in _sections_with_tasks(plan):
+            groups.append((s, {**plan, "sections": [s], "tasks": tasks}))
+    for s, part in groups:
+        if s is not None:
+            document.add_paragraph(f"{_printed_code(s)}. {s['title']}")
+        rows, merges = render_rows(part, v, roles)
+        if s is not None and not any(part["tasks"][0].get(k) for k in ("result", "lead")) or (
+                s is not None and part["tasks"][0]["stt"] != _printed_code(s)):
+            # the heading is printed above the table, not as a row (unless the section row carries a task)
+            rows, merges = rows[1:], [_shift(m, -1) for m in merges if _row0(m) > 0]
+            if not rows:
+                continue
+        header = [[heading_for(r, v) for r in roles]]
+        if v.two_row_header and "cooperate" in roles:
+            header = _two_row(roles, v)
+        if v.numbering_row:
+            header.append([f"({i + 1})" for i in range(len(roles))])
+        table = document.add_table(rows=len(header) + len(rows), cols=len(roles))
+        table.style = "Table Grid"
+        for i, cells in enumerate(header + rows):
+            for j, text in enumerate(cells):
+                cell = table.cell(i, j)
+                parts = text.split("\n")
+                cell.text = parts[0]
+                for extra in parts[1:]:
+                    cell.add_paragraph(extra)
+        if v.two_row_header and "cooperate" in roles:
+            lead = roles.index("lead")
+            table.cell(0, lead).merge(table.cell(0, lead + 1))
+            table.cell(0, lead).text = "Cơ quan thực hiện"
+            for j in range(len(roles)):
+                if j not in (lead, lead + 1):
+                    keep = table.cell(0, j).text
+                    table.cell(0, j).merge(table.cell(1, j))
+                    table.cell(0, j).text = keep
+        off = len(header)
+        for m in merges:
+            if m[0] == "v":
+                _, r0, c, r1 = m
+                if r0 is None:
+                    continue
+                keep = table.cell(r0 + off, c).text
+                table.cell(r0 + off, c).merge(table.cell(r1 + off, c))
+                table.cell(r0 + off, c).text = keep
+            else:
+                r0, c0, r1, c1 = m
+                keep = table.cell(r0 + off, c0).text
+                table.cell(r0 + off, c0).merge(table.cell(r1 + off, c1))
+                table.cell(r0 + off, c0).text = keep
+    if v.signature:
+        document.add_paragraph("")
+        sig = document.add_table(rows=1, cols=2)
+        sig.cell(0, 0).text = "Nơi nhận:\n- Như trên;\n- Lưu: VT."
+        sig.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+    document.save(path)
+
+
+def _row0(m):
+    return m[1] if m[0] == "v" else m[0]
+
+
+def _shift(m, d):
+    if m[0] == "v":
+        return ("v", None if m[1] is None else m[1] + d, m[2], m[3] + d)
+    return (m[0] + d, m[1], m[2] + d, m[3])
+
+
+def _two_row(roles, v):
+    top, below = [], []
+    for r in roles:
+        if r in ("lead", "cooperate"):
+            top.append("Cơ quan thực hiện")
+            below.append("Chủ trì" if r == "lead" else "Phối hợp")
+        else:
+            top.append(heading_for(r, v))
+            below.append("")
+    return [top, below]
+
+
+def write_xlsx(plan: dict, v: Variant, path: Path) -> None:
+    import openpyxl
+    from openpyxl.styles import Alignment
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Phụ lục"
+    roles = columns_for(v)
+    add_notes(plan, v)
+    r = 1
+    if v.title_block:
+        for line in title_lines(plan):
+            ws.cell(r, 1, line)
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(roles))
+            r += 1
+        r += 1
+
+    def header_rows(at):
+        if v.two_row_header and "cooperate" in roles:
+            top, below = _two_row(roles, v)
+            for j, text in enumerate(top):
+                if j == 0 or top[j - 1] != text:
+                    ws.cell(at, j + 1, text)
+            for j, text in enumerate(below):
+                ws.cell(at + 1, j + 1, text or None)
+            lead = roles.index("lead")
+            ws.merge_cells(start_row=at, start_column=lead + 1, end_row=at, end_column=lead + 2)
+            for j in range(len(roles)):
+                if j not in (lead, lead + 1):
+                    ws.merge_cells(start_row=at, start_column=j + 1, end_row=at + 1, end_column=j + 1)
+            at += 2
+        else:
+            for j, role in enumerate(roles):
+                ws.cell(at, j + 1, heading_for(role, v))
+            at += 1
+        if v.numbering_row:
+            for j in range(len(roles)):
+                ws.cell(at, j + 1, f"({j + 1})")
+            at += 1
+        return at
+
+    r = header_rows(r)
+    rows, merges = render_rows(plan, v, roles)
+    place = {}
+    for i, cells in enumerate(rows):
+        if v.repeat_header_every and i and i % v.repeat_header_every == 0:
+            r = header_rows(r)
+        place[i] = r
+        for j, text in enumerate(cells):
+            if text:
+                value = int(text) if text.isdigit() else text
+                ws.cell(r, j + 1, value).alignment = Alignment(wrap_text=True)
+        r += 1
+    for m in merges:
+        if m[0] == "v":
+            _, r0, c, r1 = m
+            if r0 is not None and place[r1] - place[r0] == r1 - r0:
+                ws.merge_cells(start_row=place[r0], start_column=c + 1, end_row=place[r1], end_column=c + 1)
+        else:
+            r0, c0, _, c1 = m
+            ws.merge_cells(start_row=place[r0], start_column=c0 + 1, end_row=place[r0], end_column=c1 + 1)
+    wb.save(path)
+
+
+VARIANTS = [
+    Variant("plain"),
+    Variant("reordered", order=("stt", "content", "lead", "cooperate", "deadline", "result"),
+            headings={"stt": "SỐ TT", "content": "NHIỆM VỤ", "lead": "ĐƠN VỊ CHỦ TRÌ", "deadline": "THỜI HẠN",
+                      "result": "SẢN PHẨM"}),
+    Variant("stt2-note", stt2=True, note=True, headings={"content": "Nội dung nhiệm vụ"}),
+    Variant("no-cooperate", order=("stt", "content", "result", "lead", "deadline"),
+            headings={"lead": "Phân công thực hiện", "deadline": "Thời gian thực hiện"}),
+    Variant("numbering-row-two-row-header", numbering_row=True, two_row_header=True,
+            order=("stt", "content", "lead", "cooperate", "result", "deadline")),
+    Variant("arabic-sections", arabic_sections=True, headings={"stt": "TT", "result": "Dự kiến kết quả"}),
+    Variant("tables-per-section", tables_per_section=True, signature=True),
+    Variant("subs-unmerged-fragments", merge_subs=False, fragments=True, paragraphs=True),
+    Variant("no-title-repeat-header", title_block=False, repeat_header_every=7,
+            order=("content", "stt", "result", "deadline", "lead", "cooperate")),
+]
+
+
+@pytest.mark.parametrize("form", ["docx", "xlsx"])
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.name)
+@pytest.mark.parametrize("name", PLAN_NAMES)
+def test_variant_reads_as_expected(tmp_path, name, variant, form):
+    source = json.loads((PLANS / f"{name}.json").read_text(encoding="utf-8"))
+    if form == "docx" and variant.repeat_header_every:
+        pytest.skip("header repetition is an Excel layout here (Word repeats it by table, tested separately)")
+    if variant.tables_per_section and form == "xlsx":
+        pytest.skip("several tables are a Word layout")
+    plan = copy.deepcopy(source)
+    expected = expected_for(plan, variant)
+    path = tmp_path / f"{name}-{variant.name}.{form}"
+    (write_docx if form == "docx" else write_xlsx)(copy.deepcopy(plan), variant, path)
+    score = compare_plans(extract(path), expected)
+    assert score.weakest >= 0.99, f"{variant.name}/{form}: {score}"
