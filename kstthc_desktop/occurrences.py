@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from dateutil.rrule import MONTHLY, rrule
@@ -50,11 +51,10 @@ def occurrences(
             if freq not in deadline.every:
                 continue
             day = deadline.every.get(freq) or (default_days or {}).get(freq)
-            found.extend(_periodic(freq, year, day, effective_due))
+            found.extend(_periodic(freq, year, day))
     elif kind in (DeadlineKind.CONTINUOUS, DeadlineKind.PERIODIC):
-        for first in rrule(MONTHLY, interval=3, dtstart=datetime(year, 1, 1), count=4):
-            period = Period(CONTINUOUS_KIND, year, (first.month - 1) // 3 + 1)
-            found.append(Occurrence(key=period.key, label=period.label, start=period.window_start))
+        for key, label, start in _quarter_rows(year):
+            found.append(Occurrence(key=key, label=label, start=start))
     elif kind == DeadlineKind.DATED:
         if deadline.due is not None:
             found.append(
@@ -80,18 +80,34 @@ def _order(occ: Occurrence) -> tuple:
     return (anchor, occ.due or date.max, occ.key)
 
 
-def _periodic(freq: str, year: int, day: int | None, effective_due) -> list[Occurrence]:
+def _periodic(freq: str, year: int, day: int | None) -> list[Occurrence]:
+    return [Occurrence(key=k, label=lbl, due=due, effective_due=eff, start=start)
+            for k, lbl, due, eff, start in _periodic_rows(freq, year, day)]
+
+
+@lru_cache(maxsize=2048)
+def _periodic_rows(freq: str, year: int, day: int | None) -> tuple[tuple, ...]:
+    """(key, label, due, effective due, start) of each period: the same for every task, so computed once."""
+    from kstthc_desktop.calendar import effective_due
+
     step = _MONTHS[freq]
-    kind = freq
-    out = []
+    rows = []
     # the first day of each period's last month: Mar, Jun, Sep, Dec for quarters
-    for index, last in enumerate(rrule(MONTHLY, interval=step, dtstart=datetime(year, step, 1), count=12 // step), 1):
-        period = Period(kind, year, index)
+    for index, _last in enumerate(rrule(MONTHLY, interval=step, dtstart=datetime(year, step, 1), count=12 // step), 1):
+        period = Period(freq, year, index)
         end = period.end
         due = end.replace(day=min(day, end.day)) if day else end
-        out.append(Occurrence(key=period.key, label=period.label, due=due, effective_due=effective_due(due),
-                              start=period.window_start))
-    return out
+        rows.append((period.key, period.label, due, effective_due(due), period.window_start))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=256)
+def _quarter_rows(year: int) -> tuple[tuple, ...]:
+    rows = []
+    for first in rrule(MONTHLY, interval=3, dtstart=datetime(year, 1, 1), count=4):
+        period = Period(CONTINUOUS_KIND, year, (first.month - 1) // 3 + 1)
+        rows.append((period.key, period.label, period.window_start))
+    return tuple(rows)
 
 
 def event_pairs(events: Iterable[Any]) -> list[tuple[Any, date]]:
@@ -112,10 +128,17 @@ def event_pairs(events: Iterable[Any]) -> list[tuple[Any, date]]:
 
 def period_of(occ: Occurrence) -> Period | None:
     """The reporting period an occurrence stands for (None for a dated or event occurrence)."""
+    return _period_of_key(occ.key)
+
+
+@lru_cache(maxsize=4096)
+def _period_of_key(key: str) -> Period | None:
     from kstthc_desktop.errors import UserError
     from kstthc_desktop.periods import parse_period
 
+    if not key[:1].isdigit():
+        return None
     try:
-        return parse_period(occ.key)
+        return parse_period(key)
     except UserError:
         return None

@@ -175,15 +175,11 @@ def _overlaps(a: Period, b: Period) -> bool:
 
 def _counts_for(entry: ProgressEntry, period: Period) -> bool:
     """Does a progress entry count for ``period``? By the period its key names, else by its date."""
-    from kstthc_desktop.errors import UserError
-    from kstthc_desktop.periods import parse_period
+    from kstthc_desktop.occurrences import _period_of_key
 
     key = entry.occurrence_key or ""
     if key[:1].isdigit():
-        try:
-            named = parse_period(key)
-        except UserError:
-            named = None
+        named = _period_of_key(key)
         if named is not None:
             return period.window_start <= named.window_start and named.window_end <= period.window_end
     return period.contains(entry.entry_date)
