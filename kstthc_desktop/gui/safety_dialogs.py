@@ -229,12 +229,13 @@ def _offer_restore(parent: QWidget | None, path: Path, message: str) -> bool:
     try:
         found = core.newest_good_backup(path)
         newest = found.path if found is not None else None
+        taken = f"{found.taken_at:%H:%M ngày %d/%m/%Y}" if found is not None else ""
     except Exception:  # noqa: BLE001 - looking for backups must not hide the real problem
         log.exception("looking for backups of %s", path)
-        newest = None
+        newest, taken = None, ""
     keep = "Tệp hỏng không bị xóa: chương trình giữ lại nó bên cạnh để có thể cứu dữ liệu sau."
     if newest is not None:
-        informative = (f"Bản sao lưu tốt gần nhất: «{Path(newest).name}» ({_when(Path(newest))}).\n"
+        informative = (f"Bản sao lưu tốt gần nhất: lúc {taken} («{Path(newest).name}»).\n"
                        f"Khôi phục từ bản này? Những gì ghi sau thời điểm đó sẽ không có.\n{keep}\n\n"
                        f"Chi tiết lỗi trong nhật ký: {log_path()}")
         choice = ask(parent, QMessageBox.Icon.Critical, "Cơ sở dữ liệu bị hỏng", message,
