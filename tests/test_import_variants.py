@@ -232,36 +232,33 @@ def write_docx(plan: dict, v: Variant, path: Path) -> None:
             header.append([f"({i + 1})" for i in range(len(roles))])
         table = document.add_table(rows=len(header) + len(rows), cols=len(roles))
         table.style = "Table Grid"
+        grid = [list(row.cells) for row in table.rows]  # table.cell() is slow: take every cell once
         for i, cells in enumerate(header + rows):
             for j, text in enumerate(cells):
-                cell = table.cell(i, j)
+                cell = grid[i][j]
                 parts = text.split("\n")
                 cell.text = parts[0]
                 for extra in parts[1:]:
                     cell.add_paragraph(extra)
         if v.two_row_header and "cooperate" in roles:
             lead = roles.index("lead")
-            table.cell(0, lead).merge(table.cell(0, lead + 1))
-            table.cell(0, lead).text = "Cơ quan thực hiện"
+            grid[0][lead].merge(grid[0][lead + 1]).text = "Cơ quan thực hiện"
             for j in range(len(roles)):
                 if j not in (lead, lead + 1):
-                    keep = table.cell(0, j).text
-                    table.cell(0, j).merge(table.cell(1, j))
-                    table.cell(0, j).text = keep
+                    keep = grid[0][j].text
+                    grid[0][j].merge(grid[1][j]).text = keep
         off = len(header)
         for m in merges:
             if m[0] == "v":
                 _, r0, c, r1 = m
                 if r0 is None:
                     continue
-                keep = table.cell(r0 + off, c).text
-                table.cell(r0 + off, c).merge(table.cell(r1 + off, c))
-                table.cell(r0 + off, c).text = keep
+                keep = grid[r0 + off][c].text
+                grid[r0 + off][c].merge(grid[r1 + off][c]).text = keep
             else:
                 r0, c0, r1, c1 = m
-                keep = table.cell(r0 + off, c0).text
-                table.cell(r0 + off, c0).merge(table.cell(r1 + off, c1))
-                table.cell(r0 + off, c0).text = keep
+                keep = grid[r0 + off][c0].text
+                grid[r0 + off][c0].merge(grid[r1 + off][c1]).text = keep
     if v.signature:
         document.add_paragraph("")
         sig = document.add_table(rows=1, cols=2)
