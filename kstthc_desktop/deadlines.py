@@ -111,7 +111,7 @@ _CONTINUOUS = re.compile(r"\bthuong\s*xuyen\b|\blien\s*tuc\b|\b(?:hang|moi)\s*ng
 
 _ON_DEMAND = re.compile(
     r"\bkhi\b|\bdot\s*xuat\b|\bphat\s*sinh\b|\blo\s*trinh\b|\bke\s*tu\b|\btinh\s*tu\s*ngay\b|\bneu\s*co\b|"
-    r"\bthu\s*moi\b|\bgiay\s*moi\b|\btuy\s*(?:theo|tinh\s*hinh)\b|\bco\s*yeu\s*cau\b|\bcan\s*thiet\b|"
+    r"\bthu\s*moi\b|\bgiay\s*moi\b|\bcan\s*cu\b|\bkip\s*thoi\b|\btuy\s*(?:theo|tinh\s*hinh)\b|\bco\s*yeu\s*cau\b|\bcan\s*thiet\b|"
     r"\btheo\s*(?:yeu\s*cau|huong\s*dan|ke\s*hoach|chi\s*dao|quy\s*dinh|van\s*ban|de\s*nghi|tien\s*do|"
     r"thong\s*bao|quyet\s*dinh|chuong\s*trinh|cong\s*van|nghi\s*dinh|thong\s*tu|luat|thoi\s*gian|lich|dot|"
     r"chu\s*truong|phan\s*cong|nhiem\s*vu|muc\s*tieu|thuc\s*te|so\s*luong)\b"
@@ -151,6 +151,10 @@ _LAST_MONTH_OF = re.compile(
     r"(?:moi\s*|hang\s*|cac\s*)?(?P<unit>quy|ky)\b"
 )
 _DAY_OF_EVERY_MONTH = re.compile(r"\bngay\s*(?P<day>\d{1,2})\s*(?:cua\s*)?(?:hang|moi|cac)\s*thang\b")
+_NEXT_PERIOD = re.compile(  # "trước ngày 10 của tháng đầu quý sau": due in the next period, every period
+    r"\bngay\s*\d{1,2}\s*(?:cua\s*)?(?:thang\s*dau\s*(?:tien\s*)?(?:cua\s*)?)?(?P<unit>quy|thang|nam)\s*"
+    r"(?:sau|tiep\s*theo|ke\s*tiep|lien\s*ke)\b"
+)
 _BARE_DAY = re.compile(r"\bngay\s*(?P<day>\d{1,2})\b(?!\s*(?:[/.-]\s*\d|thang|cua\s*thang))")
 
 # Spans counted from an event: "trong thời gian 10 ngày kể từ …", "05 ngày làm việc".
@@ -200,6 +204,9 @@ class _Item:
     month: int | None = None
     weak: bool = False  # a bare year: not enough after a leading on-demand phrase
     bare: bool = False  # a year number alone ("năm 2025"): ignored when something more precise is printed
+    unit: str = ""  # "quarter" / "month" for a named quarter or month, with its ``number``
+    number: int = 0
+    begin: Callable[[int], date] | None = None  # first day of a named period: a date inside it is more precise
 
 
 def _last_day(y: int, m: int) -> int:
@@ -242,7 +249,7 @@ _QUARTERS = re.compile(
 )
 _QUARTER_ITEM = re.compile(rf"\b(?:quy|q)?\s*\.?\s*(?P<q>{_Q})\b")
 _MONTHS = re.compile(
-    rf"\b{_MOD}thang\s*(?P<first>{_M})\b(?!\s*(?:/\s*)?(?:lan|mot\s*lan|1\s*lan|01\s*lan))"
+    rf"\b{_MOD}(?:thang\s*|t\.?\s?(?=\d))(?P<first>{_M})\b(?!\s*(?:/\s*)?(?:lan|mot\s*lan|1\s*lan|01\s*lan))"
     rf"(?P<rest>(?:{_LIST_SEP}(?:thang\s*)?{_M}\b(?!\s*[/.-]\s*{_M}\b))*)(?:{_Y})?"
 )
 _MONTH_ITEM = re.compile(rf"(?P<m>{_M})\b")
@@ -274,10 +281,11 @@ def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
     def half(m: re.Match) -> None:
         second = m["which"] == "cuoi"
         y = m["year"] or m["year2"]
-        items.append(_Item(m.start(), lambda yy, second=second: date(yy, 12, 31) if second else date(yy, 6, 30), _year(y)))
+        items.append(_Item(m.start(), lambda yy, second=second: date(yy, 12, 31) if second else date(yy, 6, 30), _year(y),
+                           begin=lambda yy, second=second: date(yy, 7 if second else 1, 1)))
 
     def nine(m: re.Match) -> None:
-        items.append(_Item(m.start(), lambda yy: date(yy, 9, 30), _year(m["year"] or m["year2"])))
+        items.append(_Item(m.start(), lambda yy: date(yy, 9, 30), _year(m["year"] or m["year2"]), begin=lambda yy: date(yy, 1, 1)))
 
     def quarters(m: re.Match) -> None:
         numbers = [_number(m["first"])] + [_number(q["q"]) for q in _QUARTER_ITEM.finditer(m["rest"] or "")]
@@ -292,7 +300,8 @@ def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
                 end = lambda yy, q=q: date(yy, 3 * q - 1, 15)  # noqa: E731
             else:
                 end = lambda yy, q=q: date(yy, 3 * q, _last_day(yy, 3 * q))  # noqa: E731
-            items.append(_Item(m.start(), end, y))
+            begin = (lambda yy, q=q: date(yy, 3 * q - 2, 1)) if mod in (None, "cuoi", "het") else None
+            items.append(_Item(m.start(), end, y, unit="quarter", number=q, begin=begin))
 
     def months(m: re.Match) -> None:
         numbers = [int(m["first"])] + [int(x["m"]) for x in _MONTH_ITEM.finditer(m["rest"] or "")]
@@ -307,7 +316,8 @@ def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
                 end = lambda yy, mo=mo: date(yy, mo, 15)  # noqa: E731
             else:
                 end = lambda yy, mo=mo: date(yy, mo, _last_day(yy, mo))  # noqa: E731
-            items.append(_Item(m.start(), end, y, None, mo))
+            begin = (lambda yy, mo=mo: date(yy, mo, 1)) if mod in (None, "cuoi", "het") else None
+            items.append(_Item(m.start(), end, y, None, mo, unit="month", number=mo, begin=begin))
 
     def full_date(m: re.Match) -> None:
         d, mo, y = (m["d"], m["m"], m["year"]) if m["d"] else (m["d2"], m["m2"], m["year2"])
@@ -317,7 +327,8 @@ def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
 
     def month_year(m: re.Match) -> None:
         mo = int(m["m"])
-        items.append(_Item(m.start(), lambda yy, mo=mo: date(yy, mo, _last_day(yy, mo)), _year(m["year"]), None, mo))
+        items.append(_Item(m.start(), lambda yy, mo=mo: date(yy, mo, _last_day(yy, mo)), _year(m["year"]), None, mo,
+                           unit="month", number=mo, begin=lambda yy, mo=mo: date(yy, mo, 1)))
 
     def day_month(m: re.Match) -> None:
         d, mo = (m["d"], m["m"]) if m["d"] else (m["d2"], m["m2"])
@@ -333,12 +344,13 @@ def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
             end = lambda yy: date(yy, 6, 30)  # noqa: E731
         else:
             end = lambda yy: date(yy, 12, 31)  # noqa: E731
-        items.append(_Item(m.start(), end, _year(m.groupdict().get("year")), weak=mod in ("den", None)))
+        begin = (lambda yy: date(yy, 1, 1)) if mod not in ("dau", "giua") else None
+        items.append(_Item(m.start(), end, _year(m.groupdict().get("year")), weak=mod in ("den", None), begin=begin))
 
     def year_number(m: re.Match) -> None:
         y = _year(m["y2"] or m["y1"])
         if y:
-            items.append(_Item(m.start(), lambda yy: date(yy, 12, 31), y, weak=True, bare=True))
+            items.append(_Item(m.start(), lambda yy: date(yy, 12, 31), y, weak=True, bare=True, begin=lambda yy: date(yy, 1, 1)))
 
     s = _consume(_FULL_DATE_WORDS, s, full_words)
     s = _consume(_HALF, s, half)
@@ -428,11 +440,21 @@ def _read(text: str, year: int | None) -> Deadline:
         items = [it for it in items if not it.weak]
     if any(not it.bare for it in items):
         items = [it for it in items if not it.bare]
+    for unit, count in (("quarter", 4), ("month", 12)):  # "Quý I, II, III, IV": every quarter of the year
+        if items and all(it.unit == unit for it in items) and len({it.number for it in items}) == count \
+                and len({it.year for it in items if it.year}) <= 1:
+            return Deadline(DeadlineKind.PERIODIC, every={unit: None})
     resolved = _resolve_years(items, year)
     if items and not resolved:  # a date, but no year anywhere: dated, due unknown
         return Deadline(DeadlineKind.DATED)
     if resolved:
-        due = max(item.end(y) for item, y in resolved)
+        # "Quý I/2022 (trước ngày 15/3/2022)": a date inside a named period is the precise deadline
+        precise = [item.end(y) for item, y in resolved if item.day is not None]
+        kept = [
+            (item, y) for item, y in resolved
+            if item.day is not None or item.begin is None or not any(item.begin(y) <= d <= item.end(y) for d in precise)
+        ]
+        due = max(item.end(y) for item, y in kept)
         return Deadline(DeadlineKind.DATED, due=due)
 
     if within is not None or _ON_DEMAND.search(s) or leading_on_demand:
@@ -505,7 +527,13 @@ def _periodic(s: str, year: int | None) -> Deadline | None:
         if freq:
             every.setdefault(freq, None)
 
+    def next_period(m: re.Match) -> None:
+        nonlocal found
+        found = True
+        every.setdefault({"quy": "quarter", "thang": "month", "nam": "year"}[m["unit"]], None)
+
     work = _consume(_DAY_OF_EVERY_MONTH, work, day_of_every_month)
+    work = _consume(_NEXT_PERIOD, work, next_period)
     work = _consume(_LAST_MONTH_OF, work, last_month_of)
     work = _consume(_TIMES_PER, work, times_per)
     work = _consume(_EVERY_N, work, every_n)
