@@ -7,11 +7,13 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
 1. Empty text, "-", "…" or text with no letter or digit → **unspecified**.
 2. Citations are removed first, so their dates are not read as deadlines: "Quyết định số 2236/QĐ-UBND ngày
    01/11/2022", "Nghị định 09/2019/NĐ-CP", "Công văn ngày 5/3/2024 của …".
-3. Kinds, strongest first (the first one found wins):
+3. Kinds, strongest first (the strongest kind with a signal wins):
    - **continuous**: "thường xuyên", "liên tục", "hằng ngày" ("Thường xuyên và đột xuất khi có yêu cầu" is continuous).
    - **periodic**: "định kỳ", "hàng/hằng/mỗi" + a list of frequencies ("Hàng quý, năm", "Định kỳ 6 tháng, năm",
      "hằng quý và năm"), "6 tháng/lần", "1 lần/quý", "2 lần/năm" (half-year), "tháng cuối quý", "theo quý",
-     "Báo cáo tháng, quý", a cell that is only a frequency list ("Quý, năm"). Frequencies: month, quarter (also
+     "Báo cáo tháng, quý", a cell that is only a frequency list ("Quý, năm"), every quarter (or month) of a year
+     listed ("Quý I, II, III, IV"), a day in the next period ("trước ngày 10 của tháng đầu quý sau" → quarter,
+     no day: it is not in the period's last month). Frequencies: month, quarter (also
      "3 tháng"), halfyear ("6 tháng", "nửa năm"), year ("năm", "12 tháng"); weeks and 9 months are noted in no
      frequency. "Định kỳ" alone gives ``every == {}`` (a frequency to confirm). The stated due day of a
      frequency is the day in the period's last month: "Ngày 05 hàng tháng" / "Hằng tháng (trước ngày 22)" →
@@ -19,17 +21,19 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
      half-year, else quarter when the month ends one); a day with no month goes to every frequency still without one.
      A day whose month ends no period of the frequencies is dropped (the key stays, with None).
    - **dated**: a date ("15/02/2023", "ngày 5 tháng 3 năm 2024", "31/12/24", "Trước 15/12"), a month ("Tháng
-     12/2023", "Tháng 01 - 3/2024", "Từ tháng 3 đến tháng 6/2024", "06/2024"), a quarter ("Quý III/2022", "Quý 4
-     năm 2024", "Q2/2024", "Trong quý I, quý II/2022"), a half year ("6 tháng đầu/cuối năm", "nửa đầu năm"),
+     12/2023", "T6/2024", "Tháng 01 - 3/2024", "Từ tháng 3 đến tháng 6/2024", "06/2024"), a quarter ("Quý
+     III/2022", "Quý 4 năm 2024", "Q2/2024", "Trong quý I, quý II/2022"), a half year ("6 tháng đầu/cuối năm", "nửa đầu năm"),
      "9 tháng đầu năm", a year ("Năm 2023", "Trong năm 2024", "Đến hết năm 2024", "2021-2025", "Trong năm",
-     "cả năm"). Civil Code 2015 art. 147: "đầu năm" 1/1, "giữa năm" 30/6, "cuối năm" 31/12; "đầu/giữa/cuối
+     "cả năm"). Civil Code 2015 art. 146: "đầu năm" 1/1, "giữa năm" 30/6, "cuối năm" 31/12; "đầu/giữa/cuối
      tháng" the 1st, 15th, last day. A month, quarter, half or year means its last day. Several dates or a range
-     → the latest ("a range ends at its last period"). A missing year is the next year printed after it, else
-     the plan's year (``year``), else the year printed before it; with none at all ``due`` is None.
+     → the latest ("a range ends at its last period"), except that a date inside a named period is the precise
+     deadline ("Quý I/2022 (trước ngày 15/3/2022)" → 15/3/2022). A missing year is the next year printed after
+     it, else the plan's year (``year``), else the year printed before it; with none at all ``due`` is None.
      When the text *starts* with an on-demand phrase ("Theo kế hoạch năm 2024 …", "Khi …"), a bare year is
      not enough to make it dated (a date, month or quarter is). "10 ngày kể từ ngày 01/3/2024" → 11/3/2024.
    - **on_demand**: "khi …", "sau khi …", "theo yêu cầu / lộ trình / hướng dẫn / kế hoạch / thư mời / quy định
-     / chỉ đạo … của …", a cell starting with "theo", "đột xuất", "phát sinh", "kể từ", and any stated span:
+     / chỉ đạo … của …", a cell starting with "theo", "căn cứ", "kịp thời", "đột xuất", "phát sinh", "kể từ",
+     and any stated span:
      "Trong thời gian 10 ngày kể từ ngày tiếp nhận" → ``within_days == 10`` ("N tháng kể từ" counts 30 days a
      month; working days are counted as days).
    - otherwise (e.g. "Báo cáo kết quả kiểm tra": words that are no deadline) → **unspecified**.
