@@ -68,6 +68,7 @@ def read_deadline(text: str | None, year: int | None = None) -> Deadline:
 # --------------------------------------------------------------------------------------------------------------
 # Normalisation
 
+_MAX_CHARS = 1000
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-", "\\": "/", "…": " ", "＂": " "})
 
 
@@ -141,7 +142,7 @@ _FREQ_SEP = r"(?:\s*(?:,|;|/|-|&|\+|\b(?:va|hoac|hay|cung|hang|moi|dinh\s*ky|bao
 _FREQ_LIST = rf"{_FREQ_ITEM}(?:{_FREQ_SEP}{_FREQ_ITEM})*"
 _FREQ_ITEM_RE = re.compile(_FREQ_ITEM)
 _PERIODIC_MARKED = re.compile(
-    rf"\b(?:dinh\s*ky|hang|moi|bao\s*cao|theo)\b(?:\s*(?:bao\s*cao|theo|vao|:|,|\(|-))*\s*(?P<list>{_FREQ_LIST})\b"
+    rf"\b(?:dinh\s*ky|hang|moi|bao\s*cao|theo)\b(?:\s*(?:bao\s*cao|theo|vao|:|,|\(|-)){{0,3}}\s*(?P<list>{_FREQ_LIST})\b"
 )
 _PERIODIC_ONLY_LIST = re.compile(rf"^[\s\-.,;:()]*(?P<list>{_FREQ_LIST})[\s\-.,;:()]*$")
 _DINH_KY = re.compile(r"\bdinh\s*ky\b")
@@ -393,7 +394,7 @@ def _resolve_years(items: list[_Item], plan_year: int | None) -> list[tuple[_Ite
 def _read(text: str, year: int | None) -> Deadline:
     if year is not None and not (isinstance(year, int) and 1 <= year <= 9998):
         year = None
-    s = normalise(text)
+    s = normalise(text)[:_MAX_CHARS]  # a deadline cell is a few lines; bound the work on pasted pages
     if not re.search(r"[a-z0-9]", s):
         return Deadline()
 

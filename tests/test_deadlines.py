@@ -289,3 +289,12 @@ def test_deadline_like_word_salad_never_raises_and_is_consistent(words, year):
     assert (data["due"] is not None) <= (result.kind == DeadlineKind.DATED)
     assert bool(data["every"]) <= (result.kind == DeadlineKind.PERIODIC)
     assert (result.within_days is not None) <= (result.kind == DeadlineKind.ON_DEMAND)
+
+
+@pytest.mark.parametrize("unit", ["bao cao ", "hang quy , ", "thang 1 - ", "quy i, ", "1/", "ngay 1 thang 2 ", "khi "])
+def test_a_whole_pasted_page_is_read_quickly(unit):
+    import time
+
+    start = time.perf_counter()
+    read_deadline(unit * 3000, 2024)
+    assert time.perf_counter() - start < 2.0
