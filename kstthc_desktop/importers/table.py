@@ -411,9 +411,10 @@ def section_of(view: RowView, next_stt: str) -> tuple[str, str] | None:
                 title = parsed[1] if parsed else ""
             if title or not data:
                 return code, title
-        if re.fullmatch(r"\d{1,2}(\.\d{1,2})*", code) and title and not data and not view.extras:
-            dotted_next = next_stt.startswith(code + ".")
-            if dotted_next or view.hspan_title or (title.isupper() and len(title) > 3):
+        if re.fullmatch(r"\d{1,2}(\.\d{1,2})*", code) and title:
+            if next_stt.startswith(code + "."):
+                return code, title  # "1" above "1.1", "1.2": a heading (which may carry a task of its own)
+            if not data and not view.extras and (view.hspan_title or (title.isupper() and len(title) > 3)):
                 return code, title
         parsed = parse_code_title(raw)
         if parsed and parsed[1] and len(raw) > len(code) + 2:
