@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from kstthc_desktop.reports.data import assessment
+from kstthc_desktop.reports.data import assessment, printed_progress
 from kstthc_desktop.reports.pdf import MARGINS, write_pdf
 from kstthc_desktop.vndates import text_date
 from report_samples import SAMPLE_TEXTS, pdf_text, pdf_words, sample_data, sample_settings
@@ -42,8 +42,11 @@ def check_report_pdf(path, data, settings, texts) -> None:
         if not task.in_period:
             continue
         assert _squash(task.content) in _squash(text), task.content
-        for p in task.progress:
+        shown, left_out = printed_progress(task)
+        for p in shown:
             assert _squash(f"{p.text.rstrip('.')} (ngày {text_date(p.entry_date)})") in _squash(text), p.text
+        if left_out:
+            assert f"Và {left_out} lần cập nhật kết quả khác trong kỳ" in text
         for e in task.evidence:
             assert _squash(e.citation) in _squash(text), e.citation
     # the counts table matches the data: "<label> <count>" row by row, and the total
@@ -147,6 +150,22 @@ def test_empty_officer_texts_leave_a_line_to_fill(tmp_path):
     so = next(w for w in words if w["text"] == "Số:")
     blank = next(w for w in words if w["text"] == "/BC-SKHCN")  # a blank for the number, written by hand
     assert abs(so["y0"] - blank["y0"]) < 1 and blank["x0"] - so["x1"] > 10
+
+
+def test_many_entries_print_completions_and_the_latest(tmp_path):
+    from datetime import date
+
+    from kstthc_desktop.reports.data import ReportProgress
+
+    data = sample_data()
+    task = data.sections[1].tasks[1]
+    task.progress = [ReportProgress(date(2025, 1, d), f"Cập nhật lần {d}", done=(d == 2)) for d in range(1, 11)]
+    path = tmp_path / "r.pdf"
+    write_pdf(data, sample_settings(), {}, path)
+    text = pdf_text(path)
+    printed = [d for d in range(1, 11) if f"Cập nhật lần {d} (ngày" in text]
+    assert printed == [2, 6, 7, 8, 9, 10]  # the completion, then the five latest
+    assert "Và 4 lần cập nhật kết quả khác trong kỳ" in text
 
 
 def test_same_input_gives_the_same_file(tmp_path):

@@ -286,6 +286,20 @@ def _status_labels() -> dict[str, str]:
     return labels
 
 
+#: Entries a task shows on paper; the rest are counted in one line and listed in full in the workbook.
+#: A month or a quarter rarely has more; an annual report with monthly notes would otherwise run to 100+ pages.
+PRINTED_ENTRIES = 6
+
+
+def printed_progress(task: ReportTask, limit: int = PRINTED_ENTRIES) -> tuple[list[ReportProgress], int]:
+    """The entries printed for ``task`` (completions first, then the latest), in date order, and how many are left out."""
+    entries = task.progress
+    if len(entries) <= limit:
+        return list(entries), 0
+    ranked = sorted(range(len(entries)), key=lambda i: (not entries[i].done, -i))[:limit]
+    return [entries[i] for i in sorted(ranked)], len(entries) - limit
+
+
 def assessment(data: ReportData) -> list[str]:
     """The generated sentences of part II ("18/20 nhiệm vụ đến hạn đã hoàn thành, trong đó 17 đúng hạn.")."""
     c = data.counts_by_status()

@@ -12,7 +12,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from kstthc_desktop.domain import Settings
-from kstthc_desktop.reports.data import ReportData, assessment, next_period_lines, report_date
+from kstthc_desktop.reports.data import ReportData, assessment, next_period_lines, printed_progress, report_date
 from kstthc_desktop.text import nfc
 from kstthc_desktop.vndates import long_date, text_date
 
@@ -159,8 +159,12 @@ def _part_one(data: ReportData, st: _Styles, width: float) -> list:
                 facts.append(f"thời hạn: {text_date(t.due)}")
             story.append(Paragraph(f"{head} <font name='{st.fonts.italic}'>({'; '.join(facts)})</font>", st.task))
             if t.progress:
+                shown, left_out = printed_progress(t)
                 story += [Paragraph(f"- {_p(p.text.rstrip('.'))} (ngày {text_date(p.entry_date)}).", st.item)
-                          for p in t.progress]
+                          for p in shown]
+                if left_out:
+                    story.append(Paragraph(f"- Và {left_out} lần cập nhật kết quả khác trong kỳ "
+                                           "(liệt kê đầy đủ trong tệp Excel của báo cáo).", st.item))
             else:
                 story.append(Paragraph("- Chưa có kết quả trong kỳ.", st.item))
             if t.evidence:
@@ -205,7 +209,7 @@ def _signature(settings: Settings, st: _Styles, width: float):
 
 
 def _appendix(data: ReportData, settings: Settings, texts: dict, st: _Styles, width: float) -> list:
-    from reportlab.platypus import Paragraph, Table
+    from reportlab.platypus import LongTable, Paragraph
 
     number = nfc(texts.get("number", "")).strip() or _BLANK_NUMBER
     short = nfc(settings.body_short).strip()
@@ -219,7 +223,7 @@ def _appendix(data: ReportData, settings: Settings, texts: dict, st: _Styles, wi
     cols = [14 * MM, 0, 38 * MM, 30 * MM, 32 * MM, 70 * MM]
     cols[1] = width - sum(cols)
     rows = [[Paragraph(h, st.cell_h) for h in
-             ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình trạng", "Kết quả trong kỳ")]]
+             ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình trạng", "Kết quả, văn bản trong kỳ")]]
     style = list(_grid().getCommands()) + [("BACKGROUND", (0, 0), (-1, 0), "#e6e6e6")]
     for section in data.sections:
         r = len(rows)
@@ -229,16 +233,30 @@ def _appendix(data: ReportData, settings: Settings, texts: dict, st: _Styles, wi
             deadline = t.deadline_text or ""
             if t.due and text_date(t.due) not in deadline:
                 deadline = f"{deadline}\n(hạn {text_date(t.due)})".strip()
-            done = "<br/>".join([_p(f"- {p.text}") for p in t.progress] + [_p(f"- {e.text}") for e in t.evidence])
+            done = _p(_appendix_results(t))
             rows.append([Paragraph(_p(t.stt), st.cell_c), Paragraph(_p(t.content), st.cell),
                          Paragraph(_p(t.lead), st.cell), Paragraph(_p(deadline), st.cell),
                          Paragraph(_p(t.status_label), st.cell), Paragraph(done, st.cell)])
-    table = Table(rows, colWidths=cols, repeatRows=1)
+    # LongTable: splits page by page without re-measuring the rest each time (linear, not quadratic);
+    # splitInRow lets a very long cell continue overleaf
+    table = LongTable(rows, colWidths=cols, repeatRows=1, splitInRow=1)
     from reportlab.platypus import TableStyle
 
     table.setStyle(TableStyle(style))
     story.append(table)
     return story
+
+
+def _appendix_results(task) -> str:
+    """The appendix's short "Kết quả trong kỳ" (part I has the details): the documents by number and date,
+    else the latest entry and how many there were."""
+    if task.evidence:
+        return "; ".join(f"{e.number} ngày {text_date(e.issued)}" if e.issued and e.number else e.citation
+                         for e in task.evidence)
+    if not task.progress:
+        return ""
+    latest = task.progress[-1].text
+    return f"{latest} ({len(task.progress)} lần cập nhật)" if len(task.progress) > 1 else latest
 
 
 def build_story(data: ReportData, settings: Settings, texts: dict, st: _Styles, width: float, land_width: float):
@@ -327,9 +345,17 @@ def write_pdf(report_data: ReportData, settings: Settings, texts: dict | None, o
     land_width = land_size[0] - MARGINS["left"] - MARGINS["right"]
     tmp = out_path.with_name(out_path.name + ".part")
     doc.filename = str(tmp)
+    from reportlab.platypus.doctemplate import LayoutError
+
     try:
         doc.build(build_story(report_data, settings, texts or {}, st, width, land_width))
         tmp.replace(out_path)
+    except LayoutError as exc:  # a cell longer than a page that cannot be split: say what to shorten
+        from kstthc_desktop.errors import UserError
+
+        tmp.unlink(missing_ok=True)
+        raise UserError("Không dàn trang được báo cáo: có một nội dung quá dài cho một trang; "
+                        "hãy rút gọn nội dung đó rồi lập lại.", detail=str(exc)) from exc
     except OSError as exc:
         from kstthc_desktop.errors import UserError
 
