@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -222,7 +223,7 @@ class SourcePage(QWizardPage):
         self.setTitle("Bước 1. Chọn kế hoạch cần nhập")
         intro = QLabel(
             "Mở tệp kế hoạch (Excel .xlsx, Word .docx hoặc văn bản .txt), hoặc chọn cả bảng nhiệm vụ trong Word, "
-            "bấm Ctrl+C rồi bấm «Dán bảng đã sao chép». Cũng có thể kéo thả tệp vào đây.\nViệc đọc không ghi gì vào dữ liệu: bạn sẽ xem lại và sửa "
+            "bấm Ctrl+C rồi bấm «Dán bảng đã sao chép» (hoặc Ctrl+V). Cũng có thể kéo thả tệp vào đây.\nViệc đọc không ghi gì vào dữ liệu: bạn sẽ xem lại và sửa "
             "trước khi lưu."
         )
         intro.setWordWrap(True)
@@ -241,6 +242,8 @@ class SourcePage(QWizardPage):
         self.result_label = QLabel("")
         self.result_label.setWordWrap(True)
         self.setAcceptDrops(True)
+        paste = QShortcut(QKeySequence.StandardKey.Paste, self)  # Ctrl+V pastes the copied table
+        paste.activated.connect(self.wiz.paste_clipboard)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addSpacing(8)

@@ -135,8 +135,10 @@ def restore_from_file(parent: QWidget | None, store, source: Path | str | None =
         if not source:
             return None
     source = Path(source)
+    from kstthc_desktop.gui.worker import run_with_progress
+
     try:
-        description = check_backup_file(source)
+        description = run_with_progress(parent, "Đang kiểm tra bản sao lưu…", check_backup_file, source)
     except UserError as exc:
         _tell(parent, "Không khôi phục được", exc.message, error=True)
         return None
@@ -156,7 +158,8 @@ def restore_from_file(parent: QWidget | None, store, source: Path | str | None =
     read_only = bool(getattr(store, "read_only", False))
     store.close()
     try:
-        result = restore_backup(db_path, source, now=datetime.now())
+        # Paths only: the restore opens its own connections, so it can run off the GUI thread.
+        result = run_with_progress(parent, "Đang khôi phục dữ liệu…", restore_backup, db_path, source, now=datetime.now())
     except Exception as exc:  # noqa: BLE001 - nothing changed: say why and give the old data back
         if isinstance(exc, UserError):
             _tell(parent, "Không khôi phục được", exc.message + "\nDữ liệu hiện tại được giữ nguyên.", error=True)
@@ -255,7 +258,10 @@ def _offer_restore(parent: QWidget | None, path: Path, message: str) -> bool:
             return False
         newest = Path(source)
     try:
-        result = restore_backup(path, Path(newest), now=datetime.now())
+        from kstthc_desktop.gui.worker import run_with_progress
+
+        result = run_with_progress(parent, "Đang khôi phục dữ liệu…", restore_backup, path, Path(newest),
+                                   now=datetime.now())
     except UserError as exc:
         _tell(parent, "Không khôi phục được", exc.message, error=True)
         return True  # offered again: another backup may do
