@@ -1,0 +1,137 @@
+"""The Windows build: the bundle builds and works (slow), and the installer and the program agree on folders (fast).
+
+The slow test runs ``scripts/build_bundle.sh`` - the one command that builds ``dist/kstthc`` with PyInstaller,
+runs the smoke checks inside it (``--version``, ``deadline``, report, ``--demo --exit-after-start``; nothing
+written into the bundle), fails over 170 MB, and compiles the NSIS installer when makensis is installed.
+Set KSTTHC_BUILD_BUNDLE=0 to skip it in a quick run.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kstthc_desktop import __version__, paths
+
+ROOT = Path(__file__).resolve().parent.parent
+NSI = ROOT / "installer" / "kstthc.nsi"
+
+
+def _nsis_defines() -> dict[str, str]:
+    text = NSI.read_text(encoding="utf-8-sig")
+    return dict(re.findall(r'^!define (\w+) "([^"]*)"', text, flags=re.M))
+
+
+def _expand(value: str, defines: dict[str, str]) -> str:
+    for _ in range(5):
+        value = re.sub(r"\$\{(\w+)\}", lambda m: defines.get(m.group(1), m.group(0)), value)
+    return value
+
+
+def test_installer_keeps_away_from_the_folder_where_the_program_keeps_its_data(monkeypatch):
+    """Upgrade and uninstall never touch the data folder: it must be where platformdirs puts it on Windows."""
+    import platformdirs.windows as windows
+
+    local = r"C:\Users\canbo\AppData\Local"
+    monkeypatch.setattr(windows, "get_win_folder", lambda csidl: {"CSIDL_LOCAL_APPDATA": local}[csidl])
+    expected = windows.Windows(paths.APP_NAME, paths.APP_AUTHOR, roaming=False).user_data_dir.replace("/", "\\")
+    logs = windows.Windows(paths.APP_NAME, paths.APP_AUTHOR, roaming=False).user_log_dir.replace("/", "\\")
+
+    defines = _nsis_defines()
+    data_dir = _expand(defines["DATA_DIR"], defines).replace("$LOCALAPPDATA", local)
+    install_dir = _expand(re.search(r'^InstallDir "([^"]*)"', NSI.read_text(encoding="utf-8-sig"), re.M).group(1),
+                          defines).replace("$LOCALAPPDATA", local)
+    assert data_dir == expected
+    assert logs.startswith(data_dir + "\\")  # the log folder goes with the data
+    assert not install_dir.lower().startswith(data_dir.lower()) and not data_dir.lower().startswith(install_dir.lower())
+    assert install_dir == local + r"\Programs\KSTTHC Desktop"
+
+
+def test_version_file_carries_the_package_version():
+    sys.path.insert(0, str(ROOT / "installer"))
+    try:
+        import version_info
+    finally:
+        sys.path.remove(str(ROOT / "installer"))
+    text = version_info.version_text(__version__)
+    numbers = version_info.version_tuple(__version__)
+    assert len(numbers) == 4 and __version__.startswith(".".join(map(str, numbers[:3])))
+    assert f"StringStruct('ProductVersion', '{__version__}')" in text
+    assert "StringStruct('OriginalFilename', 'kstthc.exe')" in text
+    assert version_info.version_tuple("1.2.3rc1") == (1, 2, 3, 0)
+
+
+def _load_entry():
+    spec = importlib.util.spec_from_file_location("kstthc_entry", ROOT / "installer" / "kstthc_entry.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+class _FakeKernel32:
+    def __init__(self, attached: bool):
+        self.attached = attached
+
+    def AttachConsole(self, pid):  # noqa: N802 - Windows API name
+        assert pid == -1  # ATTACH_PARENT_PROCESS
+        return 1 if self.attached else 0
+
+
+def test_windowed_exe_started_from_the_start_menu_does_not_fail_on_print(monkeypatch):
+    """No parent console: output goes nowhere instead of crashing on a missing stdout."""
+    import ctypes
+
+    entry = _load_entry()
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(ctypes, "windll", type("W", (), {"kernel32": _FakeKernel32(False)})(), raising=False)
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    entry._attach_parent_console()
+    print("KSTTHC Desktop", file=sys.stdout)
+    print("Lỗi: thử", file=sys.stderr)
+    sys.stdout.close()
+    sys.stderr.close()
+
+
+def test_windowed_exe_keeps_redirected_output(monkeypatch):
+    """``kstthc.exe --version > out.txt`` (or a pipe, as in CI): the handles Windows gave are used as they are."""
+    entry = _load_entry()
+    out, err = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    entry._attach_parent_console()
+    assert sys.stdout is out and sys.stderr is err
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.environ.get("KSTTHC_BUILD_BUNDLE", "1") == "0", reason="KSTTHC_BUILD_BUNDLE=0")
+def test_bundle_builds_starts_and_fits(tmp_path):
+    if importlib.util.find_spec("PyInstaller") is None:
+        pytest.skip("PyInstaller is not installed: pip install -e '.[build]'")
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("bash is needed for scripts/build_bundle.sh")
+    done = subprocess.run([bash, str(ROOT / "scripts" / "build_bundle.sh"), "--fast-installer"], cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=1800)
+    report = done.stdout[-6000:] + done.stderr[-6000:]
+    assert done.returncode == 0, report
+    assert f"KSTTHC Desktop {__version__}" in done.stdout
+    assert "the main window opened on the demo database and closed" in done.stdout, report
+    sizes = json.loads((ROOT / "build" / "bundle-size.json").read_text())
+    assert sizes["total_bytes"] <= 170 * 1024 * 1024
+    if shutil.which("makensis"):
+        setup = ROOT / "dist" / f"KSTTHC-Desktop-Setup-{__version__}.exe"
+        assert setup.stat().st_size > 10 * 1024 * 1024  # the whole bundle is inside
+        assert setup.read_bytes()[:2] == b"MZ"  # a Windows program
