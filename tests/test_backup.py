@@ -325,3 +325,41 @@ def test_cli_refuses_damaged_input_with_one_line(cli, tmp_path, capsys):
     assert cli(["backup", "--db", str(tmp_path / "missing.sqlite3"), "--out", str(tmp_path / "b.zip")]) == 1
     err = capsys.readouterr().err
     assert err.count("Lỗi:") == 3 and "Traceback" not in err
+
+
+# --- checking on demand ------------------------------------------------------------------------------------------
+
+
+def test_check_finds_missing_and_changed_evidence_files_and_orphans(store, tmp_path):
+    fill(store, tmp_path)
+    first, second, third = (store.evidence_path(ev) for ev in store.evidence())
+    first.unlink()
+    second.write_bytes(b"changed behind the program's back")
+    third.with_name("f" * 64).write_bytes(b"left by a crash")  # wrong folder for its name: not ours, ignored
+    (third.parent.parent / "ab").mkdir()
+    orphan = third.parent.parent / "ab" / ("ab" + "0" * 62)
+    orphan.write_bytes(b"orphan")
+    quick = check_file(store.path)
+    assert not quick.ok and len(quick.missing_files) == 1 and quick.damaged_files == []
+    full = check_file(store.path, full=True)
+    assert len(full.damaged_files) == 1 and full.orphan_files == [orphan]
+    assert any("Thiếu 1 tệp minh chứng" in p for p in full.problems)
+
+
+def test_sao_luu_notes_evidence_files_that_were_already_missing(store, tmp_path, backups):
+    fill(store, tmp_path, 2)
+    store.evidence_path(store.evidence()[0]).unlink()
+    manifest = export_backup(store, tmp_path / "b.zip", now=NOW)
+    assert len(manifest.missing_files) == 1 and len(manifest.files) == 1
+    result = restore_backup(tmp_path / "elsewhere" / "k.sqlite3", tmp_path / "b.zip", now=NOW, backup_dir=backups)
+    assert result.missing_files == manifest.missing_files
+
+
+def test_unfinished_file_copies_of_a_crashed_program_are_removed_on_opening(tmp_path, backups):
+    path = tmp_path / "k.sqlite3"
+    Store.open(path, backup_dir=backups).close()
+    leftover = tmp_path / "k-files" / "tmp" / "0123.part"
+    leftover.parent.mkdir(parents=True)
+    leftover.write_bytes(b"half a scan")
+    Store.open(path, backup_dir=backups).close()
+    assert not leftover.exists()
