@@ -328,17 +328,23 @@ def assessment(data: ReportData) -> list[str]:
     return lines
 
 
+def trim_end(text: str) -> str:
+    """Text without its closing punctuation, to be followed by "(…)" or joined in a sentence."""
+    return (text or "").rstrip(" .;,:")
+
+
 def next_period_lines(data: ReportData) -> list[str]:
     """The generated items of part III: tasks due next period, then what is overdue and must go on."""
     from kstthc_desktop.vndates import text_date
 
     lines = []
     for t in data.next_tasks:
-        where = f"chủ trì: {t.lead}; " if t.lead else ""
-        lines.append(f"{t.content} ({where}thời hạn: {text_date(t.due)})." if t.due else f"{t.content}.")
+        content, lead = trim_end(t.content), trim_end(t.lead)
+        where = f"chủ trì: {lead}; " if lead else ""
+        lines.append(f"{content} ({where}thời hạn: {text_date(t.due)})." if t.due else f"{content}.")
     overdue = [t for t in data.all_tasks() if t.status == "OVERDUE"]
     if overdue:
-        names = "; ".join(f"{t.stt} {t.content}".strip() for t in overdue[:10])
+        names = "; ".join(f"{t.stt} {trim_end(t.content)}".strip() for t in overdue[:10])
         more = f" và {len(overdue) - 10} nhiệm vụ khác" if len(overdue) > 10 else ""
         lines.append(f"Khẩn trương hoàn thành {len(overdue)} nhiệm vụ đã quá hạn: {names}{more}.")
     ongoing = sum(1 for t in data.all_tasks() if t.status in ("HAS_PROGRESS", "NO_PROGRESS"))

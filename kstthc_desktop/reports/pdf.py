@@ -12,7 +12,9 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from kstthc_desktop.domain import Settings
-from kstthc_desktop.reports.data import ReportData, assessment, next_period_lines, printed_progress, report_date
+from kstthc_desktop.reports.data import (
+    ReportData, assessment, next_period_lines, printed_progress, report_date, trim_end,
+)
 from kstthc_desktop.text import nfc
 from kstthc_desktop.vndates import long_date, text_date
 
@@ -151,10 +153,10 @@ def _part_one(data: ReportData, st: _Styles, width: float) -> list:
         number += 1
         story.append(Paragraph(f"{number}. {_p(section.title or section.label)}", st.subheading))
         for t in tasks:
-            head = f"Nhiệm vụ {_p(t.stt)}: {_p(t.content)}" if t.stt else _p(t.content)
-            facts = [f"Tình trạng: {_p(t.status_label)}"]
+            head = f"Nhiệm vụ {_p(t.stt)}: {_p(trim_end(t.content))}" if t.stt else _p(trim_end(t.content))
+            facts = [f"tình trạng: {_p(t.status_label)}"]
             if t.lead:
-                facts.insert(0, f"chủ trì: {_p(t.lead)}")
+                facts.insert(0, f"chủ trì: {_p(trim_end(t.lead))}")
             if t.due:
                 facts.append(f"thời hạn: {text_date(t.due)}")
             story.append(Paragraph(f"{head} <font name='{st.fonts.italic}'>({'; '.join(facts)})</font>", st.task))
@@ -233,18 +235,28 @@ def _appendix(data: ReportData, settings: Settings, texts: dict, st: _Styles, wi
             deadline = t.deadline_text or ""
             if t.due and text_date(t.due) not in deadline:
                 deadline = f"{deadline}\n(hạn {text_date(t.due)})".strip()
-            done = _p(_appendix_results(t))
-            rows.append([Paragraph(_p(t.stt), st.cell_c), Paragraph(_p(t.content), st.cell),
-                         Paragraph(_p(t.lead), st.cell), Paragraph(_p(deadline), st.cell),
+            done = _p(_short(_appendix_results(t)))
+            rows.append([Paragraph(_p(_short(t.stt, 20)), st.cell_c), Paragraph(_p(_short(t.content)), st.cell),
+                         Paragraph(_p(_short(t.lead, 300)), st.cell), Paragraph(_p(_short(deadline, 300)), st.cell),
                          Paragraph(_p(t.status_label), st.cell), Paragraph(done, st.cell)])
-    # LongTable: splits page by page without re-measuring the rest each time (linear, not quadratic);
-    # splitInRow lets a very long cell continue overleaf
-    table = LongTable(rows, colWidths=cols, repeatRows=1, splitInRow=1)
+    # LongTable: splits page by page without re-measuring the rest each time. Rows are never split (reportlab's
+    # splitInRow draws the continuation over the repeated header), so cells are capped by _short().
+    table = LongTable(rows, colWidths=cols, repeatRows=1)
     from reportlab.platypus import TableStyle
 
     table.setStyle(TableStyle(style))
     story.append(table)
     return story
+
+
+#: The most characters an appendix cell prints (about 20 lines of its narrowest wide column): a row must fit
+#: on one landscape page; the full text is in part I and in the workbook.
+APPENDIX_CELL_CHARS = 900
+
+
+def _short(text: str, limit: int = APPENDIX_CELL_CHARS) -> str:
+    text = nfc(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _appendix_results(task) -> str:
@@ -259,6 +271,16 @@ def _appendix_results(task) -> str:
     return f"{latest} ({len(task.progress)} lần cập nhật)" if len(task.progress) > 1 else latest
 
 
+def _plan_name(data: ReportData) -> str:
+    """How the opening sentence names the plan: its title when written in ordinary case (plans often print
+    it in capitals, which would shout in the middle of a sentence), else "Kế hoạch … năm Y"."""
+    title = nfc(data.plan_title).strip().rstrip(".")
+    if title and title != title.upper() and title.lower().startswith("kế hoạch") and not title.startswith("KẾ HOẠCH"):
+        return title
+    year = f" năm {data.plan_year}" if data.plan_year else ""
+    return f"Kế hoạch kiểm soát thủ tục hành chính{year}"
+
+
 def build_story(data: ReportData, settings: Settings, texts: dict, st: _Styles, width: float, land_width: float):
     from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer
 
@@ -271,7 +293,7 @@ def build_story(data: ReportData, settings: Settings, texts: dict, st: _Styles, 
         _line(40 * MM, space_before=4, space_after=2),
         Paragraph(_p(f"Kỳ báo cáo: {data.period_title}"), st.period),
     ]
-    plan = f"{data.plan_title}" if data.plan_title else "Kế hoạch kiểm soát thủ tục hành chính"
+    plan = _plan_name(data)
     who = body_name[:1].upper() + body_name[1:].lower() if body_name.isupper() else body_name
     name_lower = data.period_name[:1].lower() + data.period_name[1:]
     story.append(Paragraph(_p(f"Thực hiện {plan}, {who or 'cơ quan'} báo cáo kết quả thực hiện công tác kiểm soát "

@@ -70,7 +70,9 @@ def produce(store, plan_id: int, period_key: str, today: date, out_path: Path | 
 
 
 def choose_plan(store, year: int, plan_id: int | None = None, plan_year: int | None = None) -> int:
-    """The plan a report is about: the one asked for, else the plan of the period's year, else the only plan."""
+    """The plan a report is about: the one asked for (id or year), else the plan of the period's year.
+
+    Never silently another year's plan: a 2025 report built from the 2024 plan would be wrong on every line."""
     plans = store.plans()
     if plan_id is not None:
         if not any(p.id == plan_id for p in plans):
@@ -80,8 +82,8 @@ def choose_plan(store, year: int, plan_id: int | None = None, plan_year: int | N
     found = store.plan_id_for_year(wanted)
     if found is not None:
         return found
-    if plan_year is None and len(plans) == 1:
-        return plans[0].id
     if not plans:
         raise UserError("Cơ sở dữ liệu chưa có kế hoạch nào: hãy nhập kế hoạch trước khi lập báo cáo.")
-    raise UserError(f"Không có kế hoạch năm {wanted}: hãy chọn kế hoạch bằng --plan hoặc --year.")
+    years = ", ".join(sorted({str(p.document.year) for p in plans if p.document.year})) or "không rõ năm"
+    raise UserError(f"Không có kế hoạch năm {wanted} (các kế hoạch đã nhập: {years}); "
+                    "hãy chọn kế hoạch bằng --plan hoặc --year.")
