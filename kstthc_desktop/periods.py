@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar as _stdcal
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 from kstthc_desktop.errors import UserError
@@ -50,31 +51,31 @@ class Period:
             raise UserError(f"Năm của kỳ báo cáo không hợp lệ: {self.year}.")
 
     # -- bounds ---------------------------------------------------------------------------------------------
-    @property
+    @cached_property
     def first_month(self) -> int:
         return 1 if self.kind in ("year", "ninemonths") else (self.index - 1) * _LAST_MONTH[self.kind] + 1
 
-    @property
+    @cached_property
     def last_month(self) -> int:
         return self.first_month + _LAST_MONTH[self.kind] - 1
 
-    @property
+    @cached_property
     def start(self) -> date:
         """First calendar day (1/1 of a quarter's first month …)."""
         return date(self.year, self.first_month, 1)
 
-    @property
+    @cached_property
     def end(self) -> date:
         """Last calendar day (31/3 for Quý I …)."""
         return date(self.year, self.last_month, _stdcal.monthrange(self.year, self.last_month)[1])
 
-    @property
+    @cached_property
     def window_start(self) -> date:
         """First day of the data window: the 15th of the month before the first month."""
         m = self.first_month
         return date(self.year - 1, 12, 15) if m == 1 else date(self.year, m - 1, 15)
 
-    @property
+    @cached_property
     def window_end(self) -> date:
         """Last day of the data window: the 14th of the last month."""
         return date(self.year, self.last_month, 14)
@@ -84,7 +85,7 @@ class Period:
         return self.window_start <= d <= self.window_end
 
     # -- names ----------------------------------------------------------------------------------------------
-    @property
+    @cached_property
     def key(self) -> str:
         if self.kind == "month":
             return f"{self.year}-{self.index:02d}"
