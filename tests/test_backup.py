@@ -317,6 +317,19 @@ def test_cli_backup_restore_and_check(cli, store, tmp_path, capsys, backups):
     assert "Đã khôi phục" in capsys.readouterr().out
 
 
+def test_cli_check_clean_removes_unused_files(cli, store, tmp_path, capsys):
+    fill(store, tmp_path, 1)
+    ev = store.evidence()[0]
+    path = store.evidence_path(ev)
+    store.delete_evidence(ev.id)
+    db = store.path
+    store.close()
+    assert cli(["check", "--db", str(db)]) == 0
+    assert "1 tệp minh chứng không còn dùng" in capsys.readouterr().out
+    assert cli(["check", "--db", str(db), "--clean"]) == 0
+    assert "Đã dọn 1 tệp" in capsys.readouterr().out and not path.exists()
+
+
 def test_cli_refuses_damaged_input_with_one_line(cli, tmp_path, capsys):
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"garbage" * 50)

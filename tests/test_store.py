@@ -264,6 +264,22 @@ def test_deleted_evidence_leaves_an_orphan_file_that_can_be_cleaned(store, tmp_p
     assert store.remove_orphans() == 1 and not path.exists()
 
 
+def test_cleaning_keeps_files_an_automatic_backup_still_needs(store, tmp_path):
+    from kstthc_desktop.store.backup import backup_before
+
+    plan_id = store.save_plan(small_plan())
+    task_id = store.tasks(plan_id)[0].id
+    scan = tmp_path / "a.pdf"
+    scan.write_bytes(b"needed by the backup")
+    ev = Evidence(task_id, "1/BC-X", None)
+    store.add_evidence(ev, scan)
+    backup_before(store, "truoc-nhap", datetime(2025, 3, 10, 9))
+    path = store.evidence_path(ev)
+    store.delete_evidence(ev.id)
+    assert store.orphan_files() == [path]
+    assert store.remove_orphans() == 0 and path.exists()
+
+
 def test_evidence_without_a_number_is_refused(store):
     plan_id = store.save_plan(small_plan())
     with pytest.raises(UserError, match="Số và ký hiệu"):

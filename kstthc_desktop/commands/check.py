@@ -7,6 +7,8 @@ HELP = "kiểm tra cơ sở dữ liệu và các tệp minh chứng"
 
 def add_arguments(parser) -> None:
     parser.add_argument("--full", action="store_true", help="kiểm tra toàn bộ (chậm hơn): từng trang và từng tệp")
+    parser.add_argument("--clean", action="store_true",
+                        help="dọn các tệp minh chứng không còn dùng (giữ những tệp mà bản sao lưu tự động còn cần)")
 
 
 def run(args) -> int:
@@ -30,8 +32,14 @@ def run(args) -> int:
     counts = ", ".join(f"{name}: {n}" for name, n in report.counts.items())
     if report.ok:
         print(f"Kiểm tra {kind}: {db} không có lỗi. ({counts})")
-        if report.orphan_files:
-            print(f"{len(report.orphan_files)} tệp minh chứng không còn dùng (có thể dọn).")
+        if report.orphan_files and args.clean:
+            from kstthc_desktop.store import Store
+
+            with Store.open(db, create=False) as store:
+                removed = store.remove_orphans()
+            print(f"Đã dọn {removed} tệp minh chứng không còn dùng.")
+        elif report.orphan_files:
+            print(f"{len(report.orphan_files)} tệp minh chứng không còn dùng (dọn bằng 'kstthc check --clean').")
         return 0
     print(f"Kiểm tra {kind}: {db} có lỗi:")
     for problem in report.problems:

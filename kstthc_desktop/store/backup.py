@@ -151,6 +151,7 @@ def rotate_backups(db_path: Path, today: date, backup_dir: Path | None = None) -
 
 def backup_before(store, reason: str, now: datetime, backup_dir: Path | None = None) -> Path:
     """Always back up before a risky action (``reason``: "truoc-nhap", "truoc-nhap-lai", "truoc-khoi-phuc")."""
+    backup_dir = backup_dir or getattr(store, "backup_dir", None)
     path = make_backup(store.conn, store.path, reason=reason, now=now, backup_dir=backup_dir)
     rotate_backups(store.path, now.date(), backup_dir)
     return path
@@ -158,6 +159,7 @@ def backup_before(store, reason: str, now: datetime, backup_dir: Path | None = N
 
 def backup_if_due(store, now: datetime, backup_dir: Path | None = None) -> Path | None:
     """The daily backup the program takes on opening: made when a day has passed since the newest backup."""
+    backup_dir = backup_dir or getattr(store, "backup_dir", None)
     backups = list_backups(store.path, backup_dir)
     if backups and now - backups[0].taken_at < AUTO_INTERVAL and backups[0].taken_at <= now:
         return None
@@ -192,3 +194,18 @@ def newest_good_backup(db_path: Path, backup_dir: Path | None = None) -> BackupI
         if is_good_backup(backup.path):
             return backup
     return None
+
+
+def files_used_by_backups(db_path: Path, backup_dir: Path | None = None) -> set[str]:
+    """The evidence files (by SHA-256) the kept automatic backups of this database refer to."""
+    used: set[str] = set()
+    for backup in list_backups(Path(db_path), backup_dir):
+        try:
+            conn = sqlite3.connect(f"{backup.path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                used.update(r[0] for r in conn.execute("select distinct file_sha256 from evidence where file_sha256 != ''"))
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            log.warning("could not read backup %s: %s", backup.path, exc)
+    return used

@@ -169,6 +169,7 @@ def open_store(
                 raise UserError(f"Không nâng cấp được cơ sở dữ liệu \"{path.name}\".", detail=str(exc)) from exc
         store = cls(db, path, clock=clock, read_only=read_only)
         store._lock = held
+        store.backup_dir = backup_dir
         if held is not None:  # unfinished copies of a crashed program; nobody else can be writing them now
             from kstthc_desktop.store.files import leftover_temp_files
 

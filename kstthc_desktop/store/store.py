@@ -86,6 +86,7 @@ class Store:
         self.read_only = read_only
         self._lock = None  # set by open(): the OS lock that keeps a second program from writing
         self.warnings: list[str] = []  # things the officer should be told after opening (Vietnamese)
+        self.backup_dir: Path | None = None  # where automatic backups go (None: the user's backups folder)
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -667,10 +668,21 @@ class Store:
         stored = evfiles.stored_files(self.files_dir)
         return sorted(p for sha, p in stored.items() if sha not in used) + evfiles.leftover_temp_files(self.files_dir)
 
-    def remove_orphans(self) -> int:
-        """Delete the files ``orphan_files`` finds; how many. Safe: only this program writes the folder."""
+    def remove_orphans(self, backup_dir: Path | None = None) -> int:
+        """Delete the files ``orphan_files`` finds, except those an automatic backup still refers to; how many.
+
+        Keeping those means restoring any kept automatic backup finds its files. Safe to run: only the program
+        holding the lock writes the folder.
+        """
+        if self.read_only:
+            raise UserError("Cơ sở dữ liệu đang mở ở chế độ chỉ đọc; không dọn được tệp.")
+        from kstthc_desktop.store.backup import files_used_by_backups
+
+        needed = files_used_by_backups(self.path, backup_dir or self.backup_dir)
         count = 0
         for path in self.orphan_files():
+            if path.name in needed:
+                continue
             try:
                 path.unlink()
                 count += 1
