@@ -605,9 +605,12 @@ class Store:
             if file is not None:
                 sha, size = evfiles.store_file(self.files_dir, source)
                 values.update(file_name=nfc(source.name), file_sha256=sha, file_size=size)
-            else:
-                values.update(file_name=nfc(ev.file_name) if evfiles.is_sha256(ev.file_sha256) else "",
-                              file_sha256=ev.file_sha256 if evfiles.is_sha256(ev.file_sha256) else "")
+            else:  # an already stored file (the same scan cited twice) is kept only if it is really there
+                stored = evfiles.stored_path(self.files_dir, ev.file_sha256)
+                if stored is not None and stored.is_file():
+                    values.update(file_name=nfc(ev.file_name), file_sha256=ev.file_sha256, file_size=stored.stat().st_size)
+                else:
+                    values.update(file_name="", file_sha256="")
             ev.id = self.db["evidence"].insert(values).last_pk
             ev.file_name, ev.file_sha256 = values["file_name"], values["file_sha256"]
             self._history("evidence", ev.id, "", None, values, "insert")
