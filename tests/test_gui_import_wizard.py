@@ -282,3 +282,25 @@ def test_changing_the_plan_year_reads_yearless_deadlines_again(qtbot, store, mes
     assert model.index(model.row_of_task(in_year[0]), PreviewModel.COL_READING).data() == "Hạn 31/12/2025"
     assert model.index(model.row_of_task(in_year[1]), PreviewModel.COL_READING).data() == "Hạn 30/6/2024"
     assert wizard.plan.year == 2025
+
+
+def test_tasks_concerning_my_body_are_marked_from_the_name_typed(qtbot, store, messages, monkeypatch):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    from kstthc_desktop.gui.import_preview_model import PreviewModel
+
+    wizard = make_wizard(qtbot, store, today=date(2022, 2, 1))
+    edit = wizard.source_page.body_edit
+    edit.setFocus()
+    for ch in "Thanh tra Sở":  # one key event per character: keyClicks cannot type Vietnamese
+        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+            QApplication.sendEvent(edit, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
+    assert edit.text() == "Thanh tra Sở"
+    open_through_button(qtbot, wizard, monkeypatch, PLANS / "dong-nai-so-noi-vu-2022.xlsx")
+    page = wizard.preview_page
+    model = page.table.model()
+    led = [t for t in wizard.plan.tasks if t.concern == Concern.LEAD]
+    assert [t.stt for t in led] == ["5.1"]  # the one task Thanh tra Sở leads
+    assert model.index(model.row_of_task(wizard.plan.tasks.index(led[0])), PreviewModel.COL_CONCERN).data() == "Chủ trì"
+    assert "liên quan đến cơ quan" in page.summary.text()

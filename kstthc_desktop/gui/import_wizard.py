@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -374,7 +374,7 @@ class PreviewPage(QWizardPage):
         form.addRow("Hạn trong tháng cuối kỳ:", self.day_spin)
         form.addRow("Khi phát sinh, trong:", self.within_spin)
         form.addRow("Liên quan đến cơ quan:", self.concern_combo)
-        form_box = QWidget()
+        form_box = self.form_box = QWidget()
         form_box.setLayout(form)
         form_box.setMaximumWidth(500)
         editor_layout = QHBoxLayout(self.editor)
@@ -446,7 +446,7 @@ class PreviewPage(QWizardPage):
         counts = f"{len(plan.sections)} mục, {len(plan.tasks)} nhiệm vụ"
         if self.wiz.body_name():
             counts += f", {concern} nhiệm vụ liên quan đến cơ quan"
-        warned = self.warning_list.count()
+        warned = sum(1 for i in range(self.warning_list.count()) if self.warning_list.item(i).flags() & Qt.ItemIsEnabled)
         counts += (f"; <span style='background:#fff1c2'>&nbsp;{warned} điểm cần xem lại (danh sách bên dưới)&nbsp;</span>"
                    if warned else "; không có cảnh báo")
         parts.append(counts)
@@ -508,6 +508,10 @@ class PreviewPage(QWizardPage):
                 self.warning_list.addItem(item)
                 shown += 1
         self.warnings_box.setTitle(f"Cảnh báo và điểm cần xem lại ({shown})")
+        if not shown:
+            item = QListWidgetItem("Không có cảnh báo nào: chương trình đọc được mọi dòng.")
+            item.setFlags(Qt.NoItemFlags)
+            self.warning_list.addItem(item)
 
     # --- corrections -------------------------------------------------------------------------------
     def chosen_columns(self) -> list[str | None]:
@@ -563,8 +567,12 @@ class PreviewPage(QWizardPage):
         for widget in (self.kind_combo, self.due_edit, self.day_spin, self.within_spin, self.concern_combo,
                        *self.freq_checks.values()):
             widget.setEnabled(enabled)
+        self.form_box.setVisible(enabled)
         if not enabled:
-            self.full_text.setPlainText("Chọn một dòng trong bảng để xem đầy đủ và sửa cách hiểu thời hạn.")
+            self.editor.setTitle("Dòng đang chọn")
+            self.full_text.setPlainText(
+                "Chọn một dòng trong bảng để xem đầy đủ nội dung, sửa cách hiểu thời hạn và đánh dấu nhiệm vụ "
+                "liên quan đến cơ quan (chọn nhiều dòng bằng Ctrl hoặc Shift để đánh dấu cùng lúc).")
             self.printed_label.setText("")
 
     def _selection_changed(self, *_):
@@ -659,8 +667,8 @@ class ConfirmPage(QWizardPage):
         self.intro.setWordWrap(True)
         self.changes = QTreeWidget()
         self.changes.setHeaderLabels(["Thay đổi", "Trước", "Sau"])
-        self.changes.setColumnWidth(0, 520)
-        self.changes.setColumnWidth(1, 260)
+        self.changes.setColumnWidth(0, 660)
+        self.changes.setColumnWidth(1, 300)
         self.changes.setWordWrap(True)
         self.changes.setAlternatingRowColors(True)
         layout = QVBoxLayout(self)
@@ -700,8 +708,9 @@ class ConfirmPage(QWizardPage):
         self._fill_tree(added, changed, withdrawn)
 
     def _fill_tree(self, added, changed, withdrawn) -> None:
-        groups = (("Thêm mới", added), ("Thay đổi", changed), ("Rút khỏi kế hoạch", withdrawn))
-        for title, items in groups:
+        groups = (("Thêm mới", added, "#1b5e20"), ("Thay đổi", changed, "#0d47a1"),
+                  ("Rút khỏi kế hoạch", withdrawn, "#8a1c1c"))
+        for title, items, colour in groups:
             group = QTreeWidgetItem([f"{title} ({len(items)})"])
             font = group.font(0)
             font.setBold(True)
@@ -710,13 +719,16 @@ class ConfirmPage(QWizardPage):
             for task, fields in items:
                 child = QTreeWidgetItem([_task_line(task)])
                 child.setToolTip(0, task.content)
+                child.setForeground(0, QColor(colour))
                 group.addChild(child)
                 for name, old, new in fields:
-                    child.addChild(QTreeWidgetItem([f"   {FIELD_LABELS.get(name, name)}", _value(old), _value(new)]))
+                    child.addChild(QTreeWidgetItem([f"   {_field_label(name)}", _value(old), _value(new)]))
                 child.setExpanded(True)
             group.setExpanded(True)
+        if getattr(self.plan_changes, "sections_changed", False):
+            self.changes.addTopLevelItem(QTreeWidgetItem(["Các mục (phần I, II, …) của kế hoạch cũng thay đổi."]))
         if not (added or changed or withdrawn):
-            self.changes.addTopLevelItem(QTreeWidgetItem(["Không có thay đổi nào so với kế hoạch đã lưu."]))
+            self.changes.addTopLevelItem(QTreeWidgetItem(["Không có nhiệm vụ nào thay đổi so với kế hoạch đã lưu."]))
 
     def _new_plan_text(self, plan: Plan) -> str:
         kinds: dict[DeadlineKind, int] = {}
@@ -734,11 +746,15 @@ class ConfirmPage(QWizardPage):
         return self.wiz.save() is not None
 
 
-FIELD_LABELS = {
-    "content": "Nội dung", "result": "Kết quả", "lead": "Chủ trì", "cooperate": "Phối hợp",
-    "deadline_text": "Thời hạn", "deadline": "Cách hiểu thời hạn", "note": "Ghi chú", "section": "Mục", "stt": "STT",
-    "withdrawn": "Rút khỏi kế hoạch", "concern": "Liên quan",
-}
+#: Fields not worth showing in the change list (the importer's own doubts about a row).
+HIDDEN_FIELDS = ("why", "ambiguous")
+
+
+def _field_label(name: str) -> str:
+    from kstthc_desktop.importers.reimport import FIELD_NAMES_VI
+
+    label = FIELD_NAMES_VI.get(name, "đã rút khỏi kế hoạch" if name == "withdrawn" else name)
+    return label[:1].upper() + label[1:]
 
 
 def _task_line(task: Task) -> str:
@@ -759,44 +775,13 @@ def _value(value) -> str:
 
 
 def change_lists(changes) -> tuple[list, list, list]:
-    """(added, changed, withdrawn) as lists of (task, [(field, old, new), …]) from a ``PlanChanges``."""
+    """(added, changed, withdrawn) from ``reimport.PlanChanges``, as lists of (task, [(field, old, new), …]).
 
-    def task_of(item):
-        if isinstance(item, Task):
-            return item
-        for name in ("new", "task", "old"):
-            value = getattr(item, name, None)
-            if isinstance(value, Task):
-                return value
-        if isinstance(item, tuple):
-            return next((v for v in reversed(item) if isinstance(v, Task)), None)
-        return None
-
-    def fields_of(item) -> list:
-        fields = getattr(item, "fields", None) or getattr(item, "changes", None)
-        if isinstance(fields, dict):
-            return [(k, *v) if isinstance(v, tuple) else (k, "", v) for k, v in fields.items()]
-        if isinstance(fields, (list, tuple)):
-            out = []
-            for f in fields:
-                if isinstance(f, tuple) and len(f) == 3:
-                    out.append(f)
-                elif isinstance(f, str):
-                    old, new = task_of_pair(item)
-                    out.append((f, getattr(old, f, ""), getattr(new, f, "")))
-            return out
-        old, new = task_of_pair(item)
-        if old is not None and new is not None:
-            names = ("content", "result", "lead", "cooperate", "deadline_text", "note")
-            return [(n, getattr(old, n), getattr(new, n)) for n in names if getattr(old, n) != getattr(new, n)]
-        return []
-
-    def task_of_pair(item):
-        if isinstance(item, tuple) and len(item) >= 2:
-            return item[0], item[1]
-        return getattr(item, "old", None), getattr(item, "new", None)
-
-    added = [(t, []) for t in map(task_of, getattr(changes, "added", []) or []) if t is not None]
-    changed = [(task_of(c), fields_of(c)) for c in getattr(changes, "changed", []) or [] if task_of(c) is not None]
-    withdrawn = [(t, []) for t in map(task_of, getattr(changes, "withdrawn", []) or []) if t is not None]
+    A task withdrawn before and back in the new version counts as changed (its "withdrawn" field goes back).
+    """
+    added = [(task, []) for task in changes.added]
+    changed = [(change.new, [(name, old, new) for name, (old, new) in change.fields.items()
+                             if name not in HIDDEN_FIELDS])
+               for change in [*changes.updated, *changes.reinstated]]
+    withdrawn = [(task, []) for task in changes.withdrawn]
     return added, changed, withdrawn
