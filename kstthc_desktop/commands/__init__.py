@@ -10,5 +10,6 @@ COMMANDS = {
     "restore": "restore",
     "check": "check",
     "deadline": "deadline",
+    "import": "import_",
     "report": "report",
 }

@@ -58,10 +58,13 @@ class Score:
 
 def pair_tasks(actual: list[dict], expected: list[dict], threshold: float = 0.6) -> list[tuple[int, int]]:
     """(actual index, expected index) pairs: equal texts first, then the most similar remaining ones."""
+    return pair_by_text([_key(t) for t in actual], [_key(t) for t in expected], threshold)
+
+
+def pair_by_text(keys_a: list[str], keys_e: list[str], threshold: float) -> list[tuple[int, int]]:
+    """Pair two lists of texts: equal ones in order first, then greedily by difflib ratio above ``threshold``."""
     pairs: list[tuple[int, int]] = []
-    free_a = set(range(len(actual)))
-    keys_a = [_key(t) for t in actual]
-    keys_e = [_key(t) for t in expected]
+    free_a = set(range(len(keys_a)))
     unpaired_e = []
     for e, key in enumerate(keys_e):
         a = next((a for a in sorted(free_a) if keys_a[a] == key), None)

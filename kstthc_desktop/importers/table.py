@@ -185,14 +185,18 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
         if found is None:
             index = next((i for i, r in enumerate(rows) if header_score(r)), None)
             if index is None and mapping is not None and any(len(r.cells) >= len(mapping) - 1 for r in rows):
-                index = -1
+                index = first_data_row(rows, mapping) - 1  # the row above the first data row, if any, is the header
             if index is None:
                 for r in rows:
                     doc_lines.append(" ".join(dict.fromkeys(c.text for c in r.cells if c.text)))
                 continue
             for r in rows[: max(index, 0)]:
                 doc_lines.append(" ".join(dict.fromkeys(c.text for c in r.cells if c.text)))
-            if index >= 0:
+            if index >= 0 and mapping is not None:
+                columns = Columns(list(mapping), header_cells(rows[index]), len(mapping))
+                header = [c.text for c in rows[index].cells if c.text and not c.hmerge]
+                start = index + 1
+            elif index >= 0:
                 header_rows = [rows[index]]
                 if index + 1 < len(rows) and is_subheader(rows[index + 1], rows[index]):
                     header_rows.append(rows[index + 1])
@@ -239,6 +243,18 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
         )
     # Subheader rows repeated on later pages are skipped by the numbering/header checks above.
     return found
+
+
+def first_data_row(rows: list[Row], mapping: list[str | None]) -> int:
+    """With a user's mapping and no recognisable header: the first row numbered like a task or section."""
+    if "stt" not in mapping:
+        return 0
+    j = mapping.index("stt")
+    for i, row in enumerate(rows):
+        text = norm_stt(row.cells[j].text) if j < len(row.cells) else ""
+        if re.fullmatch(r"\d{1,3}(\.\d{1,3})*|[IVXLC]+", text or "-"):
+            return i
+    return 0
 
 
 def heading_from(paragraphs: list[str]) -> str:
@@ -330,7 +346,9 @@ class Builder:
 
     def warn(self, message: str, row: Row, code: str, task: Task | None = None) -> None:
         index = self.plan.tasks.index(task) if task is not None and task in self.plan.tasks else None
-        self.plan.warnings.append(ImportWarning(message=message, row=row.line, task_index=index, code=code))
+        last = self.plan.warnings[-1] if self.plan.warnings else None
+        if last is None or (last.message, last.row) != (message, row.line):
+            self.plan.warnings.append(ImportWarning(message=message, row=row.line, task_index=index, code=code))
         if task is not None:
             task.ambiguous = True
             task.why = join(task.why, message, "; ")

@@ -1,0 +1,133 @@
+"""``kstthc import``: read a plan from .xlsx / .docx / .txt, show what was understood, save it.
+
+    kstthc import KH.docx --dry-run --json      → the plan JSON (plan-json.md), nothing written
+    kstthc import KH.docx --db DB               → saved in one transaction; a short Vietnamese summary
+    kstthc import KH2.docx --db DB --dry-run    → for a year already stored: what the amended plan would change
+Options: ``--columns "stt,content,lead,cooperate,result,deadline"`` when headings are not recognised; ``--for BODY``
+marks each task as led / cooperated / not concerning that body (default: the body set in the settings);
+``--year`` when the file does not say it.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "nhập kế hoạch KSTTHC từ tệp Word (.docx), Excel (.xlsx) hoặc văn bản (.txt)"
+
+
+def _year(value: str) -> int:
+    try:
+        year = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"năm không hợp lệ: {value!r} (cần một số, ví dụ 2024)") from None
+    if not 2000 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"năm không hợp lệ: {value} (cần trong khoảng 2000–2100)")
+    return year
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="TỆP", help="tệp kế hoạch: .docx, .xlsx hoặc .txt")
+    parser.add_argument("--dry-run", action="store_true", help="chỉ đọc và hiển thị, không ghi gì vào cơ sở dữ liệu")
+    parser.add_argument("--json", action="store_true", help="in kế hoạch đã đọc dạng JSON")
+    parser.add_argument("--columns", metavar="CỘT,CỘT,…",
+                        help="vai trò của từng cột theo thứ tự, ví dụ \"stt,content,lead,cooperate,result,deadline\"")
+    parser.add_argument("--for", dest="body", metavar="CƠ QUAN",
+                        help="cơ quan của mình, để đánh dấu nhiệm vụ chủ trì / phối hợp (mặc định: theo cài đặt)")
+    parser.add_argument("--year", type=_year, metavar="NĂM", help="năm của kế hoạch khi tệp không ghi rõ")
+
+
+def run(args) -> int:
+    import json
+    from pathlib import Path
+
+    from kstthc_desktop.errors import UserError
+    from kstthc_desktop.importers import extract
+    from kstthc_desktop.importers.columns import parse_mapping
+    from kstthc_desktop.paths import default_db_path
+
+    mapping = parse_mapping(args.columns) if args.columns else None
+    plan = extract(Path(args.file), columns=mapping, year=args.year, body=args.body)
+    db_given = getattr(args, "db", None)
+    db_path = Path(db_given) if db_given else default_db_path()
+
+    if args.dry_run:
+        changes = None
+        if db_given and db_path.exists() and plan.document.year:
+            changes = _preview_changes(db_path, plan)
+        if args.json:
+            data = plan.to_json()
+            if changes is not None:
+                data["changes"] = changes.to_json()
+            print(json.dumps(data, ensure_ascii=False, indent=1))
+        else:
+            print("\n".join(summary_lines(plan, body=args.body)))
+            if changes is not None:
+                print(f"So với kế hoạch năm {plan.document.year} đã lưu (chưa ghi gì):")
+                print("\n".join(changes.summary()))
+        return 0
+
+    if not plan.document.year:
+        raise UserError("Không xác định được năm của kế hoạch từ tệp; hãy ghi rõ bằng --year (ví dụ --year 2025).")
+    from kstthc_desktop.importers.concern import mark_concern
+    from kstthc_desktop.importers.reimport import apply
+    from kstthc_desktop.store import Store
+
+    with Store.open(db_path) as store:
+        body = args.body or store.settings().my_body
+        if body and not args.body:
+            mark_concern(plan, body)
+        with store.transaction():
+            existing = store.plan_id_for_year(plan.document.year)
+            changes = apply(store, existing, plan) if existing else None
+            if existing is None:
+                store.save_plan(plan)
+    if args.json:
+        print(json.dumps(plan.to_json(), ensure_ascii=False, indent=1))
+        return 0
+    if changes is None:
+        print(f"Đã lưu kế hoạch năm {plan.document.year} vào {db_path}.")
+        print("\n".join(summary_lines(plan, body=body)))
+    else:
+        print(f"Đã cập nhật kế hoạch năm {plan.document.year} đã có trong {db_path} theo bản mới:")
+        print("\n".join(changes.summary()))
+        print("\n".join(line for line in summary_lines(plan, body=body) if line.startswith("Cảnh báo") or line.startswith("  ")))
+    return 0
+
+
+def _preview_changes(db_path, plan):
+    from kstthc_desktop.importers.reimport import compare
+    from kstthc_desktop.store import Store
+
+    with Store.open(db_path, create=False, read_only=True, lock=False) as store:
+        plan_id = store.plan_id_for_year(plan.document.year)
+        return compare(store.load_plan(plan_id), plan) if plan_id else None
+
+
+def summary_lines(plan, *, body: str | None = None) -> list[str]:
+    """A short Vietnamese account of what was read: sections, tasks, kinds of deadline, concern, warnings."""
+    from collections import Counter
+
+    from kstthc_desktop.domain import Concern, DeadlineKind
+
+    doc = plan.document
+    title = " ".join(doc.title.split()) or plan.source
+    head = f"Kế hoạch: {title}"
+    if doc.issuer:
+        head += f" — {doc.issuer}"
+    if doc.year:
+        head += f" (năm {doc.year})"
+    subs = sum(1 for t in plan.tasks if t.sub)
+    lines = [head, f"{len(plan.sections)} mục, {len(plan.tasks)} nhiệm vụ" + (f" (trong đó {subs} ý con)." if subs else ".")]
+    kinds = Counter(t.deadline.kind for t in plan.tasks)
+    parts = [f"{kinds[k]} {k.label.lower()}" for k in DeadlineKind if kinds[k]]
+    lines.append("Thời hạn: " + ", ".join(parts) + ".")
+    if body:
+        concern = Counter(t.concern for t in plan.tasks)
+        lines.append(f"Liên quan đến {body}: {concern[Concern.LEAD]} chủ trì, {concern[Concern.COOPERATE]} phối hợp, "
+                     f"{concern[Concern.NONE]} không liên quan.")
+    if plan.warnings:
+        lines.append(f"Cảnh báo ({len(plan.warnings)}):")
+        lines += [f"  - {w.message}" for w in plan.warnings[:20]]
+        if len(plan.warnings) > 20:
+            lines.append(f"  … và {len(plan.warnings) - 20} cảnh báo khác (xem --json).")
+    return lines

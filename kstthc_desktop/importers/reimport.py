@@ -1,0 +1,145 @@
+"""Re-import: the province amends its plan mid-year; bring the stored plan up to date without losing work.
+
+Tasks are paired by their text (content + result, folded; equal first, then the most similar by difflib), never
+by number, since numbering shifts when a task is added. A paired task keeps its id, so its progress, evidence,
+events, assignee and concern stay; its changed fields are updated (history records them). New tasks are added;
+tasks that disappeared are marked withdrawn, kept and shown as such. ``compare`` only reads (the dry-run and the
+GUI preview); ``apply`` writes all of it in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kstthc_desktop.domain import Concern, Plan, Task
+from kstthc_desktop.importers.compare import pair_by_text
+from kstthc_desktop.text import fold
+
+#: Task fields an amended plan can change (what the officer added — progress, assignee, concern — it cannot).
+PLAN_FIELDS = ("section", "stt", "sub", "content", "result", "lead", "cooperate", "deadline_text", "note",
+               "deadline", "ambiguous", "why", "extra")
+FIELD_NAMES_VI = {
+    "section": "mục", "stt": "số thứ tự", "sub": "ý con", "content": "nội dung", "result": "kết quả",
+    "lead": "chủ trì", "cooperate": "phối hợp", "deadline_text": "thời hạn", "note": "ghi chú",
+    "deadline": "cách đọc thời hạn", "ambiguous": "cần xem lại", "why": "lý do", "extra": "cột khác",
+}
+SIMILAR = 0.75
+QUIET = {"ambiguous", "why", "deadline"}  # the importer's annotations: kept current, not reported as changes
+
+
+@dataclass
+class TaskChange:
+    old: Task
+    new: Task
+    fields: dict[str, tuple[Any, Any]]  # field -> (old value, new value)
+
+    def to_json(self) -> dict:
+        def show(v):
+            return v.to_json() if hasattr(v, "to_json") else v
+
+        return {"task_id": self.old.id, "stt": self.new.stt, "content": self.new.content[:200],
+                "fields": {k: [show(a), show(b)] for k, (a, b) in self.fields.items()}}
+
+
+@dataclass
+class PlanChanges:
+    updated: list[TaskChange] = field(default_factory=list)
+    added: list[Task] = field(default_factory=list)
+    withdrawn: list[Task] = field(default_factory=list)
+    reinstated: list[TaskChange] = field(default_factory=list)  # withdrawn before, back in the new version
+    unchanged: int = 0
+    sections_changed: bool = False
+    refreshed: list[TaskChange] = field(default_factory=list)  # only the importer's own notes changed
+
+    @property
+    def empty(self) -> bool:
+        return not (self.updated or self.added or self.withdrawn or self.reinstated or self.sections_changed)
+
+    def summary(self) -> list[str]:
+        """Vietnamese lines saying what the new version changes."""
+        lines = [f"{len(self.updated)} nhiệm vụ thay đổi, {len(self.added)} nhiệm vụ mới, "
+                 f"{len(self.withdrawn)} nhiệm vụ rút khỏi kế hoạch (vẫn giữ lại), {self.unchanged} không đổi."]
+        if self.reinstated:
+            lines.append(f"{len(self.reinstated)} nhiệm vụ đã rút nay có lại trong kế hoạch.")
+        if self.sections_changed:
+            lines.append("Các mục của kế hoạch thay đổi.")
+        for ch in self.updated + self.reinstated:
+            names = ", ".join(FIELD_NAMES_VI[f] for f in ch.fields if f not in ("deadline", "why", "ambiguous"))
+            if names:
+                lines.append(f"  ~ {ch.new.stt or '-'} {short(ch.new.content)}: đổi {names}")
+        lines += [f"  + {t.stt or '-'} {short(t.content)}" for t in self.added]
+        lines += [f"  - {t.stt or '-'} {short(t.content)} (rút khỏi kế hoạch)" for t in self.withdrawn]
+        return lines
+
+    def to_json(self) -> dict:
+        return {
+            "updated": [c.to_json() for c in self.updated],
+            "reinstated": [c.to_json() for c in self.reinstated],
+            "added": [t.to_json() for t in self.added],
+            "withdrawn": [{"task_id": t.id, "stt": t.stt, "content": t.content[:200]} for t in self.withdrawn],
+            "unchanged": self.unchanged,
+            "sections_changed": self.sections_changed,
+        }
+
+
+def short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _key(task: Task) -> str:
+    return fold(f"{task.content} {task.result}")
+
+
+def _value(task: Task, name: str):
+    value = getattr(task, name)
+    if isinstance(value, str):
+        return " ".join(value.split())
+    return value
+
+
+def compare(old: Plan, new: Plan) -> PlanChanges:
+    """What importing ``new`` over the stored ``old`` would change (reads only)."""
+    changes = PlanChanges()
+    pairs = pair_by_text([_key(t) for t in old.tasks], [_key(t) for t in new.tasks], SIMILAR)
+    paired_old = {a for a, _ in pairs}
+    for a, b in pairs:
+        before, after = old.tasks[a], new.tasks[b]
+        fields = {name: (getattr(before, name), getattr(after, name))
+                  for name in PLAN_FIELDS if _value(before, name) != _value(after, name)}
+        if before.withdrawn:
+            fields["withdrawn"] = (True, False)
+            changes.reinstated.append(TaskChange(before, after, fields))
+        elif set(fields) - QUIET:
+            changes.updated.append(TaskChange(before, after, fields))
+        else:
+            changes.unchanged += 1
+            if fields:
+                changes.refreshed.append(TaskChange(before, after, fields))
+    paired_new = {b for _, b in pairs}
+    changes.added = [t for i, t in enumerate(new.tasks) if i not in paired_new]
+    changes.withdrawn = [t for i, t in enumerate(old.tasks) if i not in paired_old and not t.withdrawn]
+    same_sections = [(s.code, s.title, s.parent) for s in old.sections] == [(s.code, s.title, s.parent) for s in new.sections]
+    changes.sections_changed = not same_sections
+    return changes
+
+
+def apply(store, plan_id: int, new: Plan) -> PlanChanges:
+    """Bring stored plan ``plan_id`` up to ``new`` in one transaction; what changed."""
+    with store.transaction():
+        old = store.load_plan(plan_id)
+        changes = compare(old, new)
+        for change in changes.updated + changes.reinstated + changes.refreshed:
+            fields = {name: after for name, (_, after) in change.fields.items()}
+            if change.old.concern == Concern.UNKNOWN and change.new.concern != Concern.UNKNOWN:
+                fields["concern"] = change.new.concern
+            store.update_task(change.old.id, **fields)
+        for task in changes.withdrawn:
+            store.update_task(task.id, withdrawn=True)
+        for task in changes.added:
+            task.id = None
+            store.insert_task(plan_id, task)
+        stored = Plan(source=new.source, document=new.document, header=new.header, sections=new.sections, id=plan_id)
+        store.save_plan(stored)
+    return changes

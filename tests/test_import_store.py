@@ -1,0 +1,170 @@
+"""Saving an import, re-importing an amended plan, and "my body's tasks", through the CLI and the API."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+
+import pytest
+
+from conftest import PLANS
+from kstthc_desktop.cli import main
+from kstthc_desktop.domain import Concern, Evidence, Plan, ProgressEntry, Task
+from kstthc_desktop.importers import extract
+from kstthc_desktop.importers.concern import concern_for
+from kstthc_desktop.importers.reimport import apply, compare
+from kstthc_desktop.store import Store
+from test_import_variants import VARIANTS, write_xlsx
+
+PLAN = PLANS / "vinh-long-2024.docx"
+
+
+def amended(tmp_path):
+    """The Vĩnh Long plan amended mid-year: one deadline changed, one task dropped, one task added."""
+    data = json.loads((PLANS / "vinh-long-2024.json").read_text(encoding="utf-8"))
+    data = copy.deepcopy(data)
+    changed = data["tasks"][0]
+    changed["deadline_text"] = "Quý I/2024"
+    dropped = data["tasks"].pop(5)
+    new = dict(data["tasks"][6], stt="12", content="Rà soát, công bố danh mục thủ tục hành chính được cắt giảm "
+               "thời gian giải quyết theo chỉ đạo mới của Thủ tướng Chính phủ.", result="Quyết định công bố")
+    index = data["tasks"].index(next(t for t in data["tasks"] if t["section"] == "III" and t["stt"] == "11"))
+    data["tasks"].insert(index + 1, new)
+    path = tmp_path / "vinh-long-2024-sua-doi.xlsx"
+    write_xlsx(data, VARIANTS[0], path)
+    return path, changed, dropped, new
+
+
+def test_save_prints_summary_and_stores_plan(tmp_path, capsys):
+    db = tmp_path / "kstthc.db"
+    assert main(["import", str(PLAN), "--db", str(db), "--for", "Sở Nội vụ"]) == 0
+    out = capsys.readouterr().out
+    assert "Đã lưu kế hoạch năm 2024" in out
+    assert "9 mục, 40 nhiệm vụ" in out
+    assert "Thời hạn:" in out and "thường xuyên" in out
+    assert "Liên quan đến Sở Nội vụ" in out
+    with Store.open(db) as store:
+        plan_id = store.plan_id_for_year(2024)
+        plan = store.load_plan(plan_id)
+    assert len(plan.tasks) == 40 and len(plan.sections) == 9
+    assert plan.document.issuer == "Ủy ban nhân dân tỉnh Vĩnh Long"
+    def find(start):
+        return next(t for t in plan.tasks if t.content.startswith(start))
+
+    assert find("Tổ chức tập huấn nghiệp vụ").concern == Concern.COOPERATE  # "Sở Nội vụ, các cơ quan …"
+    assert find("Xây dựng Kế hoạch rà soát").concern == Concern.COOPERATE  # "Các sở, ban, ngành, UBND …"
+    assert any(t.concern == Concern.LEAD for t in plan.tasks)
+
+
+def test_dry_run_json_is_plan_json_and_writes_nothing(tmp_path, capsys):
+    db = tmp_path / "kstthc.db"
+    assert main(["import", str(PLANS / "dong-nai-so-noi-vu-2022.xlsx"), "--dry-run", "--json", "--db", str(db)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) >= {"source", "document", "header", "sections", "tasks"}
+    assert data["tasks"][0]["stt"] == "1.1" and data["tasks"][0]["deadline"]["kind"] == "continuous"
+    assert not db.exists()
+
+
+def test_reimport_keeps_progress_and_evidence_marks_withdrawn(tmp_path, capsys):
+    db = tmp_path / "kstthc.db"
+    assert main(["import", str(PLAN), "--db", str(db)]) == 0
+    with Store.open(db) as store:
+        plan_id = store.plan_id_for_year(2024)
+        tasks = store.tasks(plan_id)
+        first, gone = tasks[0], tasks[5]
+        progress_id = store.add_progress(ProgressEntry(first.id, date(2024, 1, 10), "Đã trình kế hoạch", "due", done=True))
+        store.add_evidence(Evidence(first.id, "2974/QĐ-UBND", date(2023, 12, 26), summary="Ban hành kế hoạch"))
+        store.add_progress(ProgressEntry(gone.id, date(2024, 2, 1), "Đang làm", "2024-Q1"))
+        store.update_task(first.id, assignee="Đ/c Trần Thế Vũ")
+    path, changed, dropped, new = amended(tmp_path)
+    capsys.readouterr()
+
+    assert main(["import", str(path), "--db", str(db), "--dry-run"]) == 0  # the preview writes nothing
+    preview = capsys.readouterr().out
+    assert "1 nhiệm vụ thay đổi, 1 nhiệm vụ mới, 1 nhiệm vụ rút khỏi kế hoạch" in preview
+    with Store.open(db) as store:
+        assert len(store.tasks(plan_id)) == 40 and not any(t.withdrawn for t in store.tasks(plan_id))
+
+    assert main(["import", str(path), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "Đã cập nhật kế hoạch năm 2024" in out and "đổi thời hạn" in out and "rút khỏi kế hoạch" in out
+    with Store.open(db) as store:
+        tasks = store.tasks(plan_id)
+        assert store.plan_id_for_year(2024) == plan_id and len(store.plans()) == 1
+        assert len(tasks) == 41
+        kept = store.task(first.id)
+        assert kept.deadline_text == "Quý I/2024" and kept.deadline.due == date(2024, 3, 31)
+        assert kept.assignee == "Đ/c Trần Thế Vũ"
+        assert [p.id for p in store.progress(task_id=first.id)] == [progress_id]
+        assert [e.number for e in store.evidence(task_id=first.id)] == ["2974/QĐ-UBND"]
+        withdrawn = store.task(gone.id)
+        assert withdrawn.withdrawn and withdrawn.content == dropped["content"]
+        assert len(store.progress(task_id=gone.id)) == 1  # kept, with its progress
+        assert any(t.content == new["content"] and not t.withdrawn for t in tasks)
+        assert any(h.field == "withdrawn" for h in store.history("task", gone.id))
+
+
+def test_compare_pairs_by_text_not_number():
+    old = Plan(tasks=[Task(stt="1", content="Rà soát thủ tục hành chính", result="Báo cáo", id=1),
+                      Task(stt="2", content="Công bố thủ tục", result="Quyết định", id=2)])
+    new = Plan(tasks=[Task(stt="1", content="Nhiệm vụ mới hoàn toàn", result="Kế hoạch"),
+                      Task(stt="2", content="Rà soát thủ tục hành chính.", result="Báo cáo"),
+                      Task(stt="3", content="Công bố các thủ tục", result="Quyết định")])
+    changes = compare(old, new)
+    assert [t.content for t in changes.added] == ["Nhiệm vụ mới hoàn toàn"]
+    assert not changes.withdrawn
+    assert {c.old.id: set(c.fields) for c in changes.updated} == {1: {"stt", "content"}, 2: {"stt", "content"}}
+
+
+@pytest.mark.parametrize("lead, cooperate, body, expected", [
+    ("Các sở, ban, ngành tỉnh", "", "Sở Khoa học và Công nghệ", Concern.LEAD),
+    ("Văn phòng UBND tỉnh", "Các sở, ban, ngành tỉnh; UBND cấp huyện", "Sở Khoa học và Công nghệ", Concern.COOPERATE),
+    ("Văn phòng UBND tỉnh", "Các cơ quan, đơn vị có liên quan", "Sở Khoa học và Công nghệ", Concern.NONE),
+    ("Văn phòng Ủy ban nhân dân tỉnh", "", "Văn phòng UBND tỉnh", Concern.LEAD),
+    ("Sở Thông tin và Truyền thông chủ trì, phối hợp với Sở KH&CN", "", "Sở Khoa học và Công nghệ", Concern.COOPERATE),
+    ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "", "Sở Khoa học và Công nghệ", Concern.LEAD),
+    ("Sở Tư pháp", "", "Sở Khoa học và Công nghệ", Concern.NONE),
+    ("UBND cấp huyện, cấp xã", "", "UBND xã Long Phú", Concern.LEAD),
+])
+def test_concern(lead, cooperate, body, expected):
+    assert concern_for(Task(lead=lead, cooperate=cooperate), body) == expected
+
+
+def test_concern_from_settings_when_no_for(tmp_path, capsys):
+    db = tmp_path / "kstthc.db"
+    with Store.open(db) as store:
+        settings = store.settings()
+        settings.my_body = "Sở Tư pháp"
+        store.save_settings(settings)
+    assert main(["import", str(PLANS / "soc-trang-2022.xlsx"), "--db", str(db)]) == 0
+    assert "Liên quan đến Sở Tư pháp" in capsys.readouterr().out
+    with Store.open(db) as store:
+        tasks = store.tasks(store.plan_id_for_year(2022))
+    thẩm_định = next(t for t in tasks if t.content.startswith("Thẩm định dự thảo"))
+    assert thẩm_định.concern == Concern.LEAD
+
+
+def test_columns_mapping_when_headings_unknown(tmp_path, capsys):
+    text = ("Bảng 1\n"
+            "Cột A\tCột B\tCột C\tCột D\tCột E\n"
+            "1\tRà soát thủ tục hành chính\tVăn phòng Sở\tBáo cáo\tQuý II/2025\n"
+            "2\tCông khai thủ tục\tCác phòng\tNiêm yết\tThường xuyên\n")
+    path = tmp_path / "kh.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["import", str(path), "--dry-run"]) == 1
+    assert "Không tìm thấy bảng kế hoạch" in capsys.readouterr().err
+    assert main(["import", str(path), "--dry-run", "--json", "--year", "2025",
+                 "--columns", "stt,content,lead,result,deadline"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [t["content"] for t in data["tasks"]] == ["Rà soát thủ tục hành chính", "Công khai thủ tục"]
+    assert data["tasks"][0]["deadline"]["due"] == "2025-06-30" and data["tasks"][0]["lead"] == "Văn phòng Sở"
+    assert main(["import", str(path), "--dry-run", "--columns", "stt,nonsense"]) == 2
+    assert "--columns" in capsys.readouterr().err
+
+
+def test_api_extract_never_writes(tmp_path):
+    before = set(tmp_path.iterdir())
+    plan = extract(PLANS / "soc-trang-2022.docx", body="Sở Tư pháp")
+    assert set(tmp_path.iterdir()) == before
+    assert plan.tasks[3].concern == Concern.LEAD
