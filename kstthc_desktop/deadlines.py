@@ -116,7 +116,7 @@ _CONTINUOUS = re.compile(r"\bthuong\s*xuyen\b|\blien\s*tuc\b|\b(?:hang|moi)\s*ng
 
 _ON_DEMAND = re.compile(
     r"\bkhi\b|\bdot\s*xuat\b|\bphat\s*sinh\b|\blo\s*trinh\b|\bke\s*tu\b|\btinh\s*tu\s*ngay\b|\bneu\s*co\b|"
-    r"\bthu\s*moi\b|\bgiay\s*moi\b|\bcan\s*cu\b|\bkip\s*thoi\b|\btuy\s*(?:theo|tinh\s*hinh)\b|\bco\s*yeu\s*cau\b|\bcan\s*thiet\b|"
+    r"\bthu\s*moi\b|\bgiay\s*moi\b|\bcan\s*cu\b|\bthoi\s*(?:gian|han)\s*(?:theo\s*)?quy\s*dinh\b|\bkip\s*thoi\b|\btuy\s*(?:theo|tinh\s*hinh)\b|\bco\s*yeu\s*cau\b|\bcan\s*thiet\b|"
     r"\btheo\s*(?:yeu\s*cau|huong\s*dan|ke\s*hoach|chi\s*dao|quy\s*dinh|van\s*ban|de\s*nghi|tien\s*do|"
     r"thong\s*bao|quyet\s*dinh|chuong\s*trinh|cong\s*van|nghi\s*dinh|thong\s*tu|luat|thoi\s*gian|lich|dot|"
     r"chu\s*truong|phan\s*cong|nhiem\s*vu|muc\s*tieu|thuc\s*te|so\s*luong)\b"
@@ -171,6 +171,7 @@ _SPAN_MONTHS = re.compile(r"\b(?P<n>\d{1,2})\s*thang\s*(?=ke\s*tu|tinh\s*tu|sau\
 
 _NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6, "chin": 9, "muoi hai": 12, "muoihai": 12}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_ROMAN_MONTHS = {r: i for i, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), 1)}
 
 
 def _number(word: str) -> int:
@@ -254,7 +255,7 @@ _QUARTERS = re.compile(
 )
 _QUARTER_ITEM = re.compile(rf"\b(?:quy|q)?\s*\.?\s*(?P<q>{_Q})\b")
 _MONTHS = re.compile(
-    rf"\b{_MOD}(?:thang\s*|t\.?\s?(?=\d))(?P<first>{_M})\b(?!\s*(?:/\s*)?(?:lan|mot\s*lan|1\s*lan|01\s*lan))"
+    rf"\b{_MOD}(?:thang\s*|t\.?\s?(?=\d))(?P<first>{_M}|xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i)\b(?!\s*(?:/\s*)?(?:lan|mot\s*lan|1\s*lan|01\s*lan))"
     rf"(?P<rest>(?:{_LIST_SEP}(?:thang\s*)?{_M}\b(?!\s*[/.-]\s*{_M}\b))*)(?:{_Y})?"
 )
 _MONTH_ITEM = re.compile(rf"(?P<m>{_M})\b")
@@ -268,6 +269,7 @@ _YEAR_WORDS = re.compile(
     rf"\b(?P<mod>dau|giua|cuoi|het|trong|ca|suot|den)\s*(?:ca\s*)?nam\b(?!\s*(?:hoc|sau|truoc|toi|qua))(?:{_Y})?"
     r"|\bnam\s*(?:nay|ke\s*hoach)\b"
 )
+_NEXT_YEAR = re.compile(r"\b(?:(?P<mod>trong|cuoi|het|den\s*het)\s*)?nam\s*(?:sau|tiep\s*theo|ke\s*tiep|toi)\b")
 _YEAR_NUMBER = re.compile(
     r"\b(?:nam\s*|giai\s*doan\s*)?(?P<y1>(?:19|20)\d\d)(?:\s*(?:-|den|toi|va)\s*(?:nam\s*)?(?P<y2>(?:19|20)\d\d))?\b"
 )
@@ -309,7 +311,9 @@ def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
             items.append(_Item(m.start(), end, y, unit="quarter", number=q, begin=begin))
 
     def months(m: re.Match) -> None:
-        numbers = [int(m["first"])] + [int(x["m"]) for x in _MONTH_ITEM.finditer(m["rest"] or "")]
+        first = m["first"]
+        numbers = [int(first) if first.isdigit() else _ROMAN_MONTHS.get(first, 0)]
+        numbers += [int(x["m"]) for x in _MONTH_ITEM.finditer(m["rest"] or "")]
         mod = m["mod"]
         y = _year(m["year"])
         for mo in numbers:
@@ -352,6 +356,11 @@ def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
         begin = (lambda yy: date(yy, 1, 1)) if mod not in ("dau", "giua") else None
         items.append(_Item(m.start(), end, _year(m.groupdict().get("year")), weak=mod in ("den", None), begin=begin))
 
+    def next_year(m: re.Match) -> None:
+        if plan_year:
+            items.append(_Item(m.start(), lambda yy: date(yy, 12, 31), plan_year + 1, bare=m["mod"] is None,
+                               begin=lambda yy: date(yy, 1, 1)))
+
     def year_number(m: re.Match) -> None:
         y = _year(m["y2"] or m["y1"])
         if y:
@@ -365,6 +374,7 @@ def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
     s = _consume(_DATE_FULL, s, full_date)
     s = _consume(_MONTH_YEAR, s, month_year)
     s = _consume(_DAY_MONTH, s, day_month)
+    s = _consume(_NEXT_YEAR, s, next_year)
     s = _consume(_YEAR_WORDS, s, year_words)
     s = _consume(_YEAR_NUMBER, s, year_number)
     items.sort(key=lambda it: it.pos)
@@ -441,6 +451,9 @@ def _read(text: str, year: int | None) -> Deadline:
         return Deadline(DeadlineKind.DATED, due=span_from + timedelta(days=within))
 
     items, rest = _dated_items(s, year)
+    # Years first (a bare "năm sau" / "năm 2025" still gives its year to a date printed before it), then drop
+    # what is not a deadline by itself.
+    years = dict((id(item), y) for item, y in _resolve_years(items, year))
     if leading_on_demand:
         items = [it for it in items if not it.weak]
     if any(not it.bare for it in items):
@@ -449,7 +462,7 @@ def _read(text: str, year: int | None) -> Deadline:
         if items and all(it.unit == unit for it in items) and len({it.number for it in items}) == count \
                 and len({it.year for it in items if it.year}) <= 1:
             return Deadline(DeadlineKind.PERIODIC, every={unit: None})
-    resolved = _resolve_years(items, year)
+    resolved = [(item, years[id(item)]) for item in items if id(item) in years]
     if items and not resolved:  # a date, but no year anywhere: dated, due unknown
         return Deadline(DeadlineKind.DATED)
     if resolved:

@@ -213,6 +213,12 @@ CASES = [
     ("Theo quy định tại Thông tư số 01/2020/TT-VPCP", 2024, O, None, {}, None),
     ("Chậm nhất 05 ngày làm việc kể từ ngày nhận được Quyết định công bố", 2024, O, None, {}, 5),
     ("2 tháng kể từ ngày ban hành", 2024, O, None, {}, 60),
+    ("Trước ngày 20/01 năm sau", 2024, D, date(2025, 1, 20), {}, None),
+    ("Tháng 3 năm sau", 2024, D, date(2025, 3, 31), {}, None),
+    ("Trong năm sau", 2024, D, date(2025, 12, 31), {}, None),
+    ("Tháng VI/2024", 2024, D, date(2024, 6, 30), {}, None),
+    ("Trước ngày 10 của tháng sau", 2024, P, None, {"month": None}, None),
+    ("Đúng thời hạn quy định", 2024, O, None, {}, None),
     # unspecified
     ("", 2024, U, None, {}, None),
     ("-", 2024, U, None, {}, None),
