@@ -186,7 +186,9 @@ class PreviewModel(QAbstractTableModel):
         if col == self.COL_ROW:
             return "" if task.source_row is None else str(task.source_row)
         if col == self.COL_STT:
-            return task.stt if not task.sub else f"{task.stt} (+{task.sub})"
+            if task.sub:  # another result of the task above (its own lead or deadline)
+                return f"↳ {task.stt}" if task.stt else "↳"
+            return task.stt
         if col == self.COL_CONTENT:
             return flat(task.content)
         if col == self.COL_RESULT:

@@ -48,7 +48,7 @@ from kstthc_desktop.gui.import_jobs import run_job, show_error
 from kstthc_desktop.gui.import_preview_model import FREQ_LABELS, PreviewModel, deadline_reading
 from kstthc_desktop.text import clean, fold
 
-FILE_FILTER = "Kế hoạch (*.xlsx *.docx *.txt);;Excel (*.xlsx);;Word (*.docx);;Văn bản (*.txt)"
+FILE_FILTER = "Kế hoạch (*.xlsx *.docx *.txt);;Excel (*.xlsx);;Word (*.docx);;Văn bản (*.txt);;Tất cả các tệp (*)"
 
 #: Column roles the importers understand (``extract(columns=[...])``; None drops the column), as the officer sees them.
 ROLE_LABELS = {
