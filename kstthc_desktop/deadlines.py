@@ -28,7 +28,9 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
      tháng" the 1st, 15th, last day. A month, quarter, half or year means its last day. Several dates or a range
      → the latest ("a range ends at its last period"), except that a date inside a named period is the precise
      deadline ("Quý I/2022 (trước ngày 15/3/2022)" → 15/3/2022). A missing year is the next year printed after
-     it, else the plan's year (``year``), else the year printed before it; with none at all ``due`` is None.
+     it, else the plan's year (``year``), else the year printed before it; with none at all ``due`` is None;
+     "năm sau" is the plan's year + 1 ("Trước ngày 20/01 năm sau"). Months may be Roman after "tháng" ("Tháng
+     VI/2024").
      When the text *starts* with an on-demand phrase ("Theo kế hoạch năm 2024 …", "Khi …"), a bare year is
      not enough to make it dated (a date, month or quarter is). "10 ngày kể từ ngày 01/3/2024" → 11/3/2024.
    - **on_demand**: "khi …", "sau khi …", "theo yêu cầu / lộ trình / hướng dẫn / kế hoạch / thư mời / quy định
