@@ -22,6 +22,8 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 EMPTY_WINDOW = """
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer

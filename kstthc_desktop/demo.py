@@ -10,6 +10,7 @@ Qt-free: the command line, the tests and the benchmarks build it too.
 from __future__ import annotations
 
 import json
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -181,3 +182,53 @@ def build_demo_db(path: Path | str, today: date) -> None:
                             pid = progress(task.id, when, "Đã đánh giá tác động, góp ý dự thảo.", f"event:{event_id}", True)
                             evidence(task.id, pid, "CV", when, "Về việc góp ý dự thảo văn bản QPPL có quy định TTHC", True)
             store.update_task(tasks[0].id, assignee="Đ/c Trần Thế Vũ")
+
+
+def _template_stamp(today: date) -> str:
+    """What the cached demo depends on: the day, the program version and the shipped plan and builder."""
+    import hashlib
+
+    from kstthc_desktop import __version__
+    from kstthc_desktop.paths import resource
+    from kstthc_desktop.store.schema import KNOWN_MIGRATIONS
+
+    digest = hashlib.sha256()
+    for part in (today.isoformat(), __version__, ",".join(KNOWN_MIGRATIONS)):
+        digest.update(part.encode())
+    for file in (resource("demo", DEMO_PLAN), Path(__file__)):
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def fresh_demo_copy(folder: Path, today: date, cache_dir: Path | None = None) -> Path:
+    """A fresh demo database in ``folder`` (returns its path), copied from a template built once per "today"
+    and program version in the user's cache folder: building costs about a second, copying a few milliseconds."""
+    import shutil
+
+    from kstthc_desktop.store.files import files_dir_for
+
+    if cache_dir is None:
+        from platformdirs import user_cache_dir
+
+        cache_dir = Path(user_cache_dir("KSTTHC Desktop", "KSTTHC")) / "demo"
+    target = folder / "demo.sqlite3"
+    try:
+        template = cache_dir / _template_stamp(today) / "demo.sqlite3"
+        if not template.exists():
+            building = cache_dir / f"building-{os.getpid()}"
+            shutil.rmtree(building, ignore_errors=True)
+            building.mkdir(parents=True)
+            build_demo_db(building / "demo.sqlite3", today)
+            shutil.rmtree(building / "demo-tep-mau", ignore_errors=True)
+            try:
+                building.rename(template.parent)
+            except OSError:  # another start built it at the same moment
+                shutil.rmtree(building, ignore_errors=True)
+        shutil.copyfile(template, target)
+        if files_dir_for(template).is_dir():
+            shutil.copytree(files_dir_for(template), files_dir_for(target))
+    except OSError:  # no usable cache folder: build in place
+        shutil.rmtree(files_dir_for(target), ignore_errors=True)
+        target.unlink(missing_ok=True)
+        build_demo_db(target, today)
+    return target

@@ -33,7 +33,7 @@ class TaskRow:
     mine: bool
     open_dues: list[date] = field(default_factory=list)  # effective dues of occurrences not yet done, this year
     progress_count: int = 0
-    search_key: str = ""  # folded STT, content, result, lead, cooperate, deadline, note, assignee
+    search_key: str = ""  # folded STT, content, result, lead, cooperate, deadline, note, assignee (see prefold)
 
     @property
     def id(self) -> int:
@@ -171,7 +171,6 @@ def build_rows(
                 mine=is_mine(task, my_body),
                 open_dues=open_dues,
                 progress_count=len(entries),
-                search_key=_search_key(task),
             )
         )
     return rows
@@ -210,34 +209,39 @@ def _section_codes(section: str, sections: Iterable | None) -> set[str]:
     return codes
 
 
+def prefold(rows: Iterable[TaskRow]) -> None:
+    """Fold each row's searchable text once (done on the first search, or ahead while the window is idle)."""
+    for row in rows:
+        if not row.search_key:
+            row.search_key = _search_key(row.task) or " "
+
+
 def filter_rows(rows: list[TaskRow], flt: RowFilter, sections: Iterable | None = None) -> list[int]:
     """Indexes of ``rows`` that pass ``flt``: every typed word must occur, ignoring case and diacritics."""
     words = fold(flt.search).split()
+    if words:
+        prefold(rows)
     lead = fold(flt.lead)
     codes = _section_codes(flt.section, sections) if flt.section else None
-    statuses = flt.statuses
-    kind = flt.kind
-    ids = flt.task_ids
-    out = []
-    for i, row in enumerate(rows):
-        if words and not all(w in row.search_key for w in words):
-            continue
-        if statuses and row.status not in statuses:
-            continue
-        if kind is not None and row.task.deadline.kind != kind:
-            continue
-        if flt.mine_only and not row.mine:
-            continue
-        if lead and fold(row.task.lead) != lead:
-            continue
-        if codes is not None and row.task.section not in codes:
-            continue
-        if ids is not None and row.task.id not in ids:
-            continue
-        if not flt.show_withdrawn and row.task.withdrawn:
-            continue
-        out.append(i)
-    return out
+    idx: Iterable[int] = range(len(rows))
+    for word in words:  # one tight pass per word: the most selective test first
+        idx = [i for i in idx if word in rows[i].search_key]
+    if flt.statuses:
+        idx = [i for i in idx if rows[i].status in flt.statuses]
+    if flt.kind is not None:
+        idx = [i for i in idx if rows[i].task.deadline.kind == flt.kind]
+    if flt.mine_only:
+        idx = [i for i in idx if rows[i].mine]
+    if lead:
+        folded: dict[str, str] = {}  # a plan has few distinct lead cells: fold each once
+        idx = [i for i in idx if (folded.get(rows[i].task.lead) or folded.setdefault(rows[i].task.lead, fold(rows[i].task.lead))) == lead]
+    if codes is not None:
+        idx = [i for i in idx if rows[i].task.section in codes]
+    if flt.task_ids is not None:
+        idx = [i for i in idx if rows[i].task.id in flt.task_ids]
+    if not flt.show_withdrawn:
+        idx = [i for i in idx if not rows[i].task.withdrawn]
+    return list(idx)
 
 
 def _status_name(row: TaskRow) -> str:

@@ -51,3 +51,19 @@ def test_another_today_gives_a_consistent_demo(tmp_path, today):
         period = default_period(2024, today)
         rows = task_rows(store, plan.id, period, today)
         assert {Status.HAS_PROGRESS, Status.NO_PROGRESS, Status.WITHDRAWN} <= {r.status for r in rows}
+
+
+def test_a_fresh_demo_copy_comes_from_a_template_built_once(tmp_path):
+    from kstthc_desktop.demo import fresh_demo_copy
+
+    cache = tmp_path / "cache"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = fresh_demo_copy(tmp_path / "a", DEMO_TODAY, cache)
+    second = fresh_demo_copy(tmp_path / "b", DEMO_TODAY, cache)
+    assert len([p for p in cache.iterdir() if p.is_dir()]) == 1
+    with Store.open(first) as a, Store.open(second) as b:
+        ev = a.evidence()
+        assert ev and all(a.evidence_path(e) for e in ev if e.file_sha256)
+        a.update_task(a.tasks(a.plans()[0].id)[0].id, assignee="Người khác")  # copies are independent
+        assert b.tasks(b.plans()[0].id)[0].assignee == "Đ/c Trần Thế Vũ"

@@ -10,6 +10,9 @@ import logging
 import shutil
 import sys
 import tempfile
+import time
+import os
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +22,15 @@ log = logging.getLogger(__name__)
 
 #: "Today" of the demo when --today is not given: inside the demo plan's year, so every status shows.
 DEMO_TODAY = date(2024, 12, 13)
+
+
+_T0 = time.perf_counter()
+
+
+def _trace(what: str) -> None:
+    """KSTTHC_TRACE_START=1 prints how long each start-up step took (for benchmarks/bench_gui.py)."""
+    if os.environ.get("KSTTHC_TRACE_START"):
+        print(f"{(time.perf_counter() - _T0) * 1000:7.0f} ms  {what}", file=sys.stderr)
 
 
 def _parse_today(text: str | None, default: date) -> date:
@@ -35,6 +47,19 @@ def _skip_optional_numpy() -> None:
     we never hand it either, and numpy alone costs more than the rest of our start-up."""
     for name in ("numpy", "pandas"):
         sys.modules.setdefault(name, None)  # type: ignore[arg-type]
+
+
+def _warm_core() -> None:
+    """Import the store and the status code and load the holiday table, off the GUI thread."""
+    try:
+        import kstthc_desktop.store  # noqa: F401 - sqlite-utils is the slowest import we have
+        import kstthc_desktop.tracking  # noqa: F401
+        from kstthc_desktop.calendar import effective_due
+        from kstthc_desktop.status import task_status  # noqa: F401
+
+        effective_due(date(2000, 1, 3))
+    except Exception:  # noqa: BLE001 - the GUI thread imports them again and reports any error
+        log.debug("warming the core failed", exc_info=True)
 
 
 def _open_store(path: Path, parent=None):
@@ -75,36 +100,49 @@ def run_gui(args) -> int:
     demo = bool(getattr(args, "demo", False))
     today = _parse_today(getattr(args, "today", None), DEMO_TODAY if demo else date.today())
     _skip_optional_numpy()
+    warm = threading.Thread(target=_warm_core, name="kstthc-warm", daemon=True)
+    warm.start()  # the core loads while Qt does (Qt's libraries and QApplication take most of the start)
     from PySide6.QtCore import QEvent, QObject, QTimer
 
+    _trace("Qt imported")
     app = make_application()
+    _trace("QApplication")
     from kstthc_desktop.gui.errors import install_excepthook
 
     install_excepthook()
     workdir: Path | None = None
     if demo:
-        from kstthc_desktop.demo import build_demo_db
+        from kstthc_desktop.demo import fresh_demo_copy
 
         workdir = Path(tempfile.mkdtemp(prefix="kstthc-demo-"))
-        db_path = workdir / "demo.sqlite3"
-        build_demo_db(db_path, today)
+        db_path = fresh_demo_copy(workdir, today)
+        _trace("demo copied")
     else:
         from kstthc_desktop.paths import default_db_path
 
         db_path = Path(getattr(args, "db", None) or default_db_path())
     try:
-        store = _open_store(db_path)
+        if demo:  # a fresh copy in a new temporary folder: nothing to repair or unlock
+            from kstthc_desktop.store import Store
+
+            store = Store.open(db_path, lock=False)
+        else:
+            store = _open_store(db_path)
+        _trace("store open")
         if store is None:  # the officer gave up on a damaged or locked database
             return 1
         from kstthc_desktop.gui.main_window import MainWindow
 
+        _trace("main window imported")
         window = MainWindow(store, today, demo=demo)
+        _trace("main window built")
         window.show()
         if getattr(args, "exit_after_start", False):
 
             class _QuitAfterPaint(QObject):
                 def eventFilter(self, obj, event):  # noqa: N802 - Qt API
                     if event.type() == QEvent.Type.Paint:
+                        _trace("first paint")
                         QTimer.singleShot(0, app.quit)
                     return False
 

@@ -50,7 +50,6 @@ from kstthc_desktop.gui.task_model import (
     TaskIdRole,
     TaskTableModel,
 )
-from kstthc_desktop.gui.task_panel import TaskPanel
 from kstthc_desktop.tracking import RowFilter, dashboard, default_period, task_rows
 from kstthc_desktop.vndates import text_date
 
@@ -117,6 +116,7 @@ class MainWindow(QMainWindow):
         self.rows: list = []
         self._card_filter: tuple[str, frozenset[int]] | None = None
         self._loading = False
+        self._task_page_built = False
         self.resize(1280, 760)
         self._build_actions()
         self._build_toolbar()
@@ -221,8 +221,22 @@ class MainWindow(QMainWindow):
         self.dashboard.leadClicked.connect(self.show_lead)
         self.dashboard.taskClicked.connect(self.open_task)
         self.tabs.addTab(self.dashboard, "Tổng quan")
-        self.tabs.addTab(self._build_task_page(), "Nhiệm vụ")
+        self.task_page = QWidget()  # filled on first visit: the first paint shows the dashboard only
+        QVBoxLayout(self.task_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.task_page, "Nhiệm vụ")
+        self.tabs.currentChanged.connect(lambda index: index == 1 and self.ensure_task_page())
         self.stack.addWidget(self.tabs)
+
+    def ensure_task_page(self) -> None:
+        """Build the task table, filters, sections tree and task panel the first time they are needed."""
+        if self._task_page_built:
+            return
+        self._task_page_built = True
+        self.task_page.layout().addWidget(self._build_task_page())
+        splitter = QSettings().value("main/splitter")
+        if isinstance(splitter, (QByteArray, bytes)):
+            self.splitter.restoreState(splitter)
+        self._show_rows()
 
     def _build_task_page(self) -> QWidget:
         page = QWidget()
@@ -328,6 +342,8 @@ class MainWindow(QMainWindow):
         ml.addWidget(legend)
         self.splitter.addWidget(middle)
 
+        from kstthc_desktop.gui.task_panel import TaskPanel
+
         self.panel = TaskPanel(self.store, self.today)
         self.panel.changed.connect(self._task_changed)
         self.splitter.addWidget(self.panel)
@@ -343,9 +359,6 @@ class MainWindow(QMainWindow):
         geometry = qs.value("main/geometry")
         if isinstance(geometry, (QByteArray, bytes)):
             self.restoreGeometry(geometry)
-        splitter = qs.value("main/splitter")
-        if isinstance(splitter, (QByteArray, bytes)):
-            self.splitter.restoreState(splitter)
         kind = qs.value("main/periodKind")
         index = self.kind_combo.findData(kind) if kind else -1
         if index >= 0:
@@ -356,7 +369,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         qs = QSettings()
         qs.setValue("main/geometry", self.saveGeometry())
-        qs.setValue("main/splitter", self.splitter.saveState())
+        if self._task_page_built:
+            qs.setValue("main/splitter", self.splitter.saveState())
         qs.setValue("main/periodKind", self.kind_combo.currentData())
         super().closeEvent(event)
 
@@ -433,17 +447,29 @@ class MainWindow(QMainWindow):
         """Recompute every status for the chosen plan and period; keep the selection and the filters."""
         if self.plan_id is None or self.period is None:
             return
-        current = self.current_task_id()
         self.rows = task_rows(self.store, self.plan_id, self.period, self.today)
+        year = self.plan.document.year or self.today.year
+        data = dashboard(self.rows, self.period, self.today, self.plan.sections)
+        self.dashboard_data = data
+        self.dashboard.show_data(data, self.plan.document.title and f"Kế hoạch năm {year}")
+        if self._task_page_built:
+            self._show_rows()
+        from kstthc_desktop.tracking import prefold
+
+        rows = self.rows
+        QTimer.singleShot(0, lambda: prefold(rows))  # after the paint: the first search is then as fast as the rest
+
+    def _show_rows(self) -> None:
+        """Put the computed rows into the task page (table, filters, tree, panel), keeping the selection."""
+        if self.plan_id is None or self.period is None:
+            return
+        current = self.current_task_id()
         year = self.plan.document.year or self.today.year
         self.panel.set_context(year, self.period)
         self.proxy.sections = self.plan.sections
         self._fill_filter_choices()
         self.model.set_rows(self.rows, self.plan.sections)
         self._fill_sections()
-        data = dashboard(self.rows, self.period, self.today, self.plan.sections)
-        self.dashboard_data = data
-        self.dashboard.show_data(data, self.plan.document.title and f"Kế hoạch năm {year}")
         if self._card_filter is not None:
             self.show_card(self._card_filter[0], switch=False)
         self.apply_filter()
@@ -524,13 +550,14 @@ class MainWindow(QMainWindow):
         )
 
     def apply_filter(self) -> None:
-        if self._loading:
+        if self._loading or not self._task_page_built:
             return
         self.proxy.set_filter(self.current_filter())
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(f"{shown}/{total} nhiệm vụ" if shown != total else f"{total} nhiệm vụ")
 
     def clear_filters(self) -> None:
+        self.ensure_task_page()
         self._loading = True
         self.search.clear()
         self.status_combo.setCurrentIndex(0)
@@ -545,6 +572,7 @@ class MainWindow(QMainWindow):
         self.apply_filter()
 
     def clear_card_filter(self) -> None:
+        self.ensure_task_page()
         self._card_filter = None
         self.card_chip.hide()
         self.apply_filter()
@@ -554,6 +582,7 @@ class MainWindow(QMainWindow):
         data = getattr(self, "dashboard_data", None)
         if data is None:
             return
+        self.ensure_task_page()
         if switch:
             self.clear_filters()
         lists = {"due_7": data.due_7, "due_30": data.due_30, "no_progress": data.no_progress, "on_demand": data.on_demand}
@@ -591,6 +620,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ selection and the panel
     def current_task_id(self) -> int | None:
+        if not self._task_page_built:
+            return None
         index = self.table.currentIndex()
         return index.data(TaskIdRole) if index.isValid() else None
 
@@ -602,6 +633,7 @@ class MainWindow(QMainWindow):
         self.panel.show_task(self.model.rows[source.row()])
 
     def select_task(self, task_id: int) -> bool:
+        self.ensure_task_page()
         row = self.model.row_of_task(task_id)
         if row < 0:
             return False
@@ -630,12 +662,14 @@ class MainWindow(QMainWindow):
         if self.plan_id is None:
             return
         self.tabs.setCurrentIndex(1)
+        self.ensure_task_page()
         self.search.setFocus()
         self.search.selectAll()
 
     def new_progress(self) -> None:
         if self.plan_id is None:
             return
+        self.ensure_task_page()
         if self.panel.row is None:
             self.tabs.setCurrentIndex(1)
             QMessageBox.information(self, "Ghi kết quả", "Hãy chọn một nhiệm vụ trong bảng trước.")
@@ -715,7 +749,8 @@ class MainWindow(QMainWindow):
     def use_store(self, store) -> None:
         """Switch the window to another open database (after opening another file or a restore)."""
         old, self.store = self.store, store
-        self.panel.store = store
+        if self._task_page_built:
+            self.panel.store = store
         if old is not store:
             try:
                 old.close()

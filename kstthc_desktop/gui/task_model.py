@@ -162,7 +162,7 @@ class TaskTableModel(QAbstractTableModel):
         plan_order = getattr(self, "_order", {})
         keys = {
             COL_STT: lambda r: plan_order.get(id(r), 0),
-            COL_CONTENT: lambda r: r.search_key,
+            COL_CONTENT: lambda r: r.task.content.casefold(),
             COL_LEAD: lambda r: r.task.lead.casefold(),
             COL_DEADLINE: lambda r: r.task.deadline_text.casefold(),
             COL_DUE: lambda r: (r.due or far, plan_order.get(id(r), 0)),
@@ -194,6 +194,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
         self.sections: list = []
 
     def setSourceModel(self, model) -> None:  # noqa: N802
+        self._model = model  # the Python object: no trip through Qt per row in filterAcceptsRow
         super().setSourceModel(model)
         model.modelReset.connect(self.refilter)  # new rows: new row objects to accept
 
@@ -215,7 +216,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         if self._accepted is None:
             return True
-        return id(self.sourceModel().rows[source_row]) in self._accepted  # row objects survive sorting
+        return id(self._model.rows[source_row]) in self._accepted  # row objects survive sorting
 
     def sort(self, column, order=Qt.SortOrder.AscendingOrder):
         self.sourceModel().sort(column, order)
