@@ -25,7 +25,7 @@ from kstthc_desktop.gui.errors import show_error
 from kstthc_desktop.reports.data import TEXT_FIELDS
 
 KINDS = (("month", "Tháng"), ("quarter", "Quý"), ("halfyear", "6 tháng"), ("ninemonths", "9 tháng"), ("year", "Năm"))
-PREVIEW_DPI = 60
+PREVIEW_DPI = 72
 PRINT_DPI = 300
 _LONG_TEXTS = ("achievements", "shortcomings", "next_steps", "proposals")
 
@@ -65,6 +65,7 @@ class ReportDialog(QDialog):
         top.addWidget(self.window_label, 1)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapAllRows)  # labels above: the officer's paragraphs get the full width
         self.fields: dict[str, QWidget] = {}
         for key, label in TEXT_FIELDS:
             if key == "date":
@@ -104,7 +105,7 @@ class ReportDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([420, 680])
+        splitter.setSizes([350, 750])
 
         self.preview_button = QPushButton("Xem trước")
         self.save_texts_button = QPushButton("Lưu nội dung")
