@@ -111,7 +111,7 @@ def export_backup(source, out_zip: Path | str, *, now: datetime) -> Manifest:
                     os.fsync(handle.fileno())
                 os.replace(tmp_zip, out_zip)
             except OSError as exc:
-                tmp_zip.unlink(missing_ok=True)
+                _discard(tmp_zip)
                 raise UserError(
                     f"Không ghi được bản sao lưu vào \"{out_zip}\" (ổ đĩa đầy, bị rút ra hoặc không có quyền ghi).",
                     detail=str(exc),
@@ -119,7 +119,7 @@ def export_backup(source, out_zip: Path | str, *, now: datetime) -> Manifest:
     except sqlite3.DatabaseError as exc:
         raise UserError("Không đọc được cơ sở dữ liệu để sao lưu; hãy kiểm tra tệp.", detail=str(exc)) from exc
     except OSError as exc:  # the temporary folder: full or not writable
-        tmp_zip.unlink(missing_ok=True)
+        _discard(tmp_zip)
         raise UserError(
             "Không tạo được bản sao lưu: ổ đĩa đầy hoặc không có quyền ghi vào thư mục tạm.", detail=str(exc)
         ) from exc
@@ -130,6 +130,14 @@ def export_backup(source, out_zip: Path | str, *, now: datetime) -> Manifest:
         log.warning("backup %s: %d evidence files were missing", out_zip, len(manifest.missing_files))
     log.info("backup written to %s (%d files)", out_zip, len(manifest.files))
     return manifest
+
+
+def _discard(path: Path) -> None:
+    """Remove a half-written file if there is one; a folder that cannot even be listed must not hide the real error."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _bad(zip_path: Path, why: str, detail: str = "") -> UserError:
