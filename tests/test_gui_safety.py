@@ -172,3 +172,19 @@ def test_second_program_is_told_and_may_open_read_only(tmp_path, answers):
             second.close()
         answers.answers = ["Thoát"]
         assert open_store_interactively(db) is None
+
+
+def test_backup_to_a_place_that_cannot_be_written_gets_a_message(tmp_path, answers, monkeypatch):
+    from kstthc_desktop.gui.safety_dialogs import backup_to_file
+
+    store = filled_store(tmp_path / "kstthc.sqlite3", tmp_path)
+    try:
+        not_a_folder = tmp_path / "usb-đã-rút.txt"
+        not_a_folder.write_text("a file where a folder should be")
+        target = not_a_folder / "sao-luu.zip"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+        assert backup_to_file(None, store) is None
+        assert answers.told[-1][0] == "warning" and "Không ghi được bản sao lưu" in answers.told[-1][1]
+        assert not list(tmp_path.rglob("*.zip*"))  # nothing half-written anywhere
+    finally:
+        store.close()
