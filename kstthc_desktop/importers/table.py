@@ -512,8 +512,8 @@ def read_row(b: Builder, view: RowView, next_stt: str, later_stts: list[str]) ->
             target.content = join(target.content, content, "\n")
             append_rest(target, view, own, "\n")
         return
-    if own.get("result") and any(own.get(r) for r in ("lead", "deadline", "cooperate")):
-        add_sub(b, view)
+    if (own.get("result") or "content" in view.merged) and any(own.get(r) for r in ("lead", "deadline", "cooperate")):
+        add_sub(b, view)  # another result, or the same merged content, with its own lead or deadline
         return
     append_rest(target, view, own, "\n")
 

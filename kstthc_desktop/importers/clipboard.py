@@ -1,0 +1,123 @@
+"""What the clipboard holds after copying a plan's table in Word (or a web page): HTML with <table>.
+
+Word puts a "CF_HTML" header before the HTML, cells with several <p>, and merges as colspan / rowspan. The
+parser turns the tables into the same blocks the file readers give (rowspan → vertical merge flags, colspan →
+horizontal ones), and text between tables into paragraphs, so the paste goes through the one understanding step.
+When there is no HTML, the TAB-separated text of the paste is read like a text export.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from kstthc_desktop.importers.base import Block, Cell, Paragraph, Row, Table
+from kstthc_desktop.text import clean
+
+_BREAK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+class _Tables(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.depth = 0  # table nesting; inner tables become text of the outer cell
+        self.text: list[str] = []  # text outside tables
+        self.table: Table | None = None
+        self.row: list[tuple[str, int, int]] | None = None  # (text, colspan, rowspan)
+        self.cell: list[str] | None = None
+        self.span = (1, 1)
+        self.pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+        self.skip = 0  # inside <style>, <script>, <head> title
+
+    def _flush_text(self):
+        text = clean("".join(self.text))
+        if text:
+            for line in text.split("\n"):
+                self.blocks.append(Paragraph(line))
+        self.text = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("style", "script", "title"):
+            self.skip += 1
+        elif tag == "table":
+            self.depth += 1
+            if self.depth == 1:
+                self._flush_text()
+                self.table = Table()
+                self.blocks.append(self.table)
+                self.pending = {}
+        elif self.depth == 1 and tag == "tr":
+            self.row = []
+        elif self.depth == 1 and tag in ("td", "th"):
+            self.cell = []
+            self.span = (_int(attrs.get("colspan")), _int(attrs.get("rowspan")))
+        elif tag in _BREAK:
+            self._target().append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script", "title"):
+            self.skip = max(0, self.skip - 1)
+        elif tag == "table":
+            self.depth -= 1
+            if self.depth == 0:
+                self.table = None
+        elif self.depth == 1 and tag in ("td", "th") and self.cell is not None and self.row is not None:
+            self.row.append((clean("".join(self.cell)), *self.span))
+            self.cell = None
+        elif self.depth == 1 and tag == "tr" and self.row is not None:
+            self._close_row()
+        elif tag in _BREAK:
+            self._target().append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self._target().append(data)
+
+    def _target(self) -> list[str]:
+        if self.depth and self.cell is not None:
+            return self.cell
+        return self.text if not self.depth else []
+
+    def _close_row(self):
+        cells: list[Cell] = []
+        column = 0
+        queue = list(self.row)
+        self.row = None
+        while queue or any(c >= column for c in self.pending):
+            if self.pending.get(column, 0) > 0:
+                self.pending[column] -= 1
+                cells.append(Cell(vmerge=True))
+                column += 1
+                continue
+            if not queue:
+                column += 1
+                if column > 200:
+                    break
+                continue
+            text, colspan, rowspan = queue.pop(0)
+            for k in range(colspan):
+                cells.append(Cell(text if k == 0 else "", hmerge=k > 0))
+                if rowspan > 1:
+                    self.pending[column + k] = rowspan - 1
+            column += colspan
+        self.table.rows.append(Row(cells, line=len(self.table.rows) + 1))
+
+    def close(self):
+        super().close()
+        self._flush_text()
+
+
+def _int(value) -> int:
+    try:
+        return max(1, min(int(value), 100))
+    except (TypeError, ValueError):
+        return 1
+
+
+def html_blocks(html: str) -> list[Block]:
+    start = html.find("<")
+    parser = _Tables()
+    parser.feed(html[start:] if start > 0 else html)
+    parser.close()
+    return parser.blocks
