@@ -115,6 +115,20 @@ def test_windowed_exe_keeps_redirected_output(monkeypatch):
     assert sys.stdout is out and sys.stderr is err
 
 
+def test_windowed_exe_writes_vietnamese_to_a_file_or_pipe(monkeypatch):
+    """``kstthc.exe report ... > log.txt``: UTF-8, where the ANSI code page (cp1252) would fail on "Đã lập"."""
+    entry = _load_entry()
+    raw = io.BytesIO()
+    pipe = io.TextIOWrapper(raw, encoding="cp1252")
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "stdout", pipe)
+    entry._utf8_when_redirected()
+    print("Đã lập báo cáo Quý III", file=pipe)
+    pipe.flush()
+    assert raw.getvalue().decode("utf-8") == "Đã lập báo cáo Quý III\n"
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(os.environ.get("KSTTHC_BUILD_BUNDLE", "1") == "0", reason="KSTTHC_BUILD_BUNDLE=0")
 def test_bundle_builds_starts_and_fits(tmp_path):
