@@ -178,3 +178,32 @@ def test_withdrawn_task_is_withdrawn_whatever_its_deadline(text):
 def test_unread_deadline_is_unspecified():
     st = task_status(task("Báo cáo kết quả kiểm tra"), [], Q1, date(2025, 3, 1))
     assert st.status == Status.UNSPECIFIED and st.due is None and not st.due_soon
+
+
+# -- properties ---------------------------------------------------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TEXTS = ["Thường xuyên", "Hằng quý", "Ngày 05 hàng tháng", "Hàng quý, năm", "Quý III/2025", "Trước ngày 31/01/2025",
+          "Khi có phát sinh", "10 ngày kể từ ngày nhận", "Định kỳ", "", "Định kỳ 6 tháng, năm"]
+_KEYS = ["", "due", "2025-Q1", "2025-Q3", "2025-03", "2025", "2025-H1", "event:1", "event:2", "bad-key"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(_TEXTS),
+    st.lists(st.tuples(st.dates(date(2024, 11, 1), date(2026, 2, 1)), st.sampled_from(_KEYS), st.booleans()), max_size=6),
+    st.sampled_from(["2025-Q1", "2025-Q3", "2025-H2", "2025-07", "2025", "2025-9M"]),
+    st.dates(date(2024, 12, 1), date(2026, 1, 31)),
+    st.lists(st.tuples(st.integers(1, 3), st.dates(date(2024, 12, 1), date(2025, 12, 31))), max_size=3),
+)
+def test_status_is_always_one_of_the_counted_statuses_and_consistent(text, raw, key, today, events):
+    entries = [ProgressEntry(1, d, "x", k, done) for d, k, done in raw]
+    st_ = task_status(task(text), entries, parse_period(key), today, events=events)
+    assert isinstance(st_.status, Status)
+    if st_.due_soon:
+        assert st_.status == Status.IN_TIME and st_.due is not None and st_.due >= today
+    if st_.status == Status.OVERDUE:
+        assert st_.due is not None and st_.due < today
+    for occ in st_.occurrences:
+        assert isinstance(occ.status, Status)
