@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 EMPTY_WINDOW = """
+import os
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -39,7 +40,8 @@ class Quit(QObject):
 q = Quit(window)
 window.installEventFilter(q)
 window.show()
-sys.exit(app.exec())
+status = app.exec()
+os._exit(status)  # like kstthc --exit-after-start: measure the start, not the teardown
 """
 
 
