@@ -11,6 +11,7 @@ pointing at the row.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -267,14 +268,19 @@ def heading_from(paragraphs: list[str]) -> str:
     return last if len(last) <= 200 else ""
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return ch if ch == "\n" else " " if ch.isspace() else (fold(ch) or " ")[:1]
+
+
 def fold_chars(text: str) -> str:
     """``fold`` one character at a time, so offsets in the folded text are offsets in ``text``."""
-    return "".join(ch if ch == "\n" else " " if ch.isspace() else (fold(ch) or " ")[:1] for ch in text)
+    return "".join(map(_fold_char, text))
 
 
 def parse_code_title(text: str) -> tuple[str, str] | None:
     """"II. Kiểm soát …" → ("II", "Kiểm soát …"); None when the text does not start with a section code."""
-    m = _CODE_TITLE.match(fold_chars(text))
+    m = _CODE_TITLE.match(fold_chars(text[:60]))
     if not m:
         return None
     code, sep = m.group("code"), m.group("sep")
