@@ -71,6 +71,11 @@ def read_deadline(text: str | None, year: int | None = None) -> Deadline:
 # Normalisation
 
 _MAX_CHARS = 1000
+_LABEL = re.compile(
+    r"^[\s\-.,;:+()*]*(?:thoi\s*(?:gian|han|diem)(?:\s*(?:thuc\s*hien|hoan\s*thanh|bao\s*cao))?|hoan\s*thanh|han)"
+    r"\s*:\s*"
+)
+_EXPECTED = re.compile(r"\(?\s*\bdu\s*kien\b\s*\)?")
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-", "\\": "/", "…": " ", "＂": " "})
 
 
@@ -124,7 +129,7 @@ _ON_DEMAND = re.compile(
     r"chu\s*truong|phan\s*cong|nhiem\s*vu|muc\s*tieu|thuc\s*te|so\s*luong)\b"
 )
 _LEADING_ON_DEMAND = re.compile(
-    r"^[\s\-.,;:+]*(?:thuc\s*hien\s*|trien\s*khai\s*|hoan\s*thanh\s*)?(?:theo\b|khi\b|sau\s*khi\b|ngay\s*sau\b|"
+    r"^[\s\-.,;:+()]*(?:thuc\s*hien\s*|trien\s*khai\s*|hoan\s*thanh\s*)?(?:theo\b|khi\b|sau\s*khi\b|ngay\s*sau\b|"
     r"truoc\s*khi\b|dot\s*xuat\b|tuy\b|neu\b)"
 )
 
@@ -146,7 +151,7 @@ _FREQ_ITEM_RE = re.compile(_FREQ_ITEM)
 _PERIODIC_MARKED = re.compile(
     rf"\b(?:dinh\s*ky|hang|moi|bao\s*cao|theo)\b(?:\s*(?:bao\s*cao|theo|vao|:|,|\(|-)){{0,3}}\s*(?P<list>{_FREQ_LIST})\b"
 )
-_PERIODIC_ONLY_LIST = re.compile(rf"^[\s\-.,;:()]*(?P<list>{_FREQ_LIST})[\s\-.,;:()]*$")
+_PERIODIC_ONLY_LIST = re.compile(rf"^[\s\-.,;:()/+*]*(?P<list>{_FREQ_LIST})[\s\-.,;:()/+*]*$")
 _DINH_KY = re.compile(r"\bdinh\s*ky\b")
 _CLAUSE_FREQ = re.compile(rf"(?:^|[;,(+]|\bva\b|\bhoac\b)\s*(?:bao\s*cao\s*)?(?P<list>{_FREQ_ITEM})")
 _TIMES_PER = re.compile(r"\b(?P<n>\d{1,2}|mot|hai|bon)\s*lan\s*(?:/|trong|moi|tren|mot|1)?\s*(?P<unit>thang|quy|nam)\b")
@@ -409,6 +414,10 @@ def _read(text: str, year: int | None) -> Deadline:
     s = normalise(text)[:_MAX_CHARS]  # a deadline cell is a few lines; bound the work on pasted pages
     if not re.search(r"[a-z0-9]", s):
         return Deadline()
+
+    # A column label typed into the cell ("Thời gian: Quý III") and "(dự kiến)" say nothing about the deadline.
+    s = _LABEL.sub("", s)
+    s = _EXPECTED.sub(" ", s)
 
     # Citations out first: their numbers and dates are not deadlines.
     s = _DOC_DATE.sub(" ", s)

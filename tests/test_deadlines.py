@@ -254,6 +254,10 @@ def _variants(text: str) -> list[str]:
         fold(text),
         "  " + text.replace(" ", "   ") + " ;",
         "- " + text + ".",
+        "(" + text + ")",
+        "Thời gian thực hiện: " + text,
+        text + " (dự kiến)",
+        "+ " + text + "./.",
     ]
 
 

@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", nargs="*", metavar="TEXT", help="thời hạn như in trong kế hoạch; '-' để đọc từng dòng từ đầu vào chuẩn")
 
 
-_FREQ_NAMES = {"month": "hằng tháng", "quarter": "hằng quý", "halfyear": "6 tháng", "year": "hằng năm"}
+_FREQ_NAMES = {"month": "hằng tháng", "quarter": "hằng quý", "halfyear": "6 tháng một lần", "year": "hằng năm"}
 
 
 def describe(deadline) -> str:
