@@ -7,6 +7,8 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
 1. Empty text, "-", "…" or text with no letter or digit → **unspecified**.
 2. Citations are removed first, so their dates are not read as deadlines: "Quyết định số 2236/QĐ-UBND ngày
    01/11/2022", "Nghị định 09/2019/NĐ-CP", "Công văn ngày 5/3/2024 của …".
+   So are a column label typed into the cell ("Thời gian thực hiện: …", "Hoàn thành: …") and "(dự kiến)".
+   Only the first 1,000 characters are read (a deadline cell is a few lines; this bounds the work on a paste).
 3. Kinds, strongest first (the strongest kind with a signal wins):
    - **continuous**: "thường xuyên", "liên tục", "hằng ngày" ("Thường xuyên và đột xuất khi có yêu cầu" is continuous).
    - **periodic**: "định kỳ", "hàng/hằng/mỗi" + a list of frequencies ("Hàng quý, năm", "Định kỳ 6 tháng, năm",
