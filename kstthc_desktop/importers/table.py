@@ -372,6 +372,7 @@ class RowView:
     stt: str
     stt_cells: list[str]
     hspan_title: bool  # the first text cell is merged across the rest of the row
+    unnumbered: bool = False  # a "-" in the number column, or a table without one: tasks carry no number
 
     def value(self, role: str) -> str:
         return self.own.get(role) or self.inherited.get(role, "")
@@ -407,7 +408,12 @@ def view_row(row: Row, columns: Columns, above: list[str]) -> tuple[RowView, lis
     first_text = next((j for j, c in enumerate(row.cells) if c.text and not c.vmerge and columns.roles[j:j + 1] != ["stt"]), None)
     hspan = first_text is not None and sum(1 for c in row.cells[first_text + 1:] if c.hmerge) >= 2
     stt = norm_stt(stt_cells[-1]) if stt_cells else ""
-    return RowView(row, own, inherited, merged, extras, stt, stt_cells, hspan), resolved
+    bullet = bool(stt) and not stt.strip("-–+*•·")
+    if bullet:
+        stt, stt_cells = "", []
+    view = RowView(row, own, inherited, merged, extras, stt, stt_cells, hspan)
+    view.unnumbered = bullet or not any(r in ("stt", "stt2") for r in columns.roles)
+    return view, resolved
 
 
 def section_of(view: RowView, next_stt: str) -> tuple[str, str] | None:
@@ -496,7 +502,11 @@ def read_row(b: Builder, view: RowView, next_stt: str, later_stts: list[str]) ->
     target = b.last
     own = {r: t for r, t in view.own.items() if r in TEXT_ROLES}
     if target is None:
-        if own.get("content"):
+        if own.get("content") and view.unnumbered:
+            task = Task(source_row=row.line)
+            fill(task, view)
+            b.add_task(task)
+        elif own.get("content"):
             task = Task(source_row=row.line)
             fill(task, view)
             b.add_task(task)
@@ -506,6 +516,11 @@ def read_row(b: Builder, view: RowView, next_stt: str, later_stts: list[str]) ->
         continue_fragment(b, view, own, target)
         return
     content = own.get("content")
+    if content and "content" not in view.merged and view.unnumbered:
+        task = Task(source_row=row.line)
+        fill(task, view)
+        b.add_task(task)
+        return
     if content and "content" not in view.merged:
         if any(own.get(r) for r in ("result", "lead", "cooperate", "deadline")):
             task = Task(stt=guess_number(b.main, later_stts), source_row=row.line)
