@@ -74,6 +74,17 @@ def make_report_db(path: Path, n: int = 200) -> int:
     return plan_id
 
 
+_DBS: dict[int, tuple[Path, int]] = {}
+
+
+def _db(n: int) -> tuple[Path, int]:
+    """One database per plan size and process (both reports read the same one)."""
+    if n not in _DBS:
+        db = Path(tempfile.mkdtemp(prefix="kstthc-bench-report-")) / "plan.sqlite3"
+        _DBS[n] = (db, make_report_db(db, n))
+    return _DBS[n]
+
+
 def bench(repeats: int = 7, n: int = 200, period: str = PERIOD) -> dict:
     """Wall and CPU seconds of each step; CPU time is reported too because the machine may be shared."""
     from kstthc_desktop.reports.data import build_report
@@ -81,9 +92,8 @@ def bench(repeats: int = 7, n: int = 200, period: str = PERIOD) -> dict:
     from kstthc_desktop.reports.pdf import write_pdf
     from kstthc_desktop.store import Store
 
+    db, plan_id = _db(n)
     folder = Path(tempfile.mkdtemp(prefix="kstthc-bench-report-"))
-    db = folder / "plan.sqlite3"
-    plan_id = make_report_db(db, n)
     times = {"build": [], "pdf": [], "xlsx": [], "total": [], "total_cpu": []}
     with Store.open(db) as store:
         settings, texts = store.settings(), {"shortcomings": "Một số nhiệm vụ còn chậm.", "proposals": "Không."}

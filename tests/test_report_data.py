@@ -152,17 +152,24 @@ def test_cli_writes_and_records_the_report(store, tmp_path, capsys):
     assert main(["report", "--db", str(tmp_path / "none.sqlite3"), "--period", "2025-Q1", "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert err.count("Lỗi: ") == 3 and "Traceback" not in err
+    # never silently another year's plan
+    assert main(["report", "--db", str(db), "--period", "2026-Q1", "--out", str(out)]) == 1
+    assert "Không có kế hoạch năm 2026" in capsys.readouterr().err
+    assert main(["report", "--db", str(db), "--period", "2026-Q1", "--year", "2025", "--out", str(out),
+                 "--today", "2026-03-17"]) == 0
 
 
-def test_a_plan_never_seen_passes_the_same_checks(tmp_path):
-    """Đồng Nai's department plan (2022), imported into a fresh database, with progress added."""
+@pytest.mark.parametrize("name", ["dong-nai-so-noi-vu-2022", "soc-trang-2022", "vinh-long-2024"])
+def test_a_plan_never_seen_passes_the_same_checks(tmp_path, name):
+    """Each real plan (none was used to build the report), imported into a fresh database, with progress added."""
     from test_report_excel import check_report_xlsx
     from test_report_pdf import check_report_pdf
 
     from kstthc_desktop.reports.excel import write_xlsx
     from kstthc_desktop.reports.pdf import write_pdf
 
-    plan = Plan.from_json(json.loads((PLANS / "dong-nai-so-noi-vu-2022.json").read_text(encoding="utf-8")))
+    plan = Plan.from_json(json.loads((PLANS / f"{name}.json").read_text(encoding="utf-8")))
+    year = plan.document.year
     with Store.open(tmp_path / "dn.sqlite3") as s:
         s.save_settings(Settings(parent_body="UBND tỉnh Đồng Nai", body_name="Sở Nội vụ", body_short="SNV",
                                  my_body="Sở Nội vụ", place_name="Đồng Nai", signer_authority="GIÁM ĐỐC",
@@ -170,10 +177,11 @@ def test_a_plan_never_seen_passes_the_same_checks(tmp_path):
         plan_id = s.save_plan(plan)
         tasks = s.tasks(plan_id)
         for i, task in enumerate(tasks[::3]):
-            entry = s.add_progress(ProgressEntry(task.id, date(2022, 5, 2 + i), f"Đã thực hiện phần việc số {i + 1}",
-                                                 "due", done=i % 2 == 0))
-            s.add_evidence(Evidence(task.id, f"{10 + i}/BC-SNV", date(2022, 5, 2 + i), progress_id=entry))
-        data = build_report(s, plan_id, "2022-Q2", date(2022, 6, 20))
+            day = date(year, 4, 1 + i % 28)
+            entry = s.add_progress(ProgressEntry(task.id, day, f"Đã thực hiện phần việc số {i + 1}", "due",
+                                                 done=i % 2 == 0))
+            s.add_evidence(Evidence(task.id, f"{10 + i}/BC-SNV", day, progress_id=entry))
+        data = build_report(s, plan_id, f"{year}-Q2", date(year, 6, 20))
         settings = s.settings()
         texts = {"shortcomings": "Một số nhiệm vụ triển khai chậm.", "proposals": "Không."}
         assert sum(len(t.progress) for t in data.all_tasks()) == len(tasks[::3])
@@ -181,4 +189,4 @@ def test_a_plan_never_seen_passes_the_same_checks(tmp_path):
         pdf = write_pdf(data, settings, texts, tmp_path / "dn.pdf")
         check_report_pdf(pdf, data, settings, texts)
         check_report_xlsx(write_xlsx(data, tmp_path / "dn.xlsx"), data)
-        assert "Quý II năm 2022 (từ ngày 15/3/2022 đến ngày 14/6/2022)" in pdf_text(pdf)
+        assert f"Quý II năm {year} (từ ngày 15/3/{year} đến ngày 14/6/{year})" in pdf_text(pdf)

@@ -24,19 +24,19 @@ def check_report_xlsx(path, data) -> None:
     assert ws.column_dimensions["B"].width >= 40
 
     rows = [[c for c in row] for row in ws.iter_rows(min_row=4)]
-    by_stt = {}
-    sections = []
-    for row in rows:
+    sections, task_rows = [], []
+    for row in rows:  # a section row: number and title only, bold, the title merged across
         if row[1].value and not row[6].value and row[0].font.bold:
             sections.append(row[1].value)
-            continue
-        by_stt.setdefault(row[0].value, []).append(row)
-    assert sections == [s.title for s in data.sections]
+        else:
+            task_rows.append(row)
+    assert sections == [nfc(s.title) for s in data.sections]
     tasks = data.all_tasks()
-    assert sum(len(v) for v in by_stt.values()) == len(tasks)
-    for task in tasks:
-        row = next(r for r in by_stt[task.stt or None] if r[1].value == nfc(task.content))  # written as NFC
-        assert row[2].value == (task.lead or None)
+    assert len(task_rows) == len(tasks)
+    for task, row in zip(tasks, task_rows):  # same order as the report (sub-items share STT and content)
+        assert row[0].value == (nfc(task.stt) or None)
+        assert row[1].value == (nfc(task.content) or None)
+        assert row[2].value == (nfc(task.lead) or None)
         assert row[6].value == task.status_label
         assert row[1].alignment.wrap_text
         for p in task.progress:
