@@ -190,3 +190,24 @@ def test_unwritable_target_is_a_user_error(tmp_path):
 
     with pytest.raises(UserError):
         write_pdf(sample_data(), sample_settings(), {}, tmp_path / "missing-folder" / "r.pdf")
+
+
+def test_layout_stays_inside_the_legal_ranges():
+    """Nghị định 30/2020: margins top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm; body 13–14 pt, first-line
+    indent 1–1.27 cm, at least 6 pt between paragraphs, line spacing 1–1.5."""
+    from kstthc_desktop.reports.pdf import _Styles
+
+    assert 20 <= MARGINS["top"] / MM <= 25 and 20 <= MARGINS["bottom"] / MM <= 25
+    assert 30 <= MARGINS["left"] / MM <= 35 and 15 <= MARGINS["right"] / MM <= 20
+    st = _Styles()
+    for style in (st.body, st.task, st.item, st.heading):
+        assert 13 <= style.fontSize <= 14
+        assert style.spaceAfter >= 6
+        assert 1.0 <= style.leading / style.fontSize <= 1.5
+    assert 1.0 <= st.body.firstLineIndent / MM / 10 <= 1.27 + 1e-9
+
+
+def test_file_name_with_vietnamese_letters(tmp_path):
+    path = tmp_path / "Báo cáo quý I năm 2025.pdf"
+    write_pdf(sample_data(), sample_settings(), SAMPLE_TEXTS, path)
+    assert "Quý I năm 2025" in pdf_text(path)

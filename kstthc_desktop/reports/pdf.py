@@ -44,8 +44,8 @@ class _Styles:
         self.body = ParagraphStyle("body", base, alignment=TA_JUSTIFY, firstLineIndent=INDENT, spaceAfter=6)
         self.heading = ParagraphStyle("heading", self.body, fontName=f.bold, spaceBefore=6)
         self.subheading = ParagraphStyle("subheading", self.body, fontName=f.bold)
-        self.task = ParagraphStyle("task", self.body, fontName=f.bolditalic, spaceAfter=3)
-        self.item = ParagraphStyle("item", self.body, spaceAfter=3)
+        self.task = ParagraphStyle("task", self.body, fontName=f.bolditalic)  # 6 pt after every paragraph
+        self.item = ParagraphStyle("item", self.body)
         self.center = ParagraphStyle("center", base, alignment=TA_CENTER)
         self.h_parent = ParagraphStyle("h_parent", self.center, fontSize=12, leading=14)
         self.h_body = ParagraphStyle("h_body", self.h_parent, fontName=f.bold)
@@ -238,7 +238,7 @@ def _appendix(data: ReportData, settings: Settings, texts: dict, st: _Styles, wi
             done = _p(_short(_appendix_results(t)))
             rows.append([Paragraph(_p(_short(t.stt, 20)), st.cell_c), Paragraph(_p(_short(t.content)), st.cell),
                          Paragraph(_p(_short(t.lead, 300)), st.cell), Paragraph(_p(_short(deadline, 300)), st.cell),
-                         Paragraph(_p(t.status_label), st.cell), Paragraph(done, st.cell)])
+                         Paragraph(_p(t.status_label), st.cell_b if t.overdue else st.cell), Paragraph(done, st.cell)])
     # LongTable: splits page by page without re-measuring the rest each time. Rows are never split (reportlab's
     # splitInRow draws the continuation over the repeated header), so cells are capped by _short().
     table = LongTable(rows, colWidths=cols, repeatRows=1)
