@@ -155,7 +155,7 @@ def figures(repeats: int = 7) -> list[dict]:
         {"name": "start ratio (target <= 1.5)", "median": start["ratio"], "min": None, "max": None, "unit": "x",
          "n": repeats},
     ]
-    flt = bench_filter(repeats)
+    flt = bench_filter(max(repeats, 3), 20_000 if repeats > 1 else 2_000)  # --quick: a small database
     rows += [
         _row(f"filter {flt['tasks']} tasks: type a search (target < 100 ms)", flt["search"]),
         _row(f"filter {flt['tasks']} tasks: choose a status (target < 100 ms)", flt["status"]),

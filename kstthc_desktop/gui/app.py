@@ -30,7 +30,7 @@ _T0 = time.perf_counter()
 def _trace(what: str) -> None:
     """KSTTHC_TRACE_START=1 prints how long each start-up step took (for benchmarks/bench_gui.py)."""
     if os.environ.get("KSTTHC_TRACE_START"):
-        print(f"{(time.perf_counter() - _T0) * 1000:7.0f} ms  {what}", file=sys.stderr)
+        print(f"{(time.perf_counter() - _T0) * 1000:7.0f} ms (cpu {time.process_time() * 1000:4.0f})  {what}", file=sys.stderr)
 
 
 def _running_as_the_program() -> bool:

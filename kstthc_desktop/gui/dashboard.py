@@ -198,6 +198,7 @@ class Dashboard(QScrollArea):
         self.attention.setObjectName("attentionList")
         self.attention.setMinimumHeight(150)
         self.attention.setWordWrap(True)
+        self.attention.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.attention.setStyleSheet("QListWidget::item { padding: 4px 2px; border-bottom: 1px solid #eceff3; }")
         self.attention.itemActivated.connect(self._open_item)
         self.attention.itemClicked.connect(self._open_item)

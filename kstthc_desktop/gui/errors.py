@@ -14,7 +14,7 @@ import sys
 import traceback
 from typing import Iterator
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kstthc_desktop.errors import UserError
 
@@ -41,6 +41,8 @@ def unexpected_message() -> str:
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Show ``exc`` to the user: its own message for a UserError, the log's location otherwise."""
     global _showing
+    from PySide6.QtWidgets import QMessageBox  # not at import: the first paint does not need it
+
     if isinstance(exc, UserError):
         log.info("user error: %s %s", exc.message, exc.detail)
         title, text, icon = "Không thực hiện được", exc.message, QMessageBox.Icon.Warning

@@ -14,24 +14,14 @@ from datetime import date
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
-    QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QToolBar,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -39,17 +29,6 @@ from PySide6.QtWidgets import (
 from kstthc_desktop.domain import DeadlineKind
 from kstthc_desktop.gui.dashboard import Dashboard
 from kstthc_desktop.gui.errors import reporting_errors
-from kstthc_desktop.gui.task_model import (
-    COL_CONTENT,
-    COL_DEADLINE,
-    COL_DUE,
-    COL_LEAD,
-    COL_STATUS,
-    COL_STT,
-    TaskFilterProxy,
-    TaskIdRole,
-    TaskTableModel,
-)
 from kstthc_desktop.tracking import RowFilter, dashboard, default_period, task_rows
 from kstthc_desktop.vndates import text_date
 
@@ -239,6 +218,13 @@ class MainWindow(QMainWindow):
         self._show_rows()
 
     def _build_task_page(self) -> QWidget:
+        # Imported here: the first paint shows the dashboard, and every Qt class costs start-up time.
+        from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHeaderView, QLineEdit, QSplitter, QTableView, QTreeWidget
+
+        from kstthc_desktop.gui.task_model import (
+            COL_CONTENT, COL_DEADLINE, COL_DUE, COL_LEAD, COL_STATUS, COL_STT, TaskFilterProxy, TaskTableModel,
+        )
+
         page = QWidget()
         outer = QHBoxLayout(page)
         outer.setContentsMargins(4, 4, 4, 4)
@@ -465,7 +451,7 @@ class MainWindow(QMainWindow):
             return
         current = self.current_task_id()
         year = self.plan.document.year or self.today.year
-        self.panel.set_context(year, self.period)
+        self.panel.set_context(year, self.period, self.plan.sections)
         self.proxy.sections = self.plan.sections
         self._fill_filter_choices()
         self.model.set_rows(self.rows, self.plan.sections)
@@ -505,6 +491,8 @@ class MainWindow(QMainWindow):
         self._loading = False
 
     def _fill_sections(self) -> None:
+        from PySide6.QtWidgets import QTreeWidgetItem
+
         selected = self._selected_section()
         self._loading = True
         self.section_tree.clear()
@@ -623,6 +611,8 @@ class MainWindow(QMainWindow):
         if not self._task_page_built:
             return None
         index = self.table.currentIndex()
+        from kstthc_desktop.gui.task_model import TaskIdRole
+
         return index.data(TaskIdRole) if index.isValid() else None
 
     def _current_changed(self, current, _previous) -> None:
@@ -667,6 +657,8 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def new_progress(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if self.plan_id is None:
             return
         self.ensure_task_page()
@@ -678,6 +670,8 @@ class MainWindow(QMainWindow):
         self.panel.add_progress()
 
     def open_import(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             from kstthc_desktop.gui.import_wizard import ImportWizard
         except ImportError:
@@ -690,6 +684,8 @@ class MainWindow(QMainWindow):
             wizard.exec()
 
     def open_report(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if self.plan_id is None:
             QMessageBox.information(self, "Lập báo cáo", "Hãy nhập kế hoạch trước khi lập báo cáo.")
             return
@@ -730,6 +726,8 @@ class MainWindow(QMainWindow):
                 self.reload_plans(self.plan_id)
 
     def open_other_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             self, "Mở cơ sở dữ liệu", str(self.store.path.parent), "Cơ sở dữ liệu KSTTHC (*.sqlite3 *.db);;Mọi tệp (*)"
         )
@@ -760,6 +758,8 @@ class MainWindow(QMainWindow):
         self.reload_plans()
 
     def show_locations(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from kstthc_desktop.logsetup import log_path
 
         QMessageBox.information(
@@ -768,6 +768,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from kstthc_desktop import __version__
 
         QMessageBox.about(

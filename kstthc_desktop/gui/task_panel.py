@@ -100,6 +100,7 @@ class TaskPanel(QWidget):
         self.year: int = today.year
         self.period = None
         self.row = None
+        self.section_codes: dict[str, str] = {}
         self.events: list = []
         self._progress: list[ProgressEntry] = []
         self._evidence: list[Evidence] = []
@@ -195,9 +196,10 @@ class TaskPanel(QWidget):
         self.show_task(None)
 
     # ------------------------------------------------------------------ showing
-    def set_context(self, year: int, period) -> None:
+    def set_context(self, year: int, period, sections=()) -> None:
         self.year = year
         self.period = period
+        self.section_codes = {s.code: s.printed_code or s.code for s in sections}
 
     def show_task(self, row) -> None:
         self.row = row
@@ -219,7 +221,9 @@ class TaskPanel(QWidget):
         self._progress = sorted(self.store.progress(task_id=task.id), key=lambda e: (e.entry_date, e.id or 0))
         self._evidence = self.store.evidence(task_id=task.id)
         status = html.escape(getattr(row.status, "label", str(row.status)))
-        head = f"<b>{html.escape(task.stt or '–')}.</b> {html.escape(_short(task.content, 200))}"
+        stt = self.section_codes.get(task.section, task.section)
+        stt = f"{stt}.{task.stt}" if stt and task.stt and task.stt != stt else (task.stt or stt or "–")
+        head = f"<b>{html.escape(stt)}.</b> {html.escape(_short(task.content, 200))}"
         if task.withdrawn:
             head += " <span style='color:#8a8a8a'>(đã rút khỏi kế hoạch)</span>"
         self.title.setText(f"{head}<br><span style='color:#555'>Trạng thái trong kỳ: <b>{status}</b></span>")
@@ -341,7 +345,10 @@ class TaskPanel(QWidget):
             occs = occurrences(task.deadline, self.year, [(e.id, e.event_date) for e in self.events])
         except Exception:  # noqa: BLE001
             occs = []
-        choices = [(o.key, o.label + (f" (hạn {text_date(o.due)})" if o.due else "")) for o in occs]
+        choices = [
+            (o.key, o.label + (f" (hạn {text_date(o.due)})" if o.due and text_date(o.due) not in o.label else ""))
+            for o in occs
+        ]
         if not choices:
             for kind in ("quarter", "month"):
                 choices += [(p.key, p.name) for p in periods_of_year(self.year, kind)]
