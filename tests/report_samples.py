@@ -28,8 +28,7 @@ def _task(stt, content, status, *, lead="Văn phòng Sở", progress=(), evidenc
         deadline_text=deadline, due=due, section=section,
         progress=[ReportProgress(d, t, done) for d, t, done in progress],
         evidence=[ReportEvidence(citation=c, summary=s) for c, s in evidence],
-        in_period=bool(progress or evidence or status in ("DONE_ON_TIME", "DONE_LATE", "OVERDUE", "HAS_PROGRESS",
-                                                          "NO_PROGRESS")),
+        in_period=bool(progress or evidence or status in ("OVERDUE", "HAS_PROGRESS", "NO_PROGRESS")),
     )
 
 

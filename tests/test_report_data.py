@@ -108,6 +108,14 @@ def test_counts_by_status_section_and_lead(store):
     assert assessment(data)[0] == "2/3 nhiệm vụ đến hạn đã hoàn thành, trong đó 1 đúng hạn, 1 quá hạn."
 
 
+def test_part_one_of_the_next_quarter_leaves_out_what_was_finished_before(store):
+    data = build_report(store, store.plan_id, "2025-Q2", date(2025, 6, 17))
+    tasks = {t.stt: t for t in data.all_tasks()}
+    assert {k for k, t in tasks.items() if t.in_period} == {"2", "3", "7"}  # late, ongoing with progress, due 15/5
+    assert tasks["1"].status == "DONE_ON_TIME" and not tasks["1"].in_period
+    assert [p.text for p in tasks["3"].progress] == ["Công khai sau kỳ"]  # 15/3/2025 opens Quý II's window
+
+
 def test_next_period_lists_what_falls_due_in_it(store):
     data = build_report(store, store.plan_id, "2025-Q1", TODAY)
     assert data.next_period_name == "Quý II năm 2025"

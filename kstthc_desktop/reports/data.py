@@ -31,8 +31,9 @@ STATUS_LABELS = {
     "UNSPECIFIED": "Chưa xác định thời hạn",
     "WITHDRAWN": "Đã rút khỏi kế hoạch",
 }
-#: Statuses that put a task in part I even without progress: it was due, or it is ongoing.
-_ALWAYS_REPORTED = {"DONE_ON_TIME", "DONE_LATE", "OVERDUE", "HAS_PROGRESS", "NO_PROGRESS"}
+#: Statuses that put a task in part I even without progress in the window: it is late, or it is ongoing.
+#: A task finished in an earlier period is not repeated (unless it was due in this window).
+_ALWAYS_REPORTED = {"OVERDUE", "HAS_PROGRESS", "NO_PROGRESS"}
 NO_LEAD = "Chưa xác định"
 
 

@@ -167,6 +167,8 @@ def _part_one(data: ReportData, st: _Styles, width: float) -> list:
                 if left_out:
                     story.append(Paragraph(f"- Và {left_out} lần cập nhật kết quả khác trong kỳ "
                                            "(liệt kê đầy đủ trong tệp Excel của báo cáo).", st.item))
+            elif t.status in ("DONE_ON_TIME", "DONE_LATE"):
+                story.append(Paragraph("- Đã hoàn thành trước kỳ báo cáo.", st.item))
             else:
                 story.append(Paragraph("- Chưa có kết quả trong kỳ.", st.item))
             if t.evidence:
