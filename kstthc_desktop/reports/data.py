@@ -75,6 +75,13 @@ class ReportTask:
     in_period: bool = True  # shown in part I: due, ongoing, or with something done in the window
     task_id: int | None = None
     section: str = ""
+    sub: int = 0  # > 0: a sub-item of the task above (same content, its own result, lead or deadline)
+
+    @property
+    def title(self) -> str:
+        """How the task is named in the report: its content, and for a sub-item also its own result."""
+        content = trim_end(self.content)
+        return f"{content} – {trim_end(self.result)}" if self.sub and self.result else content
 
     @property
     def overdue(self) -> bool:
@@ -208,6 +215,7 @@ def build_report(store, plan_id: int, period_key: str, today: date) -> ReportDat
         rt = ReportTask(
             task_id=task.id,
             section=task.section,
+            sub=task.sub,
             stt=nfc(task.stt),
             content=clean(task.content),
             status=status_name,

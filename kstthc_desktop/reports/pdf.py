@@ -153,7 +153,7 @@ def _part_one(data: ReportData, st: _Styles, width: float) -> list:
         number += 1
         story.append(Paragraph(f"{number}. {_p(section.title or section.label)}", st.subheading))
         for t in tasks:
-            head = f"Nhiệm vụ {_p(t.stt)}: {_p(trim_end(t.content))}" if t.stt else _p(trim_end(t.content))
+            head = f"Nhiệm vụ {_p(t.stt)}: {_p(t.title)}" if t.stt else _p(t.title)
             facts = [f"tình trạng: {_p(t.status_label)}"]
             if t.lead:
                 facts.insert(0, f"chủ trì: {_p(trim_end(t.lead))}")
@@ -238,7 +238,7 @@ def _appendix(data: ReportData, settings: Settings, texts: dict, st: _Styles, wi
             if t.due and text_date(t.due) not in deadline:
                 deadline = f"{deadline}\n(hạn {text_date(t.due)})".strip()
             done = _p(_short(_appendix_results(t)))
-            rows.append([Paragraph(_p(_short(t.stt, 20)), st.cell_c), Paragraph(_p(_short(t.content)), st.cell),
+            rows.append([Paragraph(_p(_short(t.stt, 20)), st.cell_c), Paragraph(_p(_short(t.title)), st.cell),
                          Paragraph(_p(_short(t.lead, 300)), st.cell), Paragraph(_p(_short(deadline, 300)), st.cell),
                          Paragraph(_p(t.status_label), st.cell_b if t.overdue else st.cell), Paragraph(done, st.cell)])
     # LongTable: splits page by page without re-measuring the rest each time. Rows are never split (reportlab's
