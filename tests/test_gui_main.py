@@ -326,3 +326,27 @@ def test_a_wrong_today_is_a_clear_error(tmp_path, capsys):
 
     assert main(["--demo", "--today", "13/12/2024", "--exit-after-start"]) == 1
     assert "Lỗi: Ngày '13/12/2024' không hợp lệ" in capsys.readouterr().err
+
+
+def test_an_on_demand_task_arises_when_the_officer_logs_an_event(window, qtbot):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from kstthc_desktop.gui.entry_dialogs import EventDialog
+    from kstthc_desktop.status import Status
+
+    row = next(r for r in window.rows if r.status == Status.NOT_ARISEN)
+    window.open_task(row.task.id)
+    assert not window.panel.add_event_button.isHidden()
+
+    def fill():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, EventDialog) and w.isVisible())
+        type_text(qtbot, dialog.text_edit, "Nhận dự thảo văn bản có quy định TTHC")
+        buttons = dialog.findChild(QDialogButtonBox)
+        qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(50, fill)
+    window.panel.add_event()
+    updated = next(r for r in window.rows if r.task.id == row.task.id)
+    assert updated.status == Status.IN_TIME  # it has arisen and is not done yet
+    assert any(key.startswith("event:") for key, _ in window.panel.occurrence_choices())

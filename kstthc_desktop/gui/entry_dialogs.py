@@ -239,3 +239,57 @@ class EvidenceDialog(QDialog, _EvidenceFields):
                 show_error(self, exc)
                 return
         super().accept()
+
+
+class EventDialog(QDialog):
+    """One event of an on-demand task: the day it arose and what arose (a small form, built in code)."""
+
+    def __init__(self, task: Task, today: date, parent: QWidget | None = None, *, on_save=None):
+        from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+        super().__init__(parent)
+        self.setWindowTitle("Ghi nhận phát sinh")
+        self.today = today
+        self.on_save = on_save
+        layout = QVBoxLayout(self)
+        caption = QLabel(task_caption(task))
+        caption.setWordWrap(True)
+        layout.addWidget(caption)
+        form = QFormLayout()
+        self.date_edit = QDateEdit(qdate(today))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText("ví dụ: Nhận dự thảo Quyết định của Sở Tư pháp có quy định TTHC")
+        form.addRow("Ngày phát sinh:", self.date_edit)
+        form.addRow("Việc phát sinh:", self.text_edit)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def problem(self) -> str:
+        if not clean(self.text_edit.text()):
+            return "Hãy ghi việc gì đã phát sinh."
+        if pydate(self.date_edit.date()) > self.today:
+            return f"Ngày phát sinh không thể sau hôm nay ({text_date(self.today)})."
+        return ""
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            QMessageBox.warning(self, "Chưa lưu được", problem)
+            return
+        if self.on_save is not None:
+            from kstthc_desktop.gui.errors import show_error
+
+            try:
+                self.on_save(pydate(self.date_edit.date()), clean(self.text_edit.text()))
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+                return
+        super().accept()

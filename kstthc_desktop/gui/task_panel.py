@@ -149,7 +149,10 @@ class TaskPanel(QWidget):
         self.edit_progress_button.clicked.connect(self.edit_progress)
         self.delete_progress_button = QPushButton("Xóa")
         self.delete_progress_button.clicked.connect(self.delete_progress)
-        for b in (self.add_progress_button, self.edit_progress_button, self.delete_progress_button):
+        self.add_event_button = QPushButton("Ghi nhận phát sinh…")
+        self.add_event_button.setToolTip("Nhiệm vụ khi phát sinh: ghi lại mỗi lần việc phát sinh để theo dõi và báo cáo")
+        self.add_event_button.clicked.connect(self.add_event)
+        for b in (self.add_progress_button, self.edit_progress_button, self.delete_progress_button, self.add_event_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         pl.addLayout(buttons)
@@ -229,6 +232,7 @@ class TaskPanel(QWidget):
         self.title.setText(f"{head}<br><span style='color:#555'>Trạng thái trong kỳ: <b>{status}</b></span>")
         self.details.setHtml(self._details_html(task, row))
         self.assignee.setText(task.assignee)
+        self.add_event_button.setVisible(task.deadline.kind == DeadlineKind.ON_DEMAND)
         self._fill_progress()
         self._fill_evidence()
         self._fill_history(task)
@@ -433,6 +437,17 @@ class TaskPanel(QWidget):
                     ev.progress_id = None
                     self.store.update_evidence(ev)
                 self.store.delete_progress(pid)
+            self.changed.emit(self.row.task.id)
+
+    def add_event(self) -> None:
+        """Log one occurrence of an on-demand task ("khi có phát sinh"): its date and what arose."""
+        if self.row is None:
+            return
+        from kstthc_desktop.gui.entry_dialogs import EventDialog
+
+        dialog = EventDialog(self.row.task, self.today, self,
+                             on_save=lambda d, text: self.store.add_event(self.row.task.id, d, text))
+        if dialog.exec():
             self.changed.emit(self.row.task.id)
 
     # ------------------------------------------------------------------ evidence
