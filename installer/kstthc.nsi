@@ -11,7 +11,11 @@
 ; - never touches the user's data folder %LOCALAPPDATA%\KSTTHC\KSTTHC Desktop (database, evidence files, logs),
 ;   neither on upgrade nor on uninstall, unless "Xoá cả dữ liệu" is ticked in the uninstaller.
 
-Unicode true
+!ifdef AMD64
+  Target amd64-unicode  ; -DAMD64: a 64-bit installer (the default 32-bit one runs on every Windows)
+!else
+  Unicode true
+!endif
 ManifestDPIAware true
 RequestExecutionLevel user
 !ifdef FAST

@@ -149,3 +149,16 @@ def test_bundle_builds_starts_and_fits(tmp_path):
         setup = ROOT / "dist" / f"KSTTHC-Desktop-Setup-{__version__}.exe"
         assert setup.stat().st_size > 10 * 1024 * 1024  # the whole bundle is inside
         assert setup.read_bytes()[:2] == b"MZ"  # a Windows program
+
+
+@pytest.mark.slow
+def test_installer_installs_upgrades_and_uninstalls_under_wine():
+    """The real installer, run silently under Wine: install, upgrade in place, uninstall; the data folder stays."""
+    wine = next((w for w in ("/usr/lib/wine/wine64", "wine64") if shutil.which(w)), None)
+    if wine is None or shutil.which("makensis") is None or shutil.which("bash") is None:
+        pytest.skip("needs makensis and 64-bit Wine: apt-get install nsis wine64")
+    done = subprocess.run([shutil.which("bash"), str(ROOT / "scripts" / "check_installer_wine.sh")], cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=600,
+                          env={**os.environ, "WINE": wine})
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "data folder kept" in done.stdout
