@@ -410,6 +410,7 @@ class PreviewPage(QWizardPage):
     def show_plan(self, plan: Plan) -> None:
         self._loading = True
         self.edited = set()  # tasks whose deadline the officer corrected
+        self.year_guessed = plan.year is None
         if plan.year is None:  # a pasted table has no title block: the year is the current one until changed
             from kstthc_desktop.deadlines import read_deadline
 
@@ -450,6 +451,8 @@ class PreviewPage(QWizardPage):
         counts += (f"; <span style='background:#fff1c2'>&nbsp;{warned} điểm cần xem lại (danh sách bên dưới)&nbsp;</span>"
                    if warned else "; không có cảnh báo")
         parts.append(counts)
+        if getattr(self, "year_guessed", False):
+            parts.append("<b>bảng không ghi năm: hãy kiểm tra ô «Năm kế hoạch»</b>")
         self.summary.setText(" — ".join(parts))
 
     def _fill_roles(self, plan: Plan) -> None:
