@@ -111,3 +111,9 @@ def test_default_period_rules():
     assert default_period(date(2025, 5, 2), "quarter").key == "2025-Q2"
     assert default_period(date(2025, 2, 20), "month").key == "2025-02"
     assert default_period(date(2025, 12, 20), "year").key == "2025"
+
+
+def test_opening_and_previewing_writes_nothing(dialog, store):  # noqa: F811
+    dialog.refresh_preview()
+    assert store.report_texts(store.plan_id, "2025-Q1") == {}
+    assert store.reports(store.plan_id) == []

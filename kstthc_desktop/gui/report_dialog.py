@@ -221,10 +221,10 @@ class ReportDialog(QDialog):
         return build_report(self.store, self.plan_id, self.period.key, self.today)
 
     def _write_temp_pdf(self) -> Path:
+        """The PDF of what is on screen now (typed texts included), in a temporary folder; nothing is saved."""
         from kstthc_desktop.gui.worker import run_with_progress
         from kstthc_desktop.reports.pdf import write_pdf
 
-        self.save_texts()
         data, settings, texts = self._data(), self.store.settings(), self.texts()
         path = Path(self._tmp.name) / f"bao-cao-{data.period_key}.pdf"
         run_with_progress(self, "Đang lập báo cáo…", write_pdf, data, settings, texts, path)
@@ -291,6 +291,7 @@ class ReportDialog(QDialog):
         from kstthc_desktop.reports.produce import sha256_of
         from kstthc_desktop.reports.raster import page_count, render_pages
 
+        self.save_texts()  # what is printed can be produced again
         pdf = self._write_temp_pdf()
         if printer is None:
             printer = QPrinter(QPrinter.HighResolution)

@@ -89,8 +89,10 @@ class ReportTask:
 
     @property
     def done_text(self) -> str:
-        """What was done in the period, one line per entry (for tables)."""
-        return "\n".join(f"- {p.text}" for p in self.progress)
+        """What was done in the period, one dated line per entry (for tables)."""
+        from kstthc_desktop.vndates import text_date
+
+        return "\n".join(f"- {text_date(p.entry_date)}: {p.text}" for p in self.progress)
 
     @property
     def evidence_text(self) -> str:
