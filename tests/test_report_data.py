@@ -198,3 +198,12 @@ def test_a_plan_never_seen_passes_the_same_checks(tmp_path, name):
         check_report_pdf(pdf, data, settings, texts)
         check_report_xlsx(write_xlsx(data, tmp_path / "dn.xlsx"), data)
         assert f"Quý II năm {year} (từ ngày 15/3/{year} đến ngày 14/6/{year})" in pdf_text(pdf)
+
+
+def test_tasks_without_a_section_still_appear(tmp_path):
+    with Store.open(tmp_path / "k.sqlite3") as s:
+        plan_id = s.save_plan(Plan(document=PlanDocument(year=2025), tasks=[
+            Task(stt="1", content="Nhiệm vụ không thuộc phần nào", deadline=Deadline(kind=DeadlineKind.CONTINUOUS))]))
+        data = build_report(s, plan_id, "2025-Q1", TODAY)
+    assert [(sec.title, [t.content for t in sec.tasks]) for sec in data.sections] == [
+        ("Các nhiệm vụ khác", ["Nhiệm vụ không thuộc phần nào"])]

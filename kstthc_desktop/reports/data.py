@@ -238,7 +238,8 @@ def build_report(store, plan_id: int, period_key: str, today: date) -> ReportDat
                             or (due is not None and lo <= due <= hi))
         section = by_code.get(task.section)
         if section is None:  # a task whose section row was lost: keep it visible
-            section = by_code.setdefault(task.section, ReportSection(code=task.section, title=""))
+            title = f"Phần {task.section}" if task.section else "Các nhiệm vụ khác"
+            section = by_code.setdefault(task.section, ReportSection(code=task.section, title=title))
             sections.append(section)
         section.tasks.append(rt)
 
