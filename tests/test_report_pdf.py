@@ -7,6 +7,8 @@ import subprocess
 import unicodedata
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kstthc_desktop.reports.data import assessment, printed_progress
 from kstthc_desktop.reports.pdf import MARGINS, write_pdf
@@ -211,3 +213,17 @@ def test_file_name_with_vietnamese_letters(tmp_path):
     path = tmp_path / "Báo cáo quý I năm 2025.pdf"
     write_pdf(sample_data(), sample_settings(), SAMPLE_TEXTS, path)
     assert "Quý I năm 2025" in pdf_text(path)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(min_size=1, max_size=400), word=st.text(alphabet="abcdđêơư/:._-0123456789", min_size=150,
+                                                              max_size=300))
+def test_any_typed_text_prints_inside_the_margins(tmp_path, text, word):
+    """Whatever the officer types (markup characters, control characters, a 300-letter link) becomes a page."""
+    data = sample_data()
+    data.sections[0].tasks[0].content = f"{text} {word}"
+    path = tmp_path / "fuzz.pdf"
+    write_pdf(data, sample_settings(), {"shortcomings": text, "proposals": word}, path)
+    for w in pdf_words(path):
+        if w["y1"] > MARGINS["top"]:
+            assert MARGINS["left"] - 0.5 <= w["x0"] and w["x1"] <= w["pw"] - MARGINS["right"] + 0.5, w
