@@ -55,8 +55,12 @@ class ReportEvidence:
 
     @property
     def text(self) -> str:
-        """The citation followed by its summary: "Báo cáo số 15/BC-SNV ngày 12/3/2024 về …"."""
-        return f"{self.citation} {self.summary}".strip() if self.summary else self.citation
+        """The citation followed by its summary: "Báo cáo số 15/BC-SNV ngày 12/3/2024 về …" (a summary written as
+        its own sentence, "Báo cáo tình hình …", is set off by a dash)."""
+        summary = trim_end(self.summary)
+        if not summary:
+            return self.citation
+        return f"{self.citation} {summary}" if summary[:1].islower() else f"{self.citation} – {summary}"
 
 
 @dataclass

@@ -172,7 +172,7 @@ def _part_one(data: ReportData, st: _Styles, width: float) -> list:
             else:
                 story.append(Paragraph("- Chưa có kết quả trong kỳ.", st.item))
             if t.evidence:
-                story.append(Paragraph("- Văn bản: " + "; ".join(_p(e.text) for e in t.evidence) + ".", st.item))
+                story.append(Paragraph("- Văn bản: " + "; ".join(_p(trim_end(e.text)) for e in t.evidence) + ".", st.item))
     if number == 0:
         story.append(Paragraph("Trong kỳ không có nhiệm vụ đến hạn hoặc có kết quả.", st.body))
     story.append(KeepTogether([Paragraph("Bảng tổng hợp tình trạng thực hiện nhiệm vụ", st.caption),
