@@ -26,6 +26,7 @@ ROLE_NAMES_VI = {
 
 _RULES: list[tuple[str, re.Pattern]] = [
     ("note", re.compile(r"\bghi chu\b")),
+    ("content", re.compile(r"^(noi dung|nhiem vu|cac nhiem vu|ten nhiem vu|ten cong viec|cong viec)\b(?!.*\bthoi gian\b)")),
     ("deadline", re.compile(r"\b(thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian|thoi diem)\b|^(hoan thanh|ket thuc)")),
     ("lead", re.compile(r"\bchu tri\b")),
     ("cooperate", re.compile(r"\bphoi hop\b")),

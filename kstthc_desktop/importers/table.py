@@ -617,6 +617,15 @@ def continue_fragment(b: Builder, view: RowView, own: dict[str, str], target: Ta
         if role == "result" and split_result:
             text = split_result[0]
         attr = "deadline_text" if role == "deadline" else role
+        owner = unfinished_merged_cell(b, target, attr, text)
+        if owner is not None:
+            owner_task, owner_attr = owner
+            setattr(owner_task, owner_attr, join(getattr(owner_task, owner_attr), text, " "))
+            b.warn(f"Dòng {view.row.line}: phần chữ \"{text[:40]}\" sau ngắt trang được coi là phần cuối của ô "
+                   "chưa hết câu ở dòng trên (ô gộp).", view.row, "merged_fragment", owner_task)
+            if owner_task is not target:
+                b.warn(f"Dòng {view.row.line}: ô trống có thể là ô gộp với dòng trên.", view.row, "merged_fragment", target)
+            continue
         setattr(target, attr, join(getattr(target, attr), text, " "))
     for heading, text in view.extras.items():
         target.extra[heading] = join(target.extra.get(heading, ""), text, " ")
@@ -639,6 +648,24 @@ def continue_fragment(b: Builder, view: RowView, own: dict[str, str], target: Ta
         b.plan.warnings.append(ImportWarning(
             message=f"Dòng {view.row.line}: phần chữ bị ngắt trang được nối vào dòng phía trên.",
             row=view.row.line, task_index=b.plan.tasks.index(target), code="merged_fragment"))
+
+
+def unfinished_merged_cell(b: Builder, target: Task, attr: str, text: str) -> tuple[Task, str] | None:
+    """Where a page-break fragment goes when the cell above it is complete: the unfinished cell of a row just
+    above whose column is blank in ``target`` (a cell merged down over ``target``, printed empty in a text export)."""
+    above = getattr(target, attr)
+    if not above or not finished(above) or not starts_lower(text):
+        return None
+    tasks = b.plan.tasks
+    index = tasks.index(target) if target in tasks else len(tasks)
+    for other in (a for a in ("deadline_text", "lead", "cooperate", "result") if a != attr and not getattr(target, a)):
+        for earlier in reversed(tasks[max(0, index - 2):index]):
+            value = getattr(earlier, other)
+            if value:
+                if not finished(value) and earlier.section == target.section:
+                    return earlier, other
+                break
+    return None
 
 
 def guess_number(main: Task | None, later: list[str]) -> str:
