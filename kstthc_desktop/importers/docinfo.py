@@ -23,7 +23,6 @@ _BODY_LINE = re.compile(r"^\s*(?P<body>(?:so|ban|thanh tra|van phong|cuc|chi cuc
 _OF_BODY = re.compile(r"ke hoach[^\n]{0,200}?\bcua\s+(?P<body>(?:so|ban)\s+[a-z]+(?:\s+(?:va\s+)?[a-z]+){0,5}?)(?=[,.;\n]|\s+(?:yeu cau|tren|nhu|ve)\b|$)")
 _PLACE_DATE = re.compile(r"^[ ]*(?P<place>[a-z]+(?:[ ]+[a-z]+){0,3}),[ ]*ngay\b", re.M)
 _YEAR = re.compile(r"\bnam\s+(20\d\d)\b")
-_LOWER_WORDS = {"và", "của", "tỉnh", "thành", "phố", "nhân", "dân", "ban"}
 
 
 def _slice(original: str, folded: str, match: re.Match, group: str) -> str:
@@ -55,32 +54,49 @@ def body_case(name: str) -> str:
     return " ".join(out)
 
 
+_UNIT = r"(?P<unit>tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)"
+_HEAD_UBND = re.compile(r"^[ ]*(?:chu tich[ ]+)?(?:uy ban nhan dan|ubnd)[ ]+" + _UNIT
+                        + r"[ ]+(?P<place>[a-z]+(?:[ ]+[a-z]+){0,4})[ ]*$", re.M)
+_LEVELS = {"tinh": "province", "thanh pho": "province", "huyen": "district", "quan": "district",
+           "thi xa": "district", "xa": "commune", "phuong": "commune", "thi tran": "commune", "dac khu": "commune"}
+
+
+def _capitalised(printed: str) -> bool:
+    return all(w[:1].isupper() for w in printed.split())
+
+
 def read_document(lines: list[str], year: int | None = None) -> PlanDocument:
     text = clean("\n".join(lines))
     folded = fold_chars(text)
     doc = PlanDocument()
-    for pattern in _ISSUERS:
-        for m in pattern.finditer(folded):
-            printed = _slice(text, folded, m, "place")
-            if not all(w[:1].isupper() for w in printed.split()):
-                continue  # "UBND tỉnh về việc …": not a place name
-            place = proper(printed)
-            kind = "tỉnh" if "thanh pho" not in m.group(0) else "thành phố"
-            doc.issuer, doc.level, doc.province = f"Ủy ban nhân dân {kind} {place}", "province", place
+    head_len = len("\n".join(text.split("\n")[:12]))
+    head, fhead = text[:head_len], folded[:head_len]
+    ubnds = [m for m in _HEAD_UBND.finditer(fhead) if _capitalised(_slice(head, fhead, m, "place"))]
+    for m in ubnds:
+        if _LEVELS[m.group("unit")] == "province":
+            doc.province = proper(_slice(head, fhead, m, "place"))
             break
-        if doc.issuer:
-            break
-    if not doc.issuer:
-        head = "\n".join(text.split("\n")[:8])
-        m = _BODY_LINE.search(fold_chars(head))
-        if m:
-            doc.issuer = body_case(head[m.start("body"):m.end("body")].strip())
-        else:
+    ubnd = ubnds[1] if len(ubnds) > 1 and "\n" not in fhead[ubnds[0].end() + 1:ubnds[1].start()] else (
+        ubnds[0] if ubnds else None)  # "UBND HUYỆN X" above "UBND XÃ Y": the commune issues it
+    body = _BODY_LINE.search(fhead, ubnd.end() if ubnd else 0)
+    if body:
+        doc.issuer, doc.level = body_case(_slice(head, fhead, body, "body").strip()), "department"
+    elif ubnd:
+        unit = _slice(head, fhead, ubnd, "unit").lower()
+        doc.issuer = f"Ủy ban nhân dân {unit} {proper(_slice(head, fhead, ubnd, 'place'))}"
+        doc.level = _LEVELS[ubnd.group("unit")]
+    else:
+        for pattern in _ISSUERS:  # the issuer named in running text: "UBND tỉnh Sóc Trăng ban hành Kế hoạch"
+            m = next((m for m in pattern.finditer(folded) if _capitalised(_slice(text, folded, m, "place"))), None)
+            if m:
+                place = proper(_slice(text, folded, m, "place"))
+                kind = "tỉnh" if "thanh pho" not in m.group(0) else "thành phố"
+                doc.issuer, doc.level, doc.province = f"Ủy ban nhân dân {kind} {place}", "province", place
+                break
+        if not doc.issuer:
             m = _OF_BODY.search(folded)
             if m:
-                doc.issuer = body_case(_slice(text, folded, m, "body"))
-        if doc.issuer:
-            doc.level = "department"
+                doc.issuer, doc.level = body_case(_slice(text, folded, m, "body")), "department"
     if not doc.province:
         m = _PLACE_DATE.search(folded)
         if m:
