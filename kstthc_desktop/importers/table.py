@@ -258,8 +258,19 @@ def first_data_row(rows: list[Row], mapping: list[str | None]) -> int:
     return 0
 
 
+def looks_like_heading(text: str) -> bool:
+    """A group heading between tables: numbered ("II. …", "Phần 2. …", "1. …") or in capitals, and short."""
+    if not text or len(text) > 300:
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(parse_code_title(text)) or (len(letters) > 3 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters))
+
+
 def heading_from(paragraphs: list[str]) -> str:
-    text = " ".join(p for p in paragraphs if p)
+    paragraphs = [p for p in paragraphs if p]
+    if not any(looks_like_heading(p) for p in paragraphs):
+        return ""
+    text = " ".join(paragraphs)
     if not text:
         return ""
     if len(text) <= 300:

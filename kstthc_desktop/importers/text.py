@@ -71,6 +71,10 @@ def _row_per_line(lines: list[str]) -> list[Block]:
                 blocks.append(table)
             cells = [Cell(html_text(part)) for part in line.split("\t")]
             table.rows.append(Row(cells, line=number, after_break=blanks > 0 and bool(table.rows)))
+        elif table is not None and table.rows and not blanks and not _heading_like(line):
+            # a cell's own line break: the words go on in the row's last cell
+            last = table.rows[-1].cells[-1]
+            last.text = "\n".join(p for p in (last.text, html_text(line)) if p)
         else:
             text = paragraph(line)
             if text:
@@ -78,6 +82,12 @@ def _row_per_line(lines: list[str]) -> list[Block]:
                 table = None
         blanks = 0
     return blocks
+
+
+def _heading_like(line: str) -> bool:
+    from kstthc_desktop.importers.table import looks_like_heading
+
+    return looks_like_heading(paragraph(line))
 
 
 def _cell_per_line(lines: list[str]) -> list[Block]:
