@@ -461,3 +461,50 @@ def test_text_variant_reads_as_expected(tmp_path, name, variant, per_line):
     score = compare_plans(plan, expected)
     assert score.weakest >= 0.95, f"{variant.name}/text: {score}"
     assert [s.title for s in plan.sections] == [s["title"] for s in expected["sections"]]
+
+
+def _docx(path: Path, rows: list[list[str]], before: list[str] = ()) -> Path:
+    import docx
+
+    document = docx.Document()
+    for line in before:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    grid = [list(r.cells) for r in table.rows]
+    for i, cells in enumerate(rows):
+        for j, text in enumerate(cells):
+            grid[i][j].text = text
+    document.save(path)
+    return path
+
+
+def test_unnamed_number_column_and_titles_repeated_across(tmp_path):
+    rows = [["", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"],
+            ["I", "CÔNG TÁC CHỈ ĐẠO", "CÔNG TÁC CHỈ ĐẠO", "CÔNG TÁC CHỈ ĐẠO", "CÔNG TÁC CHỈ ĐẠO"],
+            ["1", "Ban hành kế hoạch KSTTHC", "Văn phòng", "Các phòng", "Tháng 01/2025"],
+            ["2", "Rà soát thủ tục hành chính", "Các phòng", "Văn phòng", "Quý III/2025"],
+            ["II", "CÔNG KHAI", "", "", ""],
+            ["1", "Niêm yết thủ tục", "Bộ phận Một cửa", "", "Thường xuyên"]]
+    plan = extract(_docx(tmp_path / "kh.docx", rows, ["KẾ HOẠCH", "Kiểm soát thủ tục hành chính năm 2025"]))
+    assert [(s.code, s.title) for s in plan.sections] == [("I", "CÔNG TÁC CHỈ ĐẠO"), ("II", "CÔNG KHAI")]
+    assert [(t.section, t.stt, t.content) for t in plan.tasks] == [
+        ("I", "1", "Ban hành kế hoạch KSTTHC"), ("I", "2", "Rà soát thủ tục hành chính"), ("II", "1", "Niêm yết thủ tục")]
+    assert plan.tasks[1].deadline.due.isoformat() == "2025-09-30"
+
+
+def test_unknown_column_kept_with_warning_and_signature_table_ignored(tmp_path):
+    import docx
+
+    rows = [["TT", "Nhiệm vụ", "Kinh phí (triệu đồng)", "Chủ trì", "Thời hạn"],
+            ["1", "Tập huấn nghiệp vụ", "20", "Văn phòng Sở", "Quý II/2025"]]
+    path = _docx(tmp_path / "kh.docx", rows, ["SỞ TƯ PHÁP", "KẾ HOẠCH KIỂM SOÁT TTHC NĂM 2025"])
+    document = docx.Document(path)
+    sig = document.add_table(rows=1, cols=2)
+    sig.cell(0, 0).text = "Nơi nhận:"
+    sig.cell(0, 1).text = "GIÁM ĐỐC"
+    document.save(path)
+    plan = extract(path)
+    assert len(plan.tasks) == 1
+    assert plan.tasks[0].extra == {"Kinh phí (triệu đồng)": "20"}
+    assert any(w.code == "unknown_column" and "Kinh phí" in w.message for w in plan.warnings)
+    assert plan.document.issuer == "Sở Tư pháp" and plan.document.level == "department"

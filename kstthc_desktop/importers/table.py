@@ -237,6 +237,9 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
             if segment.rows or not is_numbering_row(row):
                 if not (segment.rows == [] and is_numbering_row(row)):
                     segment.rows.append(row)
+    if found is not None and mapping is None:
+        for segment in found.segments:
+            segment.columns = infer_number_column(segment.columns, segment.rows)
     if found is None:
         raise UserError(
             "Không tìm thấy bảng kế hoạch trong tệp: không có dòng tiêu đề nào có các cột như \"Nội dung\", "
@@ -244,6 +247,24 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
         )
     # Subheader rows repeated on later pages are skipped by the numbering/header checks above.
     return found
+
+
+_NUMBER = re.compile(r"\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zA-Z][.)]?|-")
+
+
+def infer_number_column(columns: Columns, rows: list[Row]) -> Columns:
+    """A number column printed without a heading: an unnamed column whose cells are numbers and codes."""
+    if any(r in ("stt", "stt2") for r in columns.roles):
+        return columns
+    for j, role in enumerate(columns.roles):
+        if role is not None or (columns.headings[j] if j < len(columns.headings) else ""):
+            continue
+        values = [r.cells[j].text for r in rows if j < len(r.cells) and r.cells[j].text and not r.cells[j].hmerge]
+        if values and sum(1 for v in values if _NUMBER.fullmatch(v.strip())) >= 0.7 * len(values):
+            roles = list(columns.roles)
+            roles[j] = "stt"
+            return Columns(roles, columns.headings, columns.width)
+    return columns
 
 
 def first_data_row(rows: list[Row], mapping: list[str | None]) -> int:
@@ -496,8 +517,9 @@ def read_row(b: Builder, view: RowView, next_stt: str, later_stts: list[str]) ->
         same = current is not None and (current.printed_code or current.code) == code and fold(current.title) == fold(title)
         if not same:
             b.add_section(code, title)
-        repeated = len({c.text for c in row.cells if c.text and not c.vmerge}) == 1
-        if not repeated and any(view.own.get(r) for r in ("result", "lead", "cooperate", "deadline")):
+        carries = [r for r in ("result", "lead", "cooperate", "deadline")
+                   if view.own.get(r) and fold(view.own[r]) not in (fold(title), fold(f"{code}. {title}"))]
+        if carries:  # a section row with a result, lead or deadline of its own is also a task
             task = Task(stt=code, content=title, source_row=row.line)
             fill(task, view)
             b.add_task(task)
