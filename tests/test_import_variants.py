@@ -419,6 +419,8 @@ VARIANTS = [
     Variant("subs-unmerged-fragments", merge_subs=False, fragments=True, paragraphs=True),
     Variant("no-title-repeat-header", title_block=False, repeat_header_every=7,
             order=("content", "stt", "result", "deadline", "lead", "cooperate")),
+    Variant("two-row-header-numbers-repeated", two_row_header=True, numbering_row=True, repeat_header_every=6,
+            order=("stt", "content", "result", "lead", "cooperate", "deadline"), note=True),
     Variant("code-in-title-page-tables", code_in_title=True, repeat_header_every=9,
             headings={"deadline": "Thời gian hoàn thành", "lead": "Cơ quan chủ trì thực hiện"}),
 ]

@@ -164,6 +164,7 @@ class Located:
     document_lines: list[str]
     segments: list[Segment] = field(default_factory=list)
     after_lines: list[str] = field(default_factory=list)  # text after the header (a fallback for docinfo)
+    first_heading: str = ""  # the paragraph just before the first table: its group heading, if tables are grouped
 
 
 def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
@@ -198,20 +199,17 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
                 header = [c.text for c in rows[index].cells if c.text and not c.hmerge]
                 start = index + 1
             elif index >= 0:
-                header_rows = [rows[index]]
-                if index + 1 < len(rows) and is_subheader(rows[index + 1], rows[index]):
-                    header_rows.append(rows[index + 1])
-                columns = columns_from_header(header_rows)
+                span = header_span(rows, index)
+                columns = columns_from_header(rows[index:index + span])
                 header = [c.text for c in rows[index].cells if c.text and not c.hmerge]
-                start = index + len(header_rows)
+                start = index + span
             else:
                 columns = Columns(list(mapping), [""] * len(mapping), len(mapping))
                 header = []
             if mapping is not None:
                 roles = list(mapping) + [None] * max(0, columns.width - len(mapping))
                 columns = Columns(roles[: max(columns.width, len(mapping))], columns.headings, columns.width)
-            found = Located(columns, header, doc_lines)
-            found.first_heading = last_paragraph_before  # type: ignore[attr-defined]
+            found = Located(columns, header, doc_lines, first_heading=last_paragraph_before)
             found.segments.append(Segment([], columns))
         else:
             width = max((len(r.cells) for r in rows), default=0)
@@ -223,20 +221,20 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
             pending = []
             found.segments.append(Segment([], found.segments[-1].columns, heading))
         segment = found.segments[-1]
-        for row in rows[start:]:
-            if header_score(row) and mapping is None:
-                index = rows.index(row)
-                header_rows = [row]
-                if index + 1 < len(rows) and is_subheader(rows[index + 1], row):
-                    header_rows.append(rows[index + 1])
-                new = columns_from_header(header_rows)
+        i = start
+        while i < len(rows):
+            row = rows[i]
+            if header_score(row) and mapping is None:  # the header again (a new page or table)
+                span = header_span(rows, i)
+                new = columns_from_header(rows[i:i + span])
                 if new.roles != segment.columns.roles:
                     segment = Segment([], new, "")
                     found.segments.append(segment)
+                i += span
                 continue
-            if segment.rows or not is_numbering_row(row):
-                if not (segment.rows == [] and is_numbering_row(row)):
-                    segment.rows.append(row)
+            if not (is_numbering_row(row) and not segment.rows):
+                segment.rows.append(row)
+            i += 1
     if found is not None and mapping is None:
         for segment in found.segments:
             segment.columns = infer_number_column(segment.columns, segment.rows)
@@ -245,8 +243,17 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
             "Không tìm thấy bảng kế hoạch trong tệp: không có dòng tiêu đề nào có các cột như \"Nội dung\", "
             "\"Chủ trì\", \"Thời gian\". Hãy chọn đúng tệp phụ lục, hoặc chỉ định cột bằng --columns."
         )
-    # Subheader rows repeated on later pages are skipped by the numbering/header checks above.
     return found
+
+
+def header_span(rows: list[Row], index: int) -> int:
+    """How many rows the header starting at ``index`` takes: itself, a second header row, a row of numbers."""
+    span = 1
+    if index + 1 < len(rows) and is_subheader(rows[index + 1], rows[index]):
+        span += 1
+    if index + span < len(rows) and is_numbering_row(rows[index + span]):
+        span += 1
+    return span
 
 
 _NUMBER = re.compile(r"\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zA-Z][.)]?|-")
@@ -489,7 +496,7 @@ def build(located: Located, plan: Plan) -> None:
     segments = located.segments
     grouped = sum(1 for s in segments[1:] if s.heading) >= 1
     if grouped and not segments[0].heading:
-        first = getattr(located, "first_heading", "")
+        first = located.first_heading
         if first and parse_code_title(first) and not fold(first).startswith("phu luc"):
             segments[0].heading = first
     group_index = 0
