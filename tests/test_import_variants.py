@@ -510,3 +510,33 @@ def test_unknown_column_kept_with_warning_and_signature_table_ignored(tmp_path):
     assert plan.tasks[0].extra == {"Kinh phí (triệu đồng)": "20"}
     assert any(w.code == "unknown_column" and "Kinh phí" in w.message for w in plan.warnings)
     assert plan.document.issuer == "Sở Tư pháp" and plan.document.level == "department"
+
+
+def test_markdown_pipe_table_and_form_feed():
+    from kstthc_desktop.importers import extract_text
+
+    text = ("**KẾ HOẠCH**\n**Kiểm soát thủ tục hành chính năm 2025**\n\n"
+            "| STT | Nội dung | Chủ trì | Thời hạn |\n|---|---|---|---|\n"
+            "| I | **CÔNG TÁC CHỈ ĐẠO** | | |\n| 1 | Rà soát thủ tục | Văn phòng | Quý II |\n\f"
+            "| 2 | Công bố thủ tục | Văn phòng | Thường xuyên |\n")
+    plan = extract_text(text)
+    assert [(s.code, s.title) for s in plan.sections] == [("I", "CÔNG TÁC CHỈ ĐẠO")]
+    assert [(t.stt, t.content) for t in plan.tasks] == [("1", "Rà soát thủ tục"), ("2", "Công bố thủ tục")]
+    assert plan.tasks[0].deadline.due.isoformat() == "2025-06-30"
+
+
+def test_appendix_framed_in_a_one_cell_table(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2025")
+    frame = document.add_table(rows=1, cols=1).cell(0, 0)
+    inner = frame.add_table(rows=3, cols=4)
+    for i, cells in enumerate([["STT", "Nội dung", "Chủ trì", "Thời hạn"], ["I", "CÔNG TÁC", "", ""],
+                               ["1", "Rà soát thủ tục", "Văn phòng", "Quý II"]]):
+        for j, text in enumerate(cells):
+            inner.cell(i, j).text = text
+    path = tmp_path / "kh.docx"
+    document.save(path)
+    plan = extract(path)
+    assert [(t.section, t.stt, t.content) for t in plan.tasks] == [("I", "1", "Rà soát thủ tục")]

@@ -44,7 +44,11 @@ def body_blocks(body):
             if text:
                 yield Paragraph(text)
         elif tag == W + "tbl":
-            yield table_block(element)
+            cells = element.findall(f"{W}tr/{W}tc")
+            if len(cells) == 1 and cells[0].find(f".//{W}tbl") is not None:
+                yield from body_blocks(cells[0])  # a frame around the appendix: read what is inside it
+            else:
+                yield table_block(element)
         elif tag == W + "sdt":
             content = element.find(W + "sdtContent")
             if content is not None:

@@ -44,12 +44,32 @@ def decode(data: bytes, name: str = "") -> str:
     )
 
 
+def cell(text: str) -> str:
+    return html_text(text.replace("**", "").replace("__", ""))
+
+
 def paragraph(text: str) -> str:
     return clean(html_text(_MARKDOWN.sub("", text)))
 
 
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _pipe_to_tabs(line: str) -> str:
+    """A Markdown table row "| 1 | Nội dung | … |" as a TAB row; its "|---|---|" rule as nothing."""
+    if _PIPE_RULE.match(line):
+        return ""
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        return "\t".join(cell.strip() for cell in stripped[1:-1].split("|"))
+    return line
+
+
 def text_blocks(text: str) -> list[Block]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    lines = text.split("\n")
+    if sum(1 for ln in lines if ln.lstrip().startswith("|")) >= 3:
+        lines = [_pipe_to_tabs(ln) for ln in lines]
     per_line = sum(1 for ln in lines if ln.startswith("\t") and ln.count("\t") == 1 and ln.strip())
     rows = sum(1 for ln in lines if "\t" in ln.strip("\t ") or ln.count("\t") > 1)
     if per_line > rows:
@@ -69,12 +89,12 @@ def _row_per_line(lines: list[str]) -> list[Block]:
             if table is None:
                 table = Table()
                 blocks.append(table)
-            cells = [Cell(html_text(part)) for part in line.split("\t")]
+            cells = [Cell(cell(part)) for part in line.split("\t")]
             table.rows.append(Row(cells, line=number, after_break=blanks > 0 and bool(table.rows)))
         elif table is not None and table.rows and not blanks and not _heading_like(line):
             # a cell's own line break: the words go on in the row's last cell
             last = table.rows[-1].cells[-1]
-            last.text = "\n".join(p for p in (last.text, html_text(line)) if p)
+            last.text = "\n".join(p for p in (last.text, cell(line)) if p)
         else:
             text = paragraph(line)
             if text:
@@ -99,7 +119,7 @@ def _cell_per_line(lines: list[str]) -> list[Block]:
     def close_row():
         nonlocal row, parts
         if row is not None:
-            row.cells = [Cell(html_text("\n".join(p))) for p in parts]
+            row.cells = [Cell(cell("\n".join(p))) for p in parts]
             if any(c.text for c in row.cells):
                 table.rows.append(row)
         row, parts = None, []
