@@ -540,3 +540,41 @@ def test_appendix_framed_in_a_one_cell_table(tmp_path):
     document.save(path)
     plan = extract(path)
     assert [(t.section, t.stt, t.content) for t in plan.tasks] == [("I", "1", "Rà soát thủ tục")]
+
+
+def test_groups_of_sections_in_one_table_and_in_several():
+    """A plan in groups of sections: group rows "1", "2" above Roman sections, or a table per group."""
+    from kstthc_desktop.importers import extract_text
+
+    text = ("KẾ HOẠCH năm 2025\nSTT\tNội dung\tChủ trì\tThời hạn\n"
+            "1\tNHÓM NHIỆM VỤ CHUNG\t\t\nI\tCông tác chỉ đạo\t\t\n1\tRà soát\tVăn phòng\tQuý II/2025\n"
+            "II\tCông khai\t\t\n1\tCông bố\tVăn phòng\tThường xuyên\n"
+            "2\tNHÓM NHIỆM VỤ RIÊNG\t\t\nI\tKiểm tra\t\t\n1\tKiểm tra nội bộ\tVăn phòng\tTrong năm\n")
+    plan = extract_text(text)
+    assert [(s.code, s.parent) for s in plan.sections] == [("1", None), ("1.I", "1"), ("1.II", "1"), ("2", None),
+                                                           ("2.I", "2")]
+    assert [t.section for t in plan.tasks] == ["1.I", "1.II", "2.I"]
+
+
+def test_groups_as_tables_with_headings_between(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2025")
+    document.add_paragraph("PHỤ LỤC")
+    for group, sections in (("Phần 1. NHIỆM VỤ CỦA UBND TỈNH", ["I", "II"]), ("Phần 2. NHIỆM VỤ CỦA CÁC SỞ", ["I"])):
+        document.add_paragraph(group)
+        rows = [["STT", "Nội dung", "Chủ trì", "Thời hạn"]]
+        for code in sections:
+            rows += [[code, f"Mục {code} của {group[:6]}", "", ""], ["1", f"Việc 1 mục {code} {group[:6]}", "VP", "Quý I"]]
+        table = document.add_table(rows=len(rows), cols=4)
+        for i, cells in enumerate(rows):
+            for j, text in enumerate(cells):
+                table.cell(i, j).text = text
+    path = tmp_path / "kh.docx"
+    document.save(path)
+    plan = extract(path)
+    assert [(s.code, s.parent) for s in plan.sections] == [("1", None), ("1.I", "1"), ("1.II", "1"), ("2", None),
+                                                           ("2.I", "2")]
+    assert [t.section for t in plan.tasks] == ["1.I", "1.II", "2.I"]
+    assert plan.sections[0].title == "NHIỆM VỤ CỦA UBND TỈNH"

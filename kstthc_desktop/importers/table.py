@@ -334,12 +334,13 @@ def parse_code_title(text: str) -> tuple[str, str] | None:
     return code, text[m.start("title"):].strip()
 
 
-def section_level(code: str) -> int:
+def code_style(code: str) -> str:
+    """The numbering style of a section code: its level is where that style first appears in the plan."""
     if is_roman(code):
-        return 1
+        return "roman"
     if code.isalpha():
-        return 0
-    return 2 + code.count(".")
+        return "letter"
+    return f"arabic{code.count('.')}"
 
 
 class Builder:
@@ -348,6 +349,7 @@ class Builder:
     def __init__(self, plan: Plan):
         self.plan = plan
         self.stack: list[tuple[int, Section]] = []  # open sections by level
+        self.styles: list[str] = []  # numbering styles of section codes, outermost first (as first met)
         self.codes: set[str] = set()
         self.section: Section | None = None
         self.main: Task | None = None  # last numbered task
@@ -362,7 +364,11 @@ class Builder:
         self.stack = [(-1, self.group)]
 
     def add_section(self, printed: str, title: str, level: int | None = None) -> Section:
-        level = section_level(printed) if level is None else level
+        if level is None:
+            style = code_style(printed)
+            if style not in self.styles:
+                self.styles.append(style)
+            level = self.styles.index(style)
         while self.stack and self.stack[-1][0] >= level:
             self.stack.pop()
         parent = self.stack[-1][1] if self.stack else None
@@ -483,6 +489,8 @@ def section_of(view: RowView, next_stt: str) -> tuple[str, str] | None:
         if re.fullmatch(r"\d{1,2}(\.\d{1,2})*", code) and title:
             if next_stt.startswith(code + "."):
                 return code, title  # "1" above "1.1", "1.2": a heading (which may carry a task of its own)
+            if is_roman(next_stt) and not data and not view.extras:
+                return code, title  # "1" above "I": a group of sections
             if not data and not view.extras and (view.hspan_title or (title.isupper() and len(title) > 3)):
                 return code, title
         parsed = parse_code_title(raw)
