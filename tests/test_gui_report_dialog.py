@@ -31,6 +31,7 @@ def dialog(qtbot, store):  # noqa: F811
     d = ReportDialog(store, store.plan_id, TODAY)
     qtbot.addWidget(d)
     d.show()
+    qtbot.waitUntil(lambda: d.page_count() > 0, timeout=20000)  # the preview is built once the dialog is shown
     return d
 
 
@@ -117,3 +118,23 @@ def test_opening_and_previewing_writes_nothing(dialog, store):  # noqa: F811
     dialog.refresh_preview()
     assert store.report_texts(store.plan_id, "2025-Q1") == {}
     assert store.reports(store.plan_id) == []
+
+
+def test_the_dialog_opens_at_once_and_builds_its_preview_after(qtbot, store):  # noqa: F811
+    """Opening never waits for the report: a modal exec() shows the window first (Ctrl+P feels instant)."""
+    from PySide6.QtCore import QTimer
+
+    from kstthc_desktop.gui.report_dialog import ReportDialog
+
+    d = ReportDialog(store, store.plan_id, TODAY)
+    qtbot.addWidget(d)
+    assert d.page_count() == 0
+    seen = []
+
+    def close():
+        seen.append(d.isVisible())
+        d.reject()
+
+    QTimer.singleShot(200, close)
+    d.exec()
+    assert seen == [True]

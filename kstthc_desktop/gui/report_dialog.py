@@ -13,7 +13,7 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
@@ -47,8 +47,10 @@ class ReportDialog(QDialog):
         self.resize(1100, 760)
         self._texts_key: str | None = None
         self._dirty = False
-        self._tmp = tempfile.TemporaryDirectory(prefix="kstthc-report-")
+        # removed when the dialog is collected (not in done(): a preview may still be writing into it)
+        self._tmp = tempfile.TemporaryDirectory(prefix="kstthc-report-", ignore_cleanup_errors=True)
         self.preview_pdf: Path | None = None
+        self._preview_pending = False
         plan = store.load_plan(plan_id)
         self.year = plan.document.year or today.year
 
@@ -193,7 +195,16 @@ class ReportDialog(QDialog):
                 w.setText(value)
         self._texts_key = p.key
         self._dirty = False
-        self.refresh_preview()
+        if self.isVisible():
+            self.refresh_preview()
+        else:  # built once the dialog is on screen: never block its opening
+            self._preview_pending = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._preview_pending:
+            self._preview_pending = False
+            QTimer.singleShot(0, lambda: self._guarded(self.refresh_preview))
 
     def _mark_dirty(self, *_):
         self._dirty = True
@@ -234,6 +245,8 @@ class ReportDialog(QDialog):
         from kstthc_desktop.gui.worker import run_with_progress
 
         self.preview_pdf = self._write_temp_pdf()
+        if not self.isVisible():  # closed while the report was being written
+            return
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
             if item.widget():
@@ -336,7 +349,6 @@ class ReportDialog(QDialog):
                 self.save_texts(self._texts_key)
         except UserError as exc:
             show_error(self, exc)
-        self._tmp.cleanup()
         super().done(result)
 
 
