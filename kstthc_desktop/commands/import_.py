@@ -12,17 +12,9 @@ from __future__ import annotations
 
 import argparse
 
+from kstthc_desktop.commands.deadline import _year  # the same check of a year argument
+
 HELP = "nhập kế hoạch KSTTHC từ tệp Word (.docx), Excel (.xlsx) hoặc văn bản (.txt)"
-
-
-def _year(value: str) -> int:
-    try:
-        year = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"năm không hợp lệ: {value!r} (cần một số, ví dụ 2024)") from None
-    if not 2000 <= year <= 2100:
-        raise argparse.ArgumentTypeError(f"năm không hợp lệ: {value} (cần trong khoảng 2000–2100)")
-    return year
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

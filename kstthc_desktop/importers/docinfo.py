@@ -121,6 +121,4 @@ def _title(text: str) -> str:
 
 def _year_anywhere(folded: str) -> int | None:
     years = re.findall(r"\bnam\s+(20\d\d)\b", folded)
-    if not years:
-        return None
-    return max(set(years), key=years.count) and int(max(set(years), key=years.count))
+    return int(max(set(years), key=years.count)) if years else None

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from kstthc_desktop.domain import ImportWarning, Plan, Section, Task
 from kstthc_desktop.errors import UserError
-from kstthc_desktop.importers.base import Block, Cell, Paragraph, Row, Table
-from kstthc_desktop.importers.columns import ROLES, column_role
+from kstthc_desktop.importers.base import Block, Paragraph, Row
+from kstthc_desktop.importers.columns import column_role
 from kstthc_desktop.text import fold
 
 TEXT_ROLES = ("content", "result", "lead", "cooperate", "deadline", "note")
@@ -350,6 +350,7 @@ class Builder:
         self.plan = plan
         self.stack: list[tuple[int, Section]] = []  # open sections by level
         self.styles: list[str] = []  # numbering styles of section codes, outermost first (as first met)
+        self.subs: dict[int, int] = {}  # id(main task) -> sub-items so far
         self.codes: set[str] = set()
         self.section: Section | None = None
         self.main: Task | None = None  # last numbered task
@@ -394,6 +395,10 @@ class Builder:
             self.main = task
         self.last = task
         return task
+
+    def next_sub(self, main: Task) -> int:
+        self.subs[id(main)] = self.subs.get(id(main), 0) + 1
+        return self.subs[id(main)]
 
     def warn(self, message: str, row: Row, code: str, task: Task | None = None) -> None:
         index = self.plan.tasks.index(task) if task is not None and task in self.plan.tasks else None
@@ -466,16 +471,15 @@ def section_of(view: RowView, next_stt: str) -> tuple[str, str] | None:
     texts = [c.text for c in view.row.cells if c.text and not c.hmerge and not c.vmerge]
     if not texts:
         return None
-    distinct = list(dict.fromkeys(texts))
     data = any(view.own.get(r) for r in ("result", "lead", "cooperate", "deadline"))
-    if len(distinct) == 1 and not view.extras or (len(set(texts)) == 1 and len(texts) > 1):
-        only = distinct[0]
-        in_front = view.stt_cells or view.own.get("content") == only
-        if in_front or len(texts) > 1:
+    repeated = len(texts) > 1 and len(set(texts)) == 1  # "I. Title" printed in every merged cell (text export)
+    if repeated or (len(texts) == 1 and not view.extras):
+        only = texts[0]
+        if repeated or view.stt_cells or view.own.get("content") == only:
             parsed = parse_code_title(only)
-            if parsed and (is_roman(parsed[0]) or not parsed[0].isdigit() or parsed[1]):
+            if parsed:
                 code, title = parsed
-                if is_roman(code) or code.isalpha() or "." in only[: len(code) + 2] or len(texts) > 1:
+                if repeated or is_roman(code) or code.isalpha() or "." in only[: len(code) + 2]:
                     return code, title
     for raw in view.stt_cells:
         code = norm_stt(raw)
@@ -598,21 +602,15 @@ def fill(task: Task, view: RowView) -> None:
 
 def add_sub(b: Builder, view: RowView) -> Task:
     main = b.main
-    sub = Task(stt="", sub=(sum(1 for t in b.plan.tasks if t is not main and t.sub and _parent(b, t) is main) + 1),
-               source_row=view.row.line)
+    sub = Task(stt="", sub=b.next_sub(main), source_row=view.row.line)
     fill(sub, view)
     sub.content = main.content
     for role, attr in (("lead", "lead"), ("cooperate", "cooperate"), ("deadline", "deadline_text")):
         if not getattr(sub, attr):
             setattr(sub, attr, getattr(main, attr))
-    sub._parent = main  # type: ignore[attr-defined]
     b.add_task(sub)
     b.main = main
     return sub
-
-
-def _parent(b: Builder, task: Task) -> Task | None:
-    return getattr(task, "_parent", None)
 
 
 def append_rest(target: Task, view: RowView, own: dict[str, str], sep: str) -> None:
@@ -679,13 +677,12 @@ def continue_fragment(b: Builder, view: RowView, own: dict[str, str], target: Ta
         target.extra[heading] = join(target.extra.get(heading, ""), text, " ")
     if split_result:
         main = b.main or target
-        sub = Task(stt="", sub=1 + sum(1 for t in b.plan.tasks if _parent(b, t) is main), source_row=view.row.line)
+        sub = Task(stt="", sub=b.next_sub(main), source_row=view.row.line)
         sub.content = main.content
         sub.result = split_result[1]
         sub.lead = fresh.get("lead", main.lead)
         sub.cooperate = fresh.get("cooperate", main.cooperate)
         sub.deadline_text = fresh.get("deadline", main.deadline_text)
-        sub._parent = main  # type: ignore[attr-defined]
         b.add_task(sub)
         b.main = main
         message = (f"Dòng {view.row.line}: phần chữ sau ngắt trang nối vào dòng trên, phần có chủ trì/thời hạn "
@@ -740,12 +737,7 @@ def understand(blocks: list[Block], *, mapping: list[str | None] | None = None) 
                 message=f"Cột \"{heading}\" không nhận ra được; nội dung của cột được giữ ở phần ghi thêm của nhiệm vụ.",
                 code="unknown_column"))
     build(located, plan)
-    for task in plan.tasks:
-        if hasattr(task, "_parent"):
-            del task._parent
     if not plan.tasks:
         raise UserError("Đã tìm thấy dòng tiêu đề của bảng kế hoạch nhưng bảng không có nhiệm vụ nào.")
     return plan, located.document_lines + [""] + located.after_lines
 
-
-__all__ = ["understand", "ROLES", "Cell"]
