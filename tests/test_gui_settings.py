@@ -97,3 +97,23 @@ def test_a_bad_value_is_refused_and_nothing_is_saved(qtbot, store, warnings_show
     assert words in warnings_shown[0].lower()
     assert dialog.isVisible()  # stays open for the correction
     assert store.settings() == before
+
+
+def test_damaged_settings_are_pointed_out_and_saving_repairs_them(qtbot, store, warnings_shown):
+    from kstthc_desktop.gui.settings_dialog import SettingsDialog
+
+    with store.transaction():  # what a crash of an old version or a hand edit could leave
+        store.conn.execute("insert or replace into settings(key, value) values ('due_soon_days', '\"bảy\"')")
+        store.conn.execute("insert or replace into settings(key, value) values ('body_name', '\"SỞ NỘI VỤ\"')")
+    dialog = SettingsDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.damaged_label.isVisible() and "due_soon_days" in dialog.damaged_label.text()
+    assert dialog.due_soon_spin.value() == 7  # the default stands in
+    assert dialog.edits["body_name"].text() == "SỞ NỘI VỤ"  # sound values are kept
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+    assert warnings_shown == []
+    assert store.settings().due_soon_days == 7
+    again = SettingsDialog(store)
+    qtbot.addWidget(again)
+    assert not again.damaged_label.isVisibleTo(again)

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from kstthc_desktop.domain import Settings
 from kstthc_desktop.errors import UserError
@@ -95,10 +104,21 @@ class SettingsDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.damaged_label = QLabel()  # settings found damaged in the database: say so, saving repairs them
+        self.damaged_label.setWordWrap(True)
+        self.damaged_label.setStyleSheet("background: #fff1c2; padding: 6px;")
+        self.damaged_label.setVisible(False)
+        ui.mainLayout.insertWidget(0, self.damaged_label)
         self.load()
 
     def load(self) -> None:
         self.current = self.store.settings()
+        damaged = self._damaged_messages()
+        if damaged:
+            self.damaged_label.setText(
+                "Một số thiết lập trong dữ liệu bị hỏng và đang dùng giá trị mặc định; hãy kiểm tra rồi bấm «Lưu»:\n"
+                + "\n".join(damaged))
+        self.damaged_label.setVisible(bool(damaged))
         for name, edit in self.edits.items():
             if name.startswith("deadline_"):
                 day = self.current.report_deadlines.get(name.removeprefix("deadline_"))
@@ -107,6 +127,10 @@ class SettingsDialog(QDialog):
                 edit.setText(getattr(self.current, name))
         self.recipients_edit.setPlainText("\n".join(self.current.recipients))
         self.due_soon_spin.setValue(self.current.due_soon_days)
+
+    def _damaged_messages(self) -> list[str]:
+        """The store's notes about settings it found damaged (and replaced by defaults) when reading them."""
+        return [w for w in getattr(self.store, "warnings", []) if w.startswith("Thiết lập")]
 
     def fields(self) -> dict[str, str]:
         values = {name: edit.text() for name, edit in self.edits.items()}
@@ -118,6 +142,8 @@ class SettingsDialog(QDialog):
         try:
             settings = settings_from_fields(self.fields(), self.due_soon_spin.value(), base=self.current)
             self.store.save_settings(settings)
+            for message in self._damaged_messages():  # saved whole again: repaired
+                self.store.warnings.remove(message)
         except UserError as exc:
             QMessageBox.warning(self, "Thiết lập chưa hợp lệ", exc.message)
             return False
