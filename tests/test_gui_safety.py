@@ -188,3 +188,22 @@ def test_backup_to_a_place_that_cannot_be_written_gets_a_message(tmp_path, answe
         assert not list(tmp_path.rglob("*.zip*"))  # nothing half-written anywhere
     finally:
         store.close()
+
+
+def test_database_from_a_newer_program_is_refused_untouched(tmp_path, answers):
+    import sqlite3
+
+    from kstthc_desktop.gui.safety_dialogs import open_store_interactively
+
+    db = tmp_path / "kstthc.sqlite3"
+    filled_store(db, tmp_path).close()
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("insert into _sqlite_migrations(migration_set, name, applied_at) "
+                     "values ('kstthc', 'm999_future', 'x')")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = db.read_bytes()
+    assert open_store_interactively(db) is None
+    assert answers.told[-1][0] == "critical" and "phiên bản mới hơn" in answers.told[-1][1]
+    assert db.read_bytes() == before
