@@ -578,3 +578,27 @@ def test_groups_as_tables_with_headings_between(tmp_path):
                                                            ("2.I", "2")]
     assert [t.section for t in plan.tasks] == ["1.I", "1.II", "2.I"]
     assert plan.sections[0].title == "NHIỆM VỤ CỦA UBND TỈNH"
+
+
+def test_section_title_merged_from_a_column_other_than_the_content(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2025")
+    rows = [["STT", "Đơn vị chủ trì", "Nội dung", "Thời hạn"], ["I", "CÔNG TÁC CHỈ ĐẠO", "", ""],
+            ["1", "Văn phòng", "Rà soát thủ tục", "Quý II"], ["II", "KIỂM TRA", "", ""],
+            ["1", "Thanh tra", "Kiểm tra nội bộ", "Quý IV"]]
+    table = document.add_table(rows=len(rows), cols=4)
+    grid = [list(r.cells) for r in table.rows]
+    for i, cells in enumerate(rows):
+        for j, text in enumerate(cells):
+            grid[i][j].text = text
+    for i in (1, 3):
+        keep = grid[i][1].text
+        grid[i][1].merge(grid[i][3]).text = keep
+    path = tmp_path / "kh.docx"
+    document.save(path)
+    plan = extract(path)
+    assert [(s.code, s.title) for s in plan.sections] == [("I", "CÔNG TÁC CHỈ ĐẠO"), ("II", "KIỂM TRA")]
+    assert [(t.section, t.stt, t.content, t.lead) for t in plan.tasks] == [
+        ("I", "1", "Rà soát thủ tục", "Văn phòng"), ("II", "1", "Kiểm tra nội bộ", "Thanh tra")]

@@ -159,9 +159,16 @@ def _reader():
 
 def read_deadlines(plan: Plan) -> None:
     read = _reader()
+    any_printed = any(t.deadline_text for t in plan.tasks)
     for index, task in enumerate(plan.tasks):
         task.deadline = read(task.deadline_text, plan.document.year)
-        if task.deadline_text and task.deadline.kind == DeadlineKind.UNSPECIFIED:
+        if not task.deadline_text and any_printed:
+            message = f"Dòng {task.source_row}: nhiệm vụ không ghi thời hạn (có thể là ô gộp với dòng trên); cần xác định."
+            plan.warnings.append(ImportWarning(message=message, row=task.source_row, task_index=index,
+                                               code="deadline_missing"))
+            task.ambiguous = True
+            task.why = "; ".join(p for p in (task.why, message) if p)
+        elif task.deadline_text and task.deadline.kind == DeadlineKind.UNSPECIFIED:
             plan.warnings.append(ImportWarning(
                 message=f"Dòng {task.source_row}: không đọc được thời hạn \"{task.deadline_text[:80]}\"; "
                         "cần xác định thủ công.",

@@ -455,7 +455,7 @@ def view_row(row: Row, columns: Columns, above: list[str]) -> tuple[RowView, lis
         else:
             heading = columns.headings[j] if j < len(columns.headings) else ""
             extras[heading or f"Cột {j + 1}"] = cell.text
-    first_text = next((j for j, c in enumerate(row.cells) if c.text and not c.vmerge and columns.roles[j:j + 1] != ["stt"]), None)
+    first_text = next((j for j, c in enumerate(row.cells) if c.text and not c.vmerge and columns.roles[j:j + 1] not in (["stt"], ["stt2"])), None)
     hspan = first_text is not None and sum(1 for c in row.cells[first_text + 1:] if c.hmerge) >= 2
     stt = norm_stt(stt_cells[-1]) if stt_cells else ""
     bullet = bool(stt) and not stt.strip("-–+*•·")
@@ -481,9 +481,13 @@ def section_of(view: RowView, next_stt: str) -> tuple[str, str] | None:
                 code, title = parsed
                 if repeated or is_roman(code) or code.isalpha() or "." in only[: len(code) + 2]:
                     return code, title
+    others = [c.text for j, c in enumerate(view.row.cells) if c.text and not c.vmerge and c.text not in view.stt_cells]
+    merged_title = others[0] if len(set(others)) == 1 and view.hspan_title else ""
+    if merged_title and not view.own.get("content"):
+        data = False  # the title merged across the row, starting in another column than the content's
     for raw in view.stt_cells:
         code = norm_stt(raw)
-        title = view.own.get("content", "")
+        title = view.own.get("content", "") or merged_title
         if is_roman(code) or (len(code) == 1 and code.isalpha() and code.isupper()):
             if not title:
                 parsed = parse_code_title(raw)
