@@ -350,3 +350,48 @@ def test_an_on_demand_task_arises_when_the_officer_logs_an_event(window, qtbot):
     updated = next(r for r in window.rows if r.task.id == row.task.id)
     assert updated.status == Status.IN_TIME  # it has arisen and is not done yet
     assert any(key.startswith("event:") for key, _ in window.panel.occurrence_choices())
+
+
+@pytest.mark.parametrize(
+    "shortcut, module, cls",
+    [("Ctrl+I", "import_wizard", "ImportWizard"), ("Ctrl+P", "report_dialog", "ReportDialog")],
+)
+def test_shortcuts_open_the_import_wizard_and_the_report_dialog(window, qtbot, shortcut, module, cls):
+    import importlib
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    dialog_cls = getattr(importlib.import_module(f"kstthc_desktop.gui.{module}"), cls)
+    seen = []
+
+    def close():
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, dialog_cls) and w.isVisible()]
+        seen.extend(found)
+        for w in found:
+            w.reject()
+
+    QTimer.singleShot(300, close)
+    QTest.keySequence(window, QKeySequence(shortcut))
+    assert seen, f"{shortcut} opened {cls}"
+
+
+def test_the_settings_menu_opens_the_settings_dialog_and_a_new_body_name_shows_in_the_title(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kstthc_desktop.gui.settings_dialog import SettingsDialog
+
+    def change():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible())
+        settings = window.store.settings()
+        settings.my_body = "Sở Nội vụ"
+        window.store.save_settings(settings)
+        dialog.reject()
+
+    QTimer.singleShot(300, change)
+    window.settings_action.trigger()
+    window.reload_plans(window.plan_id)
+    assert "Sở Nội vụ" in window.windowTitle()
