@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from kstthc_desktop.domain import Concern, Deadline, DeadlineKind, Plan, Task
 from kstthc_desktop.gui.import_jobs import run_job, show_error
 from kstthc_desktop.gui.import_preview_model import FREQ_LABELS, PreviewModel, deadline_reading
-from kstthc_desktop.text import clean, fold
+from kstthc_desktop.text import clean
 
 FILE_FILTER = "Kế hoạch (*.xlsx *.docx *.txt);;Excel (*.xlsx);;Word (*.docx);;Văn bản (*.txt);;Tất cả các tệp (*)"
 
@@ -69,14 +69,6 @@ def heading_role(heading: str) -> str | None:
 
     role = column_role(heading)
     return role if role in ROLE_LABELS else None
-
-
-def _concern_available() -> bool:
-    try:
-        import kstthc_desktop.importers.concern  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 class ImportWizard(QWizard):
@@ -150,7 +142,7 @@ class ImportWizard(QWizard):
     def _extract(self, columns: list[str | None] | None, year: int | None) -> bool:
         from kstthc_desktop import importers
 
-        body = (self.body_name() or None) if _concern_available() else None
+        body = self.body_name() or None  # marks which tasks concern the body (importers.concern)
         source = self.source
         if source[0] == "file":
             job = lambda: importers.extract(source[1], columns=columns, year=year, body=body)  # noqa: E731
