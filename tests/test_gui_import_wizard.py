@@ -304,3 +304,22 @@ def test_tasks_concerning_my_body_are_marked_from_the_name_typed(qtbot, store, m
     assert [t.stt for t in led] == ["5.1"]  # the one task Thanh tra Sở leads
     assert model.index(model.row_of_task(wizard.plan.tasks.index(led[0])), PreviewModel.COL_CONCERN).data() == "Chủ trì"
     assert "liên quan đến cơ quan" in page.summary.text()
+
+
+def test_column_roles_that_cannot_work_are_refused_before_reading(qtbot, store, messages, monkeypatch):
+    wizard = make_wizard(qtbot, store)
+    open_through_button(qtbot, wizard, monkeypatch, PLANS / "soc-trang-2022.xlsx")
+    page = wizard.preview_page
+    first = wizard.plan.tasks[0].content
+    qtbot.mouseClick(page.roles_button, Qt.LeftButton)
+    lead, deadline = page.role_combos[3], page.role_combos[4]
+    deadline.setCurrentIndex(deadline.findData("lead"))  # two "lead" columns
+    qtbot.mouseClick(page.reread_button, Qt.LeftButton)
+    assert len(messages) == 1 and "nhiều cột" in messages[0]
+    content = page.role_combos[1]
+    deadline.setCurrentIndex(deadline.findData("deadline"))
+    content.setCurrentIndex(content.findData(None))  # no content column at all
+    qtbot.mouseClick(page.reread_button, Qt.LeftButton)
+    assert len(messages) == 2 and "Nội dung công việc" in messages[1]
+    assert wizard.plan.tasks[0].content == first  # what was read stays as it was
+    assert lead.currentData() == "lead"

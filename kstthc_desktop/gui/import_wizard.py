@@ -521,6 +521,12 @@ class PreviewPage(QWizardPage):
         if "content" not in columns:
             QMessageBox.warning(self, "Thiếu cột nội dung", "Hãy chọn một cột có vai trò «Nội dung công việc».")
             return
+        twice = sorted({role for role in columns if role is not None and columns.count(role) > 1})
+        if twice:
+            QMessageBox.warning(self, "Hai cột cùng một vai trò",
+                                f"Vai trò «{ROLE_LABELS[twice[0]]}» được chọn cho nhiều cột; mỗi vai trò chỉ chọn một cột "
+                                "(cột thừa hãy chọn «Không dùng»).")
+            return
         self.wiz.reextract(columns)
 
     def _year_changed(self, year: int) -> None:
