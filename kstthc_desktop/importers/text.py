@@ -104,10 +104,14 @@ def _row_per_line(lines: list[str]) -> list[Block]:
     return blocks
 
 
+_CLOSING = re.compile(r"^\s*(nơi nhận|tm\.|kt\.|q\.|lưu:|trên đây|ghi chú:)", re.IGNORECASE)
+
+
 def _heading_like(line: str) -> bool:
+    """A line that starts something new (a heading, the closing block) rather than continuing a cell."""
     from kstthc_desktop.importers.table import looks_like_heading
 
-    return looks_like_heading(paragraph(line))
+    return bool(_CLOSING.match(line)) or looks_like_heading(paragraph(line))
 
 
 def _cell_per_line(lines: list[str]) -> list[Block]:
