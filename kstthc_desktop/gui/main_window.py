@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([175, 790, 400])
+        self.splitter.setSizes([195, 775, 390])
         return page
 
     # ------------------------------------------------------------------ layout memory

@@ -38,10 +38,11 @@ TaskIdRole = Qt.ItemDataRole.UserRole + 1
 ToneRole = Qt.ItemDataRole.UserRole + 2
 
 
-def status_label(row: TaskRow) -> str:
+def status_label(row: TaskRow, *, full: bool = False) -> str:
+    """The official status; the tooltip (``full``) adds "sắp đến hạn" that the row's colour shows."""
     label = getattr(row.status, "label", str(row.status))
-    if row.due_soon and row.tone == "due_soon":
-        return f"{label} · sắp đến hạn"
+    if full and row.tone == "due_soon":
+        return f"{label} · sắp đến hạn" + (f" ({text_date(row.due)})" if row.due else "")
     return label
 
 
@@ -92,7 +93,7 @@ class TaskTableModel(QAbstractTableModel):
             if col in (COL_LEAD, COL_DEADLINE):
                 return self._display(row, col, full=True)
             if col == COL_STATUS:
-                return status_label(row)
+                return status_label(row, full=True)
             if col == COL_STT:
                 return f"Mục {row.task.section}, STT {row.task.stt}"
             return None

@@ -184,7 +184,7 @@ class TaskPanel(QWidget):
         self.history_list = _tree(["Thời điểm", "Thay đổi", "Trước", "Sau"])
         self.tabs.addTab(self.history_list, "Lịch sử")
         for tree, widths in (
-            (self.progress_list, (78, 96, 0, 40)),
+            (self.progress_list, (80, 112, 0, 44)),
             (self.evidence_list, (100, 78, 0, 90)),
             (self.history_list, (110, 120, 0, 0)),
         ):
