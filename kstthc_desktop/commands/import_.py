@@ -44,7 +44,7 @@ def run(args) -> int:
 
     if args.dry_run:
         changes = None
-        if db_given and db_path.exists() and plan.document.year:
+        if db_path.exists() and plan.document.year:
             changes = _preview_changes(db_path, plan)
         if args.json:
             data = plan.to_json()
@@ -87,12 +87,18 @@ def run(args) -> int:
 
 
 def _preview_changes(db_path, plan):
+    """What saving would change in the plan of the same year, or None (no such plan, or the database unreadable:
+    a preview must not fail because of the database; saving would say what is wrong with it)."""
+    from kstthc_desktop.errors import UserError
     from kstthc_desktop.importers.reimport import compare
     from kstthc_desktop.store import Store
 
-    with Store.open(db_path, create=False, read_only=True, lock=False) as store:
-        plan_id = store.plan_id_for_year(plan.document.year)
-        return compare(store.load_plan(plan_id), plan) if plan_id else None
+    try:
+        with Store.open(db_path, create=False, read_only=True, lock=False) as store:
+            plan_id = store.plan_id_for_year(plan.document.year)
+            return compare(store.load_plan(plan_id), plan) if plan_id else None
+    except UserError:
+        return None
 
 
 def summary_lines(plan, *, body: str | None = None) -> list[str]:
