@@ -13,7 +13,8 @@ from pathlib import Path
 from kstthc_desktop.errors import UserError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a plan is a few hundred kB; 50 MB leaves room for embedded images
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # everything, embedded pictures included
+MAX_XML_BYTES = 20 * 1024 * 1024  # the parts a library parses into memory; a real plan has well under 1 MB
 MAX_MEMBER_RATIO = 200  # XML compresses 10-30x; hundreds of times more is a bomb
 
 
@@ -38,9 +39,10 @@ def check_zip(path: Path, kind: str) -> None:
             f"Không đọc được tệp \"{path.name}\": tệp {kind} bị hỏng, bị cắt cụt hoặc không đúng định dạng."
         ) from exc
     total = sum(info.file_size for info in infos)
+    xml = sum(info.file_size for info in infos if info.filename.lower().endswith((".xml", ".rels")))
     worst = max((info.file_size / max(info.compress_size, 1) for info in infos), default=0)
-    if total > MAX_UNZIPPED_BYTES or (worst > MAX_MEMBER_RATIO and total > 10 * 1024 * 1024):
+    if total > MAX_UNZIPPED_BYTES or xml > MAX_XML_BYTES or (worst > MAX_MEMBER_RATIO and total > 10 * 1024 * 1024):
         raise UserError(
-            f"Từ chối mở tệp \"{path.name}\": khi giải nén tệp sẽ chiếm {total // (1024 * 1024)} MB, "
+            f"Từ chối mở tệp \"{path.name}\": khi giải nén tệp sẽ chiếm {max(total, xml) // (1024 * 1024)} MB, "
             "bất thường đối với một kế hoạch (có thể là tệp độc hại)."
         )
