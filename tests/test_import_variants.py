@@ -602,3 +602,15 @@ def test_section_title_merged_from_a_column_other_than_the_content(tmp_path):
     assert [(s.code, s.title) for s in plan.sections] == [("I", "CÔNG TÁC CHỈ ĐẠO"), ("II", "KIỂM TRA")]
     assert [(t.section, t.stt, t.content, t.lead) for t in plan.tasks] == [
         ("I", "1", "Rà soát thủ tục", "Văn phòng"), ("II", "1", "Kiểm tra nội bộ", "Thanh tra")]
+
+
+def test_two_row_header_in_a_text_export():
+    from kstthc_desktop.importers import extract_text
+
+    text = ("KẾ HOẠCH KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2025\n"
+            "STT\tNội dung\tCơ quan thực hiện\t\tThời hạn\n\t\tChủ trì\tPhối hợp\t\n"
+            "1\tRà soát thủ tục\tVăn phòng\tCác phòng\tQuý II\n")
+    plan = extract_text(text)
+    task = plan.tasks[0]
+    assert (task.lead, task.cooperate, task.deadline_text) == ("Văn phòng", "Các phòng", "Quý II")
+    assert len(plan.tasks) == 1

@@ -71,9 +71,6 @@ class Columns:
     headings: list[str]
     width: int
 
-    def has(self, role: str) -> bool:
-        return role in self.roles
-
 
 def header_cells(row: Row) -> list[str]:
     """Heading per column; a heading merged across columns applies to each of them."""
@@ -134,7 +131,9 @@ def is_subheader(row: Row, header: Row) -> bool:
     texts = [c.text for c in row.cells if c.text and not c.hmerge]
     if not texts or any(len(t) > 40 for t in texts):
         return False
-    if not any(c.hmerge for c in header.cells):
+    spanned = any(c.hmerge for c in header.cells) or any(
+        not above.text and below.text for above, below in zip(header.cells, row.cells))  # text exports lose spans
+    if not spanned:
         return False
     return all(column_role(t) or fold(t) in ("bat dau", "ket thuc", "hoan thanh") for t in texts)
 
