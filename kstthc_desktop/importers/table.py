@@ -542,45 +542,32 @@ def read_row(b: Builder, view: RowView, next_stt: str, later_stts: list[str]) ->
         carries = [r for r in ("result", "lead", "cooperate", "deadline")
                    if view.own.get(r) and fold(view.own[r]) not in (fold(title), fold(f"{code}. {title}"))]
         if carries:  # a section row with a result, lead or deadline of its own is also a task
-            task = Task(stt=code, content=title, source_row=row.line)
-            fill(task, view)
-            b.add_task(task)
+            new_task(b, view, stt=code, content=title)
         return
     if view.stt:
         if b.main is not None and view.stt == b.main.stt and not view.own.get("content"):
             add_sub(b, view)
             return
-        task = Task(stt=view.stt, source_row=row.line)
-        fill(task, view)
-        b.add_task(task)
+        new_task(b, view, stt=view.stt)
         return
     target = b.last
     own = {r: t for r, t in view.own.items() if r in TEXT_ROLES}
     if target is None:
-        if own.get("content") and view.unnumbered:
-            task = Task(source_row=row.line)
-            fill(task, view)
-            b.add_task(task)
-        elif own.get("content"):
-            task = Task(source_row=row.line)
-            fill(task, view)
-            b.add_task(task)
-            b.warn(f"Dòng {row.line}: nhiệm vụ không có số thứ tự.", row, "lost_number", task)
+        if own.get("content"):
+            task = new_task(b, view)
+            if not view.unnumbered:
+                b.warn(f"Dòng {row.line}: nhiệm vụ không có số thứ tự.", row, "lost_number", task)
         return
     if is_fragment(view, own, target):
         continue_fragment(b, view, own, target)
         return
     content = own.get("content")
     if content and "content" not in view.merged and view.unnumbered:
-        task = Task(source_row=row.line)
-        fill(task, view)
-        b.add_task(task)
+        new_task(b, view)
         return
     if content and "content" not in view.merged:
         if any(own.get(r) for r in ("result", "lead", "cooperate", "deadline")):
-            task = Task(stt=guess_number(b.main, later_stts), source_row=row.line)
-            fill(task, view)
-            b.add_task(task)
+            task = new_task(b, view, stt=guess_number(b.main, later_stts))
             shown = f"số {task.stt} suy ra từ thứ tự" if task.stt else "không suy ra được số"
             b.warn(f"Dòng {row.line}: mất số thứ tự (thường do ngắt trang); coi là nhiệm vụ mới ({shown}).",
                    row, "lost_number", task)
@@ -592,6 +579,12 @@ def read_row(b: Builder, view: RowView, next_stt: str, later_stts: list[str]) ->
         add_sub(b, view)  # another result, or the same merged content, with its own lead or deadline
         return
     append_rest(target, view, own, "\n")
+
+
+def new_task(b: Builder, view: RowView, stt: str = "", content: str = "") -> Task:
+    task = Task(stt=stt, content=content, source_row=view.row.line)
+    fill(task, view)
+    return b.add_task(task)
 
 
 def fill(task: Task, view: RowView) -> None:
