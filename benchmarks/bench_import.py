@@ -20,12 +20,19 @@ ROOT = Path(__file__).resolve().parents[1]
 PLANS = ROOT / "tests" / "fixtures" / "plans"
 NAMES = ("soc-trang-2022", "dong-nai-so-noi-vu-2022", "vinh-long-2024")
 FORMS = ("docx", "xlsx", "txt")
-_TMP = Path(tempfile.mkdtemp(prefix="bench-import-"))
+_TMP: list[Path] = []
+
+
+def tmp() -> Path:
+    """One scratch folder per run, made when first needed (importing this module for --list makes none)."""
+    if not _TMP:
+        _TMP.append(Path(tempfile.mkdtemp(prefix="bench-import-")))
+    return _TMP[0]
 
 
 def big_plan(form: str, tasks: int = 100) -> Path:
     """A plan of ``tasks`` rows in one table: the three plans' tasks, renumbered into ten sections."""
-    path = _TMP / f"plan-{tasks}.{form}"
+    path = tmp() / f"plan-{tasks}.{form}"
     if path.exists():
         return path
     sys.path.insert(0, str(ROOT / "tests"))
@@ -86,7 +93,7 @@ def figures(repeats: int = 5) -> list[dict]:
     for path in (big_plan("docx"), big_plan("xlsx")):
         times = []
         for i in range(repeats):
-            db = _TMP / f"save-{path.suffix}-{i}.db"
+            db = tmp() / f"save-{path.suffix}-{i}.db"
             times += _process(["import", str(path), "--db", str(db)], 1)
         rows.append(_row(f"CLI import {path.name} into a new database (target < 1000 ms)", times))
     return rows
