@@ -64,7 +64,7 @@ def _warm_core() -> None:
         from kstthc_desktop.calendar import effective_due
         from kstthc_desktop.status import task_status  # noqa: F401
 
-        effective_due(date(2000, 1, 3))
+        effective_due(date(2020, 1, 2))  # inside the cached table (2015-2040): no holidays package
     except Exception:  # noqa: BLE001 - the GUI thread imports them again and reports any error
         log.debug("warming the core failed", exc_info=True)
 
