@@ -614,3 +614,48 @@ def test_two_row_header_in_a_text_export():
     task = plan.tasks[0]
     assert (task.lead, task.cooperate, task.deadline_text) == ("Văn phòng", "Các phòng", "Quý II")
     assert len(plan.tasks) == 1
+
+
+@pytest.mark.slow
+def test_random_layouts(tmp_path):
+    """Many random combinations of the layout choices above, in every form: none may read worse than 0.95."""
+    rng = random.Random(2025)
+    roles = ["content", "result", "lead", "cooperate", "deadline"]
+    worst = []
+    for n in range(150):
+        order = roles[:]
+        rng.shuffle(order)
+        if rng.random() < 0.3:
+            order.remove("cooperate")
+        order.insert(rng.choice([0, 0, 0, 1]), "stt")
+        v = Variant(f"random-{n}", order=tuple(order),
+                    headings={r: rng.choice(HEADINGS[r]) for r in HEADINGS},
+                    stt2=rng.random() < 0.2, note=rng.random() < 0.3, title_block=rng.random() < 0.8,
+                    numbering_row=rng.random() < 0.3, two_row_header=rng.random() < 0.2 and "cooperate" in order,
+                    arabic_sections=rng.random() < 0.3, tables_per_section=rng.random() < 0.2,
+                    merge_subs=rng.random() < 0.7, fragments=rng.random() < 0.3, paragraphs=rng.random() < 0.3,
+                    signature=rng.random() < 0.3, repeat_header_every=rng.choice([0, 0, 5, 8]),
+                    code_in_title=rng.random() < 0.2)
+        if v.two_row_header and v.order.index("cooperate") != v.order.index("lead") + 1:
+            v.two_row_header = False
+        if v.tables_per_section:  # the generator numbers "1." sections within one table only
+            v.arabic_sections = False
+        name = rng.choice(PLAN_NAMES)
+        source = json.loads((PLANS / f"{name}.json").read_text(encoding="utf-8"))
+        expected = expected_for(copy.deepcopy(source), v)
+        form = rng.choice(["docx", "xlsx", "txt"])
+        if form == "xlsx" and v.tables_per_section:
+            form = "docx"
+        path = tmp_path / f"{name}-{n}.{form}"
+        if form == "docx":
+            write_docx(copy.deepcopy(source), v, path)
+        elif form == "xlsx":
+            write_xlsx(copy.deepcopy(source), v, path)
+        else:
+            if v.tables_per_section or v.two_row_header or v.code_in_title:
+                continue
+            write_text(copy.deepcopy(source), v, path, per_line=not v.fragments and rng.random() < 0.3)
+        score = compare_plans(extract(path), expected)
+        if score.weakest < 0.95:
+            worst.append(f"{path.name} {v}: {score}")
+    assert not worst, "\n\n".join(worst)

@@ -198,8 +198,8 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
                 header = [c.text for c in rows[index].cells if c.text and not c.hmerge]
                 start = index + 1
             elif index >= 0:
-                span = header_span(rows, index)
-                columns = columns_from_header(rows[index:index + span])
+                header_rows, span = header_block(rows, index)
+                columns = columns_from_header(header_rows)
                 header = [c.text for c in rows[index].cells if c.text and not c.hmerge]
                 start = index + span
             else:
@@ -224,8 +224,8 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
         while i < len(rows):
             row = rows[i]
             if header_score(row) and mapping is None:  # the header again (a new page or table)
-                span = header_span(rows, i)
-                new = columns_from_header(rows[i:i + span])
+                header_rows, span = header_block(rows, i)
+                new = columns_from_header(header_rows)
                 if new.roles != segment.columns.roles:
                     segment = Segment([], new, "")
                     found.segments.append(segment)
@@ -245,14 +245,16 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
     return found
 
 
-def header_span(rows: list[Row], index: int) -> int:
-    """How many rows the header starting at ``index`` takes: itself, a second header row, a row of numbers."""
-    span = 1
+def header_block(rows: list[Row], index: int) -> tuple[list[Row], int]:
+    """The header rows starting at ``index`` (itself and maybe a second header row) and how many rows to skip
+    (those and maybe a row of column numbers under them)."""
+    header = rows[index:index + 1]
     if index + 1 < len(rows) and is_subheader(rows[index + 1], rows[index]):
-        span += 1
+        header.append(rows[index + 1])
+    span = len(header)
     if index + span < len(rows) and is_numbering_row(rows[index + span]):
         span += 1
-    return span
+    return header, span
 
 
 _NUMBER = re.compile(r"\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zA-Z][.)]?|-")
@@ -474,7 +476,7 @@ def section_of(view: RowView, next_stt: str) -> tuple[str, str] | None:
     repeated = len(texts) > 1 and len(set(texts)) == 1  # "I. Title" printed in every merged cell (text export)
     if repeated or (len(texts) == 1 and not view.extras):
         only = texts[0]
-        if repeated or view.stt_cells or view.own.get("content") == only:
+        if repeated or view.stt_cells or view.hspan_title or view.own.get("content") == only:
             parsed = parse_code_title(only)
             if parsed:
                 code, title = parsed
