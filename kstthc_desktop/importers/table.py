@@ -516,21 +516,33 @@ def build(located: Located, plan: Plan) -> None:
         first = located.first_heading
         if first and parse_code_title(first) and not fold(first).startswith("phu luc"):
             segments[0].heading = first
-    group_index = 0
+    # The next printed number after each row, across tables: "1" above "1.1" is a heading even at a page's end.
+    numbers = [row_number(row, segment.columns) for segment in segments for row in segment.rows]
+    following, upcoming = [""] * len(numbers), ""
+    for i in range(len(numbers) - 1, -1, -1):
+        following[i] = upcoming
+        upcoming = numbers[i] or upcoming
+    group_index, i = 0, 0
     for segment in segments:
         if grouped and segment.heading:
             group_index += 1
             b.open_group(segment.heading, group_index)
         above: list[str] = []
-        stts = [norm_stt(next((c.text for j, c in enumerate(r.cells) if c.text and j < len(segment.columns.roles)
-                               and segment.columns.roles[j] in ("stt", "stt2")), "")) for r in segment.rows]
-        for i, row in enumerate(segment.rows):
+        for row in segment.rows:
             view, above = view_row(row, segment.columns, above)
-            next_stt = next((s for s in stts[i + 1:] if s), "")
-            read_row(b, view, next_stt, stts[i + 1:])
+            read_row(b, view, following[i])
+            i += 1
 
 
-def read_row(b: Builder, view: RowView, next_stt: str, later_stts: list[str]) -> None:
+def row_number(row: Row, columns: Columns) -> str:
+    """The row's printed number (the last number column that has one), as a key."""
+    texts = [c.text for j, c in enumerate(row.cells)
+             if c.text and not c.vmerge and j < len(columns.roles) and columns.roles[j] in ("stt", "stt2")]
+    return norm_stt(texts[-1]) if texts else ""
+
+
+def read_row(b: Builder, view: RowView, next_stt: str) -> None:
+    """Read one data row: a section, a task, a sub-item, or more words for the task above."""
     row = view.row
     if not view.own and not view.stt and not view.extras:
         return
@@ -569,7 +581,7 @@ def read_row(b: Builder, view: RowView, next_stt: str, later_stts: list[str]) ->
         return
     if content and "content" not in view.merged:
         if any(own.get(r) for r in ("result", "lead", "cooperate", "deadline")):
-            task = new_task(b, view, stt=guess_number(b.main, later_stts))
+            task = new_task(b, view, stt=guess_number(b.main, next_stt))
             shown = f"số {task.stt} suy ra từ thứ tự" if task.stt else "không suy ra được số"
             b.warn(f"Dòng {row.line}: mất số thứ tự (thường do ngắt trang); coi là nhiệm vụ mới ({shown}).",
                    row, "lost_number", task)
@@ -711,11 +723,10 @@ def unfinished_merged_cell(b: Builder, target: Task, attr: str, text: str) -> tu
     return None
 
 
-def guess_number(main: Task | None, later: list[str]) -> str:
+def guess_number(main: Task | None, nxt: str) -> str:
     """The number a row lost at a page break, when the numbers around it leave exactly one gap."""
     if main is None:
         return ""
-    nxt = next((s for s in later if s), "")
     prefix, _, last = main.stt.rpartition(".")
     nprefix, _, nlast = nxt.rpartition(".")
     if last.isdigit() and nlast.isdigit() and prefix == nprefix and int(nlast) == int(last) + 2:
