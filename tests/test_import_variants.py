@@ -659,3 +659,17 @@ def test_random_layouts(tmp_path):
         if score.weakest < 0.95:
             worst.append(f"{path.name} {v}: {score}")
     assert not worst, "\n\n".join(worst)
+
+
+def test_html_table_inside_a_text_export():
+    """Converters to Markdown write a table with merged cells as an HTML <table> inside the text."""
+    from kstthc_desktop.importers import extract_text
+    from test_import_clipboard import word_html
+
+    source = json.loads((PLANS / "soc-trang-2022.json").read_text(encoding="utf-8"))
+    html = word_html(source)
+    table = html[html.index("<table"):html.index("</table>") + len("</table>")]
+    text = "# KẾ HOẠCH\n**Thực hiện công tác kiểm soát thủ tục hành chính năm 2022**\n\n" + table + "\n\nNơi nhận:\n"
+    plan = extract_text(text)
+    assert plan.document.year == 2022
+    assert compare_plans(plan, source).weakest >= 0.99

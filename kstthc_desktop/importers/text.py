@@ -65,7 +65,25 @@ def _pipe_to_tabs(line: str) -> str:
     return line
 
 
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def text_blocks(text: str) -> list[Block]:
+    """Blocks from a text export; an HTML <table> inside it (converters write merged tables so) is read as one."""
+    if "<table" not in text.lower():
+        return _plain_blocks(text)
+    from kstthc_desktop.importers.clipboard import html_blocks
+
+    blocks: list[Block] = []
+    position = 0
+    for match in _HTML_TABLE.finditer(text):
+        blocks += _plain_blocks(text[position:match.start()])
+        blocks += html_blocks(match.group(0))
+        position = match.end()
+    return blocks + _plain_blocks(text[position:])
+
+
+def _plain_blocks(text: str) -> list[Block]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     lines = text.split("\n")
     if sum(1 for ln in lines if ln.lstrip().startswith("|")) >= 3:
