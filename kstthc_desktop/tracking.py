@@ -303,6 +303,11 @@ def dashboard(rows: list[TaskRow], period, today: date, sections: Iterable | Non
     )
 
 
+def dashboard_for(store, plan_id: int, period, today: date) -> DashboardData:
+    """The dashboard of a stored plan in one call (rows computed here)."""
+    return dashboard(task_rows(store, plan_id, period, today), period, today, store.load_plan(plan_id).sections)
+
+
 def default_period(year: int, today: date, kind: str = "quarter"):
     """The period the program opens on: the one holding today when today is in the plan's year, else the
     plan year's last period (a past plan) or first (a plan for next year)."""

@@ -10,7 +10,7 @@ import pytest
 from kstthc_desktop.demo import build_demo_db
 from kstthc_desktop.status import Status
 from kstthc_desktop.store import Store
-from kstthc_desktop.tracking import dashboard, default_period, task_rows
+from kstthc_desktop.tracking import dashboard, dashboard_for, default_period, task_rows
 
 DEMO_TODAY = date(2024, 12, 13)
 
@@ -30,6 +30,7 @@ def test_every_status_shows_in_the_demo_period(tmp_path):
         assert set(counts) == set(Status), counts
         data = dashboard(rows, period, DEMO_TODAY, store.load_plan(plan.id).sections)
         assert data.due_7 and data.due_30 and data.overdue and data.no_progress and data.on_demand
+        assert dashboard_for(store, plan.id, period, DEMO_TODAY).counts == data.counts
 
 
 def test_the_demo_has_evidence_with_files_and_the_officers_settings(tmp_path):

@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         splitter = QSettings().value("main/splitter")
         if isinstance(splitter, (QByteArray, bytes)):
             self.splitter.restoreState(splitter)
+
         self._show_rows()
 
     def _build_task_page(self) -> QWidget:
@@ -270,7 +271,7 @@ class MainWindow(QMainWindow):
         self.lead_filter = QComboBox()
         self.lead_filter.setObjectName("leadFilter")
         self.lead_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.lead_filter.setMinimumContentsLength(28)
+        self.lead_filter.setMinimumContentsLength(16)
         self.lead_filter.currentIndexChanged.connect(lambda *_: self.apply_filter())
         filters2.addWidget(self.lead_filter, 2)
         self.mine_check = QCheckBox("Chỉ nhiệm vụ của đơn vị tôi")
@@ -310,7 +311,7 @@ class MainWindow(QMainWindow):
         self.table.setStyleSheet("QTableView { gridline-color: #e3e6ea; } QTableView::item:selected { background: #2f6db5; color: white; }")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((COL_STT, 50), (COL_LEAD, 112), (COL_DEADLINE, 100), (COL_DUE, 80), (COL_STATUS, 192)):
+        for col, width in ((COL_STT, 50), (COL_LEAD, 105), (COL_DEADLINE, 95), (COL_DUE, 80), (COL_STATUS, 185)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -334,9 +335,9 @@ class MainWindow(QMainWindow):
         self.panel.changed.connect(self._task_changed)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([195, 775, 390])
+        self.splitter.setStretchFactor(1, 1)  # a wider window widens the table, not the tree or the panel
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([190, 780, 370])
         return page
 
     # ------------------------------------------------------------------ layout memory
