@@ -125,6 +125,14 @@ def from_blocks(blocks: list[Block], *, source: str, columns=None, year: int | N
 
     plan, lines = understand(blocks, mapping=columns)
     plan.source = source
+    for index, task in enumerate(plan.tasks):
+        if not task.content.strip():  # a task is known by its content: borrow the nearest words, and say so
+            task.content = task.result or task.lead or f"Nhiệm vụ {task.stt}".strip()
+            message = f"Dòng {task.source_row}: dòng không có nội dung công việc; tạm lấy \"{task.content[:60]}\"."
+            plan.warnings.append(ImportWarning(message=message, row=task.source_row, task_index=index,
+                                               code="content_missing"))
+            task.ambiguous = True
+            task.why = "; ".join(p for p in (task.why, message) if p)
     plan.document = read_document(lines, year)
     if plan.document.year is None:
         plan.document.year = year_from_tasks(plan)
