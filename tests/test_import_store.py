@@ -168,3 +168,18 @@ def test_api_extract_never_writes(tmp_path):
     plan = extract(PLANS / "soc-trang-2022.docx", body="Sở Tư pháp")
     assert set(tmp_path.iterdir()) == before
     assert plan.tasks[3].concern == Concern.LEAD
+
+
+def test_a_department_plan_of_the_same_year_is_a_plan_of_its_own(tmp_path, capsys):
+    db = tmp_path / "kstthc.db"
+    province = tmp_path / "tinh-2022.xlsx"
+    data = json.loads((PLANS / "soc-trang-2022.json").read_text(encoding="utf-8"))
+    write_xlsx(data, VARIANTS[0], province)
+    assert main(["import", str(province), "--db", str(db)]) == 0
+    assert main(["import", str(PLANS / "dong-nai-so-noi-vu-2022.docx"), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Đã lưu kế hoạch năm 2022") == 2
+    with Store.open(db) as store:
+        plans = store.plans()
+        assert sorted(p.document.issuer for p in plans) == ["Sở Nội vụ", "Ủy ban nhân dân tỉnh Sóc Trăng"]
+        assert all(not t.withdrawn for p in plans for t in store.tasks(p.id))

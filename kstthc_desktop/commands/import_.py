@@ -61,7 +61,7 @@ def run(args) -> int:
     if not plan.document.year:
         raise UserError("Không xác định được năm của kế hoạch từ tệp; hãy ghi rõ bằng --year (ví dụ --year 2025).")
     from kstthc_desktop.importers.concern import mark_concern
-    from kstthc_desktop.importers.reimport import apply
+    from kstthc_desktop.importers.reimport import apply, matching_plan_id
     from kstthc_desktop.store import Store
 
     with Store.open(db_path) as store:
@@ -69,7 +69,7 @@ def run(args) -> int:
         if body and not args.body:
             mark_concern(plan, body)
         with store.transaction():
-            existing = store.plan_id_for_year(plan.document.year)
+            existing = matching_plan_id(store, plan)
             changes = apply(store, existing, plan) if existing else None
             if existing is None:
                 store.save_plan(plan)
@@ -90,12 +90,12 @@ def _preview_changes(db_path, plan):
     """What saving would change in the plan of the same year, or None (no such plan, or the database unreadable:
     a preview must not fail because of the database; saving would say what is wrong with it)."""
     from kstthc_desktop.errors import UserError
-    from kstthc_desktop.importers.reimport import compare
+    from kstthc_desktop.importers.reimport import compare, matching_plan_id
     from kstthc_desktop.store import Store
 
     try:
         with Store.open(db_path, create=False, read_only=True, lock=False) as store:
-            plan_id = store.plan_id_for_year(plan.document.year)
+            plan_id = matching_plan_id(store, plan)
             return compare(store.load_plan(plan_id), plan) if plan_id else None
     except UserError:
         return None

@@ -125,6 +125,18 @@ def compare(old: Plan, new: Plan) -> PlanChanges:
     return changes
 
 
+def matching_plan_id(store, new: Plan) -> int | None:
+    """The stored plan that ``new`` amends: same year and same issuer (a department may keep the province's plan
+    and its own for one year side by side); None when ``new`` is a plan of its own."""
+    year = new.document.year
+    issuer = fold(new.document.issuer)
+    for stored in store.plans():  # newest first
+        if stored.document.year == year and (not issuer or not fold(stored.document.issuer)
+                                             or fold(stored.document.issuer) == issuer):
+            return stored.id
+    return None
+
+
 def apply(store, plan_id: int, new: Plan) -> PlanChanges:
     """Bring stored plan ``plan_id`` up to ``new`` in one transaction; what changed."""
     with store.transaction():
