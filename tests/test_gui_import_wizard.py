@@ -26,6 +26,14 @@ def store(tmp_path):
 
 
 @pytest.fixture
+def clipboard(qapp):
+    """The application clipboard, emptied afterwards: mime data left on it crashes Qt's shutdown (offscreen)."""
+    board = QApplication.clipboard()
+    yield board
+    board.clear()
+
+
+@pytest.fixture
 def messages(monkeypatch):
     shown: list[str] = []
     for kind in ("information", "warning", "critical"):
@@ -221,7 +229,7 @@ def test_reimport_shows_what_will_change_then_keeps_progress(qtbot, store, messa
     assert any(b.reason == "truoc-nhap-lai" for b in list_backups(store.path))
 
 
-def test_table_pasted_from_word(qtbot, store, messages):
+def test_table_pasted_from_word(qtbot, store, messages, clipboard):
     pytest.importorskip("kstthc_desktop.importers.clipboard")
     rows = sheet_rows(PLANS / "dong-nai-so-noi-vu-2022.xlsx")[4:]  # what the officer selects: the table itself
     cells = "".join(
@@ -230,7 +238,7 @@ def test_table_pasted_from_word(qtbot, store, messages):
     mime = QMimeData()
     mime.setHtml(f"<html><body><table border=1>{cells}</table></body></html>")
     mime.setText("\n".join("\t".join(c.replace("\n", " ") for c in row) for row in rows))
-    QApplication.clipboard().setMimeData(mime)
+    clipboard.setMimeData(mime)
 
     saved: list[int] = []
     wizard = make_wizard(qtbot, store, today=date(2022, 3, 1))
@@ -249,8 +257,8 @@ def test_table_pasted_from_word(qtbot, store, messages):
     assert any(t.deadline_text == "Hàng quý, năm" for t in tasks)
 
 
-def test_empty_clipboard_says_what_to_do(qtbot, store, messages):
-    QApplication.clipboard().setMimeData(QMimeData())
+def test_empty_clipboard_says_what_to_do(qtbot, store, messages, clipboard):
+    clipboard.setMimeData(QMimeData())
     wizard = make_wizard(qtbot, store)
     qtbot.mouseClick(wizard.source_page.paste_button, Qt.LeftButton)
     assert wizard.currentId() == wizard.PAGE_SOURCE
