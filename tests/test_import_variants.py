@@ -673,3 +673,15 @@ def test_html_table_inside_a_text_export():
     plan = extract_text(text)
     assert plan.document.year == 2022
     assert compare_plans(plan, source).weakest >= 0.99
+
+
+def test_sub_items_that_print_their_task_again():
+    from kstthc_desktop.importers import extract_text
+
+    text = ("STT\tNội dung\tKết quả\tChủ trì\tThời hạn\n1\tRà soát TTHC\tBáo cáo\tVăn phòng\tQuý I/2025\n"
+            "1\tRà soát TTHC\tKế hoạch\tSở Tư pháp\tQuý II/2025\n\tRà soát TTHC\tQuyết định\tSở Nội vụ\tQuý III/2025\n"
+            "2\tCông bố TTHC\tQuyết định\tVăn phòng\tThường xuyên\n")
+    plan = extract_text(text)
+    assert [(t.stt, t.sub, t.result) for t in plan.tasks] == [
+        ("1", 0, "Báo cáo"), ("", 1, "Kế hoạch"), ("", 2, "Quyết định"), ("2", 0, "Quyết định")]
+    assert not plan.warnings

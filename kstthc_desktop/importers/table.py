@@ -558,8 +558,10 @@ def read_row(b: Builder, view: RowView, next_stt: str) -> None:
         if carries:  # a section row with a result, lead or deadline of its own is also a task
             new_task(b, view, stt=code, content=title)
         return
+    repeats_content = b.main is not None and bool(view.own.get("content")) and \
+        fold(view.own["content"]) == fold(b.main.content)  # a sub-item printing its task's content again
     if view.stt:
-        if b.main is not None and view.stt == b.main.stt and not view.own.get("content"):
+        if b.main is not None and view.stt == b.main.stt and (not view.own.get("content") or repeats_content):
             add_sub(b, view)
             return
         new_task(b, view, stt=view.stt)
@@ -576,6 +578,9 @@ def read_row(b: Builder, view: RowView, next_stt: str) -> None:
         continue_fragment(b, view, own, target)
         return
     content = own.get("content")
+    if repeats_content and any(own.get(r) for r in ("result", "lead", "cooperate", "deadline")):
+        add_sub(b, view)
+        return
     if content and "content" not in view.merged and view.unnumbered:
         new_task(b, view)
         return
