@@ -54,6 +54,13 @@ class PreviewModel(QAbstractTableModel):
                "Chương trình hiểu là", "Liên quan")
     COL_ROW, COL_STT, COL_CONTENT, COL_RESULT, COL_LEAD, COL_COOP, COL_DEADLINE, COL_READING, COL_CONCERN = range(9)
 
+    HEADER_TIPS = {
+        COL_ROW: "Dòng trong tệp gốc (hoặc bảng đã dán) mà chương trình đọc ra nhiệm vụ này",
+        COL_STT: "Số thứ tự như in trong kế hoạch; ↳ là một ý tiếp theo của nhiệm vụ phía trên",
+        COL_READING: "Cách chương trình hiểu thời hạn; sửa ở khung «Dòng đang chọn» bên dưới nếu chưa đúng",
+        COL_CONCERN: "Nhiệm vụ có liên quan đến cơ quan của bạn không (chủ trì, phối hợp, không liên quan)",
+    }
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plan = Plan()
@@ -135,6 +142,8 @@ class PreviewModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return self.COLUMNS[section]
+        if orientation == Qt.Horizontal and role == Qt.ToolTipRole:
+            return self.HEADER_TIPS.get(section)
         return None
 
     def flags(self, index):
