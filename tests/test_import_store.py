@@ -89,6 +89,9 @@ def test_reimport_keeps_progress_and_evidence_marks_withdrawn(tmp_path, capsys):
     assert main(["import", str(path), "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert "Đã cập nhật kế hoạch năm 2024" in out and "đổi thời hạn" in out and "rút khỏi kế hoạch" in out
+    from kstthc_desktop.store.backup import list_backups
+
+    assert [b.reason for b in list_backups(db)] == ["truoc-nhap-lai"]  # a copy of the data before it was amended
     with Store.open(db) as store:
         tasks = store.tasks(plan_id)
         assert store.plan_id_for_year(2024) == plan_id and len(store.plans()) == 1

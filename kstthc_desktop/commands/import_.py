@@ -68,8 +68,14 @@ def run(args) -> int:
         body = args.body or store.settings().my_body
         if body and not args.body:
             mark_concern(plan, body)
+        existing = matching_plan_id(store, plan)
+        if existing is not None:  # amending what the officer has recorded: keep a copy first, as the window does
+            from datetime import datetime
+
+            from kstthc_desktop.store.backup import backup_before
+
+            backup_before(store, "truoc-nhap-lai", datetime.now())
         with store.transaction():
-            existing = matching_plan_id(store, plan)
             changes = apply(store, existing, plan) if existing else None
             if existing is None:
                 store.save_plan(plan)
