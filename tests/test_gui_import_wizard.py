@@ -331,3 +331,19 @@ def test_column_roles_that_cannot_work_are_refused_before_reading(qtbot, store, 
     assert len(messages) == 2 and "Nội dung công việc" in messages[1]
     assert wizard.plan.tasks[0].content == first  # what was read stays as it was
     assert lead.currentData() == "lead"
+
+
+def test_a_read_only_database_refuses_the_import_with_a_message(qtbot, store, messages, monkeypatch):
+    readonly = Store.open(store.path, read_only=True)  # what a second program gets (the first holds the lock)
+    try:
+        saved: list[int] = []
+        wizard = make_wizard(qtbot, readonly)
+        wizard.planSaved.connect(saved.append)
+        open_through_button(qtbot, wizard, monkeypatch, PLANS / "soc-trang-2022.docx")
+        click(qtbot, wizard, QWizard.NextButton)
+        click(qtbot, wizard, QWizard.FinishButton)
+        assert saved == [] and wizard.currentId() == wizard.PAGE_CONFIRM  # stays, nothing saved
+        assert len(messages) == 1 and "chỉ đọc" in messages[0]
+        assert store.plans() == []
+    finally:
+        readonly.close()
