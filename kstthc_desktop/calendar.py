@@ -64,7 +64,12 @@ def _table_cache() -> tuple[Path, str]:
 
     spec = importlib.util.find_spec("holidays")
     origin = Path(spec.origin) if spec and spec.origin else None
-    stamp = f"{origin}:{origin.stat().st_mtime_ns}:{_TABLE_YEARS}" if origin else ""
+    try:
+        stamp = f"{origin}:{origin.stat().st_mtime_ns}:{_TABLE_YEARS}" if origin else ""
+    except OSError:  # PyInstaller bundle: the module has no file on disk; the bundled package's version stands in
+        from importlib.metadata import version
+
+        stamp = f"holidays {version('holidays')}:{_TABLE_YEARS}"
     return Path(user_cache_dir("KSTTHC Desktop", "KSTTHC")) / "vn-holidays.json", stamp
 
 
