@@ -652,8 +652,8 @@ def is_fragment(view: RowView, own: dict[str, str], target: Task) -> bool:
         evidence.append((lower, unfinished))
     if not evidence:
         return False
-    if view.row.after_break:
-        return any(lower or unfinished for lower, unfinished in evidence)
+    if view.row.after_break:  # after a page break: words that run on, or every cell above left unfinished
+        return any(lower for lower, _ in evidence) or all(unfinished for _, unfinished in evidence)
     return any(lower for lower, _ in evidence) and all(lower or unfinished for lower, unfinished in evidence)
 
 
