@@ -12,7 +12,6 @@ import sys
 import tempfile
 import time
 import os
-import threading
 from datetime import date
 from pathlib import Path
 
@@ -56,19 +55,6 @@ def _skip_optional_numpy() -> None:
         sys.modules.setdefault(name, None)  # type: ignore[arg-type]
 
 
-def _warm_core() -> None:
-    """Import the store and the status code and load the holiday table, off the GUI thread."""
-    try:
-        import kstthc_desktop.store  # noqa: F401 - sqlite-utils is the slowest import we have
-        import kstthc_desktop.tracking  # noqa: F401
-        from kstthc_desktop.calendar import effective_due
-        from kstthc_desktop.status import task_status  # noqa: F401
-
-        effective_due(date(2020, 1, 2))  # inside the cached table (2015-2040): no holidays package
-    except Exception:  # noqa: BLE001 - the GUI thread imports them again and reports any error
-        log.debug("warming the core failed", exc_info=True)
-
-
 def _open_store(path: Path, parent=None):
     """Open the database through the safety dialogs (damaged, locked, newer) when they are present."""
     try:
@@ -107,8 +93,6 @@ def run_gui(args) -> int:
     demo = bool(getattr(args, "demo", False))
     today = _parse_today(getattr(args, "today", None), DEMO_TODAY if demo else date.today())
     _skip_optional_numpy()
-    warm = threading.Thread(target=_warm_core, name="kstthc-warm", daemon=True)
-    warm.start()  # the core loads while Qt does (Qt's libraries and QApplication take most of the start)
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     _trace("Qt imported")
