@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
         self.plan_id = self.year_combo.itemData(index)
         self.plan = self.store.load_plan(self.plan_id)
         year = self.plan.document.year or self.today.year
-        demo = " (dữ liệu mẫu)" if self.demo else ""
+        demo = " (dữ liệu mẫu)" if self.demo else " (chỉ để xem)" if getattr(self.store, "read_only", False) else ""
         self.setWindowTitle(f"KSTTHC Desktop — {self._body_name()} — Kế hoạch năm {year}{demo}")
         self.today_label.setText(f"Hôm nay: {text_date(self.today)}")
         self._fill_periods()
