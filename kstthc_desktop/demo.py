@@ -190,7 +190,7 @@ def _template_stamp(today: date) -> str:
 
     from kstthc_desktop import __version__
     from kstthc_desktop.paths import resource
-    from kstthc_desktop.store.schema import KNOWN_MIGRATIONS
+    from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
 
     digest = hashlib.sha256()
     for part in (today.isoformat(), __version__, ",".join(KNOWN_MIGRATIONS)):

@@ -147,7 +147,7 @@ def _bad(zip_path: Path, why: str, detail: str = "") -> UserError:
 def read_backup(zip_path: Path | str, work_dir: Path) -> tuple[Manifest, Path]:
     """Check a backup zip completely and extract its database into ``work_dir``; (manifest, database path)."""
     from kstthc_desktop.store.opening import applied_migrations
-    from kstthc_desktop.store.schema import KNOWN_MIGRATIONS
+    from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
 
     zip_path = Path(zip_path)
     if not zip_path.is_file():
@@ -240,7 +240,7 @@ def restore_backup(
     from kstthc_desktop.store.backup import make_backup
     from kstthc_desktop.store.lock import DatabaseLock
     from kstthc_desktop.store.opening import applied_migrations, check_database, looks_like_sqlite
-    from kstthc_desktop.store.schema import KNOWN_MIGRATIONS
+    from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
     from kstthc_desktop.store.store import Store
 
     db_path, backup = Path(db_path), Path(backup)

@@ -171,7 +171,7 @@ def backup_if_due(store, now: datetime, backup_dir: Path | None = None) -> Path 
 def is_good_backup(path: Path) -> bool:
     """A backup that passes quick_check and was written by a schema this program knows."""
     from kstthc_desktop.store.opening import applied_migrations, looks_like_sqlite
-    from kstthc_desktop.store.schema import KNOWN_MIGRATIONS
+    from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
 
     try:
         if not looks_like_sqlite(path):

@@ -39,7 +39,7 @@ def check_file(db_path: Path | str, *, full: bool = False) -> CheckReport:
         damaged_message,
         looks_like_sqlite,
     )
-    from kstthc_desktop.store.schema import KNOWN_MIGRATIONS
+    from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
 
     db_path = Path(db_path)
     report = CheckReport(db_path, full)

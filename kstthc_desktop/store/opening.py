@@ -1,7 +1,8 @@
 """Opening a database safely: lock, check, refuse what is damaged or too new, back up, then migrate.
 
 A database file is only ever changed after all the checks have passed; a refused file is left untouched
-(not even a WAL switch or a lock file write happens inside it).
+(not even a WAL switch or a lock file write happens inside it). Plain sqlite3 throughout: sqlite-utils (about
+60 ms to import) is loaded only when a migration is due, so the window's start-up does not pay for it.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
-
-from sqlite_utils import Database
 
 from kstthc_desktop import __version__
 from kstthc_desktop.errors import UserError
@@ -53,6 +52,7 @@ def connect(path: Path, *, read_only: bool = False, write_settings: bool = True)
         conn = sqlite3.connect(str(path), timeout=10)
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=10000")
+    conn.execute("PRAGMA recursive_triggers=ON")  # what sqlite-utils' Database sets, so both behave alike
     if not read_only and write_settings:
         use_wal(conn, path)
     return conn
@@ -78,7 +78,7 @@ def check_database(conn: sqlite3.Connection, *, full: bool = False) -> list[str]
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:
-    from kstthc_desktop.store.schema import MIGRATION_SET
+    from kstthc_desktop.store.versions import MIGRATION_SET
 
     try:
         return [
@@ -105,7 +105,7 @@ def open_store(
     lock: bool,
     backup_dir: Path | None,
 ):
-    from kstthc_desktop.store.schema import KNOWN_MIGRATIONS, migrations
+    from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
 
     path = Path(path)
     try:
@@ -151,8 +151,7 @@ def open_store(
             )
         if not read_only:  # only now, with the file known sound and ours, change anything in it
             use_wal(conn, path)
-        db = Database(conn)
-        pending = migrations.pending(db)
+        pending = [name for name in KNOWN_MIGRATIONS if name not in applied]
         if pending:
             if read_only:
                 raise UserError(
@@ -163,11 +162,15 @@ def open_store(
 
                 backup = make_backup(conn, path, reason="truoc-nang-cap", now=clock(), backup_dir=backup_dir)
                 log.info("backed up %s before migrating it to %s: %s", path, KNOWN_MIGRATIONS[-1], backup)
+            from sqlite_utils import Database
+
+            from kstthc_desktop.store.schema import migrations
+
             try:
-                migrations.apply(db)
+                migrations.apply(Database(conn))
             except sqlite3.DatabaseError as exc:
                 raise UserError(f"Không nâng cấp được cơ sở dữ liệu \"{path.name}\".", detail=str(exc)) from exc
-        store = cls(db, path, clock=clock, read_only=read_only)
+        store = cls(conn, path, clock=clock, read_only=read_only)
         store._lock = held
         store.backup_dir = backup_dir
         if held is not None:  # unfinished copies of a crashed program; nobody else can be writing them now
@@ -176,7 +179,9 @@ def open_store(
             for leftover in leftover_temp_files(store.files_dir):
                 leftover.unlink(missing_ok=True)
         if not read_only and store.meta("program_version") != __version__:
-            with db.atomic():
+            from kstthc_desktop.store.store import atomic
+
+            with atomic(conn):
                 store._set_meta("program_version", __version__)
                 store._set_meta("schema_version", str(len(KNOWN_MIGRATIONS)))
         return store

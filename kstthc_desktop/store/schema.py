@@ -10,8 +10,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-#: The name of our migration set in the ``_sqlite_migrations`` table.
-MIGRATION_SET = "kstthc"
+from kstthc_desktop.store import versions
+from kstthc_desktop.store.versions import MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -136,3 +136,5 @@ def m002_indexes_and_file_size(db: Database) -> None:
 #: How many migrations this program knows: the schema version it writes.
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]
+if KNOWN_MIGRATIONS != versions.KNOWN_MIGRATIONS:  # opening a database decides "up to date" from that list alone
+    raise RuntimeError("store/versions.py KNOWN_MIGRATIONS must name schema.py's migrations, in order")

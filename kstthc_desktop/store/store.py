@@ -3,11 +3,15 @@
 Every public write method is one transaction (``store.transaction()``; nested calls become savepoints of the
 caller's transaction), validates its input first and raises ``UserError`` with a Vietnamese message, leaving
 the database unchanged. Every insert, update and delete writes rows to ``history``, which is never pruned.
+
+Reads and writes go through plain sqlite3 (``_query``, ``_insert``, ``_update``): sqlite-utils, which costs
+about 60 ms to import, is needed only for migrations, and ``store.db`` wraps the same connection on first use.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import logging
 import sqlite3
@@ -15,8 +19,6 @@ from dataclasses import fields as dc_fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Iterator
-
-from sqlite_utils import Database
 
 from kstthc_desktop import __version__
 from kstthc_desktop.domain import (
@@ -75,11 +77,52 @@ def _opt_date(text: str | None) -> date | None:
         return None
 
 
+_savepoints = itertools.count(1)
+
+
+@contextlib.contextmanager
+def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """All or nothing on ``conn``; inside an open transaction, a savepoint of it (as sqlite-utils' ``atomic``)."""
+    if conn.in_transaction:
+        name = f"kstthc_{next(_savepoints)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:  # an error may already have ended the whole transaction
+                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        else:
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+    else:
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+
 class Store:
     """A plan-and-progress database. Open with ``Store.open(path)``; close, or use as a context manager."""
 
-    def __init__(self, db: Database, path: Path, *, clock: Callable[[], datetime] = _now, read_only: bool = False):
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, clock: Callable[[], datetime] = _now,
+                 read_only: bool = False):
+        if not isinstance(conn, sqlite3.Connection):  # an sqlite-utils Database, as older callers passed
+            self._db = conn
+            conn = conn.conn
+        else:
+            self._db = None
+        self.conn = conn
         self.path = path
         self.files_dir = evfiles.files_dir_for(path)
         self.clock = clock
@@ -114,7 +157,7 @@ class Store:
 
     def close(self) -> None:
         try:
-            self.db.close()
+            self.conn.close()
         finally:
             if self._lock is not None:
                 self._lock.release()
@@ -127,8 +170,30 @@ class Store:
         self.close()
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+    def db(self):
+        """An sqlite-utils ``Database`` on the store's connection, made on first use (imports sqlite-utils)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
+
+    def _query(self, sql: str, params: list | tuple = ()) -> list[dict]:
+        """The rows of a select, as dicts by column name."""
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
+
+    def _insert(self, table: str, row: dict[str, Any]) -> int:
+        """Insert one row (values already plain: text, numbers, None); its id."""
+        names = ", ".join(f"[{k}]" for k in row)
+        marks = ", ".join("?" for _ in row)
+        return self.conn.execute(f"insert into [{table}] ({names}) values ({marks})", list(row.values())).lastrowid
+
+    def _update(self, table: str, row_id: int, changed: dict[str, Any]) -> None:
+        if changed:
+            assignments = ", ".join(f"[{k}] = ?" for k in changed)
+            self.conn.execute(f"update [{table}] set {assignments} where id = ?", [*changed.values(), row_id])
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator["Store"]:
@@ -136,7 +201,7 @@ class Store:
         if self.read_only:
             raise UserError("Cơ sở dữ liệu đang mở ở chế độ chỉ đọc; không ghi được thay đổi.")
         try:
-            with self.db.atomic():
+            with atomic(self.conn):
                 yield self
         except sqlite3.OperationalError as exc:
             raise _db_write_error(exc) from exc
@@ -154,7 +219,7 @@ class Store:
         self.conn.execute("insert or replace into meta(key, value) values (?, ?)", [key, value])
 
     def schema_version(self) -> int:
-        from kstthc_desktop.store.schema import MIGRATION_SET
+        from kstthc_desktop.store.versions import MIGRATION_SET
 
         try:
             return self.conn.execute(
@@ -185,7 +250,7 @@ class Store:
         if entity_id is not None:
             sql += " and entity_id = ?"
             params.append(entity_id)
-        rows = self.db.query(sql + " order by id", params)
+        rows = self._query(sql + " order by id", params)
         return [
             HistoryEntry(
                 entity=r["entity"], entity_id=r["entity_id"], field=r["field"] or "", old=r["old"], new=r["new"],
@@ -215,7 +280,7 @@ class Store:
                 "header": _j([nfc(h) for h in plan.header]),
             }
             if plan.id is None:
-                plan_id = self.db["plans"].insert(row).last_pk
+                plan_id = self._insert("plans", row)
                 self._history("plan", plan_id, "", None, {k: v for k, v in row.items() if k != "header"}, "insert")
             else:
                 plan_id = plan.id
@@ -223,7 +288,7 @@ class Store:
                 for key, value in row.items():
                     if old[key] != value:
                         self._history("plan", plan_id, key, old[key], value, "update")
-                self.db["plans"].update(plan_id, row)
+                self._update("plans", plan_id, row)
             self.replace_sections(plan_id, plan.sections)
             for task in plan.tasks:
                 if task.id is None:
@@ -258,14 +323,14 @@ class Store:
 
     def plans(self) -> list[Plan]:
         """Every plan (document and id; no sections or tasks), newest year first."""
-        return [self._plan_from_row(r) for r in self.db.query("select * from plans order by year desc, id desc")]
+        return [self._plan_from_row(r) for r in self._query("select * from plans order by year desc, id desc")]
 
     def load_plan(self, plan_id: int) -> Plan:
         """A plan with its sections and all its tasks (withdrawn ones included), in plan order."""
         plan = self._plan_from_row(self._plan_row(plan_id))
         plan.sections = [
             Section(code=r["code"], title=r["title"] or "", parent=r["parent"], printed_code=r["printed_code"], id=r["id"])
-            for r in self.db.query("select * from sections where plan_id = ? order by position, id", [plan_id])
+            for r in self._query("select * from sections where plan_id = ? order by position, id", [plan_id])
         ]
         plan.tasks = self.tasks(plan_id)
         return plan
@@ -289,7 +354,7 @@ class Store:
 
     def _delete_task_rows(self, task_id: int) -> None:
         for table, entity in (("evidence", "evidence"), ("progress", "progress"), ("events", "event")):
-            for r in self.db.query(f"select * from {table} where task_id = ?", [task_id]):
+            for r in self._query(f"select * from {table} where task_id = ?", [task_id]):
                 self._history(entity, r["id"], "", r, None, "delete")
             self.conn.execute(f"delete from {table} where task_id = ?", [task_id])
         self.conn.execute("delete from task_bodies where task_id = ?", [task_id])
@@ -305,7 +370,8 @@ class Store:
             new = [(clean(s.code), clean(s.title)) for s in sections]
             self.conn.execute("delete from sections where plan_id = ?", [plan_id])
             for position, section in enumerate(sections):
-                section.id = self.db["sections"].insert(
+                section.id = self._insert(
+                    "sections",
                     {
                         "plan_id": plan_id,
                         "code": clean(section.code),
@@ -314,7 +380,7 @@ class Store:
                         "printed_code": section.printed_code,
                         "position": position,
                     }
-                ).last_pk
+                )
             if old != new:
                 self._history("plan", plan_id, "sections", old or None, new, "update")
 
@@ -351,7 +417,7 @@ class Store:
         with self.transaction():
             self._plan_row(plan_id)
             position = self.conn.execute("select coalesce(max(position), -1) + 1 from tasks where plan_id = ?", [plan_id]).fetchone()[0]
-            task_id = self.db["tasks"].insert({"plan_id": plan_id, "position": position, **values}).last_pk
+            task_id = self._insert("tasks", {"plan_id": plan_id, "position": position, **values})
             self._set_task_bodies(task_id, values["lead"], values["cooperate"])
             self._history("task", task_id, "", None, values, "insert")
             task.id, task.plan_id = task_id, plan_id
@@ -366,14 +432,14 @@ class Store:
                 if row:
                     body_id = row[0]
                 else:
-                    body_id = self.db["bodies"].insert({"name": name, "key": key}).last_pk
+                    body_id = self._insert("bodies", {"name": name, "key": key})
                     self._history("body", body_id, "", None, name, "insert")
                 self.conn.execute(
                     "insert or ignore into task_bodies(task_id, body_id, role) values (?, ?, ?)", [task_id, body_id, role]
                 )
 
     def _task_row(self, task_id: int) -> dict:
-        rows = list(self.db.query("select * from tasks where id = ?", [task_id]))
+        rows = list(self._query("select * from tasks where id = ?", [task_id]))
         if not rows:
             raise UserError("Không tìm thấy nhiệm vụ này trong cơ sở dữ liệu.")
         return rows[0]
@@ -420,7 +486,7 @@ class Store:
 
     def tasks(self, plan_id: int) -> list[Task]:
         """The plan's tasks in plan order, withdrawn ones included."""
-        return [self._task_from_row(r) for r in self.db.query("select * from tasks where plan_id = ? order by position, id", [plan_id])]
+        return [self._task_from_row(r) for r in self._query("select * from tasks where plan_id = ? order by position, id", [plan_id])]
 
     def task(self, task_id: int) -> Task:
         return self._task_from_row(self._task_row(task_id))
@@ -443,7 +509,7 @@ class Store:
             changed = {k: v for k, v in new.items() if old.get(k) != v}
             if not changed:
                 return
-            self.db["tasks"].update(task_id, changed)
+            self._update("tasks", task_id, changed)
             for key, value in changed.items():
                 self._history("task", task_id, key, old.get(key), value, "update")
             if "lead" in changed or "cooperate" in changed:
@@ -472,13 +538,13 @@ class Store:
         with self.transaction():
             self._task_row(task_id)
             row = {"task_id": task_id, "event_date": event_date.isoformat(), "text": clean(text)}
-            event_id = self.db["events"].insert(row).last_pk
+            event_id = self._insert("events", row)
             self._history("event", event_id, "", None, row, "insert")
             return event_id
 
     def delete_event(self, event_id: int) -> None:
         with self.transaction():
-            rows = list(self.db.query("select * from events where id = ?", [event_id]))
+            rows = list(self._query("select * from events where id = ?", [event_id]))
             if not rows:
                 raise UserError("Không tìm thấy sự việc phát sinh này.")
             self.conn.execute("delete from events where id = ?", [event_id])
@@ -495,7 +561,7 @@ class Store:
             params.append(plan_id)
         return [
             Event(r["id"], r["task_id"], date.fromisoformat(r["event_date"]), r["text"] or "")
-            for r in self.db.query(sql + " order by e.event_date, e.id", params)
+            for r in self._query(sql + " order by e.event_date, e.id", params)
         ]
 
     # ------------------------------------------------------------------ progress
@@ -519,7 +585,7 @@ class Store:
         values = self._progress_values(entry)
         with self.transaction():
             self._task_row(entry.task_id)
-            entry.id = self.db["progress"].insert(values).last_pk
+            entry.id = self._insert("progress", values)
             self._history("progress", entry.id, "", None, values, "insert")
             return entry.id
 
@@ -536,7 +602,7 @@ class Store:
         """Delete a progress entry; evidence attached to it stays with the task."""
         with self.transaction():
             old = self._row("progress", progress_id, "Không tìm thấy kết quả thực hiện này.")
-            for r in self.db.query("select * from evidence where progress_id = ?", [progress_id]):
+            for r in self._query("select * from evidence where progress_id = ?", [progress_id]):
                 self.conn.execute("update evidence set progress_id = null where id = ?", [r["id"]])
                 self._history("evidence", r["id"], "progress_id", progress_id, None, "update")
             self.conn.execute("delete from progress where id = ?", [progress_id])
@@ -556,11 +622,11 @@ class Store:
                 task_id=r["task_id"], entry_date=date.fromisoformat(r["entry_date"]), text=r["text"],
                 occurrence_key=r["occurrence_key"] or "", done=bool(r["done"]), id=r["id"],
             )
-            for r in self.db.query(sql + " order by p.entry_date, p.id", params)
+            for r in self._query(sql + " order by p.entry_date, p.id", params)
         ]
 
     def _row(self, table: str, row_id: int, missing: str) -> dict:
-        rows = list(self.db.query(f"select * from {table} where id = ?", [row_id]))
+        rows = list(self._query(f"select * from {table} where id = ?", [row_id]))
         if not rows:
             raise UserError(missing)
         return rows[0]
@@ -569,7 +635,7 @@ class Store:
         entity = {"progress": "progress", "evidence": "evidence"}[table]
         changed = {k: v for k, v in values.items() if old.get(k) != v}
         if changed:
-            self.db[table].update(row_id, changed)
+            self._update(table, row_id, changed)
             for key, value in changed.items():
                 self._history(entity, row_id, key, old.get(key), value, "update")
 
@@ -611,7 +677,7 @@ class Store:
                     values.update(file_name=nfc(ev.file_name), file_sha256=ev.file_sha256, file_size=stored.stat().st_size)
                 else:
                     values.update(file_name="", file_sha256="")
-            ev.id = self.db["evidence"].insert(values).last_pk
+            ev.id = self._insert("evidence", values)
             ev.file_name, ev.file_sha256 = values["file_name"], values["file_sha256"]
             self._history("evidence", ev.id, "", None, values, "insert")
             return ev.id
@@ -657,7 +723,7 @@ class Store:
                 summary=r["summary"] or "", progress_id=r["progress_id"], file_name=r["file_name"] or "",
                 file_sha256=r["file_sha256"] or "", id=r["id"],
             )
-            for r in self.db.query(sql + " order by e.issued, e.id", params)
+            for r in self._query(sql + " order by e.issued, e.id", params)
         ]
 
     def evidence_path(self, ev: Evidence) -> Path | None:
@@ -762,12 +828,12 @@ class Store:
                 "plan_id": plan_id, "period_key": period_key, "path": str(path), "sha256": sha256,
                 "produced_at": produced_at.isoformat(timespec="seconds") if isinstance(produced_at, datetime) else str(produced_at),
             }
-            report_id = self.db["reports"].insert(row).last_pk
+            report_id = self._insert("reports", row)
             self._history("report", report_id, "", None, row, "insert")
             return report_id
 
     def reports(self, plan_id: int) -> list[dict]:
-        return list(self.db.query("select * from reports where plan_id = ? order by produced_at, id", [plan_id]))
+        return list(self._query("select * from reports where plan_id = ? order by produced_at, id", [plan_id]))
 
 
 _bad_setting = object()

@@ -1,0 +1,50 @@
+"""Start-up stays light: what the first paint needs, and nothing the officer does not see yet.
+
+Each check runs in a fresh Python process (the test process has long imported everything)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _modules_after(code: str, tmp_path: Path) -> set[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_opening_and_reading_a_current_database_does_not_import_sqlite_utils(tmp_path):
+    from kstthc_desktop.demo import build_demo_db
+
+    db = tmp_path / "demo.sqlite3"
+    build_demo_db(db, date(2024, 12, 13))
+    code = (
+        "from datetime import date\n"
+        "from kstthc_desktop.store import Store\n"
+        "from kstthc_desktop.tracking import task_rows\n"
+        "from kstthc_desktop.periods import parse_period\n"
+        f"store = Store.open({str(db)!r}, lock=False)\n"
+        "plan = store.load_plan(store.plans()[0].id)\n"
+        "assert task_rows(store, plan.id, parse_period('2024-Q4'), date(2024, 12, 13))\n"
+        "store.settings(); store.progress(plan_id=plan.id); store.evidence(plan_id=plan.id)\n"
+    )
+    modules = _modules_after(code, tmp_path)
+    assert "sqlite_utils" not in modules
+
+
+def test_the_migration_names_the_store_checks_are_the_schema_migrations():
+    from kstthc_desktop.store import schema, versions
+
+    assert schema.KNOWN_MIGRATIONS == versions.KNOWN_MIGRATIONS
+    assert schema.SCHEMA_VERSION == versions.SCHEMA_VERSION
