@@ -54,6 +54,33 @@ def card_value(win, key: str) -> int:
     return int(win.dashboard.cards[key].number.text())
 
 
+
+def _when_shown(dialog_cls, act, timeout_ms=15000):
+    """Call ``act(dialog)`` once a visible ``dialog_cls`` appears, polling: a busy machine may show it late.
+
+    Returns the timer (stop it when done) and the list of dialogs acted on.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen = []
+    timer = QTimer()
+    timer.setInterval(50)
+    waited = [0]
+
+    def poll():
+        waited[0] += 50
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, dialog_cls) and w.isVisible()]
+        if found or waited[0] > timeout_ms:
+            timer.stop()
+        for w in found:
+            seen.append(w)
+            act(w)
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer, seen
+
 def test_the_demo_opens_on_the_dashboard_with_every_status(window):
     from kstthc_desktop.status import Status
 
@@ -359,39 +386,28 @@ def test_an_on_demand_task_arises_when_the_officer_logs_an_event(window, qtbot):
 def test_shortcuts_open_the_import_wizard_and_the_report_dialog(window, qtbot, shortcut, module, cls):
     import importlib
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QKeySequence
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     dialog_cls = getattr(importlib.import_module(f"kstthc_desktop.gui.{module}"), cls)
-    seen = []
-
-    def close():
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, dialog_cls) and w.isVisible()]
-        seen.extend(found)
-        for w in found:
-            w.reject()
-
-    QTimer.singleShot(300, close)
+    timer, seen = _when_shown(dialog_cls, lambda dialog: dialog.reject())
     QTest.keySequence(window, QKeySequence(shortcut))
+    timer.stop()
     assert seen, f"{shortcut} opened {cls}"
 
 
 def test_the_settings_menu_opens_the_settings_dialog_and_a_new_body_name_shows_in_the_title(window, qtbot):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     from kstthc_desktop.gui.settings_dialog import SettingsDialog
 
-    def change():
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible())
+    def change(dialog):
         settings = window.store.settings()
         settings.my_body = "Sở Nội vụ"
         window.store.save_settings(settings)
         dialog.reject()
 
-    QTimer.singleShot(300, change)
+    timer, seen = _when_shown(SettingsDialog, change)
     window.settings_action.trigger()
+    timer.stop()
+    assert seen
     window.reload_plans(window.plan_id)
     assert "Sở Nội vụ" in window.windowTitle()
