@@ -30,6 +30,8 @@ def _trace(what: str) -> None:
     """KSTTHC_TRACE_START=1 prints how long each start-up step took (for benchmarks/bench_gui.py)."""
     if os.environ.get("KSTTHC_TRACE_START"):
         print(f"{(time.perf_counter() - _T0) * 1000:7.0f} ms (cpu {time.process_time() * 1000:4.0f})  {what}", file=sys.stderr)
+        if os.environ.get("KSTTHC_TRACE_ABS"):  # wall-clock stamp, to line the steps up with the process start
+            print(f"ABS {time.time():.4f} {what}", file=sys.stderr)
 
 
 def _running_as_the_program() -> bool:
@@ -88,38 +90,63 @@ def make_application(argv: list[str] | None = None):
     return app
 
 
+def _open_quietly(path: Path):
+    """The user's database opened without any window (the usual case); None when opening needs the officer
+    (damaged, locked, newer, unwritable: ``_open_store`` asks, once Qt is up)."""
+    from kstthc_desktop.store import Store
+
+    try:
+        return Store.open(path)
+    except Exception:  # noqa: BLE001 - told and handled by the safety dialogs, which open it again
+        log.info("opening %s needs the officer; asking after Qt is up", path, exc_info=True)
+        return None
+
+
+def _import_data_modules() -> None:
+    """Import the Qt-free modules the first page needs before PySide6 is imported: once it is, PySide6 reads
+    the source file of every module imported after it (its ``__feature__`` check), a few milliseconds more."""
+    import kstthc_desktop.calendar  # noqa: F401 - imported here for start-up time only
+    import kstthc_desktop.occurrences  # noqa: F401
+    import kstthc_desktop.status  # noqa: F401
+    import kstthc_desktop.tracking  # noqa: F401
+    import kstthc_desktop.vndates  # noqa: F401
+
+
 def run_gui(args) -> int:
     """Open the main window on the user's database (or a fresh demo one) and run until it closes."""
     demo = bool(getattr(args, "demo", False))
     today = _parse_today(getattr(args, "today", None), DEMO_TODAY if demo else date.today())
     _skip_optional_numpy()
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    _trace("Qt imported")
-    app = make_application()
-    _trace("QApplication")
-    from kstthc_desktop.gui.errors import install_excepthook
-
-    install_excepthook()
     workdir: Path | None = None
-    if demo:
-        from kstthc_desktop.demo import fresh_demo_copy
-
-        workdir = Path(tempfile.mkdtemp(prefix="kstthc-demo-"))
-        db_path = fresh_demo_copy(workdir, today)
-        _trace("demo copied")
-    else:
-        from kstthc_desktop.paths import default_db_path
-
-        db_path = Path(getattr(args, "db", None) or default_db_path())
+    store = None
     try:
+        # The database first, without Qt: the window then only draws what is read.
         if demo:  # a fresh copy in a new temporary folder: nothing to repair or unlock
+            from kstthc_desktop.demo import fresh_demo_copy
             from kstthc_desktop.store import Store
 
+            workdir = Path(tempfile.mkdtemp(prefix="kstthc-demo-"))
+            db_path = fresh_demo_copy(workdir, today)
+            _trace("demo copied")
             store = Store.open(db_path, lock=False)
         else:
-            store = _open_store(db_path)
+            from kstthc_desktop.paths import default_db_path
+
+            db_path = Path(getattr(args, "db", None) or default_db_path())
+            store = _open_quietly(db_path)
         _trace("store open")
+        _import_data_modules()
+        _trace("data modules imported")
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        _trace("Qt imported")
+        app = make_application()
+        _trace("QApplication")
+        from kstthc_desktop.gui.errors import install_excepthook
+
+        install_excepthook()
+        if store is None:
+            store = _open_store(db_path)
         if store is None:  # the officer gave up on a damaged or locked database
             return 1
         from kstthc_desktop.gui.main_window import MainWindow
