@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kstthc_desktop.domain import DeadlineKind
-from kstthc_desktop.gui.dashboard import Dashboard
+from kstthc_desktop.gui.dashboard import Dashboard, look
 from kstthc_desktop.gui.errors import reporting_errors
 from kstthc_desktop.tracking import RowFilter, dashboard, default_period, task_rows
 from kstthc_desktop.vndates import text_date
@@ -166,8 +166,8 @@ class MainWindow(QMainWindow):
         self.period_combo.setMinimumContentsLength(22)
         self.period_combo.currentIndexChanged.connect(self._period_changed)
         bar.addWidget(self.period_combo)
-        self.today_label = QLabel()
-        self.today_label.setStyleSheet("color: #555; padding-left: 14px;")
+        self.today_label = look(QLabel(), "#555")
+        self.today_label.setContentsMargins(14, 0, 0, 0)
         bar.addWidget(self.today_label)
 
     def _build_pages(self) -> None:
@@ -177,10 +177,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.notice = QLabel()
         self.notice.setObjectName("openingNotice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(
-            "#openingNotice { background: #fff7e0; color: #5c4300; border-bottom: 1px solid #ead9a6; padding: 6px 12px; }"
-        )
+        self.notice.setWordWrap(True)  # its style sheet is set when first shown: hidden, it costs start-up only
         self.notice.setTextFormat(Qt.TextFormat.RichText)
         self.notice.linkActivated.connect(self._notice_link)
         self.notice.hide()
@@ -189,8 +186,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.welcome = WelcomePage(self.open_import)
-        self.stack.addWidget(self.welcome)
+        self.welcome: WelcomePage | None = None  # built when the database holds no plan
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -372,6 +368,9 @@ class MainWindow(QMainWindow):
         if not plans:
             self.plan_id = None
             self.plan_bar.hide()
+            if self.welcome is None:
+                self.welcome = WelcomePage(self.open_import)
+                self.stack.addWidget(self.welcome)
             self.stack.setCurrentWidget(self.welcome)
             self.setWindowTitle(f"KSTTHC Desktop — {self._body_name()} — chưa có kế hoạch")
             self.today_label.setText(f"Hôm nay: {text_date(self.today)}")
@@ -796,6 +795,11 @@ class MainWindow(QMainWindow):
     def show_opening_notice(self) -> None:
         text = self.opening_notice_text()
         if text:
+            if not self.notice.styleSheet():
+                self.notice.setStyleSheet(
+                    "#openingNotice { background: #fff7e0; color: #5c4300; border-bottom: 1px solid #ead9a6;"
+                    " padding: 6px 12px; }"
+                )
             self.notice.setText(text + "  <a href='close' style='color:#777'>Ẩn</a>")
             self.notice.show()
             QTimer.singleShot(60_000, self.notice.hide)
