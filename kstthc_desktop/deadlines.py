@@ -10,10 +10,12 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
    So are a column label typed into the cell ("Thời gian thực hiện: …", "Hoàn thành: …") and "(dự kiến)".
    Only the first 1,000 characters are read (a deadline cell is a few lines; this bounds the work on a paste).
 3. Kinds, strongest first (the strongest kind with a signal wins):
-   - **continuous**: "thường xuyên", "liên tục", "hằng ngày" ("Thường xuyên và đột xuất khi có yêu cầu" is continuous).
+   - **continuous**: "thường xuyên", "liên tục", "hằng ngày", "suốt năm", "xuyên suốt", "trong suốt …"
+     ("Thường xuyên và đột xuất khi có yêu cầu", "Hằng năm, thường xuyên" are continuous).
    - **periodic**: "định kỳ", "hàng/hằng/mỗi" + a list of frequencies ("Hàng quý, năm", "Định kỳ 6 tháng, năm",
      "hằng quý và năm"), "6 tháng/lần", "1 lần/quý", "2 lần/năm" (half-year), "tháng cuối quý", "theo quý",
-     "Báo cáo tháng, quý", a cell that is only a frequency list ("Quý, năm"), every quarter (or month) of a year
+     "Báo cáo tháng, quý", "Sơ kết 6 tháng, tổng kết năm", "Hằng quý và cả năm", a cell that is only a
+     frequency list ("Quý, năm"; "Ngày" alone is none), every quarter (or month) of a year
      listed ("Quý I, II, III, IV"), a day in the next period ("trước ngày 10 của tháng đầu quý sau" → quarter,
      no day: it is not in the period's last month). Frequencies: month, quarter (also
      "3 tháng"), halfyear ("6 tháng", "nửa năm"), year ("năm", "12 tháng"); weeks and 9 months are noted in no
@@ -22,24 +24,35 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
      month; "trước ngày 19 của tháng cuối quý" → quarter; "trước ngày 19 tháng 12" / "15/12" → year (else
      half-year, else quarter when the month ends one); a day with no month goes to every frequency still without one.
      A day whose month ends no period of the frequencies is dropped (the key stays, with None).
+     "Hằng năm" with months or quarters that end each half year ("Tháng 6 và tháng 12 hằng năm", "15/6 và
+     15/12 hằng năm") → halfyear; each quarter ("Tháng 3, 6, 9, 12 hằng năm") → quarter.
+     When the only frequency words name *which report* ("báo cáo / sơ kết / tổng kết" + frequency) and a date,
+     month or quarter with its year is printed, the text is dated: "Trước ngày 10/01/2025 (báo cáo năm)" →
+     10/01/2025 (but "Báo cáo năm trước ngày 15/12", with no year, stays periodic).
    - **dated**: a date ("15/02/2023", "ngày 5 tháng 3 năm 2024", "31/12/24", "Trước 15/12"), a month ("Tháng
      12/2023", "T6/2024", "Tháng 01 - 3/2024", "Từ tháng 3 đến tháng 6/2024", "06/2024"), a quarter ("Quý
      III/2022", "Quý 4 năm 2024", "Q2/2024", "Trong quý I, quý II/2022"), a half year ("6 tháng đầu/cuối năm", "nửa đầu năm"),
      "9 tháng đầu năm", a year ("Năm 2023", "Trong năm 2024", "Đến hết năm 2024", "2021-2025", "Trong năm",
-     "cả năm"). Civil Code 2015 art. 146: "đầu năm" 1/1, "giữa năm" 30/6, "cuối năm" 31/12; "đầu/giữa/cuối
+     "cả năm"), a week of a month ("Tuần đầu tháng 3" → 7/3, "tuần thứ 2 tháng 4" → 14/4, "tuần cuối tháng 6"
+     → 30/6), "Trước 20 tháng 12" (a day and month in words after "trước / đến / chậm nhất").
+     Civil Code 2015 art. 146: "đầu năm" 1/1, "giữa năm" 30/6, "cuối năm" 31/12; "đầu/giữa/cuối
      tháng" the 1st, 15th, last day. A month, quarter, half or year means its last day. Several dates or a range
      → the latest ("a range ends at its last period"), except that a date inside a named period is the precise
-     deadline ("Quý I/2022 (trước ngày 15/3/2022)" → 15/3/2022). A missing year is the next year printed after
+     deadline ("Quý I/2022 (trước ngày 15/3/2022)" → 15/3/2022), and so is a smaller period named inside a
+     larger one when the two are not the ends of a range ("Trong năm 2024 (Quý III)" → 30/9, "Quý III/2024
+     (tháng 8)" → 31/8; but "Từ Quý II đến hết năm 2024" → 31/12). A missing year is the next year printed after
      it, else the plan's year (``year``), else the year printed before it; with none at all ``due`` is None;
-     "năm sau" is the plan's year + 1 ("Trước ngày 20/01 năm sau"). Months may be Roman after "tháng" ("Tháng
+     "năm sau" is the plan's year + 1 ("Trước ngày 20/01 năm sau"); "các năm tiếp theo" is not ("Năm 2024
+     và các năm tiếp theo" → 31/12/2024: the plan tracks its own year). Months may be Roman after "tháng" ("Tháng
      VI/2024").
      When the text *starts* with an on-demand phrase ("Theo kế hoạch năm 2024 …", "Khi …"), a bare year is
      not enough to make it dated (a date, month or quarter is). "10 ngày kể từ ngày 01/3/2024" → 11/3/2024.
    - **on_demand**: "khi …", "sau khi …", "theo yêu cầu / lộ trình / hướng dẫn / kế hoạch / thư mời / quy định
      / chỉ đạo … của …", a cell starting with "theo", "căn cứ", "kịp thời", "đột xuất", "phát sinh", "kể từ",
-     and any stated span:
+     "đúng quy định", "thời điểm …", "đồng thời với …", and any stated span:
      "Trong thời gian 10 ngày kể từ ngày tiếp nhận" → ``within_days == 10`` ("N tháng kể từ" counts 30 days a
-     month; working days are counted as days).
+     month, "N tuần" 7 days a week). Working days: "05 ngày làm việc" gives ``within_days == 5``, the number
+     as printed — the plan-json format has no unit, and the officer counts the working days from the event.
    - otherwise (e.g. "Báo cáo kết quả kiểm tra": words that are no deadline) → **unspecified**.
 """
 
@@ -121,11 +134,13 @@ _DOC_NUMBER = re.compile(rf"\b(?:{_DOC_WORDS}|luat)\s*(?:so\s*\d+(?:/[a-z0-9-]+)
 # --------------------------------------------------------------------------------------------------------------
 # Kind signals
 
-_CONTINUOUS = re.compile(r"\bthuong\s*xuyen\b|\blien\s*tuc\b|\b(?:hang|moi)\s*ngay\b|\bsuot\s*(?:ca\s*)?nam\b")
+_CONTINUOUS = re.compile(
+    r"\bthuong\s*xuyen\b|\blien\s*tuc\b|\b(?:hang|moi)\s*ngay\b|\bsuot\s*(?:ca\s*)?nam\b|\bxuyen\s*suot\b|\btrong\s*suot\b"
+)
 
 _ON_DEMAND = re.compile(
     r"\bkhi\b|\bdot\s*xuat\b|\bphat\s*sinh\b|\blo\s*trinh\b|\bke\s*tu\b|\btinh\s*tu\s*ngay\b|\bneu\s*co\b|"
-    r"\bthu\s*moi\b|\bgiay\s*moi\b|\bcan\s*cu\b|\bthoi\s*(?:gian|han)\s*(?:theo\s*)?quy\s*dinh\b|\bkip\s*thoi\b|\btuy\s*(?:theo|tinh\s*hinh)\b|\bco\s*yeu\s*cau\b|\bcan\s*thiet\b|"
+    r"\bthu\s*moi\b|\bgiay\s*moi\b|\bcan\s*cu\b|\bdung\s*(?:theo\s*)?quy\s*dinh\b|\bthoi\s*diem\b|\bdong\s*thoi\b|\bthoi\s*(?:gian|han)\s*(?:theo\s*)?quy\s*dinh\b|\bkip\s*thoi\b|\btuy\s*(?:theo|tinh\s*hinh)\b|\bco\s*yeu\s*cau\b|\bcan\s*thiet\b|"
     r"\btheo\s*(?:yeu\s*cau|huong\s*dan|ke\s*hoach|chi\s*dao|quy\s*dinh|van\s*ban|de\s*nghi|tien\s*do|"
     r"thong\s*bao|quyet\s*dinh|chuong\s*trinh|cong\s*van|nghi\s*dinh|thong\s*tu|luat|thoi\s*gian|lich|dot|"
     r"chu\s*truong|phan\s*cong|nhiem\s*vu|muc\s*tieu|thuc\s*te|so\s*luong)\b"
@@ -147,11 +162,12 @@ _FREQ_ITEM = (
     rf"(?:0?1|mot)\s*nam(?!\s*\d)|thang(?!\s*\d)(?!\s*(?:cuoi|dau|giua))|quy{_NOT_QUARTER}|nam(?!\s*\d)(?!\s*(?:hoc|nay))|"
     rf"tuan|ngay(?!\s*\d))"
 )
-_FREQ_SEP = r"(?:\s*(?:,|;|/|-|&|\+|\b(?:va|hoac|hay|cung|hang|moi|dinh\s*ky|bao\s*cao)\b))*\s*"
+_FREQ_SEP = r"(?:\s*(?:,|;|/|-|&|\+|\b(?:va|hoac|hay|cung|ca|hang|moi|dinh\s*ky|bao\s*cao|so\s*ket|tong\s*ket)\b))*\s*"
 _FREQ_LIST = rf"{_FREQ_ITEM}(?:{_FREQ_SEP}{_FREQ_ITEM})*"
 _FREQ_ITEM_RE = re.compile(_FREQ_ITEM)
 _PERIODIC_MARKED = re.compile(
-    rf"\b(?:dinh\s*ky|hang|moi|bao\s*cao|theo)\b(?:\s*(?:bao\s*cao|theo|vao|:|,|\(|-)){{0,3}}\s*(?P<list>{_FREQ_LIST})\b"
+    rf"\b(?P<key>dinh\s*ky|hang|moi|bao\s*cao|so\s*ket|tong\s*ket|theo)\b(?:\s*(?:bao\s*cao|theo|vao|:|,|\(|-)){{0,3}}"
+    rf"\s*(?P<list>{_FREQ_LIST})\b"
 )
 _PERIODIC_ONLY_LIST = re.compile(rf"^[\s\-.,;:()/+*]*(?P<list>{_FREQ_LIST})[\s\-.,;:()/+*]*$")
 _DINH_KY = re.compile(r"\bdinh\s*ky\b")
@@ -177,6 +193,7 @@ _SPAN_DAYS = re.compile(
     rf"(?:\s*(?:ke\s*tu|tinh\s*tu)\s*ngay\s*(?P<from>{_D}))?"
 )
 _SPAN_MONTHS = re.compile(r"\b(?P<n>\d{1,2})\s*thang\s*(?=ke\s*tu|tinh\s*tu|sau\s*khi|sau\s*ngay)")
+_SPAN_WEEKS = re.compile(r"\b(?P<n>\d{1,2})\s*tuan\b(?!\s*(?:/|mot\b|1\b|01\b)\s*lan)")
 
 _NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6, "chin": 9, "muoi hai": 12, "muoihai": 12}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -249,8 +266,16 @@ _LIST_SEP = r"\s*(?:,|;|&|-|\+|\bva\b|\bhoac\b|\bden\b|\btoi\b|\bden\s*het\b)\s*
 
 _FULL_DATE_WORDS = re.compile(
     r"\b(?:ngay\s*)?(?P<d>\d{1,2})\s*thang\s*(?P<m>\d{1,2})\s*nam\s*(?P<year>\d{4})\b"
-    r"|\bngay\s*(?P<d2>\d{1,2})\s*(?:cua\s*)?thang\s*(?P<m2>\d{1,2})\b(?:\s*(?:nam|/|-)\s*(?P<year2>\d{4})\b)?"
+    r"|\b(?:ngay|(?<=truoc )|(?<=den )|(?<=nhat ))\s*(?P<d2>\d{1,2})\s*(?:cua\s*)?thang\s*(?P<m2>\d{1,2})\b"
+    r"(?:\s*(?:nam|/|-)\s*(?P<year2>\d{4})\b)?"
 )
+# "Tuần đầu tháng 3" → 7/3, "tuần thứ 2 tháng 4" → 14/4, "tuần cuối tháng 6" → 30/6
+_WEEK = re.compile(
+    r"\btuan\s*(?:(?P<first>dau(?:\s*tien)?)|(?P<last>cuoi(?:\s*cung)?)|thu\s*(?P<n>[1-5]|nhat|hai|ba|tu|bon|nam))\s*"
+    r"(?:cua\s*)?thang\s*(?P<m>1[0-2]|0?[1-9])\b"
+    r"(?:\s*(?:/|-|\.|,)?\s*(?:nam\s*)?(?P<year>(?:19|20)\d\d)\b)?"
+)
+_WEEK_NUMBERS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5}
 _HALF = re.compile(
     rf"\b(?:(?:0?6|sau)\s*thang|nua)\s*(?P<which>dau|cuoi)\s*(?:cua\s*)?nam(?:{_Y})?"
     rf"|\b(?:0?6|sau)\s*thang\s*(?:nam\s*|/\s*|-\s*)(?P<year2>(?:19|20)\d\d)\b"
@@ -278,7 +303,9 @@ _YEAR_WORDS = re.compile(
     rf"\b(?P<mod>dau|giua|cuoi|het|trong|ca|suot|den)\s*(?:ca\s*)?nam\b(?!\s*(?:hoc|sau|truoc|toi|qua))(?:{_Y})?"
     r"|\bnam\s*(?:nay|ke\s*hoach)\b"
 )
-_NEXT_YEAR = re.compile(r"\b(?:(?P<mod>trong|cuoi|het|den\s*het)\s*)?nam\s*(?:sau|tiep\s*theo|ke\s*tiep|toi)\b")
+_NEXT_YEAR = re.compile(
+    r"(?<!cac )(?<!nhung )\b(?:(?P<mod>trong|cuoi|het|den\s*het)\s*)?nam\s*(?:sau|tiep\s*theo|ke\s*tiep|toi)\b"
+)
 _YEAR_NUMBER = re.compile(
     r"\b(?:nam\s*|giai\s*doan\s*)?(?P<y1>(?:19|20)\d\d)(?:\s*(?:-|den|toi|va)\s*(?:nam\s*)?(?P<y2>(?:19|20)\d\d))?\b"
 )
@@ -299,6 +326,15 @@ def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
         y = m["year"] or m["year2"]
         items.append(_Item(m.start(), lambda yy, second=second: date(yy, 12, 31) if second else date(yy, 6, 30), _year(y),
                            begin=lambda yy, second=second: date(yy, 7 if second else 1, 1)))
+
+    def week(m: re.Match) -> None:
+        mo = int(m["m"])
+        n = 1 if m["first"] else (int(m["n"]) if (m["n"] or "").isdigit() else _WEEK_NUMBERS.get(m["n"] or "", 0))
+        if m["last"]:
+            end = lambda yy, mo=mo: date(yy, mo, _last_day(yy, mo))  # noqa: E731
+        else:
+            end = lambda yy, mo=mo, n=max(n, 1): _safe_date(yy, mo, 7 * n)  # noqa: E731
+        items.append(_Item(m.start(), end, _year(m["year"]), None, mo))
 
     def nine(m: re.Match) -> None:
         items.append(_Item(m.start(), lambda yy: date(yy, 9, 30), _year(m["year"] or m["year2"]), begin=lambda yy: date(yy, 1, 1)))
@@ -378,6 +414,7 @@ def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
     s = _consume(_FULL_DATE_WORDS, s, full_words)
     s = _consume(_HALF, s, half)
     s = _consume(_NINE, s, nine)
+    s = _consume(_WEEK, s, week)
     s = _consume(_QUARTERS, s, quarters)
     s = _consume(_MONTHS, s, months)
     s = _consume(_DATE_FULL, s, full_date)
@@ -453,8 +490,15 @@ def _read(text: str, year: int | None) -> Deadline:
         if 0 < n <= 120 and within is None:
             within = 30 * n
 
+    def span_weeks(m: re.Match) -> None:
+        nonlocal within
+        n = int(m["n"])
+        if 0 < n <= 520 and within is None:
+            within = 7 * n
+
     s = _consume(_SPAN_DAYS, s, span_days)
     s = _consume(_SPAN_MONTHS, s, span_months)
+    s = _consume(_SPAN_WEEKS, s, span_weeks)
 
     periodic = _periodic(s, year)
     if periodic is not None:
@@ -485,6 +529,7 @@ def _read(text: str, year: int | None) -> Deadline:
             (item, y) for item, y in resolved
             if item.day is not None or item.begin is None or not any(item.begin(y) <= d <= item.end(y) for d in precise)
         ]
+        kept = _drop_enclosing(kept, s)
         due = max(item.end(y) for item, y in kept)
         return Deadline(DeadlineKind.DATED, due=due)
 
@@ -493,10 +538,42 @@ def _read(text: str, year: int | None) -> Deadline:
     return Deadline()
 
 
+_RANGE_WORD = re.compile(r"\bden\b|\btoi\b|-|\btu\b")
+
+
+def _drop_enclosing(kept: list[tuple[_Item, int]], s: str) -> list[tuple[_Item, int]]:
+    """"Trong năm 2024 (Quý III)", "Quý III/2024 (tháng 8)": a smaller period named inside a larger one is the
+    precise deadline, unless the two are the ends of a range ("Từ Quý II đến hết năm 2024")."""
+
+    def bounds(item: _Item, y: int) -> tuple[date, date]:
+        return (item.begin(y) if item.begin else item.end(y)), item.end(y)
+
+    out = []
+    for a, ya in kept:
+        if a.begin is None or a.day is not None:
+            out.append((a, ya))
+            continue
+        a0, a1 = bounds(a, ya)
+        inner = False
+        for b, yb in kept:
+            if b is a or b.day is not None:
+                continue
+            b0, b1 = bounds(b, yb)
+            if a0 <= b0 and b1 <= a1 and (b1 - b0) < (a1 - a0):
+                lo, hi = sorted((a.pos, b.pos))
+                if not _RANGE_WORD.search(s[lo:hi]):
+                    inner = True
+                    break
+        if not inner:
+            out.append((a, ya))
+    return out or kept
+
+
 def _periodic(s: str, year: int | None) -> Deadline | None:
     """A periodic reading when the text says how often, else None. Stated days bind to frequencies."""
     every: dict[str, int | None] = {}
     found = False
+    strong = False  # a signal other than "báo cáo / sơ kết / tổng kết <frequency>" naming which report
 
     def add_list(text: str) -> None:
         for item in _FREQ_ITEM_RE.finditer(text):
@@ -527,8 +604,9 @@ def _periodic(s: str, year: int | None) -> Deadline | None:
                 days.setdefault("*", int(m["day"]))
 
     def marked(m: re.Match) -> None:
-        nonlocal found
+        nonlocal found, strong
         found = True
+        strong = strong or not re.match(r"bao|so|tong", m["key"])
         add_list(m["list"])
 
     def times_per(m: re.Match) -> None:
@@ -568,21 +646,30 @@ def _periodic(s: str, year: int | None) -> Deadline | None:
     work = _consume(_LAST_MONTH_OF, work, last_month_of)
     work = _consume(_TIMES_PER, work, times_per)
     work = _consume(_EVERY_N, work, every_n)
+    strong = found
     work = _consume(_PERIODIC_MARKED, work, marked)
     if _DINH_KY.search(work):
-        found = True
+        found = strong = True
     if found:  # "…; năm trước ngày 15/12": a frequency opening a later clause
         work = _consume(_CLAUSE_FREQ, work, lambda m: add_list(m["list"]))
     if not found:
         only = _PERIODIC_ONLY_LIST.match(work)
-        if only and not _ON_DEMAND.search(work):
-            found = True
+        if only and not _ON_DEMAND.search(work) and re.search(r"\b(?:thang|quy|nam|tuan)\b", only["list"]):
+            found = strong = True
             add_list(only["list"])
     if not found:
         return None
 
     # Stated days: dated items left in the text bind to the frequencies whose period ends in their month.
     items, rest = _dated_items(work, year)
+    named = [it for it in items if not it.bare]
+    if not strong and any(it.year for it in named):
+        return None  # "Trước ngày 10/01/2025 (báo cáo năm)": a dated report, named by its period
+    if list(every) == ["year"] and len(named) >= 2:  # "Tháng 6 và tháng 12 hằng năm": twice a year
+        ends = {3 * it.number if it.unit == "quarter" else it.month for it in named}
+        freq = {frozenset({6, 12}): "halfyear", frozenset({3, 6, 9, 12}): "quarter"}.get(frozenset(ends))
+        if freq and len(named) == len(ends):
+            every = {freq: None}
     for item in items:
         if item.day is None or item.month is None:
             continue
