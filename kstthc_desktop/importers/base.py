@@ -28,6 +28,7 @@ class Row:
     cells: list[Cell]
     line: int | None = None  # where the source shows it (sheet row, table row, text line), 1-based
     after_break: bool = False  # text export: blank lines before it (a page break, usually)
+    merges_known: bool = True  # False for plain text: a cell merged down prints as an empty cell there
 
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]

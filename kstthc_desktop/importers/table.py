@@ -36,9 +36,10 @@ def is_roman(code: str) -> bool:
 
 
 def norm_stt(text: str) -> str:
-    """A printed number as a key: "1." → "1", "II." → "II", "(3)" → "3"."""
+    """A printed number as a key: "1." → "1", "II." → "II", "(3)" → "3". A single lower-case letter stays a
+    letter: "c)" and "d)" number items "a)", "b)", … (they are Roman digits only in capitals)."""
     value = " ".join((text or "").split()).strip(" .:)(")
-    return value.upper() if is_roman(value) else value
+    return value.upper() if is_roman(value) and (len(value) > 1 or value.isupper()) else value
 
 
 def finished(text: str) -> bool:
@@ -489,7 +490,7 @@ def section_of(view: RowView, next_stt: str) -> tuple[str, str] | None:
     for raw in view.stt_cells:
         code = norm_stt(raw)
         title = view.own.get("content", "") or merged_title
-        if is_roman(code) or (len(code) == 1 and code.isalpha() and code.isupper()):
+        if code.isupper() and (is_roman(code) or (len(code) == 1 and code.isalpha())):
             if not title:
                 parsed = parse_code_title(raw)
                 title = parsed[1] if parsed else ""
@@ -620,9 +621,10 @@ def add_sub(b: Builder, view: RowView) -> Task:
     sub = Task(stt="", sub=b.next_sub(main), source_row=view.row.line)
     fill(sub, view)
     sub.content = main.content
-    for role, attr in (("lead", "lead"), ("cooperate", "cooperate"), ("deadline", "deadline_text")):
-        if not getattr(sub, attr):
-            setattr(sub, attr, getattr(main, attr))
+    if not view.row.merges_known:  # in a text export an empty cell may be one merged down from the task's row
+        for role, attr in (("lead", "lead"), ("cooperate", "cooperate"), ("deadline", "deadline_text")):
+            if not getattr(sub, attr):
+                setattr(sub, attr, getattr(main, attr))
     b.add_task(sub)
     b.main = main
     return sub

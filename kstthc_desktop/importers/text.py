@@ -108,7 +108,7 @@ def _row_per_line(lines: list[str]) -> list[Block]:
                 table = Table()
                 blocks.append(table)
             cells = [Cell(cell(part)) for part in line.split("\t")]
-            table.rows.append(Row(cells, line=number, after_break=blanks > 0 and bool(table.rows)))
+            table.rows.append(Row(cells, line=number, after_break=blanks > 0 and bool(table.rows), merges_known=False))
         elif table is not None and table.rows and not blanks and not _heading_like(line):
             # a cell's own line break: the words go on in the row's last cell
             last = table.rows[-1].cells[-1]
@@ -155,7 +155,7 @@ def _cell_per_line(lines: list[str]) -> list[Block]:
                 table = Table()
                 blocks.append(table)
             if row is None:
-                row = Row([], line=number)
+                row = Row([], line=number, merges_known=False)
             parts.append([line[1:].replace("\t", " ")])
         elif row is not None:
             parts[-1].append(line)
