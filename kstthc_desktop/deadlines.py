@@ -140,7 +140,7 @@ _CONTINUOUS = re.compile(
 
 _ON_DEMAND = re.compile(
     r"\bkhi\b|\bdot\s*xuat\b|\bphat\s*sinh\b|\blo\s*trinh\b|\bke\s*tu\b|\btinh\s*tu\s*ngay\b|\bneu\s*co\b|"
-    r"\bthu\s*moi\b|\bgiay\s*moi\b|\bcan\s*cu\b|\bdung\s*(?:theo\s*)?quy\s*dinh\b|\bthoi\s*diem\b|\bdong\s*thoi\b|\bthoi\s*(?:gian|han)\s*(?:theo\s*)?quy\s*dinh\b|\bkip\s*thoi\b|\btuy\s*(?:theo|tinh\s*hinh)\b|\bco\s*yeu\s*cau\b|\bcan\s*thiet\b|"
+    r"\bthu\s*moi\b|\bgiay\s*moi\b|\b(?:moi|tung|sau|theo)\s*dot\b|\bcan\s*cu\b|\bdung\s*(?:theo\s*)?quy\s*dinh\b|\bthoi\s*diem\b|\bdong\s*thoi\b|\bthoi\s*(?:gian|han)\s*(?:theo\s*)?quy\s*dinh\b|\bkip\s*thoi\b|\btuy\s*(?:theo|tinh\s*hinh)\b|\bco\s*yeu\s*cau\b|\bcan\s*thiet\b|"
     r"\btheo\s*(?:yeu\s*cau|huong\s*dan|ke\s*hoach|chi\s*dao|quy\s*dinh|van\s*ban|de\s*nghi|tien\s*do|"
     r"thong\s*bao|quyet\s*dinh|chuong\s*trinh|cong\s*van|nghi\s*dinh|thong\s*tu|luat|thoi\s*gian|lich|dot|"
     r"chu\s*truong|phan\s*cong|nhiem\s*vu|muc\s*tieu|thuc\s*te|so\s*luong)\b"
@@ -159,14 +159,14 @@ _NOT_SPAN = r"(?!\s*(?:dau|cuoi|nam\s*\d|[/-]\s*\d|\d|ke\s*tu|tinh\s*tu|sau\s*kh
 _FREQ_ITEM = (
     rf"(?:(?:0?6|sau)\s*thang{_NOT_SPAN}|nua\s*nam{_NOT_SPAN}|(?:0?9|chin)\s*thang{_NOT_SPAN}|"
     rf"(?:0?3|ba)\s*thang{_NOT_SPAN}|(?:12|muoi\s*hai)\s*thang{_NOT_SPAN}|(?:0?1|mot)\s*thang{_NOT_SPAN}|"
-    rf"(?:0?1|mot)\s*nam(?!\s*\d)|thang(?!\s*\d)(?!\s*(?:cuoi|dau|giua))|quy{_NOT_QUARTER}|nam(?!\s*\d)(?!\s*(?:hoc|nay))|"
+    rf"(?:0?1|mot)\s*nam(?!\s*\d)|thang(?!\s*\d)(?!\s*(?:cuoi|dau|giua))|quy{_NOT_QUARTER}|nam(?!\s*\d)(?!\s*(?:hoc|nay|tiep|sau|toi|ke\s*tiep))|"
     rf"tuan|ngay(?!\s*\d))"
 )
 _FREQ_SEP = r"(?:\s*(?:,|;|/|-|&|\+|\b(?:va|hoac|hay|cung|ca|hang|moi|dinh\s*ky|bao\s*cao|so\s*ket|tong\s*ket)\b))*\s*"
 _FREQ_LIST = rf"{_FREQ_ITEM}(?:{_FREQ_SEP}{_FREQ_ITEM})*"
 _FREQ_ITEM_RE = re.compile(_FREQ_ITEM)
 _PERIODIC_MARKED = re.compile(
-    rf"\b(?P<key>dinh\s*ky|hang|moi|bao\s*cao|so\s*ket|tong\s*ket|theo)\b(?:\s*(?:bao\s*cao|theo|vao|:|,|\(|-)){{0,3}}"
+    rf"\b(?P<key>dinh\s*ky|hang|moi|cac|bao\s*cao|so\s*ket|tong\s*ket|theo)\b(?:\s*(?:bao\s*cao|theo|vao|:|,|\(|-)){{0,3}}"
     rf"\s*(?P<list>{_FREQ_LIST})\b"
 )
 _PERIODIC_ONLY_LIST = re.compile(rf"^[\s\-.,;:()/+*]*(?P<list>{_FREQ_LIST})[\s\-.,;:()/+*]*$")
@@ -181,11 +181,16 @@ _LAST_MONTH_OF = re.compile(
     r"(?:moi\s*|hang\s*|cac\s*)?(?P<unit>quy|ky)\b"
 )
 _DAY_OF_EVERY_MONTH = re.compile(r"\bngay\s*(?P<day>\d{1,2})\s*(?:cua\s*)?(?:hang|moi|cac)\s*thang\b")
+_PERIOD_EDGE = re.compile(  # "Cuối quý", "Đầu mỗi tháng": no number, so every quarter / month
+    rf"\b(?:dau|giua|cuoi)\s*(?:moi\s*|cac\s*|hang\s*)?(?P<unit>quy{_NOT_QUARTER}|thang(?!\s*\d)(?!\s*[ivx]+\b))"
+)
 _NEXT_PERIOD = re.compile(  # "trước ngày 10 của tháng đầu quý sau": due in the next period, every period
     r"\bngay\s*\d{1,2}\s*(?:cua\s*)?(?:thang\s*dau\s*(?:tien\s*)?(?:cua\s*)?)?(?P<unit>quy|thang|nam)\s*"
     r"(?:sau|tiep\s*theo|ke\s*tiep|lien\s*ke)\b"
 )
-_BARE_DAY = re.compile(r"\bngay\s*(?P<day>\d{1,2})\b(?!\s*(?:[/.-]\s*\d|thang|cua\s*thang))")
+_BARE_DAY = re.compile(
+    r"\bngay\s*(?P<day>\d{1,2})\b(?!\s*(?:[/.-]\s*\d|(?:cua\s*)?thang\s*(?:\d|[ivx]+\b|dau|sau|tiep|ke|truoc|toi)))"
+)
 
 # Spans counted from an event: "trong thời gian 10 ngày kể từ …", "05 ngày làm việc".
 _SPAN_DAYS = re.compile(
@@ -269,6 +274,9 @@ _FULL_DATE_WORDS = re.compile(
     r"|\b(?:ngay|(?<=truoc )|(?<=den )|(?<=nhat ))\s*(?P<d2>\d{1,2})\s*(?:cua\s*)?thang\s*(?P<m2>\d{1,2})\b"
     r"(?:\s*(?:nam|/|-)\s*(?P<year2>\d{4})\b)?"
 )
+_DAY_OF_MONTHS = re.compile(  # "ngày 18 tháng 3, 6, 9, 12": one day in several months
+    rf"\bngay\s*(?P<d>\d{{1,2}})\s*(?:cua\s*)?(?:cac\s*)?thang\s*(?P<list>{_M}(?:\s*(?:,|;|\bva\b)\s*(?:thang\s*)?{_M}\b)+)(?:{_Y})?"
+)
 # "Tuần đầu tháng 3" → 7/3, "tuần thứ 2 tháng 4" → 14/4, "tuần cuối tháng 6" → 30/6
 _WEEK = re.compile(
     r"\btuan\s*(?:(?P<first>dau(?:\s*tien)?)|(?P<last>cuoi(?:\s*cung)?)|thu\s*(?P<n>[1-5]|nhat|hai|ba|tu|bon|nam))\s*"
@@ -297,7 +305,7 @@ _DATE_FULL = re.compile(
     r"\b(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<year2>\d\d)\b(?![/\d])(?!\.\d)"
 )
-_MONTH_YEAR = re.compile(rf"(?<![\d/])\b(?P<m>{_M})\s*/\s*(?P<year>(?:19|20)\d\d)\b")
+_MONTH_YEAR = re.compile(rf"(?<![\d/.-])\b(?P<m>{_M})(?:\s*/\s*|-)(?P<year>(?:19|20)\d\d)\b")
 _DAY_MONTH = re.compile(r"(?<![\d/.])\b(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\b(?!\s*[/\d])|\bngay\s*(?P<d2>\d{1,2})\s*[-.]\s*(?P<m2>\d{1,2})\b(?!\s*[-./]?\s*\d)")
 _YEAR_WORDS = re.compile(
     rf"\b(?P<mod>dau|giua|cuoi|het|trong|ca|suot|den)\s*(?:ca\s*)?nam\b(?!\s*(?:hoc|sau|truoc|toi|qua))(?:{_Y})?"
@@ -314,6 +322,13 @@ _YEAR_NUMBER = re.compile(
 def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
     """All dates/months/quarters/halves/years printed in ``s`` (consumed from the returned string)."""
     items: list[_Item] = []
+
+    def day_of_months(m: re.Match) -> None:
+        d = int(m["d"])
+        for x in _MONTH_ITEM.finditer(m["list"]):
+            mo = int(x["m"])
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                items.append(_Item(m.start(), lambda yy, d=d, mo=mo: _safe_date(yy, mo, d), _year(m["year"]), d, mo))
 
     def full_words(m: re.Match) -> None:
         d, mo, y = (m["d"], m["m"], m["year"]) if m["d"] else (m["d2"], m["m2"], m["year2"])
@@ -411,6 +426,7 @@ def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
         if y:
             items.append(_Item(m.start(), lambda yy: date(yy, 12, 31), y, weak=True, bare=True, begin=lambda yy: date(yy, 1, 1)))
 
+    s = _consume(_DAY_OF_MONTHS, s, day_of_months)
     s = _consume(_FULL_DATE_WORDS, s, full_words)
     s = _consume(_HALF, s, half)
     s = _consume(_NINE, s, nine)
@@ -519,6 +535,11 @@ def _read(text: str, year: int | None) -> Deadline:
         if items and all(it.unit == unit for it in items) and len({it.number for it in items}) == count \
                 and len({it.year for it in items if it.year}) <= 1:
             return Deadline(DeadlineKind.PERIODIC, every={unit: None})
+    # "Tháng 3, 6, 9, 12", "Trước 15/3, 15/6, 15/9, 15/12", "ngày 18 tháng 3, 6, 9, 12": each quarter's end
+    if len(items) == 4 and all(it.month and it.unit in ("", "month") for it in items) \
+            and {it.month for it in items} == {3, 6, 9, 12} and len({it.day for it in items}) == 1 \
+            and len({it.year for it in items if it.year}) <= 1:
+        return Deadline(DeadlineKind.PERIODIC, every={"quarter": items[0].day})
     resolved = [(item, years[id(item)]) for item in items if id(item) in years]
     if items and not resolved:  # a date, but no year anywhere: dated, due unknown
         return Deadline(DeadlineKind.DATED)
@@ -556,7 +577,7 @@ def _drop_enclosing(kept: list[tuple[_Item, int]], s: str) -> list[tuple[_Item, 
         a0, a1 = bounds(a, ya)
         inner = False
         for b, yb in kept:
-            if b is a or b.day is not None:
+            if b is a or b.day is not None or b.begin is None:
                 continue
             b0, b1 = bounds(b, yb)
             if a0 <= b0 and b1 <= a1 and (b1 - b0) < (a1 - a0):
@@ -644,6 +665,7 @@ def _periodic(s: str, year: int | None) -> Deadline | None:
     work = _consume(_DAY_OF_EVERY_MONTH, work, day_of_every_month)
     work = _consume(_NEXT_PERIOD, work, next_period)
     work = _consume(_LAST_MONTH_OF, work, last_month_of)
+    work = _consume(_PERIOD_EDGE, work, next_period)
     work = _consume(_TIMES_PER, work, times_per)
     work = _consume(_EVERY_N, work, every_n)
     strong = found
