@@ -185,19 +185,19 @@ def build_demo_db(path: Path | str, today: date) -> None:
 
 
 def _template_stamp(today: date) -> str:
-    """What the cached demo depends on: the day, the program version and the shipped plan and builder."""
-    import hashlib
+    """What the cached demo depends on: the day, the program version and the shipped plan and builder.
+
+    A cache key, not a seal: CRC-32 of each part (zlib is loaded already; hashlib's OpenSSL would cost ~2 ms
+    of the demo's start-up)."""
+    import zlib
 
     from kstthc_desktop import __version__
     from kstthc_desktop.paths import resource
     from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
 
-    digest = hashlib.sha256()
-    for part in (today.isoformat(), __version__, ",".join(KNOWN_MIGRATIONS)):
-        digest.update(part.encode())
-    for file in (resource("demo", DEMO_PLAN), Path(__file__)):
-        digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
+    parts = [f"{today.isoformat()}|{__version__}|{','.join(KNOWN_MIGRATIONS)}".encode()]
+    parts += [file.read_bytes() for file in (resource("demo", DEMO_PLAN), Path(__file__))]
+    return "".join(f"{zlib.crc32(part):08x}" for part in parts)
 
 
 def fresh_demo_copy(folder: Path, today: date, cache_dir: Path | None = None) -> Path:

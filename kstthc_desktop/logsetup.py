@@ -3,10 +3,45 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 from pathlib import Path
 
 _configured: Path | None = None
+MAX_BYTES = 1_000_000
+BACKUPS = 5
+
+
+class RotatingLog(logging.FileHandler):
+    """``kstthc.log``, moved to ``kstthc.log.1`` (… ``.5``, the oldest dropped) when it passes ``MAX_BYTES``.
+
+    What ``logging.handlers.RotatingFileHandler`` does, without importing ``logging.handlers`` (and socket,
+    pickle and queue with it): about 5 ms of every start of the program. A failed rotation (the file held by
+    another program on Windows) is logged into the same file next time; logging never stops the program.
+    """
+
+    def __init__(self, path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS):
+        super().__init__(path, encoding="utf-8")
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.stream is not None and self.stream.tell() >= self.max_bytes:
+                self.rotate()
+        except (OSError, ValueError):
+            pass
+        super().emit(record)
+
+    def rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # FileHandler.emit opens a fresh file
+        base = self.baseFilename
+        for i in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{i}"):
+                os.replace(f"{base}.{i}", f"{base}.{i + 1}")
+        if os.path.exists(base):
+            os.replace(base, f"{base}.1")
 
 
 def setup_logging(directory: Path | None = None) -> Path:
@@ -25,7 +60,7 @@ def setup_logging(directory: Path | None = None) -> Path:
     root.setLevel(logging.INFO)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handler = RotatingLog(path)
     except OSError:
         return path
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -48,3 +48,29 @@ def test_the_migration_names_the_store_checks_are_the_schema_migrations():
 
     assert schema.KNOWN_MIGRATIONS == versions.KNOWN_MIGRATIONS
     assert schema.SCHEMA_VERSION == versions.SCHEMA_VERSION
+
+
+def test_the_log_moves_aside_past_its_size_keeping_five_old_files(tmp_path):
+    import logging
+
+    from kstthc_desktop.logsetup import RotatingLog
+
+    handler = RotatingLog(tmp_path / "kstthc.log", max_bytes=200, backups=5)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    record = logging.LogRecord("t", logging.INFO, __file__, 1, "x" * 60, None, None)
+    for _ in range(40):
+        handler.emit(record)
+    handler.close()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["kstthc.log"] + [f"kstthc.log.{i}" for i in range(1, 6)]
+    assert all(p.stat().st_size <= 200 + 61 for p in tmp_path.iterdir())
+
+
+def test_the_window_s_command_line_needs_no_subcommand_module():
+    from kstthc_desktop.cli import _may_name_a_command, build_parser
+
+    args = build_parser(commands=_may_name_a_command(["--demo", "--today", "2024-12-13"])).parse_args(
+        ["--demo", "--today", "2024-12-13"])
+    assert args.demo and args.today == "2024-12-13" and getattr(args, "_run", None) is None
+    assert _may_name_a_command(["--db", "x.sqlite3", "report", "--period", "2024-Q4"])
+    assert _may_name_a_command(["--help"])

@@ -8,11 +8,9 @@ without a row (an orphan, removed by ``orphan_files``/``remove_orphans``), never
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
-import secrets
 from pathlib import Path
 
 from kstthc_desktop.errors import UserError
@@ -41,6 +39,8 @@ def stored_path(files_dir: Path, sha256: str) -> Path | None:
 
 
 def file_sha256(path: Path) -> str:
+    import hashlib  # here, not at the top: the window's start-up never hashes a file (OpenSSL loads in ~2 ms)
+
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(_CHUNK), b""):
@@ -94,7 +94,9 @@ def store_file(files_dir: Path, source: Path) -> tuple[str, int]:
         ) from exc
     tmp_dir = files_dir / "tmp"
     created = [d for d in (files_dir, tmp_dir) if not d.exists()]
-    tmp = tmp_dir / f"{secrets.token_hex(8)}.part"
+    import hashlib
+
+    tmp = tmp_dir / f"{os.urandom(8).hex()}.part"
     digest = hashlib.sha256()
     size = 0
     try:
