@@ -34,20 +34,44 @@ def proper(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
 
 
+#: Abbreviations printed in capitals inside a body's name ("Văn phòng UBND tỉnh").
+_ACRONYMS = {"ubnd", "hdnd", "mttq", "cntt", "tthc", "ptth", "pt-th", "kcn", "kkt", "tw"}
+#: Heads of a body's name that are common nouns of more than one word: the name proper starts after them.
+_HEADS = ("van phong", "thanh tra", "chi cuc", "trung tam", "bo chi huy", "cong an")
+_UNITS = {"tinh", "huyen", "xa", "phuong", "quan", "thi"}  # "… tỉnh", "… huyện Mộc Châu": a place name follows
+
+
 def body_case(name: str) -> str:
-    """A body's name as written in running text: "SỞ KHOA HỌC VÀ CÔNG NGHỆ" → "Sở Khoa học và Công nghệ"."""
+    """A body's name as written in running text: "SỞ KHOA HỌC VÀ CÔNG NGHỆ" → "Sở Khoa học và Công nghệ",
+    "VĂN PHÒNG UBND TỈNH" → "Văn phòng UBND tỉnh"."""
     words = name.split()
     if not words:
         return ""
     if not name.isupper():
         return name
-    out = [words[0][:1].upper() + words[0][1:].lower()]
+    folded = fold(name)
+    head = next((h for h in _HEADS if folded == h or folded.startswith(h + " ")), "")
+    skip = len(head.split()) if head else 1
+    out = [words[0][:1].upper() + words[0][1:].lower()] + [w.lower() for w in words[1:skip]]
     capital_next = True
-    for w in words[1:]:
+    rest = words[skip:]
+    for i, w in enumerate(rest):
         lw = w.lower()
+        after_acronym = bool(out) and fold(out[-1].lower()) in _ACRONYMS
+        if fold(lw) in _UNITS and (after_acronym or i == len(rest) - 1):
+            out.append(lw)  # "Văn phòng UBND tỉnh", "Thanh tra tỉnh"
+            capital_next = True
+            continue
+        if fold(lw) in _ACRONYMS or "&" in w.strip("&"):
+            out.append(w)  # UBND, KH&CN
+            capital_next = False
+            continue
         if lw in ("và", "-", "&"):
             out.append(lw)
             capital_next = True
+            continue
+        if len(w) > 1 and re.fullmatch(r"[IVX]+", w):
+            out.append(w)  # "Chi cục Thuế khu vực II"
             continue
         out.append(lw[:1].upper() + lw[1:] if capital_next else lw)
         capital_next = False

@@ -358,6 +358,7 @@ class Builder:
         self.main: Task | None = None  # last numbered task
         self.last: Task | None = None  # last task or sub-item
         self.group: Section | None = None
+        self.last_letter = ""  # the last section coded by a capital letter ("A", "B", …)
 
     # -- sections -------------------------------------------------------------------------------------------
     def open_group(self, heading: str, index: int) -> None:
@@ -369,6 +370,11 @@ class Builder:
     def add_section(self, printed: str, title: str, level: int | None = None) -> Section:
         if level is None:
             style = code_style(printed)
+            if style == "roman" and len(printed) == 1 and self.last_letter \
+                    and ord(printed) == ord(self.last_letter) + 1:
+                style = "letter"  # "C" after "B", "D" after "C": letters that happen to be Roman digits
+            if style == "letter":
+                self.last_letter = printed
             if style not in self.styles:
                 self.styles.append(style)
             level = self.styles.index(style)
