@@ -17,7 +17,10 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
      "Báo cáo tháng, quý", "Sơ kết 6 tháng, tổng kết năm", "Hằng quý và cả năm", a cell that is only a
      frequency list ("Quý, năm"; "Ngày" alone is none), every quarter (or month) of a year
      listed ("Quý I, II, III, IV"), a day in the next period ("trước ngày 10 của tháng đầu quý sau" → quarter,
-     no day: it is not in the period's last month). Frequencies: month, quarter (also
+     no day: it is not in the period's last month), "Cuối quý" / "Đầu mỗi tháng" (no number: every one),
+     "Các quý trong năm", each quarter's end listed ("Tháng 3, 6, 9, 12", "Trước 15/3, 15/6, 15/9, 15/12",
+     "ngày 18 tháng 3, 6, 9, 12" → quarter, with the day). "Định kỳ", "kỳ báo cáo", "theo kỳ" alone: ``{}``.
+     Frequencies: month, quarter (also
      "3 tháng"), halfyear ("6 tháng", "nửa năm"), year ("năm", "12 tháng"); weeks and 9 months are noted in no
      frequency. "Định kỳ" alone gives ``every == {}`` (a frequency to confirm). The stated due day of a
      frequency is the day in the period's last month: "Ngày 05 hàng tháng" / "Hằng tháng (trước ngày 22)" →
@@ -33,14 +36,16 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
      12/2023", "T6/2024", "Tháng 01 - 3/2024", "Từ tháng 3 đến tháng 6/2024", "06/2024"), a quarter ("Quý
      III/2022", "Quý 4 năm 2024", "Q2/2024", "Trong quý I, quý II/2022"), a half year ("6 tháng đầu/cuối năm", "nửa đầu năm"),
      "9 tháng đầu năm", a year ("Năm 2023", "Trong năm 2024", "Đến hết năm 2024", "2021-2025", "Trong năm",
-     "cả năm"), a week of a month ("Tuần đầu tháng 3" → 7/3, "tuần thứ 2 tháng 4" → 14/4, "tuần cuối tháng 6"
+     "cả năm"), "10 ngày đầu tháng 12" → 10/12, a week of a month ("Tuần đầu tháng 3" → 7/3, "tuần thứ 2 tháng 4" → 14/4, "tuần cuối tháng 6"
      → 30/6), "Trước 20 tháng 12" (a day and month in words after "trước / đến / chậm nhất").
      Civil Code 2015 art. 146: "đầu năm" 1/1, "giữa năm" 30/6, "cuối năm" 31/12; "đầu/giữa/cuối
      tháng" the 1st, 15th, last day. A month, quarter, half or year means its last day. Several dates or a range
      → the latest ("a range ends at its last period"), except that a date inside a named period is the precise
      deadline ("Quý I/2022 (trước ngày 15/3/2022)" → 15/3/2022), and so is a smaller period named inside a
      larger one when the two are not the ends of a range ("Trong năm 2024 (Quý III)" → 30/9, "Quý III/2024
-     (tháng 8)" → 31/8; but "Từ Quý II đến hết năm 2024" → 31/12). A missing year is the next year printed after
+     (tháng 8)" → 31/8; but "Từ Quý II đến hết năm 2024" → 31/12). A bare year number is dropped beside
+     anything more precise than a whole year ("Tháng 11/2024 (Kế hoạch năm 2025)" → 30/11/2024, but "Trong năm
+     2024 và năm 2025" → 31/12/2025); the year of a named plan ("Kế hoạch năm 2025") beside anything else. A missing year is the next year printed after
      it, else the plan's year (``year``), else the year printed before it; with none at all ``due`` is None;
      "năm sau" is the plan's year + 1 ("Trước ngày 20/01 năm sau"); "các năm tiếp theo" is not ("Năm 2024
      và các năm tiếp theo" → 31/12/2024: the plan tracks its own year). Months may be Roman after "tháng" ("Tháng
@@ -153,7 +158,7 @@ _LEADING_ON_DEMAND = re.compile(
 # Frequencies. "quy" must be the quarter, not "quy định / quy chế / quy trình …"; "năm" not a year number.
 _NOT_QUARTER = (
     r"(?!\s*(?:dinh|che|trinh|hoach|mo\b|pham|uoc|chuan|luat|tac|cach|doi|trach|nhon|hop|tien|dao|chu|nap|gia\b|"
-    r"don|tu\b|\.?\s*(?:iv|iii|ii|i)\b|\.?\s*\d))"
+    r"don|tu\b|\.?\s*(?:iv|iii|ii|i)\b|\.?\s*0?[1-4]\b))"
 )
 _NOT_SPAN = r"(?!\s*(?:dau|cuoi|nam\s*\d|[/-]\s*\d|\d|ke\s*tu|tinh\s*tu|sau\s*khi))"
 _FREQ_ITEM = (
@@ -170,7 +175,7 @@ _PERIODIC_MARKED = re.compile(
     rf"\s*(?P<list>{_FREQ_LIST})\b"
 )
 _PERIODIC_ONLY_LIST = re.compile(rf"^[\s\-.,;:()/+*]*(?P<list>{_FREQ_LIST})[\s\-.,;:()/+*]*$")
-_DINH_KY = re.compile(r"\bdinh\s*ky\b")
+_DINH_KY = re.compile(r"\bdinh\s*ky\b|\bky\s*bao\s*cao\b|\btheo\s*ky\b")
 _CLAUSE_FREQ = re.compile(rf"(?:^|[;,(+]|\bva\b|\bhoac\b)\s*(?:bao\s*cao\s*)?(?P<list>{_FREQ_ITEM})")
 _TIMES_PER = re.compile(r"\b(?P<n>\d{1,2}|mot|hai|bon)\s*lan\s*(?:/|trong|moi|tren|mot|1)?\s*(?P<unit>thang|quy|nam)\b")
 _EVERY_N = re.compile(
@@ -244,6 +249,7 @@ class _Item:
     unit: str = ""  # "quarter" / "month" for a named quarter or month, with its ``number``
     number: int = 0
     begin: Callable[[int], date] | None = None  # first day of a named period: a date inside it is more precise
+    cited: bool = False  # the year of a named document ("(Kế hoạch năm 2025)"): no deadline beside another
 
 
 def _last_day(y: int, m: int) -> int:
@@ -277,9 +283,13 @@ _FULL_DATE_WORDS = re.compile(
 _DAY_OF_MONTHS = re.compile(  # "ngày 18 tháng 3, 6, 9, 12": one day in several months
     rf"\bngay\s*(?P<d>\d{{1,2}})\s*(?:cua\s*)?(?:cac\s*)?thang\s*(?P<list>{_M}(?:\s*(?:,|;|\bva\b)\s*(?:thang\s*)?{_M}\b)+)(?:{_Y})?"
 )
+_FIRST_DAYS = re.compile(  # "10 ngày đầu tháng 12" → 10/12; "10 ngày cuối tháng 12" → 31/12
+    r"\b(?P<n>\d{1,2})\s*ngay\s*(?:lam\s*viec\s*)?(?P<which>dau|cuoi)\s*(?:tien\s*|cung\s*)?(?:cua\s*)?thang\s*"
+    r"(?P<m>1[0-2]|0?[1-9])\b(?:\s*(?:/|-|\.|,)?\s*(?:nam\s*)?(?P<year>(?:19|20)\d\d)\b)?"
+)
 # "Tuần đầu tháng 3" → 7/3, "tuần thứ 2 tháng 4" → 14/4, "tuần cuối tháng 6" → 30/6
 _WEEK = re.compile(
-    r"\btuan\s*(?:(?P<first>dau(?:\s*tien)?)|(?P<last>cuoi(?:\s*cung)?)|thu\s*(?P<n>[1-5]|nhat|hai|ba|tu|bon|nam))\s*"
+    r"\btuan\s*(?:(?P<first>dau(?:\s*tien)?)|(?P<last>cuoi(?:\s*cung)?)|(?:thu\s*)?(?P<n>0?[1-5]|nhat|hai|ba|tu|bon|nam))\s*"
     r"(?:cua\s*)?thang\s*(?P<m>1[0-2]|0?[1-9])\b"
     r"(?:\s*(?:/|-|\.|,)?\s*(?:nam\s*)?(?P<year>(?:19|20)\d\d)\b)?"
 )
@@ -341,6 +351,14 @@ def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
         y = m["year"] or m["year2"]
         items.append(_Item(m.start(), lambda yy, second=second: date(yy, 12, 31) if second else date(yy, 6, 30), _year(y),
                            begin=lambda yy, second=second: date(yy, 7 if second else 1, 1)))
+
+    def first_days(m: re.Match) -> None:
+        mo, n = int(m["m"]), int(m["n"])
+        if m["which"] == "cuoi":
+            end = lambda yy, mo=mo: date(yy, mo, _last_day(yy, mo))  # noqa: E731
+        else:
+            end = lambda yy, mo=mo, n=max(n, 1): _safe_date(yy, mo, n)  # noqa: E731
+        items.append(_Item(m.start(), end, _year(m["year"]), None, mo))
 
     def week(m: re.Match) -> None:
         mo = int(m["m"])
@@ -424,12 +442,15 @@ def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
     def year_number(m: re.Match) -> None:
         y = _year(m["y2"] or m["y1"])
         if y:
-            items.append(_Item(m.start(), lambda yy: date(yy, 12, 31), y, weak=True, bare=True, begin=lambda yy: date(yy, 1, 1)))
+            cited = bool(re.search(r"\bke\s*hoach\s*$", s[: m.start()]))
+            items.append(_Item(m.start(), lambda yy: date(yy, 12, 31), y, weak=True, bare=True,
+                               begin=lambda yy: date(yy, 1, 1), cited=cited))
 
     s = _consume(_DAY_OF_MONTHS, s, day_of_months)
     s = _consume(_FULL_DATE_WORDS, s, full_words)
     s = _consume(_HALF, s, half)
     s = _consume(_NINE, s, nine)
+    s = _consume(_FIRST_DAYS, s, first_days)
     s = _consume(_WEEK, s, week)
     s = _consume(_QUARTERS, s, quarters)
     s = _consume(_MONTHS, s, months)
@@ -441,6 +462,10 @@ def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
     s = _consume(_YEAR_NUMBER, s, year_number)
     items.sort(key=lambda it: it.pos)
     return items, s
+
+
+def _whole_year(item: _Item) -> bool:
+    return item.begin is not None and (item.end(2001) - item.begin(2001)).days >= 364
 
 
 def _resolve_years(items: list[_Item], plan_year: int | None) -> list[tuple[_Item, int]]:
@@ -529,7 +554,9 @@ def _read(text: str, year: int | None) -> Deadline:
     years = dict((id(item), y) for item, y in _resolve_years(items, year))
     if leading_on_demand:
         items = [it for it in items if not it.weak]
-    if any(not it.bare for it in items):
+    if any(not it.cited for it in items):
+        items = [it for it in items if not it.cited]
+    if any(not it.bare and not _whole_year(it) for it in items):  # "Trong năm 2024 và năm 2025" keeps 2025
         items = [it for it in items if not it.bare]
     for unit, count in (("quarter", 4), ("month", 12)):  # "Quý I, II, III, IV": every quarter of the year
         if items and all(it.unit == unit for it in items) and len({it.number for it in items}) == count \
