@@ -12,7 +12,7 @@ import sys
 import tempfile
 import time
 import os
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from kstthc_desktop.errors import UserError
@@ -136,6 +136,25 @@ def _collect_garbage_again() -> None:
     gc.enable()
 
 
+def open_main_window(store, today: date, *, demo: bool = False, now: datetime | None = None):
+    """The main window on an open store, with what follows its first paint: the Vietnamese locale, the garbage
+    collector back on, and the daily automatic backup (not of the demo's throwaway copy; see auto_backup).
+    ``window.daily_backup`` is that backup's job, or None."""
+    from kstthc_desktop.gui.main_window import MainWindow
+
+    _trace("main window imported")
+    window = MainWindow(store, today, demo=demo)
+    _trace("main window built")
+    window.after_first_paint(use_vietnamese_locale)
+    window.after_first_paint(_collect_garbage_again)
+    window.daily_backup = None
+    if not demo:
+        from kstthc_desktop.gui.auto_backup import start_daily_backup
+
+        window.daily_backup = start_daily_backup(window, store, now or datetime.now())
+    return window
+
+
 def run_gui(args) -> int:
     """Open the main window on the user's database (or a fresh demo one) and run until it closes."""
     demo = bool(getattr(args, "demo", False))
@@ -173,13 +192,7 @@ def run_gui(args) -> int:
             store = _open_store(db_path)
         if store is None:  # the officer gave up on a damaged or locked database
             return 1
-        from kstthc_desktop.gui.main_window import MainWindow
-
-        _trace("main window imported")
-        window = MainWindow(store, today, demo=demo)
-        _trace("main window built")
-        window.after_first_paint(use_vietnamese_locale)
-        window.after_first_paint(_collect_garbage_again)
+        window = open_main_window(store, today, demo=demo)
         window.show()
         if getattr(args, "exit_after_start", False):
 
@@ -197,6 +210,8 @@ def run_gui(args) -> int:
             QTimer.singleShot(0, window.show_opening_notice)
         status = int(app.exec())
         _trace("event loop left")
+        if window.daily_backup is not None:
+            window.daily_backup.wait(60)
         window.store.close()
     finally:
         if workdir is not None:

@@ -1,0 +1,95 @@
+"""The daily automatic backup when the program opens its database (``store.backup.backup_if_due``).
+
+Started right after the window's first paint, in a thread with its own read-only SQLite connection: the online
+backup of a year's database takes some 30 ms (more with a slow disk's fsync), and the officer should not wait
+for it, neither to see the dashboard nor for the first click. sqlite3 and fsync let the GUI thread run meanwhile.
+The result goes to the status bar and the log; a failure (full disk, no right to write) is told, never fatal.
+
+Not for the demo (``kstthc --demo``): its database is a throwaway copy in a temporary folder, and its backups would
+only fill the officer's real backups folder with demo data. Not for a database opened read-only either: another
+program holds it, and that program takes the backups.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from datetime import datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+class DailyBackup(QObject):
+    """One check-and-backup in a worker thread. ``finished(path or None, error message or "")`` arrives in the
+    GUI thread; ``path`` is None when no backup was due."""
+
+    finished = Signal(object, str)
+
+    def __init__(self, db_path: Path, now: datetime, backup_dir: Path | None = None, parent: QObject | None = None,
+                 on_done=None):
+        super().__init__(parent)
+        self.on_done = on_done  # called in the GUI thread with (path or None, error message or "")
+        self.db_path = Path(db_path)
+        self.now = now
+        self.backup_dir = backup_dir
+        self.done = False
+        self.result: Path | None = None
+        self.error = ""
+        self._thread: threading.Thread | None = None
+        self.finished.connect(self._record)
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._work, name="kstthc-daily-backup", daemon=True)
+        self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Let a backup under way finish (the program calls this before it exits: no stray ``.part`` file)."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _work(self) -> None:
+        from kstthc_desktop.errors import UserError
+        from kstthc_desktop.store.backup import backup_if_due
+
+        path, error = None, ""
+        try:
+            conn = sqlite3.connect(f"{self.db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+            try:
+                source = SimpleNamespace(conn=conn, path=self.db_path, backup_dir=self.backup_dir)
+                path = backup_if_due(source, self.now)
+            finally:
+                conn.close()
+        except UserError as exc:
+            error = exc.message
+        except Exception as exc:  # noqa: BLE001 - a failed backup must never stop the program
+            log.exception("daily backup of %s failed", self.db_path)
+            error = f"Không tạo được bản sao lưu tự động ({exc.__class__.__name__}); chi tiết trong nhật ký."
+        self.finished.emit(path, error)
+
+    def _record(self, path, error: str) -> None:  # a slot of this object: runs in the GUI thread
+        self.result, self.error, self.done = path, error, True
+        if path is not None:
+            log.info("daily backup of %s: %s", self.db_path, path)
+        if self.on_done is not None:
+            self.on_done(path, error)
+
+
+def start_daily_backup(window, store, now: datetime) -> DailyBackup | None:
+    """After the window's first paint, back ``store`` up if a day has passed since its newest backup; the
+    status bar says what happened. None (nothing started) for a read-only database."""
+    if getattr(store, "read_only", False):
+        return None
+    def tell(path, error: str) -> None:
+        if error:
+            window.statusBar().showMessage(f"Sao lưu tự động: {error}", 15000)
+        elif path is not None:
+            window.statusBar().showMessage(f"Đã sao lưu tự động dữ liệu ({Path(path).name}).", 6000)
+
+    job = DailyBackup(store.path, now, getattr(store, "backup_dir", None), parent=window, on_done=tell)
+    window.after_first_paint(job.start)
+    return job
