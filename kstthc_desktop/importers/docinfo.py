@@ -75,7 +75,12 @@ def body_case(name: str) -> str:
             continue
         out.append(lw[:1].upper() + lw[1:] if capital_next else lw)
         capital_next = False
-    return " ".join(out)
+    return _COMPOUNDS.sub(lambda m: _COMPOUND_NAMES[fold(m.group(0))], " ".join(out))
+
+
+#: Sector names written with two capitals by convention ("Sở Công Thương", from Công nghiệp + Thương mại).
+_COMPOUND_NAMES = {"cong thuong": "Công Thương"}
+_COMPOUNDS = re.compile(r"\bCông thương\b")
 
 
 _UNIT = r"(?P<unit>tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)"

@@ -604,13 +604,37 @@ def read_row(b: Builder, view: RowView, next_stt: str) -> None:
     if (own.get("result") or "content" in view.merged) and any(own.get(r) for r in ("lead", "deadline", "cooperate")):
         add_sub(b, view)  # another result, or the same merged content, with its own lead or deadline
         return
+    fresh = [r for r in ("lead", "deadline", "cooperate") if own.get(r) and not starts_lower(own[r])]
+    if not row.merges_known and b.main is not None and len(fresh) >= 2 and len(fresh) == len(own):
+        # text export: no number, no content, but a lead and a deadline of its own — the content cell was merged
+        # down over this row (Word prints it once), so this is another item of the task above
+        sub = add_sub(b, view)
+        b.warn(f"Dòng {row.line}: dòng không có số và nội dung nhưng có chủ trì/thời hạn riêng; coi là một ý con "
+               "của nhiệm vụ trên (ô nội dung gộp).", row, "merged_fragment", sub)
+        return
     append_rest(target, view, own, "\n")
 
 
 def new_task(b: Builder, view: RowView, stt: str = "", content: str = "") -> Task:
     task = Task(stt=stt, content=content, source_row=view.row.line)
     fill(task, view)
-    return b.add_task(task)
+    b.add_task(task)
+    inherit_merged_lead(b, task, view.row)
+    return task
+
+
+def inherit_merged_lead(b: Builder, task: Task, row: Row) -> None:
+    """Text exports print a lead merged down over several tasks once: a task with an empty lead cell right below
+    a task of the same section takes that task's lead (every task of a plan has one), with a warning."""
+    if row.merges_known or task.lead:
+        return
+    tasks = b.plan.tasks
+    previous = tasks[-2] if len(tasks) > 1 and tasks[-1] is task else None
+    if previous is None or previous.section != task.section or not previous.lead:
+        return
+    task.lead = previous.lead
+    b.warn(f"Dòng {row.line}: ô chủ trì trống (có thể là ô gộp với dòng trên); tạm lấy \"{previous.lead[:60]}\".",
+           row, "lead_missing", task)
 
 
 def fill(task: Task, view: RowView) -> None:

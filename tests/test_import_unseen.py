@@ -1,0 +1,44 @@
+"""Plans the importer was not written from: four plans of other provinces, departments and a commune, laid out as
+their issuers lay them out (tests/fixtures/unseen/, rendered by make_fixtures.py; expectations written by hand).
+
+Issue 3 asks for at least 0.90 on the comparison's weakest measure from Word and Excel, and 0.70 from raw extracted
+text (which loses merges: a lead merged down over several tasks prints once).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FIXTURES
+from kstthc_desktop.importers import extract
+from kstthc_desktop.importers.compare import compare_plans
+
+UNSEEN = FIXTURES / "unseen"
+NAMES = ("dien-bien-so-cong-thuong-2022", "long-phung-xa-2025", "binh-duong-2019", "quang-tri-truyen-thong-2024")
+FLOOR = {"docx": 0.90, "xlsx": 0.90, "txt": 0.70}
+
+
+def expected(name: str) -> dict:
+    return json.loads((UNSEEN / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("form", ["docx", "xlsx", "txt"])
+@pytest.mark.parametrize("name", NAMES)
+def test_unseen_plan_reads_well(name, form):
+    plan = extract(UNSEEN / f"{name}.{form}")
+    score = compare_plans(plan, expected(name))
+    print(f"{name}.{form}: weakest={score.weakest:.3f} " + ", ".join(f"{k}={v:.3f}" for k, v in score.measures().items()))
+    assert score.weakest >= FLOOR[form], f"{name}.{form}\n{score}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_unseen_plan_sections_and_issuer_from_word(name):
+    want = expected(name)
+    plan = extract(UNSEEN / f"{name}.docx")
+    assert [(s.code, s.title) for s in plan.sections] == [(s["code"], s["title"]) for s in want["sections"]]
+    assert plan.header == want["header"]
+    for key in ("issuer", "level", "province", "year"):
+        assert getattr(plan.document, key) == want["document"][key], key
+    assert plan.document.title.casefold() == want["document"]["title"].casefold()
