@@ -29,9 +29,10 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
      A day whose month ends no period of the frequencies is dropped (the key stays, with None).
      "Hằng năm" with months or quarters that end each half year ("Tháng 6 và tháng 12 hằng năm", "15/6 và
      15/12 hằng năm") → halfyear; each quarter ("Tháng 3, 6, 9, 12 hằng năm") → quarter.
-     When the only frequency words name *which report* ("báo cáo / sơ kết / tổng kết" + frequency) and a date,
-     month or quarter with its year is printed, the text is dated: "Trước ngày 10/01/2025 (báo cáo năm)" →
-     10/01/2025 (but "Báo cáo năm trước ngày 15/12", with no year, stays periodic).
+     When the only frequency word names *which report* ("báo cáo / sơ kết / tổng kết" + one frequency) and a
+     date, month or quarter with its year is printed, the text is dated: "Trước ngày 10/01/2025 (báo cáo năm)"
+     → 10/01/2025, "Báo cáo năm: trước 15/01 năm sau" → 15/01 of the next year (but "Báo cáo năm trước ngày
+     15/12", with no year, and "Báo cáo quý, năm: trước ngày 18/12/2024", two frequencies, stay periodic).
    - **dated**: a date ("15/02/2023", "ngày 5 tháng 3 năm 2024", "31/12/24", "Trước 15/12"), a month ("Tháng
      12/2023", "T6/2024", "Tháng 01 - 3/2024", "Từ tháng 3 đến tháng 6/2024", "06/2024"), a quarter ("Quý
      III/2022", "Quý 4 năm 2024", "Q2/2024", "Trong quý I, quý II/2022"), a half year ("6 tháng đầu/cuối năm", "nửa đầu năm"),
@@ -712,8 +713,8 @@ def _periodic(s: str, year: int | None) -> Deadline | None:
     # Stated days: dated items left in the text bind to the frequencies whose period ends in their month.
     items, rest = _dated_items(work, year)
     named = [it for it in items if not it.bare]
-    if not strong and any(it.year for it in named):
-        return None  # "Trước ngày 10/01/2025 (báo cáo năm)": a dated report, named by its period
+    if not strong and len(every) <= 1 and any(it.year and not it.cited for it in items):
+        return None  # "Trước ngày 10/01/2025 (báo cáo năm)": one dated report, named by its period
     if list(every) == ["year"] and len(named) >= 2:  # "Tháng 6 và tháng 12 hằng năm": twice a year
         ends = {3 * it.number if it.unit == "quarter" else it.month for it in named}
         freq = {frozenset({6, 12}): "halfyear", frozenset({3, 6, 9, 12}): "quarter"}.get(frozenset(ends))

@@ -8,11 +8,13 @@ Rows marked "src:" come from a real plan found in public sources; the rest are p
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
 
 from kstthc_desktop.deadlines import read_deadline
+from kstthc_desktop.text import fold
 
 C, P, D, O, U = "continuous", "periodic", "dated", "on_demand", "unspecified"
 YEAR = 2024
@@ -171,6 +173,10 @@ ROWS = [
     ("Trước ngày 10 tháng đầu của quý tiếp theo", P, None, {"quarter": None}, None),
     ("Ngày 20 của tháng cuối quý", P, None, {"quarter": 20}, None),
     ("Hàng qúy", P, None, {"quarter": None}, None),
+    ("Báo cáo quý, năm: trước ngày 18/12/2024", P, None, {"quarter": None, "year": 18}, None),
+    ("Báo cáo quý trước ngày 18 của tháng cuối quý; báo cáo năm trước ngày 18/12/2024", P, None,
+     {"quarter": 18, "year": 18}, None),
+    ("Định kỳ hằng năm hoặc khi có sự thay đổi", P, None, {"year": None}, None),
     # ---- dated ------------------------------------------------------------------------------------------------------
     ("Trước ngày 15/12/2024", D, d(12, 15), {}, None),
     ("Trước 30/6", D, d(6, 30), {}, None),
@@ -287,7 +293,8 @@ ROWS = [
     ("Trong năm 2024, hoàn thành trước 30/11/2024", D, d(11, 30), {}, None),
     ("Trước ngày 15/6/2024 (báo cáo 6 tháng)", D, d(6, 15), {}, None),
     ("Báo cáo 6 tháng: trước 15/6/2024", D, d(6, 15), {}, None),
-    ("Tháng 6/2024 (báo cáo 6 tháng), tháng 12/2024 (báo cáo năm)", D, d(12, 31), {}, None),
+    # doubtful: two reports, each named with its month → both frequencies (dated 31/12 would lose June's)
+    ("Tháng 6/2024 (báo cáo 6 tháng), tháng 12/2024 (báo cáo năm)", P, None, {"halfyear": None, "year": None}, None),
     ("Báo cáo quý I/2024", D, d(3, 31), {}, None),
     ("Báo cáo năm 2024", D, d(12, 31), {}, None),
     ("Tuần thứ 2 tháng 4/2024", D, d(4, 14), {}, None),
@@ -358,6 +365,15 @@ ROWS = [
     ("Quý IV năm 2023 và Quý I năm 2024", D, d(3, 31), {}, None),
     ("Hết tháng 6", D, d(6, 30), {}, None),
     ("Đợt 1: tháng 6/2024; Đợt 2: tháng 11/2024", D, d(11, 30), {}, None),
+    ("Báo cáo năm: trước 15/01 năm sau", D, d(1, 15, 2025), {}, None),
+    ("Trước ngày 15/01/2025 (báo cáo năm 2024)", D, d(1, 15, 2025), {}, None),
+    ("Chậm nhất ngày 15 tháng 01 năm sau", D, d(1, 15, 2025), {}, None),
+    ("Quý I năm sau", D, d(3, 31, 2025), {}, None),
+    ("Trong tháng 12/2024 (xây dựng Kế hoạch năm 2025)", D, d(12, 31), {}, None),
+    ("Khi có yêu cầu (dự kiến tháng 9/2024)", D, d(9, 30), {}, None),
+    ("Theo thư mời (dự kiến Quý III/2024)", D, d(9, 30), {}, None),
+    ("Năm 2024 (tùy tình hình thực tế)", D, d(12, 31), {}, None),
+    ("Thực hiện trong Quý II, III/2024", D, d(9, 30), {}, None),
     # ---- on demand --------------------------------------------------------------------------------------------------
     ("Theo quy định", O, None, {}, None),
     ("Sau khi có Quyết định công bố", O, None, {}, None),
@@ -439,6 +455,10 @@ ROWS = [
     ("Trong thời hạn 15 ngày làm việc", O, None, {}, 15),
     ("Thời gian cụ thể theo Kế hoạch kiểm tra", O, None, {}, None),
     ("Thời gian: Theo yêu cầu", O, None, {}, None),
+    ("Ngay sau khi có Quyết định công bố TTHC của Chủ tịch UBND tỉnh", O, None, {}, None),
+    ("Cập nhật ngay khi có Quyết định công bố", O, None, {}, None),
+    ("Theo Kế hoạch số .../KH-UBND", O, None, {}, None),
+    ("Theo văn bản số …/UBND-KSTT ngày …/…/2024", O, None, {}, None),
     # ---- unspecified ------------------------------------------------------------------------------------------------
     ("", U, None, {}, None),
     ("-", U, None, {}, None),
@@ -469,3 +489,32 @@ def test_many_unseen_phrasings_of_every_kind():
 def test_unseen_phrasing_reads_as_an_officer_reads_it(text, kind, due, every, within):
     got = read_deadline(text, YEAR)
     assert (got.kind.value, got.due, got.every, got.within_days) == (kind, due, every, within)
+
+
+def _typed(text: str) -> list[str]:
+    """The same words as officers type them: decomposed Unicode, capitals, no diacritics, hàng/hằng, quí/quý,
+    stray spaces, bullets, a label typed into the cell, "(dự kiến)"."""
+    return [
+        unicodedata.normalize("NFD", text),
+        text.upper(),
+        fold(text),
+        "  " + text.replace(" ", "   ") + " ;",
+        "- " + text + ".",
+        "+ " + text + "./.",
+        "Thời gian thực hiện: " + text,
+        text + " (dự kiến)",
+        text.replace("hằng", "hàng").replace("Hằng", "Hàng"),
+        text.replace("quý", "quí").replace("Quý", "Quí"),
+    ]
+
+
+def test_unseen_phrasings_survive_how_people_type():
+    misses = []
+    for text, kind, due, every, within in ROWS:
+        if not text.strip():
+            continue
+        for variant in _typed(text):
+            got = read_deadline(variant, YEAR)
+            if (got.kind.value, got.due, got.every, got.within_days) != (kind, due, every, within):
+                misses.append((variant, got))
+    assert not misses
