@@ -507,6 +507,8 @@ def section_of(view: RowView, next_stt: str) -> tuple[str, str] | None:
                 return code, title  # "1" above "1.1", "1.2": a heading (which may carry a task of its own)
             if is_roman(next_stt) and not data and not view.extras:
                 return code, title  # "1" above "I": a group of sections
+            if re.fullmatch(r"[a-zđ]", next_stt) and not data and not view.extras:
+                return code, title  # "1" (a title, nothing else) above items "a)", "b)": a heading
             if not data and not view.extras and (view.hspan_title or (title.isupper() and len(title) > 3)):
                 return code, title
         parsed = parse_code_title(raw)
