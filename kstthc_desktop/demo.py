@@ -200,17 +200,25 @@ def _template_stamp(today: date) -> str:
     return "".join(f"{zlib.crc32(part):08x}" for part in parts)
 
 
-def fresh_demo_copy(folder: Path, today: date, cache_dir: Path | None = None) -> Path:
-    """A fresh demo database in ``folder`` (returns its path), copied from a template built once per "today"
-    and program version in the user's cache folder: building costs about a second, copying a few milliseconds."""
-    import shutil
-
-    from kstthc_desktop.store.files import files_dir_for
-
+def _demo_cache(cache_dir: Path | None) -> Path:
     if cache_dir is None:
         from platformdirs import user_cache_dir
 
         cache_dir = Path(user_cache_dir("KSTTHC Desktop", "KSTTHC")) / "demo"
+    return cache_dir
+
+
+def fresh_demo_copy(folder: Path, today: date, cache_dir: Path | None = None, *, files_later: bool = False) -> Path:
+    """A fresh demo database in ``folder`` (returns its path), copied from a template built once per "today"
+    and program version in the user's cache folder: building costs about a second, copying a few milliseconds.
+
+    ``files_later``: leave the evidence files to ``copy_demo_files`` (the window calls it after its first paint:
+    a dozen small files and folders take ~8 ms to create, for files no one can open before the window shows)."""
+    import shutil
+
+    from kstthc_desktop.store.files import files_dir_for
+
+    cache_dir = _demo_cache(cache_dir)
     target = folder / "demo.sqlite3"
     try:
         template = cache_dir / _template_stamp(today) / "demo.sqlite3"
@@ -225,10 +233,22 @@ def fresh_demo_copy(folder: Path, today: date, cache_dir: Path | None = None) ->
             except OSError:  # another start built it at the same moment
                 shutil.rmtree(building, ignore_errors=True)
         shutil.copyfile(template, target)
-        if files_dir_for(template).is_dir():
-            shutil.copytree(files_dir_for(template), files_dir_for(target))
+        if not files_later:
+            copy_demo_files(target, today, cache_dir)
     except OSError:  # no usable cache folder: build in place
         shutil.rmtree(files_dir_for(target), ignore_errors=True)
         target.unlink(missing_ok=True)
         build_demo_db(target, today)
     return target
+
+
+def copy_demo_files(target: Path, today: date, cache_dir: Path | None = None) -> None:
+    """Copy the demo template's evidence files beside the demo database ``target`` (nothing when already there)."""
+    import shutil
+
+    from kstthc_desktop.store.files import files_dir_for
+
+    template = _demo_cache(cache_dir) / _template_stamp(today) / "demo.sqlite3"
+    source, dest = files_dir_for(template), files_dir_for(Path(target))
+    if source.is_dir() and not dest.exists():
+        shutil.copytree(source, dest)

@@ -74,3 +74,18 @@ def test_the_window_s_command_line_needs_no_subcommand_module():
     assert args.demo and args.today == "2024-12-13" and getattr(args, "_run", None) is None
     assert _may_name_a_command(["--db", "x.sqlite3", "report", "--period", "2024-Q4"])
     assert _may_name_a_command(["--help"])
+
+
+def test_the_demo_s_evidence_files_can_follow_the_database(tmp_path):
+    from kstthc_desktop.demo import copy_demo_files, fresh_demo_copy
+    from kstthc_desktop.store import Store
+
+    today = date(2024, 12, 13)
+    (tmp_path / "run").mkdir()
+    db = fresh_demo_copy(tmp_path / "run", today, tmp_path / "cache", files_later=True)
+    with Store.open(db, lock=False) as store:
+        with_files = [e for e in store.evidence() if e.file_sha256]
+        assert with_files and not any(store.evidence_path(e) for e in with_files)
+        copy_demo_files(db, today, tmp_path / "cache")
+        assert all(store.evidence_path(e) for e in with_files)
+        copy_demo_files(db, today, tmp_path / "cache")  # a second call changes nothing

@@ -69,22 +69,29 @@ def _open_store(path: Path, parent=None):
     return open_store_interactively(path, parent=parent)
 
 
-def use_vietnamese_locale() -> None:
-    """Vietnamese dates and numbers in Qt's own widgets and dialogs (calendar, date edits, file dialogs).
+def finish_application() -> None:
+    """Vietnamese dates and numbers in Qt's own widgets and dialogs (calendar, date edits, file dialogs), and
+    the program's icon on its windows.
 
-    Run after the first paint by the program (``run_gui``): the first page shows no Qt-formatted value, and
-    PySide6 builds the Python enums of the whole QLocale class (~4.5 ms: Language, Country, Script …) the
-    first time the class is used."""
+    The program (``run_gui``) runs this right after the first paint: the first page shows no Qt-formatted value,
+    PySide6 builds the Python enums of the whole QLocale class (~4.5 ms: Language, Country, Script …) the first
+    time the class is used, and QIcon's (~1 ms); the window manager shows the icon a moment later."""
     from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from kstthc_desktop.paths import resource
 
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    icon = resource("icons", "kstthc.png")
+    if icon.exists():
+        QApplication.instance().setWindowIcon(QIcon(str(icon)))
 
 
-def make_application(argv: list[str] | None = None, *, locale: bool = True):
-    """The QApplication with our name (for QSettings), a calm style and Vietnamese standard dialogs
-    (``locale=False``: the caller runs ``use_vietnamese_locale`` itself, later)."""
+def make_application(argv: list[str] | None = None, *, finish: bool = True):
+    """The QApplication with our name (for QSettings), a calm style, Vietnamese standard dialogs and our icon
+    (``finish=False``: the caller runs ``finish_application`` itself, later)."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
@@ -95,13 +102,8 @@ def make_application(argv: list[str] | None = None, *, locale: bool = True):
         app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
     else:
         app.setStyle("Fusion")
-    if locale:
-        use_vietnamese_locale()
-    from kstthc_desktop.paths import resource
-
-    icon = resource("icons", "kstthc.png")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    if finish:
+        finish_application()
     return app
 
 
@@ -145,7 +147,7 @@ def open_main_window(store, today: date, *, demo: bool = False, now: datetime | 
     _trace("main window imported")
     window = MainWindow(store, today, demo=demo)
     _trace("main window built")
-    window.after_first_paint(use_vietnamese_locale)
+    window.after_first_paint(finish_application)
     window.after_first_paint(_collect_garbage_again)
     window.daily_backup = None
     if not demo:
@@ -169,7 +171,7 @@ def run_gui(args) -> int:
             from kstthc_desktop.store import Store
 
             workdir = Path(tempfile.mkdtemp(prefix="kstthc-demo-"))
-            db_path = fresh_demo_copy(workdir, today)
+            db_path = fresh_demo_copy(workdir, today, files_later=True)
             _trace("demo copied")
             store = Store.open(db_path, lock=False)
         else:
@@ -183,7 +185,7 @@ def run_gui(args) -> int:
         from PySide6.QtCore import QEvent, QObject, QTimer
 
         _trace("Qt imported")
-        app = make_application(locale=False)
+        app = make_application(finish=False)
         _trace("QApplication")
         from kstthc_desktop.gui.errors import install_excepthook
 
@@ -193,6 +195,10 @@ def run_gui(args) -> int:
         if store is None:  # the officer gave up on a damaged or locked database
             return 1
         window = open_main_window(store, today, demo=demo)
+        if demo:
+            from kstthc_desktop.demo import copy_demo_files
+
+            window.after_first_paint(lambda: copy_demo_files(db_path, today))
         window.show()
         if getattr(args, "exit_after_start", False):
 
