@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Iterable
 
@@ -117,8 +118,14 @@ def is_mine(task: Task, my_body: str) -> bool:
         return True
     if task.concern == Concern.NONE:
         return False
-    key = fold(my_body)
+    key = _folded_body(my_body)
     return bool(key) and (key in fold(task.lead) or key in fold(task.cooperate))
+
+
+@lru_cache(maxsize=32)
+def _folded_body(name: str) -> str:
+    """The officer's body name folded once, not once per task (a noticeable part of computing the statuses)."""
+    return fold(name)
 
 
 def _search_key(task: Task) -> str:
