@@ -114,6 +114,8 @@ def read_document(lines: list[str], year: int | None = None) -> PlanDocument:
         unit = _slice(head, fhead, ubnd, "unit").lower()
         doc.issuer = f"Ủy ban nhân dân {unit} {proper(_slice(head, fhead, ubnd, 'place'))}"
         doc.level = _LEVELS[ubnd.group("unit")]
+        if ubnd is not ubnds[0] and doc.level == "province":
+            doc.level = "district"  # "UBND TỈNH LÂM ĐỒNG" above "UBND THÀNH PHỐ BẢO LỘC": a city of the province
     else:
         for pattern in _ISSUERS:  # the issuer named in running text: "UBND tỉnh Sóc Trăng ban hành Kế hoạch"
             m = next((m for m in pattern.finditer(folded) if _capitalised(_slice(text, folded, m, "place"))), None)
