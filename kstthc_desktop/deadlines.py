@@ -10,7 +10,8 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
    So are a column label typed into the cell ("Thời gian thực hiện: …", "Hoàn thành: …") and "(dự kiến)".
    Only the first 1,000 characters are read (a deadline cell is a few lines; this bounds the work on a paste).
 3. Kinds, strongest first (the strongest kind with a signal wins):
-   - **continuous**: "thường xuyên", "liên tục", "hằng ngày", "suốt năm", "xuyên suốt", "trong suốt …"
+   - **continuous**: "thường xuyên", "liên tục", "hằng ngày", "suốt năm", "xuyên suốt", "trong suốt …", a cell
+     that is only "Cả năm" ("Cả năm 2024": all year round, like "suốt năm"; "Hằng quý và cả năm" is periodic)
      ("Thường xuyên và đột xuất khi có yêu cầu", "Hằng năm, thường xuyên" are continuous).
    - **periodic**: "định kỳ", "hàng/hằng/mỗi" + a list of frequencies ("Hàng quý, năm", "Định kỳ 6 tháng, năm",
      "hằng quý và năm"), "6 tháng/lần", "1 lần/quý", "2 lần/năm" (half-year), "tháng cuối quý", "theo quý",
@@ -44,7 +45,7 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
      → the latest ("a range ends at its last period"), except that a date inside a named period is the precise
      deadline ("Quý I/2022 (trước ngày 15/3/2022)" → 15/3/2022), and so is a smaller period named inside a
      larger one when the two are not the ends of a range ("Trong năm 2024 (Quý III)" → 30/9, "Quý III/2024
-     (tháng 8)" → 31/8; but "Từ Quý II đến hết năm 2024" → 31/12). A bare year number is dropped beside
+     (tháng 8)" → 31/8; but "Từ Quý II đến hết năm 2024" → 31/12, "Quý I/2024 và năm 2024" → 31/12). A bare year number is dropped beside
      anything more precise than a whole year ("Tháng 11/2024 (Kế hoạch năm 2025)" → 30/11/2024, but "Trong năm
      2024 và năm 2025" → 31/12/2025); the year of a named plan ("Kế hoạch năm 2025") beside anything else. A missing year is the next year printed after
      it, else the plan's year (``year``), else the year printed before it; with none at all ``due`` is None;
@@ -134,7 +135,9 @@ _DOC_WORDS = (
     r"giay\s*moi|to\s*trinh|nghi\s*dinh|thong\s*tu|bao\s*cao|chuong\s*trinh"
 )
 _DOC_DATE = re.compile(rf"\b(?:{_DOC_WORDS})\s*(?:so\s*\S+\s*)?{_CITE_DATE}")
-_DOC_NUMBER = re.compile(rf"\b(?:{_DOC_WORDS}|luat)\s*(?:so\s*\d+(?:/[a-z0-9-]+)*|\d+(?:/[a-z0-9-]+)+)")
+_DOC_NUMBER = re.compile(  # "Luật số 80/2015/QH13", "Nghị định 09/2019/NĐ-CP"; not "Ngày Pháp luật 9/11/2024"
+    rf"\b(?:{_DOC_WORDS}|luat)\s*(?:so\s*\d+(?:/[a-z0-9-]+)*|\d+(?:/\d+)*/[a-z][a-z0-9.-]*(?:/[a-z0-9-]+)*)"
+)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -143,6 +146,8 @@ _DOC_NUMBER = re.compile(rf"\b(?:{_DOC_WORDS}|luat)\s*(?:so\s*\d+(?:/[a-z0-9-]+)
 _CONTINUOUS = re.compile(
     r"\bthuong\s*xuyen\b|\blien\s*tuc\b|\b(?:hang|moi)\s*ngay\b|\bsuot\s*(?:ca\s*)?nam\b|\bxuyen\s*suot\b|\btrong\s*suot\b"
 )
+
+_ALL_YEAR = re.compile(r"^[\W_]*(?:trong\s*)?ca\s*nam(?:\s*(?:nay|ke\s*hoach|(?:19|20)\d\d))?[\W_]*$")
 
 _ON_DEMAND = re.compile(
     r"\bkhi\b|\bdot\s*xuat\b|\bphat\s*sinh\b|\blo\s*trinh\b|\bke\s*tu\b|\btinh\s*tu\s*ngay\b|\bneu\s*co\b|"
@@ -505,7 +510,7 @@ def _read(text: str, year: int | None) -> Deadline:
     s = _CITATION.sub(" ", s)
     s = _DOC_NUMBER.sub(" ", s)
 
-    if _CONTINUOUS.search(s):
+    if _CONTINUOUS.search(s) or _ALL_YEAR.match(s):
         return Deadline(DeadlineKind.CONTINUOUS)
 
     leading_on_demand = bool(_LEADING_ON_DEMAND.search(s))
@@ -587,12 +592,13 @@ def _read(text: str, year: int | None) -> Deadline:
     return Deadline()
 
 
-_RANGE_WORD = re.compile(r"\bden\b|\btoi\b|-|\btu\b")
+_RANGE_WORD = re.compile(r"\bden\b|\btoi\b|-|\btu\b|\bva\b|\bhoac\b|;|,")
 
 
 def _drop_enclosing(kept: list[tuple[_Item, int]], s: str) -> list[tuple[_Item, int]]:
     """"Trong năm 2024 (Quý III)", "Quý III/2024 (tháng 8)": a smaller period named inside a larger one is the
-    precise deadline, unless the two are the ends of a range ("Từ Quý II đến hết năm 2024")."""
+    precise deadline, unless the two are the ends of a range ("Từ Quý II đến hết năm 2024") or a list ("6 tháng
+    đầu năm và cả năm")."""
 
     def bounds(item: _Item, y: int) -> tuple[date, date]:
         return (item.begin(y) if item.begin else item.end(y)), item.end(y)

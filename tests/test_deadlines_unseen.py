@@ -34,7 +34,10 @@ ROWS = [
     ("Thường xuyên; báo cáo định kỳ hằng quý", C, None, {}, None),
     ("Thường xuyên và khi có yêu cầu", C, None, {}, None),
     ("Thực hiện thường xuyên", C, None, {}, None),
-    ("Suốt năm", C, None, {}, None),  # doubtful: "suốt" = all through; "Cả năm" is read as the year (dated)
+    ("Suốt năm", C, None, {}, None),
+    # doubtful: "Cả năm" alone = all year round, like "Suốt năm" (not "Trong năm", which DOMAIN.md §3 dates)
+    ("Cả năm", C, None, {}, None),
+    ("Cả năm 2024", C, None, {}, None),
     ("Hằng ngày", C, None, {}, None),
     ("Hàng ngày", C, None, {}, None),
     ("Thường xuyên, kịp thời", C, None, {}, None),
@@ -183,8 +186,7 @@ ROWS = [
     ("Quý I-II/2024", D, d(6, 30), {}, None),
     ("Từ tháng 01 đến tháng 6/2024", D, d(6, 30), {}, None),
     ("Năm 2024 - 2025", D, d(12, 31, 2025), {}, None),
-    ("Cả năm", D, d(12, 31), {}, None),  # doubtful: the year named, like "Trong năm" (DOMAIN.md §3)
-    ("Cả năm 2024", D, d(12, 31), {}, None),
+    ("6 tháng đầu năm và cả năm", D, d(12, 31), {}, None),
     ("Tháng 3/2024; tháng 9/2024", D, d(9, 30), {}, None),
     ("Đợt 1: Quý II; Đợt 2: Quý IV", D, d(12, 31), {}, None),
     ("Trước ngày 10/01/2025 (báo cáo năm)", D, d(1, 10, 2025), {}, None),
