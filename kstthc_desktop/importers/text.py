@@ -107,7 +107,18 @@ def _row_per_line(lines: list[str]) -> list[Block]:
             if table is None:
                 table = Table()
                 blocks.append(table)
-            cells = [Cell(cell(part)) for part in line.split("\t")]
+            parts = line.split("\t")
+            width = max((len(r.cells) for r in table.rows), default=0)
+            last = table.rows[-1] if table.rows else None
+            if last is not None and not blanks and len(last.cells) < width and len(parts) < width \
+                    and len(last.cells) + len(parts) - 1 == width:
+                # Word's "save as text": a cell's next paragraph starts a new line, the row's other cells follow it
+                tail = last.cells[-1]
+                tail.text = "\n".join(p for p in (tail.text, cell(parts[0])) if p)
+                last.cells.extend(Cell(cell(part)) for part in parts[1:])
+                blanks = 0
+                continue
+            cells = [Cell(cell(part)) for part in parts]
             table.rows.append(Row(cells, line=number, after_break=blanks > 0 and bool(table.rows), merges_known=False))
         elif table is not None and table.rows and not blanks and not _heading_like(line):
             # a cell's own line break: the words go on in the row's last cell
