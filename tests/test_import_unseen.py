@@ -43,3 +43,15 @@ def test_unseen_plan_sections_and_issuer_from_word(name):
     for key in ("issuer", "level", "province", "year"):
         assert getattr(plan.document, key) == want["document"][key], key
     assert plan.document.title.casefold() == want["document"]["title"].casefold()
+
+
+@pytest.mark.parametrize("heading, role", [
+    ("Yêu cầu đạt được", "result"), ("Kết quả đầu ra", "result"), ("Hình thức thực hiện", "result"),
+    ("Cán bộ phụ trách", "lead"), ("Công chức thực hiện", "lead"), ("Người thực hiện", "lead"),
+    ("Lãnh đạo\nphụ trách", None), ("Kinh phí", None), ("Thời gian\nhoàn thành", "deadline"),
+    ("Đơn vị thực hiện", "lead"), ("Nội dung hoạt động", "content"),
+])
+def test_headings_of_other_plans(heading, role):
+    from kstthc_desktop.importers.columns import column_role
+
+    assert column_role(heading) == role

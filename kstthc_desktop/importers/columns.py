@@ -30,10 +30,11 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("deadline", re.compile(r"\b(thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian|thoi diem)\b|^(hoan thanh|ket thuc)")),
     ("lead", re.compile(r"\bchu tri\b")),
     ("cooperate", re.compile(r"\bphoi hop\b")),
-    ("result", re.compile(r"\b(ket qua|san pham|hinh thuc|du kien dau ra)\b")),
+    ("result", re.compile(r"\b(ket qua|san pham|hinh thuc|du kien dau ra)\b|^yeu cau\b")),
+    ("lead", re.compile(r"^(?!lanh dao\b).*\bphu trach\b")),  # "Cán bộ phụ trách"; "Lãnh đạo phụ trách" oversees
     ("stt", re.compile(r"^(stt\s*\d*|s\.?\s?tt|tt|so tt|so t\.t|so thu tu|thu tu|so)\.?$")),
     ("content", re.compile(r"\b(noi dung|nhiem vu|cong viec|hoat dong|giai phap|muc tieu|ten)\b")),
-    ("lead", re.compile(r"\b(phan cong|thuc hien|co quan|don vi|trach nhiem|bo phan|nguoi)\b")),
+    ("lead", re.compile(r"\b(phan cong|thuc hien|co quan|don vi|trach nhiem|bo phan|nguoi|can bo|cong chuc)\b")),
 ]
 
 #: Words accepted by ``--columns`` (Vietnamese or English), folded.
