@@ -130,7 +130,18 @@ def _row_per_line(lines: list[str]) -> list[Block]:
                 blocks.append(Paragraph(text, line=number))
                 table = None
         blanks = 0
+    for block in blocks:
+        for row in getattr(block, "rows", ()):
+            for c in row.cells:
+                c.text = _unquote(c.text)
     return blocks
+
+
+def _unquote(text: str) -> str:
+    """A cell as Excel copies it (TAB text): quoted when it holds a line break or a quote, quotes doubled inside."""
+    if len(text) >= 2 and text[0] == text[-1] == '"' and ("\n" in text or '""' in text):
+        return text[1:-1].replace('""', '"').strip()
+    return text
 
 
 _CLOSING = re.compile(r"^\s*(nơi nhận|tm\.|kt\.|q\.|lưu:|trên đây|ghi chú:)", re.IGNORECASE)
