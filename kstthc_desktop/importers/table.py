@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kstthc_desktop.domain import ImportWarning, Plan, Section, Task
 from kstthc_desktop.errors import UserError
-from kstthc_desktop.importers.base import Block, Paragraph, Row
+from kstthc_desktop.importers.base import Block, Cell, Paragraph, Row
 from kstthc_desktop.importers.columns import column_role
 from kstthc_desktop.text import fold
 
@@ -250,12 +250,45 @@ def header_block(rows: list[Row], index: int) -> tuple[list[Row], int]:
     """The header rows starting at ``index`` (itself and maybe a second header row) and how many rows to skip
     (those and maybe a row of column numbers under them)."""
     header = rows[index:index + 1]
-    if index + 1 < len(rows) and is_subheader(rows[index + 1], rows[index]):
-        header.append(rows[index + 1])
+    if index + 1 < len(rows):
+        top = widen_top(rows[index], rows[index + 1])
+        if is_subheader(rows[index + 1], top):
+            header = [top, rows[index + 1]]
     span = len(header)
     if index + span < len(rows) and is_numbering_row(rows[index + span]):
         span += 1
     return header, span
+
+
+def widen_top(top: Row, sub: Row) -> Row:
+    """Text copied out of Word keeps a heading merged across columns as one cell ("Thời gian" over "Bắt đầu" /
+    "Hoàn thành"), so the top header row is shorter than the row under it: give each such heading the run of
+    named cells below it (two columns each, the last one of an odd run three), leaving the rest one to one."""
+    extra = len(sub.cells) - len(top.cells)
+    if top.merges_known or extra <= 0 or any(c.hmerge for c in top.cells):
+        return top
+    names = [bool(c.text) for c in sub.cells]
+    cells: list[Cell] = []
+    i = j = 0
+    while i < len(top.cells) and j < len(names):
+        if not names[j] or extra <= 0:
+            cells.append(Cell(top.cells[i].text))
+            i, j = i + 1, j + 1
+            continue
+        run = next((k for k in range(j, len(names)) if not names[k]), len(names)) - j
+        count = max(1, min(run // 2, len(top.cells) - i))
+        spans = [2] * count
+        spans[-1] += run - 2 * count
+        for span in spans:
+            cells.append(Cell(top.cells[i].text))
+            cells.extend(Cell(hmerge=True) for _ in range(span - 1))
+            extra -= span - 1
+            i += 1
+        j += run
+    if extra != 0 or i != len(top.cells):
+        return top  # the cells do not line up: keep what was printed
+    cells.extend(Cell() for _ in range(len(names) - len(cells)))
+    return Row(cells, line=top.line, after_break=top.after_break, merges_known=False)
 
 
 _NUMBER = re.compile(r"\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zA-Z][.)]?|-")

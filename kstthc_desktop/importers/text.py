@@ -110,8 +110,11 @@ def _row_per_line(lines: list[str]) -> list[Block]:
             parts = line.split("\t")
             width = max((len(r.cells) for r in table.rows), default=0)
             last = table.rows[-1] if table.rows else None
-            if last is not None and not blanks and len(last.cells) < width and len(parts) < width \
-                    and len(last.cells) + len(parts) - 1 == width:
+            first = cell(parts[0]).strip()
+            # a row starts with a number ("a)" too), a capital or an empty cell, never in the middle of a sentence
+            runs_on = starts_lower(first) and not re.fullmatch(r"\(?[a-zđ]{1,4}\s*[.):]?", first)
+            if last is not None and not blanks and (runs_on or len(last.cells) < width and len(parts) < width
+                                                    and len(last.cells) + len(parts) - 1 == width):
                 # Word's "save as text": a cell's next paragraph starts a new line, the row's other cells follow it
                 tail = last.cells[-1]
                 tail.text = "\n".join(p for p in (tail.text, cell(parts[0])) if p)
@@ -135,6 +138,12 @@ def _row_per_line(lines: list[str]) -> list[Block]:
             for c in row.cells:
                 c.text = _unquote(c.text)
     return blocks
+
+
+def starts_lower(text: str) -> bool:
+    from kstthc_desktop.importers.table import starts_lower as lower
+
+    return lower(text)
 
 
 def _unquote(text: str) -> str:
