@@ -89,3 +89,21 @@ def test_the_demo_s_evidence_files_can_follow_the_database(tmp_path):
         copy_demo_files(db, today, tmp_path / "cache")
         assert all(store.evidence_path(e) for e in with_files)
         copy_demo_files(db, today, tmp_path / "cache")  # a second call changes nothing
+
+
+def test_the_program_turns_the_garbage_collector_back_on_after_its_first_paint(tmp_path):
+    code = (
+        "import gc\n"
+        "import kstthc_desktop.gui.app as app\n"
+        "seen = []\n"
+        "real = app._collect_garbage_again\n"
+        "def collect():\n"
+        "    seen.append(gc.isenabled())\n"
+        "    real()\n"
+        "    seen.append(gc.isenabled())\n"
+        "app._collect_garbage_again = collect\n"
+        "from kstthc_desktop.cli import main\n"
+        "status = main(['--demo', '--exit-after-start'])\n"
+        "assert status == 0 and seen == [False, True], (status, seen)\n"
+    )
+    _modules_after(code, tmp_path)

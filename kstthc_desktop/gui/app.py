@@ -131,11 +131,13 @@ def _import_data_modules() -> None:
 
 def _collect_garbage_again() -> None:
     """``cli.main`` turns the garbage collector off for the start; on again once the window is up. What
-    start-up made lives as long as the program, so it is frozen out of future collections."""
+    start-up made lives as long as the program, so it is frozen out of future collections. (Nothing to do when
+    the collector is on: a test or a script made the window.)"""
     import gc
 
-    gc.freeze()
-    gc.enable()
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def open_main_window(store, today: date, *, demo: bool = False, now: datetime | None = None):
