@@ -24,11 +24,7 @@ NAMES = ("dien-bien-so-cong-thuong-2022", "long-phung-xa-2025", "binh-duong-2019
 FLOOR = {"docx": 0.90, "xlsx": 0.90, "txt": 0.70, "tsv": 0.70, "word.txt": 0.70}
 
 # Forms the importer cannot read yet, with the reason (shown by pytest -rx).
-KNOWN_SHORT = {
-    ("bac-giang-so-y-te-2023", "word.txt"): "every cell ends in an empty paragraph, so Word's plain text puts each "
-    "cell's TAB on a line of its own with no blank line between rows: neither a row-per-line nor a "
-    "cell-per-line export, the table is not found",
-}
+KNOWN_SHORT: dict[tuple[str, str], str] = {}
 
 
 def expected(name: str) -> dict:

@@ -181,6 +181,19 @@ def _cell_per_line(lines: list[str]) -> list[Block]:
         if not line.strip() and not line.startswith("\t"):
             close_row()
             continue
+        following = lines[number] if number < len(lines) else ""
+        if not line.startswith("\t") and line.count("\t") >= 2:
+            close_row()  # a whole row on one line among rows of one cell per line (Word: cells without a break)
+            if table is None:
+                table = Table()
+                blocks.append(table)
+            table.rows.append(Row([Cell(cell(part)) for part in line.split("\t")], line=number, merges_known=False))
+            continue
+        if not line.startswith("\t") and "\t" not in line and following.startswith("\t") and row is None \
+                and table is not None:
+            row = Row([], line=number, merges_known=False)  # the row's first cell, its other cells on TAB lines
+            parts.append([line])
+            continue
         if line.startswith("\t"):
             if table is None:
                 table = Table()
