@@ -21,9 +21,9 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
      no day: it is not in the period's last month), "Cuối quý" / "Đầu mỗi tháng" (no number: every one),
      "Các quý trong năm", each quarter's end listed ("Tháng 3, 6, 9, 12", "Trước 15/3, 15/6, 15/9, 15/12",
      "ngày 18 tháng 3, 6, 9, 12" → quarter, with the day). "Định kỳ", "kỳ báo cáo", "theo kỳ" alone: ``{}``.
-     Frequencies: month, quarter (also
-     "3 tháng"), halfyear ("6 tháng", "nửa năm"), year ("năm", "12 tháng"); weeks and 9 months are noted in no
-     frequency. "Định kỳ" alone gives ``every == {}`` (a frequency to confirm). The stated due day of a
+     Frequencies: month, quarter (also "3 tháng"), halfyear ("6 tháng", "nửa năm"), year ("năm", "12
+     tháng"); weeks and 9 months are noted in no frequency. "Định kỳ" alone gives ``every == {}`` (a frequency
+     to confirm). The stated due day of a
      frequency is the day in the period's last month: "Ngày 05 hàng tháng" / "Hằng tháng (trước ngày 22)" →
      month; "trước ngày 19 của tháng cuối quý" → quarter; "trước ngày 19 tháng 12" / "15/12" → year (else
      half-year, else quarter when the month ends one); a day with no month goes to every frequency still without one.
@@ -36,19 +36,22 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
      15/12", with no year, and "Báo cáo quý, năm: trước ngày 18/12/2024", two frequencies, stay periodic).
    - **dated**: a date ("15/02/2023", "ngày 5 tháng 3 năm 2024", "31/12/24", "Trước 15/12"), a month ("Tháng
      12/2023", "T6/2024", "Tháng 01 - 3/2024", "Từ tháng 3 đến tháng 6/2024", "06/2024"), a quarter ("Quý
-     III/2022", "Quý 4 năm 2024", "Q2/2024", "Trong quý I, quý II/2022"), a half year ("6 tháng đầu/cuối năm", "nửa đầu năm"),
+     III/2022", "Quý 4 năm 2024", "Q2/2024", "Trong quý I, quý II/2022"), a half year ("6 tháng đầu/cuối
+     năm", "nửa đầu năm"),
      "9 tháng đầu năm", a year ("Năm 2023", "Trong năm 2024", "Đến hết năm 2024", "2021-2025", "Trong năm",
-     "cả năm"), "10 ngày đầu tháng 12" → 10/12, a week of a month ("Tuần đầu tháng 3" → 7/3, "tuần thứ 2 tháng 4" → 14/4, "tuần cuối tháng 6"
-     → 30/6), "Trước 20 tháng 12" (a day and month in words after "trước / đến / chậm nhất").
+     "cả năm" in a longer text), "10 ngày đầu tháng 12" → 10/12, a week of a month ("Tuần đầu tháng 3" → 7/3,
+     "tuần thứ 2 tháng 4" → 14/4, "tuần cuối tháng 6" → 30/6), "Trước 20 tháng 12" (a day and a month in
+     words after "trước / đến / chậm nhất").
      Civil Code 2015 art. 146: "đầu năm" 1/1, "giữa năm" 30/6, "cuối năm" 31/12; "đầu/giữa/cuối
      tháng" the 1st, 15th, last day. A month, quarter, half or year means its last day. Several dates or a range
      → the latest ("a range ends at its last period"), except that a date inside a named period is the precise
      deadline ("Quý I/2022 (trước ngày 15/3/2022)" → 15/3/2022), and so is a smaller period named inside a
      larger one when the two are not the ends of a range ("Trong năm 2024 (Quý III)" → 30/9, "Quý III/2024
-     (tháng 8)" → 31/8; but "Từ Quý II đến hết năm 2024" → 31/12, "Quý I/2024 và năm 2024" → 31/12). A bare year number is dropped beside
-     anything more precise than a whole year ("Tháng 11/2024 (Kế hoạch năm 2025)" → 30/11/2024, but "Trong năm
-     2024 và năm 2025" → 31/12/2025); the year of a named plan ("Kế hoạch năm 2025") beside anything else. A missing year is the next year printed after
-     it, else the plan's year (``year``), else the year printed before it; with none at all ``due`` is None;
+     (tháng 8)" → 31/8; but "Từ Quý II đến hết năm 2024" → 31/12, "6 tháng đầu năm và cả năm" → 31/12). A
+     bare year number is dropped beside anything more precise than a whole year ("Tháng 11/2024 (Kế hoạch năm
+     2025)" → 30/11/2024, but "Trong năm 2024 và năm 2025" → 31/12/2025); the year of a named plan ("Kế hoạch
+     năm 2025") beside anything else. A missing year is the next year printed after it, else the plan's year
+     (``year``), else the year printed before it; with none at all ``due`` is None;
      "năm sau" is the plan's year + 1 ("Trước ngày 20/01 năm sau"); "các năm tiếp theo" is not ("Năm 2024
      và các năm tiếp theo" → 31/12/2024: the plan tracks its own year). Months may be Roman after "tháng" ("Tháng
      VI/2024").

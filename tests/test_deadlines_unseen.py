@@ -376,6 +376,13 @@ ROWS = [
     ("Theo thư mời (dự kiến Quý III/2024)", D, d(9, 30), {}, None),
     ("Năm 2024 (tùy tình hình thực tế)", D, d(12, 31), {}, None),
     ("Thực hiện trong Quý II, III/2024", D, d(9, 30), {}, None),
+    ("Hưởng ứng Ngày Pháp luật 9/11/2024", D, d(11, 9), {}, None),
+    ("Dịp Ngày Pháp luật (09/11)", D, d(11, 9), {}, None),
+    ("Năm 2024: Quý III", D, d(9, 30), {}, None),
+    ("Q3/24", D, d(9, 30), {}, None),
+    ("Quý 3-2024", D, d(9, 30), {}, None),
+    ("Trước 20/12 năm nay", D, d(12, 20), {}, None),
+    ("Trước 20/12/2024 (hoặc theo yêu cầu)", D, d(12, 20), {}, None),
     # ---- on demand --------------------------------------------------------------------------------------------------
     ("Theo quy định", O, None, {}, None),
     ("Sau khi có Quyết định công bố", O, None, {}, None),
