@@ -10,8 +10,8 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
    So are a column label typed into the cell ("Thời gian thực hiện: …", "Hoàn thành: …") and "(dự kiến)".
    Only the first 1,000 characters are read (a deadline cell is a few lines; this bounds the work on a paste).
 3. Kinds, strongest first (the strongest kind with a signal wins):
-   - **continuous**: "thường xuyên", "liên tục", "hằng ngày", "suốt năm", "xuyên suốt", "trong suốt …", a cell
-     that is only "Cả năm" ("Cả năm 2024": all year round, like "suốt năm"; "Hằng quý và cả năm" is periodic)
+   - **continuous**: "thường xuyên", "liên tục", "hằng ngày", "suốt năm", "xuyên suốt", "trong suốt …"
+     ("Cả năm 2024" is dated 31/12 like "Trong năm 2024", DOMAIN.md §3; "Hằng quý và cả năm" is periodic)
      ("Thường xuyên và đột xuất khi có yêu cầu", "Hằng năm, thường xuyên" are continuous).
    - **periodic**: "định kỳ", "hàng/hằng/mỗi" + a list of frequencies ("Hàng quý, năm", "Định kỳ 6 tháng, năm",
      "hằng quý và năm"), "6 tháng/lần", "1 lần/quý", "2 lần/năm" (half-year), "tháng cuối quý", "theo quý",
@@ -150,7 +150,6 @@ _CONTINUOUS = re.compile(
     r"\bthuong\s*xuyen\b|\blien\s*tuc\b|\b(?:hang|moi)\s*ngay\b|\bsuot\s*(?:ca\s*)?nam\b|\bxuyen\s*suot\b|\btrong\s*suot\b"
 )
 
-_ALL_YEAR = re.compile(r"^[\W_]*(?:trong\s*)?ca\s*nam(?:\s*(?:nay|ke\s*hoach|(?:19|20)\d\d))?[\W_]*$")
 
 _ON_DEMAND = re.compile(
     r"\bkhi\b|\bdot\s*xuat\b|\bphat\s*sinh\b|\blo\s*trinh\b|\bke\s*tu\b|\btinh\s*tu\s*ngay\b|\bneu\s*co\b|"
@@ -513,7 +512,7 @@ def _read(text: str, year: int | None) -> Deadline:
     s = _CITATION.sub(" ", s)
     s = _DOC_NUMBER.sub(" ", s)
 
-    if _CONTINUOUS.search(s) or _ALL_YEAR.match(s):
+    if _CONTINUOUS.search(s):
         return Deadline(DeadlineKind.CONTINUOUS)
 
     leading_on_demand = bool(_LEADING_ON_DEMAND.search(s))

@@ -35,9 +35,9 @@ ROWS = [
     ("Thường xuyên và khi có yêu cầu", C, None, {}, None),
     ("Thực hiện thường xuyên", C, None, {}, None),
     ("Suốt năm", C, None, {}, None),
-    # doubtful: "Cả năm" alone = all year round, like "Suốt năm" (not "Trong năm", which DOMAIN.md §3 dates)
-    ("Cả năm", C, None, {}, None),
-    ("Cả năm 2024", C, None, {}, None),
+    # doubtful: "Cả năm" read like "Trong năm", which DOMAIN.md §3 dates at the year's end
+    ("Cả năm", D, d(12, 31), {}, None),
+    ("Cả năm 2024", D, d(12, 31), {}, None),
     ("Hằng ngày", C, None, {}, None),
     ("Hàng ngày", C, None, {}, None),
     ("Thường xuyên, kịp thời", C, None, {}, None),
