@@ -130,7 +130,9 @@ def read_document(lines: list[str], year: int | None = None) -> PlanDocument:
                 doc.issuer, doc.level = body_case(_slice(text, folded, m, "body")), "department"
     if not doc.province:
         m = _PLACE_DATE.search(folded)
-        if m:
+        lower_unit = m and re.search(r"\b(?:huyen|xa|phuong|quan|thi xa|thi tran)\s+" + re.escape(m.group("place")) + r"\b",
+                                     folded)
+        if m and not lower_unit:  # "Châu Thành, ngày …" of "huyện Châu Thành" names a district, not the province
             doc.province = proper(_slice(text, folded, m, "place"))
     doc.title = _title(text)
     found = _YEAR.search(fold(doc.title)) if doc.title else None

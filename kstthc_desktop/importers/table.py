@@ -227,7 +227,11 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
             if header_score(row) and mapping is None:  # the header again (a new page or table)
                 header_rows, span = header_block(rows, i)
                 new = columns_from_header(header_rows)
-                if new.roles != segment.columns.roles:
+                # only the header's top row printed again (its second row "Chủ trì" / "Phối hợp" left out):
+                # the same layout, not a new one
+                top_again = len(header_rows) == 1 and \
+                    [c.text for c in row.cells if c.text and not c.hmerge] == found.header
+                if new.roles != segment.columns.roles and not top_again:
                     segment = Segment([], new, "")
                     found.segments.append(segment)
                 i += span
@@ -507,7 +511,7 @@ def view_row(row: Row, columns: Columns, above: list[str]) -> tuple[RowView, lis
     return view, resolved
 
 
-def section_of(view: RowView, next_stt: str) -> tuple[str, str] | None:
+def section_of(view: RowView, next_stt: str, b: Builder | None = None) -> tuple[str, str] | None:
     """(printed code, title) when the row is a section row."""
     texts = [c.text for c in view.row.cells if c.text and not c.hmerge and not c.vmerge]
     if not texts:
@@ -538,6 +542,10 @@ def section_of(view: RowView, next_stt: str) -> tuple[str, str] | None:
         if re.fullmatch(r"\d{1,2}(\.\d{1,2})*", code) and title:
             if next_stt.startswith(code + "."):
                 return code, title  # "1" above "1.1", "1.2": a heading (which may carry a task of its own)
+            if b is not None and b.section is not None and b.main is not None:
+                current = b.section.printed_code or b.section.code
+                if current.isdigit() and code == str(int(current) + 1) and b.main.stt.startswith(current + "."):
+                    return code, title  # "5" after section "4" of tasks "4.1", "4.2": the next section
             if is_roman(next_stt) and not data and not view.extras:
                 return code, title  # "1" above "I": a group of sections
             if re.fullmatch(r"[a-zđ]", next_stt) and not data and not view.extras:
@@ -591,7 +599,7 @@ def read_row(b: Builder, view: RowView, next_stt: str) -> None:
     row = view.row
     if not view.own and not view.stt and not view.extras:
         return
-    section = section_of(view, next_stt)
+    section = section_of(view, next_stt, b)
     if section:
         code, title = section
         current = b.section
