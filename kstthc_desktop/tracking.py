@@ -223,6 +223,22 @@ def prefold(rows: Iterable[TaskRow]) -> None:
             row.search_key = _search_key(row.task) or " "
 
 
+@lru_cache(maxsize=4096)
+def lead_bodies(lead: str) -> tuple[tuple[str, str], ...]:
+    """The bodies a lead cell names, as (folded key, name as printed): "Sở Tư pháp; Văn phòng UBND tỉnh" is two
+    bodies, so the dashboard's bars and the lead filter speak of bodies, not of whole cells. Cached: a plan has
+    few distinct lead cells."""
+    from kstthc_desktop.store.bodies import split_bodies
+
+    return tuple((fold(name), name) for name in split_bodies(lead))
+
+
+@lru_cache(maxsize=4096)
+def lead_keys(lead: str) -> frozenset[str]:
+    """What a lead filter may match in a cell: each body's folded name, and the folded cell as a whole."""
+    return frozenset([fold(lead), *(key for key, _ in lead_bodies(lead))])
+
+
 def filter_rows(rows: list[TaskRow], flt: RowFilter, sections: Iterable | None = None) -> list[int]:
     """Indexes of ``rows`` that pass ``flt``: every typed word must occur, ignoring case and diacritics."""
     words = fold(flt.search).split()
@@ -239,9 +255,8 @@ def filter_rows(rows: list[TaskRow], flt: RowFilter, sections: Iterable | None =
         idx = [i for i in idx if rows[i].task.deadline.kind == flt.kind]
     if flt.mine_only:
         idx = [i for i in idx if rows[i].mine]
-    if lead:
-        folded: dict[str, str] = {}  # a plan has few distinct lead cells: fold each once
-        idx = [i for i in idx if (folded.get(rows[i].task.lead) or folded.setdefault(rows[i].task.lead, fold(rows[i].task.lead))) == lead]
+    if lead:  # a body named in the lead cell (or the whole cell, as printed)
+        idx = [i for i in idx if lead in lead_keys(rows[i].task.lead)]
     if codes is not None:
         idx = [i for i in idx if rows[i].task.section in codes]
     if flt.task_ids is not None:
@@ -286,13 +301,13 @@ def dashboard(rows: list[TaskRow], period, today: date, sections: Iterable | Non
 
     by_lead: dict[str, list[TaskRow]] = defaultdict(list)
     lead_labels: dict[str, str] = {}
-    for r in active:
-        key = fold(r.task.lead) or "—"
-        by_lead[key].append(r)
-        lead_labels.setdefault(key, " ".join(r.task.lead.split()) or "(không ghi)")
+    for r in active:  # a task led by several bodies counts for each of them
+        for key, name in lead_bodies(r.task.lead) or (("—", "(không ghi)"),):
+            by_lead[key].append(r)
+            lead_labels.setdefault(key, name)
     lead_list = _bars(by_lead, lead_labels)
     lead_list.sort(key=lambda b: (-b.total, b.label))
-    for bar in lead_list:  # a click filters on the lead as printed
+    for bar in lead_list:  # a click filters on the body's name
         bar.key = lead_labels.get(bar.key, bar.key)
 
     return DashboardData(

@@ -83,3 +83,15 @@ def test_filtering_twenty_thousand_rows_is_quick():
     elapsed = time.perf_counter() - start
     assert len(found) == 4000
     assert elapsed < 0.1 * 3  # the benchmark holds the 100 ms target; this guards against a slow rewrite
+
+
+def test_a_task_led_by_two_bodies_counts_for_each_body_and_either_name_finds_it():
+    tasks = _tasks() + [Task(id=6, section="I", stt="3", content="Kiểm tra TTHC", lead="Sở Tư pháp; Văn phòng UBND tỉnh",
+                             deadline=Deadline(DeadlineKind.DATED, due=date(2024, 12, 20)))]
+    rows = build_rows(tasks, [], [], Q4, TODAY, year=2024, my_body="")
+    bars = {b.label: b.total for b in dashboard(rows, Q4, TODAY).by_lead}
+    assert bars["Sở Tư pháp"] == 2 and bars["Văn phòng UBND tỉnh"] == 2
+    assert not any(";" in label for label in bars)
+    assert [rows[i].id for i in filter_rows(rows, RowFilter(lead="Văn phòng UBND tỉnh"))] == [1, 6]
+    assert [rows[i].id for i in filter_rows(rows, RowFilter(lead="so tu phap"))] == [2, 6]
+    assert [rows[i].id for i in filter_rows(rows, RowFilter(lead="Sở Tư pháp; Văn phòng UBND tỉnh"))] == [6]

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from kstthc_desktop.domain import DeadlineKind
 from kstthc_desktop.gui.dashboard import Dashboard, look
 from kstthc_desktop.gui.errors import reporting_errors
-from kstthc_desktop.tracking import RowFilter, dashboard, default_period, task_rows
+from kstthc_desktop.tracking import RowFilter, dashboard, default_period, lead_bodies, task_rows
 from kstthc_desktop.vndates import text_date
 
 log = logging.getLogger(__name__)
@@ -500,9 +500,8 @@ class MainWindow(QMainWindow):
         self.lead_filter.clear()
         self.lead_filter.addItem("Mọi cơ quan chủ trì", "")
         seen: dict[str, int] = {}
-        for r in self.rows:
-            text = " ".join(r.task.lead.split())
-            if text:
+        for r in self.rows:  # one entry per body, as the dashboard's bars name them
+            for _, text in lead_bodies(r.task.lead):
                 seen[text] = seen.get(text, 0) + 1
         for text in sorted(seen, key=lambda t: (-seen[t], t)):
             self.lead_filter.addItem(f"{text} ({seen[text]})", text)
