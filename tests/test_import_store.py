@@ -186,3 +186,21 @@ def test_a_department_plan_of_the_same_year_is_a_plan_of_its_own(tmp_path, capsy
         plans = store.plans()
         assert sorted(p.document.issuer for p in plans) == ["Sở Nội vụ", "Ủy ban nhân dân tỉnh Sóc Trăng"]
         assert all(not t.withdrawn for p in plans for t in store.tasks(p.id))
+
+
+def test_reimport_keeps_the_officers_corrected_reading_when_the_printed_deadline_is_unchanged(tmp_path, capsys):
+    from kstthc_desktop.domain import Deadline, DeadlineKind
+
+    db = tmp_path / "kstthc.db"
+    assert main(["import", str(PLAN), "--db", str(db)]) == 0
+    with Store.open(db) as store:
+        plan_id = store.plan_id_for_year(2024)
+        unread = next(t for t in store.tasks(plan_id) if t.deadline_text == "Báo cáo kết quả kiểm tra")
+        corrected = Deadline(DeadlineKind.DATED, due=date(2024, 11, 30))
+        store.update_task(unread.id, deadline=corrected)
+    path, changed, _, _ = amended(tmp_path)  # changes another task's deadline text
+    assert main(["import", str(path), "--db", str(db)]) == 0
+    with Store.open(db) as store:
+        assert store.task(unread.id).deadline == corrected  # the officer's reading stands
+        first = next(t for t in store.tasks(plan_id) if t.content == changed["content"])
+        assert first.deadline.due == date(2024, 3, 31)  # a changed printed deadline is read anew

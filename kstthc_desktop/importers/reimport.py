@@ -108,6 +108,8 @@ def compare(old: Plan, new: Plan) -> PlanChanges:
         before, after = old.tasks[a], new.tasks[b]
         fields = {name: (getattr(before, name), getattr(after, name))
                   for name in PLAN_FIELDS if _value(before, name) != _value(after, name)}
+        if "deadline_text" not in fields:  # same printed deadline: the stored reading may be the officer's correction
+            fields.pop("deadline", None)
         if before.withdrawn:
             fields["withdrawn"] = (True, False)
             changes.reinstated.append(TaskChange(before, after, fields))
