@@ -204,3 +204,15 @@ def test_reimport_keeps_the_officers_corrected_reading_when_the_printed_deadline
         assert store.task(unread.id).deadline == corrected  # the officer's reading stands
         first = next(t for t in store.tasks(plan_id) if t.content == changed["content"])
         assert first.deadline.due == date(2024, 3, 31)  # a changed printed deadline is read anew
+
+
+def test_importing_another_plan_into_a_database_with_work_backs_it_up_first(tmp_path, capsys):
+    from kstthc_desktop.store.backup import list_backups
+
+    db = tmp_path / "kstthc.db"
+    assert main(["import", str(PLAN), "--db", str(db)]) == 0
+    assert list_backups(db) == []  # a new, empty database holds nothing to keep
+    assert main(["import", str(PLANS / "soc-trang-2022.docx"), "--db", str(db)]) == 0
+    assert [b.reason for b in list_backups(db)] == ["truoc-nhap"]
+    with Store.open(db) as store:
+        assert sorted(p.document.year for p in store.plans()) == [2022, 2024]

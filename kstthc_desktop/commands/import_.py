@@ -69,12 +69,12 @@ def run(args) -> int:
         if body and not args.body:
             mark_concern(plan, body)
         existing = matching_plan_id(store, plan)
-        if existing is not None:  # amending what the officer has recorded: keep a copy first, as the window does
+        if existing is not None or store.plans():  # the database holds the officer's work: a copy first, as the window does
             from datetime import datetime
 
             from kstthc_desktop.store.backup import backup_before
 
-            backup_before(store, "truoc-nhap-lai", datetime.now())
+            backup_before(store, "truoc-nhap-lai" if existing is not None else "truoc-nhap", datetime.now())
         with store.transaction():
             changes = apply(store, existing, plan) if existing else None
             if existing is None:
