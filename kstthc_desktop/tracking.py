@@ -230,7 +230,7 @@ def lead_bodies(lead: str) -> tuple[tuple[str, str], ...]:
     few distinct lead cells."""
     from kstthc_desktop.store.bodies import split_bodies
 
-    return tuple((fold(name), name) for name in split_bodies(lead))
+    return tuple((fold(name), name[:1].upper() + name[1:]) for name in split_bodies(lead))  # a label starts a line
 
 
 @lru_cache(maxsize=4096)
