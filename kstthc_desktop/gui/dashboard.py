@@ -4,12 +4,30 @@ separate 100+ MB package). Every number is a link to the matching tasks.
 
 Colours and fonts are set with palettes and QFont (``look``), the cards painted by hand: style sheets cost
 about 10 ms of the window's start-up here (each is parsed, and every widget under one is polished by Qt's
-style-sheet style), for a look plain painting gives as well."""
+style-sheet style), for a look plain painting gives as well.
+
+Nothing here touches ``Qt`` (the namespace) until the officer clicks or hovers: PySide6 builds the Python enums
+of the whole namespace (~130 of them, ~13 ms) on its first use, and so do QPen's and QBrush's constructors and
+QPainter.setPen/setBrush (their overloads take Qt.PenStyle and Qt.BrushStyle). So colours reach the painter as
+brushes taken from a palette (``brush``), text is drawn in the widget's own colour, and item roles are ints."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QCursor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QStyledItemDelegate,
@@ -28,6 +46,57 @@ from PySide6.QtWidgets import (
 
 from kstthc_desktop.tracking import Bar, DashboardData, TaskRow
 from kstthc_desktop.vndates import text_date
+
+#: Qt.ItemDataRole.ToolTipRole and UserRole as the ints Qt's item APIs take (naming them builds ``Qt``: see above).
+TOOLTIP_ROLE = 3
+USER_ROLE = 256
+#: The colour of a dashboard list item's text (its "why": overdue or due).
+COLOUR_ROLE = USER_ROLE + 1
+
+
+@lru_cache(maxsize=None)
+def brush(colour: str) -> QBrush:
+    """A solid brush of ``colour`` for ``QPainter.fillPath``, made by a palette (QBrush's own constructors
+    build the ``Qt`` namespace's enums, ~13 ms of start-up)."""
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(colour))
+    return palette.window()
+
+
+def fill_rounded(painter: QPainter, rect: QRectF, radius: float, colour: str) -> None:
+    path = QPainterPath()
+    path.addRoundedRect(QRectF(rect), radius, radius)
+    painter.fillPath(path, brush(colour))
+
+
+def elided(fm: QFontMetrics, text: str, width: int) -> str:
+    """``text`` cut at its end with "…" to fit ``width`` pixels (QFontMetrics.elidedText takes a Qt enum)."""
+    if fm.horizontalAdvance(text) <= width:
+        return text
+    fits, longest = 0, len(text)
+    while fits < longest:
+        middle = (fits + longest + 1) // 2
+        if fm.horizontalAdvance(text[:middle].rstrip() + "…") <= width:
+            fits = middle
+        else:
+            longest = middle - 1
+    return text[:fits].rstrip() + "…"
+
+
+def pointing_hand(widget: QWidget) -> None:
+    """The hand cursor over a clickable widget, set on the first hover (``enterEvent``): Qt.CursorShape builds
+    the ``Qt`` namespace, which the first paint does not need."""
+    if not getattr(widget, "_hand", False):
+        from PySide6.QtCore import Qt
+
+        widget.setCursor(QCursor(Qt.CursorShape.PointingHandCursor))
+        widget._hand = True
+
+
+def left_click(event: QMouseEvent) -> bool:
+    from PySide6.QtCore import Qt
+
+    return event.button() == Qt.MouseButton.LeftButton
 
 
 def look(widget: QWidget, colour: str | None = None, point_size: float | None = None, bold: bool = False,
@@ -63,7 +132,7 @@ class BarChart(QWidget):
         self.bars: list[Bar] = []
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        look(self, "#333")  # the painter's pen: labels and counts are drawn in the widget's text colour
 
     def set_bars(self, bars: list[Bar]) -> None:
         self.bars = list(bars)
@@ -83,6 +152,8 @@ class BarChart(QWidget):
         fm = QFontMetrics(self.font())
         width = self.width()
         if not self.bars:
+            from PySide6.QtCore import Qt
+
             painter.setPen(QColor("#777"))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Chưa có nhiệm vụ nào cần tính trong kỳ này.")
             return
@@ -90,25 +161,19 @@ class BarChart(QWidget):
         count_w = fm.horizontalAdvance("100/100 ") + 4
         track_x = label_w + 8
         track_w = max(20, width - track_x - count_w - 4)
+        baseline = (self.ROW - fm.height()) / 2 + fm.ascent()  # text centred in its row
         for i, bar in enumerate(self.bars):
             top = 3 + i * self.ROW
-            painter.setPen(QColor("#333"))
-            label = fm.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w)
-            painter.drawText(QRect(0, top, label_w, self.ROW), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
-            track = QRect(track_x, top + 7, track_w, self.ROW - 14)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#e7eaee"))
-            painter.drawRoundedRect(track, 3, 3)
+            painter.drawText(QPointF(0, top + baseline), elided(fm, bar.label, label_w))
+            track = QRectF(track_x, top + 7, track_w, self.ROW - 14)
+            fill_rounded(painter, track, 3, "#e7eaee")
             if bar.done:
-                fill = QRect(track.x(), track.y(), max(4, int(track_w * bar.ratio)), track.height())
-                painter.setBrush(QColor("#3f8f57" if bar.ratio >= 0.999 else "#5b8fd0"))
-                painter.drawRoundedRect(fill, 3, 3)
-            painter.setPen(QColor("#333"))
-            painter.drawText(
-                QRect(track_x + track_w + 6, top, count_w, self.ROW),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                f"{bar.done}/{bar.total}",
-            )
+                done = QRectF(track.x(), track.y(), max(4, int(track_w * bar.ratio)), track.height())
+                fill_rounded(painter, done, 3, "#3f8f57" if bar.ratio >= 0.999 else "#5b8fd0")
+            painter.drawText(QPointF(track_x + track_w + 6, top + baseline), f"{bar.done}/{bar.total}")
+
+    def enterEvent(self, event) -> None:  # noqa: N802
+        pointing_hand(self)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         i = self._bar_at(int(event.position().y()))
@@ -120,7 +185,7 @@ class BarChart(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         i = self._bar_at(int(event.position().y()))
-        if i >= 0 and event.button() == Qt.MouseButton.LeftButton:
+        if i >= 0 and left_click(event):
             self.barClicked.emit(self.bars[i].key)
 
 
@@ -130,40 +195,43 @@ class StatCard(QFrame):
 
     clicked = Signal()
     EDGE = 5
+    NUMBER_WIDTH = 40  # numbers are right-aligned in this width: the padding left of them is what they leave
 
     def __init__(self, title: str, colour: str, parent=None):
         super().__init__(parent)
         self.setObjectName("statCard")
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.colour = QColor(colour)
+        self.colour = colour
         self._hover = False
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(12 + self.EDGE, 7, 11, 7)
         layout.setSpacing(10)
-        self.number = look(QLabel("0"), colour, 19, bold=True)
-        self.number.setMinimumWidth(40)
-        self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.number = look(QLabel(), colour, 19, bold=True)  # QLabel's default: left, centred vertically
+        self._set_number("0")
         self.caption = look(QLabel(title), "#333")
         self.caption.setWordWrap(True)
         layout.addWidget(self.number)
         layout.addWidget(self.caption, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
+    def _set_number(self, text: str) -> None:
+        self.number.setText(text)
+        pad = max(0, self.NUMBER_WIDTH - self.number.fontMetrics().horizontalAdvance(text))
+        self.layout().setContentsMargins(12 + self.EDGE + pad, 7, 11, 7)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        box = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        outline = QPainterPath()
-        outline.addRoundedRect(box, 4, 4)
-        painter.fillPath(outline, QColor("#f5f8fc" if self._hover else "white"))
-        painter.setPen(QColor("#d9dde3"))
-        painter.drawPath(outline)
-        painter.setClipPath(outline)
-        edge = QPainterPath()  # fillPath: fillRect's overloads make PySide6 build QGradient's enums (~1.5 ms)
+        box = QRectF(self.rect())
+        fill_rounded(painter, box, 4.5, "#d9dde3")  # a 1-pixel border: the border colour under the card
+        inner = QPainterPath()
+        inner.addRoundedRect(box.adjusted(1, 1, -1, -1), 3.5, 3.5)
+        painter.fillPath(inner, brush("#f5f8fc" if self._hover else "white"))
+        painter.setClipPath(inner)
+        edge = QPainterPath()  # fillPath: fillRect's overloads build QGradient's and Qt's enums
         edge.addRect(QRectF(0, 0, self.EDGE, self.height()))
-        painter.fillPath(edge, self.colour)
+        painter.fillPath(edge, brush(self.colour))
 
     def enterEvent(self, event) -> None:  # noqa: N802
+        pointing_hand(self)
         self._hover = True
         self.update()
 
@@ -172,11 +240,11 @@ class StatCard(QFrame):
         self.update()
 
     def set_value(self, value: int, tooltip: str = "") -> None:
-        self.number.setText(str(value))
+        self._set_number(str(value))
         self.setToolTip(tooltip)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if event.button() == Qt.MouseButton.LeftButton:
+        if left_click(event):
             self.clicked.emit()
 
 
@@ -207,11 +275,13 @@ class _RuledItems(QStyledItemDelegate):
     def paint(self, painter: QPainter, option, index) -> None:
         inner = QStyleOptionViewItem(option)
         inner.rect = option.rect.adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y - 1)
+        colour = index.data(COLOUR_ROLE)
+        if colour:  # the item's text colour (item.setForeground takes a QBrush: see the module's note)
+            inner.palette.setColor(QPalette.ColorRole.Text, QColor(colour))
         super().paint(painter, inner, index)
-        painter.save()
-        painter.setPen(QColor("#eceff3"))
-        painter.drawLine(option.rect.left(), option.rect.bottom(), option.rect.right(), option.rect.bottom())
-        painter.restore()
+        rule = QPainterPath()
+        rule.addRect(QRectF(option.rect.left(), option.rect.bottom(), option.rect.width(), 1))
+        painter.fillPath(rule, brush("#eceff3"))
 
 
 def _section_title(text: str) -> QLabel:
@@ -263,7 +333,6 @@ class Dashboard(QScrollArea):
         self.attention.setObjectName("attentionList")
         self.attention.setMinimumHeight(150)
         self.attention.setWordWrap(True)
-        self.attention.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.attention.setItemDelegate(_RuledItems(self.attention))
         self.attention.itemActivated.connect(self._open_item)
         self.attention.itemClicked.connect(self._open_item)
@@ -323,6 +392,8 @@ class Dashboard(QScrollArea):
             seen.add(row.task.id)
             self.attention.addItem(self._item(row, why, data))
         if not seen:
+            from PySide6.QtCore import Qt
+
             item = QListWidgetItem("Không có nhiệm vụ quá hạn hay đến hạn trong 7 ngày tới.")
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.attention.addItem(item)
@@ -338,11 +409,11 @@ class Dashboard(QScrollArea):
         text = f"{why}{' ' + text_date(when) if when else ''} · {row.task.stt or '–'}. {content}"
         item = QListWidgetItem(text)
         item.setToolTip(row.task.content)
-        item.setForeground(QColor("#a61b1b" if why == "Quá hạn" else "#8a5a00"))
-        item.setData(Qt.ItemDataRole.UserRole, row.task.id)
+        item.setData(COLOUR_ROLE, "#a61b1b" if why == "Quá hạn" else "#8a5a00")
+        item.setData(USER_ROLE, row.task.id)
         return item
 
     def _open_item(self, item: QListWidgetItem) -> None:
-        task_id = item.data(Qt.ItemDataRole.UserRole)
+        task_id = item.data(USER_ROLE)
         if task_id is not None:
             self.taskClicked.emit(int(task_id))

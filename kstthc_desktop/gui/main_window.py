@@ -3,7 +3,8 @@ sections tree and the task panel; menus for import, report, settings, backup and
 
 Statuses come from ``kstthc_desktop.tracking`` (Qt-free, shared with the reports). Dialogs owned by other
 modules (import wizard, report, settings, safety dialogs) are imported when opened, so the first paint
-does not pay for them.
+does not pay for them. Building the window up to the dashboard names no ``Qt.`` enum (see gui/dashboard.py:
+the namespace costs ~13 ms on first use); the task page and the dialogs import ``Qt`` where they use it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kstthc_desktop.domain import DeadlineKind
-from kstthc_desktop.gui.dashboard import Dashboard, look
+from kstthc_desktop.gui.dashboard import TOOLTIP_ROLE, USER_ROLE, Dashboard, look
 from kstthc_desktop.gui.errors import reporting_errors
 from kstthc_desktop.tracking import RowFilter, dashboard, default_period, lead_bodies, task_rows
 from kstthc_desktop.vndates import text_date
@@ -47,6 +48,8 @@ class WelcomePage(QWidget):
     """Shown while the database holds no plan: what the program does and a button to import one."""
 
     def __init__(self, on_import, parent=None):
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -112,8 +115,10 @@ class MainWindow(QMainWindow):
 
         def action(text: str, slot, shortcut=None, menu_=None) -> QAction:
             act = QAction(text, self)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
+            if isinstance(shortcut, str):  # setShortcuts: setShortcut's overloads build the Qt namespace
+                act.setShortcuts([QKeySequence(shortcut)])
+            elif shortcut is not None:
+                act.setShortcuts(shortcut)
             act.triggered.connect(slot)
             (menu_ or file_menu).addAction(act)
             return act
@@ -179,8 +184,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.notice = QLabel()
         self.notice.setObjectName("openingNotice")
-        self.notice.setWordWrap(True)  # its style sheet is set when first shown: hidden, it costs start-up only
-        self.notice.setTextFormat(Qt.TextFormat.RichText)
+        self.notice.setWordWrap(True)  # its style sheet and text format are set when first shown
         self.notice.linkActivated.connect(self._notice_link)
         self.notice.hide()
         layout.addWidget(self.notice)
@@ -218,6 +222,7 @@ class MainWindow(QMainWindow):
 
     def _build_task_page(self) -> QWidget:
         # Imported here: the first paint shows the dashboard, and every Qt class costs start-up time.
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHeaderView, QLineEdit, QSplitter, QTableView, QTreeWidget
 
         from kstthc_desktop.gui.task_model import (
@@ -435,7 +440,7 @@ class MainWindow(QMainWindow):
         self.period_combo.clear()
         for p in periods_of_year(year, kind):
             self.period_combo.addItem(p.name, p.key)
-            self.period_combo.setItemData(self.period_combo.count() - 1, p.title, Qt.ItemDataRole.ToolTipRole)
+            self.period_combo.setItemData(self.period_combo.count() - 1, p.title, TOOLTIP_ROLE)
         self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(current.key)))
         self._loading = False
         self._period_changed(self.period_combo.currentIndex())
@@ -505,7 +510,7 @@ class MainWindow(QMainWindow):
                 seen[text] = seen.get(text, 0) + 1
         for text in sorted(seen, key=lambda t: (-seen[t], t)):
             self.lead_filter.addItem(f"{text} ({seen[text]})", text)
-            self.lead_filter.setItemData(self.lead_filter.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+            self.lead_filter.setItemData(self.lead_filter.count() - 1, text, TOOLTIP_ROLE)
         self.lead_filter.setCurrentIndex(max(0, self.lead_filter.findData(lead)) if lead else 0)
         self._loading = False
 
@@ -519,14 +524,14 @@ class MainWindow(QMainWindow):
         for r in self.rows:
             counts[r.task.section] = counts.get(r.task.section, 0) + 1
         all_item = QTreeWidgetItem(["Tất cả nhiệm vụ", str(len(self.rows))])
-        all_item.setData(0, Qt.ItemDataRole.UserRole, "")
+        all_item.setData(0, USER_ROLE, "")
         self.section_tree.addTopLevelItem(all_item)
         items: dict[str, QTreeWidgetItem] = {}
         for s in self.plan.sections:
             label = f"{s.printed_code or s.code}. {s.title}"
             item = QTreeWidgetItem([label, ""])
             item.setToolTip(0, label)
-            item.setData(0, Qt.ItemDataRole.UserRole, s.code)
+            item.setData(0, USER_ROLE, s.code)
             parent = items.get(s.parent or "")
             (parent.addChild(item) if parent is not None else self.section_tree.addTopLevelItem(item))
             items[s.code] = item
@@ -542,7 +547,7 @@ class MainWindow(QMainWindow):
 
     def _selected_section(self) -> str:
         item = self.section_tree.currentItem()
-        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else ""
+        return item.data(0, USER_ROLE) if item is not None else ""
 
     def current_filter(self) -> RowFilter:
         status = self.status_combo.currentData()
@@ -609,7 +614,7 @@ class MainWindow(QMainWindow):
     def show_section(self, code: str) -> None:
         self.clear_filters()
         for item in self._tree_items():
-            if item.data(0, Qt.ItemDataRole.UserRole) == code:
+            if item.data(0, USER_ROLE) == code:
                 self.section_tree.setCurrentItem(item)
         self.tabs.setCurrentIndex(1)
 
@@ -815,6 +820,9 @@ class MainWindow(QMainWindow):
         text = self.opening_notice_text()
         if text:
             if not self.notice.styleSheet():
+                from PySide6.QtCore import Qt
+
+                self.notice.setTextFormat(Qt.TextFormat.RichText)
                 self.notice.setStyleSheet(
                     "#openingNotice { background: #fff7e0; color: #5c4300; border-bottom: 1px solid #ead9a6;"
                     " padding: 6px 12px; }"
