@@ -206,8 +206,11 @@ def run_gui(args) -> int:
 
             class _QuitAfterPaint(QObject):
                 def eventFilter(self, obj, event):  # noqa: N802 - Qt API
-                    if event.type() == QEvent.Type.Paint:
+                    if event.type() == QEvent.Type.Paint:  # seen before the window paints (and its children)
                         _trace("first paint")
+                        # What waits for the first paint is work deferred past the start by design (locale,
+                        # icon, demo files, search index, backup): pointless in a program about to leave.
+                        window.drop_after_paint_jobs()
                         QTimer.singleShot(0, app.quit)
                     return False
 

@@ -71,16 +71,13 @@ def fill_rounded(painter: QPainter, rect: QRectF, radius: float, colour: str) ->
 
 def elided(fm: QFontMetrics, text: str, width: int) -> str:
     """``text`` cut at its end with "…" to fit ``width`` pixels (QFontMetrics.elidedText takes a Qt enum)."""
-    if fm.horizontalAdvance(text) <= width:
+    full = fm.horizontalAdvance(text)
+    if full <= width:
         return text
-    fits, longest = 0, len(text)
-    while fits < longest:
-        middle = (fits + longest + 1) // 2
-        if fm.horizontalAdvance(text[:middle].rstrip() + "…") <= width:
-            fits = middle
-        else:
-            longest = middle - 1
-    return text[:fits].rstrip() + "…"
+    keep = len(text) * width // full  # about as many characters as fit: one or two measures more to be sure
+    while keep > 0 and fm.horizontalAdvance(text[:keep].rstrip() + "…") > width:
+        keep -= 1
+    return text[:keep].rstrip() + "…"
 
 
 def pointing_hand(widget: QWidget) -> None:
@@ -204,8 +201,8 @@ class StatCard(QFrame):
         self._hover = False
         layout = QHBoxLayout(self)
         layout.setSpacing(10)
-        self.number = look(QLabel(), colour, 19, bold=True)  # QLabel's default: left, centred vertically
-        self._set_number("0")
+        self.number = look(QLabel("0"), colour, 19, bold=True)  # QLabel's default: left, centred vertically
+        layout.setContentsMargins(12 + self.EDGE + self.NUMBER_WIDTH // 2, 7, 11, 7)  # till set_value: about "0"
         self.caption = look(QLabel(title), "#333")
         self.caption.setWordWrap(True)
         layout.addWidget(self.number)

@@ -366,6 +366,10 @@ class MainWindow(QMainWindow):
         else:
             self._after_paint.append(job)
 
+    def drop_after_paint_jobs(self) -> None:
+        """Forget the jobs waiting for the first paint (``kstthc --exit-after-start`` leaves right after it)."""
+        self._after_paint.clear()
+
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
         if not self._painted:
