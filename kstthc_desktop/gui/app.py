@@ -211,7 +211,9 @@ def run_gui(args) -> int:
                         # What waits for the first paint is work deferred past the start by design (locale,
                         # icon, demo files, search index, backup): pointless in a program about to leave.
                         window.drop_after_paint_jobs()
-                        QTimer.singleShot(0, app.quit)
+                        # exit, not quit: quit closes the windows first, and the main window's closeEvent would
+                        # save its geometry and period over the officer's own (a smoke test must not)
+                        QTimer.singleShot(0, lambda: app.exit(0))
                     return False
 
             watcher = _QuitAfterPaint(window)
