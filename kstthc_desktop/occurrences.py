@@ -86,13 +86,15 @@ def _periodic(freq: str, year: int, day: int | None) -> list[Occurrence]:
 @lru_cache(maxsize=2048)
 def _periodic_rows(freq: str, year: int, day: int | None) -> tuple[tuple, ...]:
     """(key, label, due, effective due, start) of each period: the same for every task, so computed once."""
+    from dateutil.rrule import MONTHLY, rrule
+
     from kstthc_desktop.calendar import effective_due
 
     step = _MONTHS[freq]
     rows = []
-    # each period of the year in turn (counted, not stepped through with dateutil's rrule: importing it and
-    # six costs the window's start ~2 ms, for a count)
-    for index in range(1, 12 // step + 1):
+    # the first day of each period's last month: Mar, Jun, Sep, Dec for quarters
+    last_months = rrule(MONTHLY, interval=step, dtstart=datetime(year, step, 1), count=12 // step)
+    for index, _last in enumerate(last_months, 1):
         period = Period(freq, year, index)
         end = period.end
         due = end.replace(day=min(day, end.day)) if day else end
@@ -102,9 +104,11 @@ def _periodic_rows(freq: str, year: int, day: int | None) -> tuple[tuple, ...]:
 
 @lru_cache(maxsize=256)
 def _quarter_rows(year: int) -> tuple[tuple, ...]:
+    from dateutil.rrule import MONTHLY, rrule
+
     rows = []
-    for index in range(1, 5):
-        period = Period(CONTINUOUS_KIND, year, index)
+    for first in rrule(MONTHLY, interval=3, dtstart=datetime(year, 1, 1), count=4):  # each quarter's first month
+        period = Period(CONTINUOUS_KIND, year, (first.month - 1) // 3 + 1)
         rows.append((period.key, period.label, period.window_start))
     return tuple(rows)
 
