@@ -176,10 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     rows = figures(args.repeats)
-    print(f"{'figure':62} {'median':>9} {'min':>9} {'max':>9}")
-    for r in rows:
-        fmt = (lambda v: "" if v is None else f"{v:9.1f}") if r["unit"] == "ms" else (lambda v: "" if v is None else f"{v:9.2f}")
-        print(f"{r['name']:62} {fmt(r['median'])} {fmt(r['min'])} {fmt(r['max'])} {r['unit']}")
+    from run import table  # the runner's table, beside this file
+
+    print(table(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -145,9 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     rows = figures(args.repeats)
-    print(f"{'figure':96} {'median':>8} {'min':>8} {'max':>8}")
-    for r in rows:
-        print(f"{r['name']:96} {r['median']:8.1f} {r['min']:8.1f} {r['max']:8.1f} {r['unit']}")
+    from run import table  # the runner's table, beside this file
+
+    print(table(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -20,7 +20,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from kstthc_desktop import __version__
 from kstthc_desktop.domain import (
     Concern,
     Deadline,
@@ -551,14 +550,7 @@ class Store:
             self._history("event", event_id, "", rows[0], None, "delete")
 
     def events(self, task_id: int | None = None, plan_id: int | None = None) -> list[Event]:
-        sql = "select e.* from events e join tasks t on t.id = e.task_id where 1=1"
-        params: list[Any] = []
-        if task_id is not None:
-            sql += " and e.task_id = ?"
-            params.append(task_id)
-        if plan_id is not None:
-            sql += " and t.plan_id = ?"
-            params.append(plan_id)
+        sql, params = _rows_of_task_or_plan("events", "e", task_id, plan_id)
         return [
             Event(r["id"], r["task_id"], date.fromisoformat(r["event_date"]), r["text"] or "")
             for r in self._query(sql + " order by e.event_date, e.id", params)
@@ -609,14 +601,7 @@ class Store:
             self._history("progress", progress_id, "", old, None, "delete")
 
     def progress(self, task_id: int | None = None, plan_id: int | None = None) -> list[ProgressEntry]:
-        sql = "select p.* from progress p join tasks t on t.id = p.task_id where 1=1"
-        params: list[Any] = []
-        if task_id is not None:
-            sql += " and p.task_id = ?"
-            params.append(task_id)
-        if plan_id is not None:
-            sql += " and t.plan_id = ?"
-            params.append(plan_id)
+        sql, params = _rows_of_task_or_plan("progress", "p", task_id, plan_id)
         return [
             ProgressEntry(
                 task_id=r["task_id"], entry_date=date.fromisoformat(r["entry_date"]), text=r["text"],
@@ -709,14 +694,7 @@ class Store:
             self._history("evidence", evidence_id, "", old, None, "delete")
 
     def evidence(self, task_id: int | None = None, plan_id: int | None = None) -> list[Evidence]:
-        sql = "select e.* from evidence e join tasks t on t.id = e.task_id where 1=1"
-        params: list[Any] = []
-        if task_id is not None:
-            sql += " and e.task_id = ?"
-            params.append(task_id)
-        if plan_id is not None:
-            sql += " and t.plan_id = ?"
-            params.append(plan_id)
+        sql, params = _rows_of_task_or_plan("evidence", "e", task_id, plan_id)
         return [
             Evidence(
                 task_id=r["task_id"], number=r["number"] or "", issued=_opt_date(r["issued"]), issuer=r["issuer"] or "",
@@ -868,3 +846,16 @@ def _db_write_error(exc: sqlite3.DatabaseError) -> UserError:
         message = "Không lưu được thay đổi vào cơ sở dữ liệu."
     log.error("database write failed: %s", exc)
     return UserError(message, detail=str(exc))
+
+
+def _rows_of_task_or_plan(table: str, alias: str, task_id: int | None, plan_id: int | None) -> tuple[str, list[Any]]:
+    """The query for a task's rows of ``table`` (events, progress, evidence), or a plan's, or all of them."""
+    sql = f"select {alias}.* from {table} {alias} join tasks t on t.id = {alias}.task_id where 1=1"
+    params: list[Any] = []
+    if task_id is not None:
+        sql += f" and {alias}.task_id = ?"
+        params.append(task_id)
+    if plan_id is not None:
+        sql += " and t.plan_id = ?"
+        params.append(plan_id)
+    return sql, params
