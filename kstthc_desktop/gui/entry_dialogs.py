@@ -36,6 +36,34 @@ def task_caption(task: Task) -> str:
     return f"<b>{task.stt or '–'}.</b> {text}"
 
 
+class _SavingDialog(QDialog):
+    """A form that checks itself (``problem()``), hands ``saved_values()`` to ``on_save`` and closes only when
+    that went through: a refusal (a UserError) is shown and the dialog stays open for a correction."""
+
+    on_save = None
+
+    def problem(self) -> str:
+        return ""
+
+    def saved_values(self) -> tuple:
+        return ()
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            QMessageBox.warning(self, "Chưa lưu được", problem)
+            return
+        if self.on_save is not None:
+            from kstthc_desktop.gui.errors import show_error
+
+            try:
+                self.on_save(*self.saved_values())
+            except Exception as exc:  # noqa: BLE001 - shown; the dialog stays open for a correction
+                show_error(self, exc)
+                return
+        super().accept()
+
+
 class _EvidenceFields:
     """Shared handling of the evidence fields both forms carry."""
 
@@ -78,7 +106,7 @@ class _EvidenceFields:
         )
 
 
-class ProgressDialog(QDialog, _EvidenceFields):
+class ProgressDialog(_SavingDialog, _EvidenceFields):
     """Add or edit one progress entry, with an optional evidence document.
 
     ``choices`` are (occurrence key, label) pairs the entry can count for; ``default_key`` is preselected.
@@ -155,23 +183,11 @@ class ProgressDialog(QDialog, _EvidenceFields):
             return None
         return self._evidence(self.task.id)  # type: ignore[arg-type]
 
-    def accept(self) -> None:
-        problem = self.problem()
-        if problem:
-            QMessageBox.warning(self, "Chưa lưu được", problem)
-            return
-        if self.on_save is not None:
-            from kstthc_desktop.gui.errors import show_error
-
-            try:
-                self.on_save(self.entry(), self.evidence(), self.file_path)
-            except Exception as exc:  # noqa: BLE001 - shown; the dialog stays open for a correction
-                show_error(self, exc)
-                return
-        super().accept()
+    def saved_values(self) -> tuple:
+        return (self.entry(), self.evidence(), self.file_path)
 
 
-class EvidenceDialog(QDialog, _EvidenceFields):
+class EvidenceDialog(_SavingDialog, _EvidenceFields):
     """Add or edit one evidence document of a task; ``progress_choices`` are (progress id, label)."""
 
     def __init__(
@@ -225,23 +241,11 @@ class EvidenceDialog(QDialog, _EvidenceFields):
                 ev.file_name, ev.file_sha256 = self.existing.file_name, self.existing.file_sha256
         return ev
 
-    def accept(self) -> None:
-        problem = self.problem()
-        if problem:
-            QMessageBox.warning(self, "Chưa lưu được", problem)
-            return
-        if self.on_save is not None:
-            from kstthc_desktop.gui.errors import show_error
-
-            try:
-                self.on_save(self.evidence(), self.file_path)
-            except Exception as exc:  # noqa: BLE001
-                show_error(self, exc)
-                return
-        super().accept()
+    def saved_values(self) -> tuple:
+        return (self.evidence(), self.file_path)
 
 
-class EventDialog(QDialog):
+class EventDialog(_SavingDialog):
     """One event of an on-demand task: the day it arose and what arose (a small form, built in code)."""
 
     def __init__(self, task: Task, today: date, parent: QWidget | None = None, *, on_save=None):
@@ -279,17 +283,5 @@ class EventDialog(QDialog):
             return f"Ngày phát sinh không thể sau hôm nay ({text_date(self.today)})."
         return ""
 
-    def accept(self) -> None:
-        problem = self.problem()
-        if problem:
-            QMessageBox.warning(self, "Chưa lưu được", problem)
-            return
-        if self.on_save is not None:
-            from kstthc_desktop.gui.errors import show_error
-
-            try:
-                self.on_save(pydate(self.date_edit.date()), clean(self.text_edit.text()))
-            except Exception as exc:  # noqa: BLE001
-                show_error(self, exc)
-                return
-        super().accept()
+    def saved_values(self) -> tuple:
+        return (pydate(self.date_edit.date()), clean(self.text_edit.text()))
