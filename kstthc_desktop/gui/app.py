@@ -122,6 +122,7 @@ def _open_quietly(path: Path):
 def _import_data_modules() -> None:
     """Import the Qt-free modules the first page needs before PySide6 is imported: once it is, PySide6 reads
     the source file of every module imported after it (its ``__feature__`` check), a few milliseconds more."""
+    import dateutil.rrule  # noqa: F401 - occurrences import it when first needed: ~2 ms dearer after PySide6 (six)
     import kstthc_desktop.calendar  # noqa: F401 - imported here for start-up time only
     import kstthc_desktop.occurrences  # noqa: F401
     import kstthc_desktop.status  # noqa: F401

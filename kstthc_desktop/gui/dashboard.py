@@ -14,20 +14,10 @@ brushes taken from a palette (``brush``), text is drawn in the widget's own colo
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Signal
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QCursor,
-    QFont,
-    QFontMetrics,
-    QMouseEvent,
-    QPainter,
-    QPainterPath,
-    QPaintEvent,
-    QPalette,
-)
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QStyledItemDelegate,
@@ -38,14 +28,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QScrollArea,
-    QSizePolicy,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from kstthc_desktop.tracking import Bar, DashboardData, TaskRow
 from kstthc_desktop.vndates import text_date
+
+if TYPE_CHECKING:  # each Qt class costs start-up time when first named: event types only annotate here
+    from PySide6.QtGui import QMouseEvent, QPaintEvent
 
 #: Qt.ItemDataRole.ToolTipRole and UserRole as the ints Qt's item APIs take (naming them builds ``Qt``: see above).
 TOOLTIP_ROLE = 3
@@ -85,6 +76,7 @@ def pointing_hand(widget: QWidget) -> None:
     the ``Qt`` namespace, which the first paint does not need."""
     if not getattr(widget, "_hand", False):
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QCursor
 
         widget.setCursor(QCursor(Qt.CursorShape.PointingHandCursor))
         widget._hand = True
@@ -128,7 +120,7 @@ class BarChart(QWidget):
         super().__init__(parent)
         self.bars: list[Bar] = []
         self.setMouseTracking(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.ROW + 6)  # fixed height, the column's width (QSizePolicy costs start-up time)
         look(self, "#333")  # the painter's pen: labels and counts are drawn in the widget's text colour
 
     def set_bars(self, bars: list[Bar]) -> None:
@@ -175,6 +167,8 @@ class BarChart(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         i = self._bar_at(int(event.position().y()))
         if i >= 0:
+            from PySide6.QtWidgets import QToolTip
+
             bar = self.bars[i]
             QToolTip.showText(
                 event.globalPosition().toPoint(), f"{bar.label}\nĐã có kết quả: {bar.done}/{bar.total} nhiệm vụ", self
@@ -207,7 +201,8 @@ class StatCard(QFrame):
         self.caption.setWordWrap(True)
         layout.addWidget(self.number)
         layout.addWidget(self.caption, 1)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Preferred size policies (the default): the grid shares its width out evenly and, beside the columns'
+        # stretch, gives no card extra height (naming QSizePolicy would cost start-up time)
 
     def _set_number(self, text: str) -> None:
         self.number.setText(text)

@@ -9,17 +9,17 @@ the namespace costs ~13 ms on first use); the task page and the dialogs import `
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QTabWidget,
     QToolBar,
@@ -49,6 +49,7 @@ class WelcomePage(QWidget):
 
     def __init__(self, on_import, parent=None):
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QPushButton
 
         super().__init__(parent)
         layout = QVBoxLayout(self)
@@ -114,7 +115,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
 
         def action(text: str, slot, shortcut=None, menu_=None) -> QAction:
-            act = QAction(text, self)
+            act = QAction(self)  # QAction(text, parent) would build QIcon's Python type (~1 ms): its overloads take one
+            act.setText(text)
             if isinstance(shortcut, str):  # setShortcuts: setShortcut's overloads build the Qt namespace
                 act.setShortcuts([QKeySequence(shortcut)])
             elif shortcut is not None:
@@ -215,15 +217,18 @@ class MainWindow(QMainWindow):
         self._task_page_built = True
         self.task_page.layout().addWidget(self._build_task_page())
         splitter = QSettings().value("main/splitter")
-        if isinstance(splitter, (QByteArray, bytes)):
-            self.splitter.restoreState(splitter)
+        if splitter is not None:
+            with contextlib.suppress(TypeError):  # not bytes: a damaged settings file; keep the default sizes
+                self.splitter.restoreState(splitter)
 
         self._show_rows()
 
     def _build_task_page(self) -> QWidget:
         # Imported here: the first paint shows the dashboard, and every Qt class costs start-up time.
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHeaderView, QLineEdit, QSplitter, QTableView, QTreeWidget
+        from PySide6.QtWidgets import (
+            QAbstractItemView, QCheckBox, QHeaderView, QLineEdit, QPushButton, QSplitter, QTableView, QTreeWidget,
+        )
 
         from kstthc_desktop.gui.task_model import (
             COL_CONTENT, COL_DEADLINE, COL_DUE, COL_LEAD, COL_STATUS, COL_STT, TaskFilterProxy, TaskTableModel,
@@ -347,8 +352,9 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         qs = QSettings()
         geometry = qs.value("main/geometry")
-        if isinstance(geometry, (QByteArray, bytes)):
-            self.restoreGeometry(geometry)
+        if geometry is not None:
+            with contextlib.suppress(TypeError):  # not bytes: a damaged settings file; keep the default size
+                self.restoreGeometry(geometry)
         kind = qs.value("main/periodKind")
         index = self.kind_combo.findData(kind) if kind else -1
         if index >= 0:
