@@ -163,6 +163,56 @@ def test_a_dashboard_card_opens_the_matching_tasks(window, qtbot):
     assert len(shown_rows(window)) == card_value(window, "due_30") and window.card_chip.isVisible()
 
 
+def test_the_attention_list_names_overdue_then_due_tasks_and_opens_them(window, qtbot):
+    from PySide6.QtCore import QPoint, Qt
+
+    attention = window.dashboard.attention
+    data = window.dashboard_data
+    overdue_ids = [r.task.id for r in data.overdue]
+    ids = [row.task_id for row in attention.rows]
+    assert ids[: len(overdue_ids)] == overdue_ids and len(ids) > len(overdue_ids)
+    assert attention.rows[0].headline.startswith("Quá hạn") and attention.rows[-1].headline.startswith("Đến hạn")
+    first = window.store.task(ids[0])
+    assert attention.rows[0].content.startswith(f"{first.stt}. ") and first.content.split()[0] in attention.rows[0].content
+    # the second row is clicked: its task is selected in the task table
+    y = (attention._tops[1] + attention._tops[2]) // 2
+    qtbot.mouseClick(attention, Qt.MouseButton.LeftButton, pos=QPoint(40, y))
+    assert window.tabs.currentIndex() == 1 and window.current_task_id() == ids[1]
+    # from the keyboard (once the window has painted): Down, then Enter opens the row under the cursor
+    window.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: attention.focusPolicy() == Qt.FocusPolicy.StrongFocus)
+    attention.setFocus()
+    attention.current = 0
+    qtbot.keyClick(attention, Qt.Key.Key_Down)
+    qtbot.keyClick(attention, Qt.Key.Key_Return)
+    assert window.tabs.currentIndex() == 1 and window.current_task_id() == ids[1]
+
+
+def test_the_attention_list_wraps_a_long_task_to_two_lines_and_says_when_nothing_is_due(qtbot):
+    from kstthc_desktop.gui.app import make_application
+    from kstthc_desktop.gui.dashboard import AttentionList, AttentionRow
+
+    make_application()
+    attention = AttentionList()
+    qtbot.addWidget(attention)
+    attention.resize(300, 10)
+    long_text = "12. " + " ".join(["Rà soát, đánh giá thủ tục hành chính thuộc phạm vi quản lý"] * 6)
+    attention.set_rows([AttentionRow(7, "Quá hạn 30/11/2024", long_text, "#a61b1b"),
+                        AttentionRow(8, "Đến hạn 19/12/2024", "3. Ngắn.", "#d08a00")])
+    lines = attention._lines
+    assert len(lines[0]) == 2 and lines[0][1].endswith("…") and lines[1] == ["3. Ngắn."]
+    assert lines[0][0].startswith("12. Rà soát")
+    fm = attention.fontMetrics()
+    assert all(fm.horizontalAdvance(t) <= 300 - attention.TEXT_X - 8 for t in lines[0])
+    assert attention.height() == attention._tops[-1] + 1 and attention._tops[1] - attention._tops[0] > attention._tops[2] - attention._tops[1]
+    attention.set_rows([])
+    assert attention.rows == [] and attention.height() > 0
+    attention.show()
+    qtbot.waitExposed(attention)
+    image = attention.grab().toImage()  # the empty list still draws its sentence: dark pixels on white
+    assert any(image.pixelColor(x, y).lightness() < 128 for x in range(20, 200) for y in range(4, attention.height() - 4))
+
+
 def _in_time_dated_row(window):
     from kstthc_desktop.domain import DeadlineKind
     from kstthc_desktop.status import Status

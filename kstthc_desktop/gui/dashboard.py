@@ -14,19 +14,15 @@ brushes taken from a palette (``brush``), text is drawn in the widget's own colo
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import (
     QFrame,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -41,8 +37,6 @@ if TYPE_CHECKING:  # each Qt class costs start-up time when first named: event t
 #: Qt.ItemDataRole.ToolTipRole and UserRole as the ints Qt's item APIs take (naming them builds ``Qt``: see above).
 TOOLTIP_ROLE = 3
 USER_ROLE = 256
-#: The colour of a dashboard list item's text (its "why": overdue or due).
-COLOUR_ROLE = USER_ROLE + 1
 
 
 @lru_cache(maxsize=None)
@@ -69,6 +63,28 @@ def elided(fm: QFontMetrics, text: str, width: int) -> str:
     while keep > 0 and fm.horizontalAdvance(text[:keep].rstrip() + "…") > width:
         keep -= 1
     return text[:keep].rstrip() + "…"
+
+
+def wrapped(fm: QFontMetrics, text: str, width: int, max_lines: int) -> list[str]:
+    """``text`` broken between words into lines of at most ``width`` pixels; the last of ``max_lines`` lines
+    ends with "…" when the text goes on (a word longer than a line is cut the same way)."""
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    for i, word in enumerate(words):
+        trial = f"{current} {word}" if current else word
+        if fm.horizontalAdvance(trial) <= width:
+            current = trial
+            continue
+        if current:
+            lines.append(current)
+        if len(lines) == max_lines - 1:  # the last line takes the rest, cut to fit
+            current = " ".join(words[i:])
+            break
+        current = word
+    if current:
+        lines.append(current)
+    return [elided(fm, line, width) for line in lines] or [""]
 
 
 def pointing_hand(widget: QWidget) -> None:
@@ -253,27 +269,155 @@ CARDS = (
 )
 
 
-class _RuledItems(QStyledItemDelegate):
-    """List items with some room around their text and a thin rule below each (as a style sheet would draw)."""
+class AttentionRow(NamedTuple):
+    """One task in the "needs attention" list."""
 
-    PAD_X, PAD_Y = 2, 4
+    task_id: int
+    headline: str  # why and when, and who leads: "Quá hạn 30/11/2024 · Chủ trì: Sở Tư pháp"
+    content: str  # "5. Rà soát, đánh giá …"
+    colour: str  # the row's edge: red for overdue, amber for due soon
 
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802
-        inner = QStyleOptionViewItem(option)
-        inner.rect = option.rect.adjusted(self.PAD_X, 0, -self.PAD_X, 0)
-        size = super().sizeHint(inner, index)
-        return QSize(size.width() + 2 * self.PAD_X, size.height() + 2 * self.PAD_Y + 1)
 
-    def paint(self, painter: QPainter, option, index) -> None:
-        inner = QStyleOptionViewItem(option)
-        inner.rect = option.rect.adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y - 1)
-        colour = index.data(COLOUR_ROLE)
-        if colour:  # the item's text colour (item.setForeground takes a QBrush: see the module's note)
-            inner.palette.setColor(QPalette.ColorRole.Text, QColor(colour))
-        super().paint(painter, inner, index)
-        rule = QPainterPath()
-        rule.addRect(QRectF(option.rect.left(), option.rect.bottom(), option.rect.width(), 1))
-        painter.fillPath(rule, brush("#eceff3"))
+class AttentionList(QWidget):
+    """Overdue and due-soon tasks: why and when in bold, then the task wrapped to two lines at most (the full
+    text in a tooltip), after a coloured edge. A click, or Enter on the current row, emits ``taskClicked``.
+
+    Painted, like the bars: an item view (QListWidget, its delegate and style options) costs ~3 ms of start-up
+    for a handful of rows. Keyboard focus is switched on by ``enable_keyboard`` once the window shows (a focus
+    policy is a ``Qt`` enum: see the module's note)."""
+
+    taskClicked = Signal(int)
+    PAD = 6
+    EDGE = 4
+    TEXT_X = 1 + EDGE + 9
+    CONTENT_LINES = 2
+    EMPTY = "Không có nhiệm vụ quá hạn hay đến hạn trong 7 ngày tới."
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[AttentionRow] = []
+        self._lines: list[list[str]] = []  # each row's content, wrapped to the width
+        self._tops: list[int] = [1]  # each row's top, then the bottom of the last
+        self._hover = -1
+        self.current = -1
+        self._bold: QFont | None = None
+        self.setMouseTracking(True)
+        self.setAccessibleName("Cần chú ý: quá hạn và sắp đến hạn")
+        look(self, "#333")
+        self._relayout()
+
+    def set_rows(self, rows: list[AttentionRow]) -> None:
+        self.rows = list(rows)
+        self._hover = -1
+        self.current = min(self.current, len(self.rows) - 1)
+        self._relayout()
+        self.update()
+
+    def _relayout(self) -> None:
+        """Wrap each row's text to the present width; the widget is as tall as its rows."""
+        fm = self.fontMetrics()
+        line = fm.lineSpacing() + 1  # a little air between the wrapped lines
+        width = max(40, self.width() - self.TEXT_X - 8)
+        self._lines = [wrapped(fm, row.content, width, self.CONTENT_LINES) for row in self.rows]
+        self._tops = [1]
+        for lines in self._lines or [[""]]:
+            self._tops.append(self._tops[-1] + 2 * self.PAD + line * (1 + len(lines)) + 1)
+        self.setFixedHeight(self._tops[-1] + 1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._relayout()
+
+    def row_at(self, y: float) -> int:
+        for i in range(len(self.rows)):
+            if self._tops[i] <= y < self._tops[i + 1]:
+                return i
+        return -1
+
+    def enable_keyboard(self) -> None:
+        """Tab reaches the list; Up and Down choose a row, Enter opens it."""
+        from PySide6.QtCore import Qt
+
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = QRectF(self.rect())
+        fill_rounded(painter, box, 4.5, "#d9dde3")  # a 1-pixel border, as the cards have
+        fill_rounded(painter, box.adjusted(1, 1, -1, -1), 3.5, "white")
+        fm = self.fontMetrics()
+        line = fm.lineSpacing() + 1  # a little air between the wrapped lines
+        x = self.TEXT_X
+        width = max(40, self.width() - x - 8)
+        if not self.rows:
+            painter.drawText(QPointF(x, 1 + self.PAD + fm.ascent()), self.EMPTY)
+            return
+        if self._bold is None:
+            self._bold = QFont(self.font())
+            self._bold.setWeight(QFont.Weight.DemiBold)
+        bold_fm = QFontMetrics(self._bold)
+        focused = self.hasFocus()
+        for i, (row, lines) in enumerate(zip(self.rows, self._lines)):
+            top, bottom = self._tops[i], self._tops[i + 1]
+            if i == self._hover or (focused and i == self.current):
+                shade = "#e8eefb" if focused and i == self.current else "#f5f8fc"
+                fill_rounded(painter, QRectF(1, top, self.width() - 2, bottom - top - 1), 3, shade)
+            fill_rounded(painter, QRectF(4, top + self.PAD, self.EDGE, bottom - top - 2 * self.PAD - 1), 1.5, row.colour)
+            painter.setFont(self._bold)
+            painter.drawText(QPointF(x, top + self.PAD + bold_fm.ascent()), elided(bold_fm, row.headline, width))
+            painter.setFont(self.font())
+            for n, text in enumerate(lines, 1):
+                painter.drawText(QPointF(x, top + self.PAD + n * line + fm.ascent()), text)
+            if i < len(self.rows) - 1:
+                rule = QPainterPath()
+                rule.addRect(QRectF(x, bottom - 1, self.width() - x - 1, 1))
+                painter.fillPath(rule, brush("#eceff3"))
+
+    def enterEvent(self, event) -> None:  # noqa: N802
+        pointing_hand(self)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802
+        self._hover = -1
+        self.update()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        i = self.row_at(event.position().y())
+        if i != self._hover:
+            self._hover = i
+            self.update()
+        if i >= 0:
+            from PySide6.QtWidgets import QToolTip
+
+            row = self.rows[i]
+            QToolTip.showText(event.globalPosition().toPoint(), f"{row.headline}\n{row.content}", self)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        i = self.row_at(event.position().y())
+        if i >= 0 and left_click(event):
+            self.current = i
+            self.taskClicked.emit(self.rows[i].task_id)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        if self.current < 0 and self.rows:
+            self.current = 0
+        self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        self.update()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        from PySide6.QtCore import Qt
+
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.rows:
+            step = 1 if key == Qt.Key.Key_Down else -1
+            self.current = max(0, min(len(self.rows) - 1, self.current + step))
+            self.update()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and 0 <= self.current < len(self.rows):
+            self.taskClicked.emit(self.rows[self.current].task_id)
+        else:
+            super().keyPressEvent(event)
 
 
 def _section_title(text: str) -> QLabel:
@@ -321,14 +465,11 @@ class Dashboard(QScrollArea):
         columns.setSpacing(18)
         left = QVBoxLayout()
         left.addWidget(_section_title("Cần chú ý: quá hạn và sắp đến hạn"))
-        self.attention = QListWidget()
+        self.attention = AttentionList()
         self.attention.setObjectName("attentionList")
-        self.attention.setMinimumHeight(150)
-        self.attention.setWordWrap(True)
-        self.attention.setItemDelegate(_RuledItems(self.attention))
-        self.attention.itemActivated.connect(self._open_item)
-        self.attention.itemClicked.connect(self._open_item)
-        left.addWidget(self.attention, 1)
+        self.attention.taskClicked.connect(self.taskClicked)
+        left.addWidget(self.attention)
+        left.addStretch(1)
         columns.addLayout(left, 4)
 
         middle = QVBoxLayout()
@@ -376,36 +517,20 @@ class Dashboard(QScrollArea):
                 card.set_value(len(lists[key]), "Bấm để xem các nhiệm vụ")
             else:
                 card.set_value(by_name.get(key, 0), "Bấm để xem các nhiệm vụ")
-        self.attention.clear()
+        rows: list[AttentionRow] = []
         seen: set[int] = set()
         for row, why in [(r, "Quá hạn") for r in data.overdue] + [(r, "Đến hạn") for r in data.due_7]:
-            if row.task.id in seen:
-                continue
-            seen.add(row.task.id)
-            self.attention.addItem(self._item(row, why, data))
-        if not seen:
-            from PySide6.QtCore import Qt
-
-            item = QListWidgetItem("Không có nhiệm vụ quá hạn hay đến hạn trong 7 ngày tới.")
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.attention.addItem(item)
+            if row.task.id not in seen:
+                seen.add(row.task.id)
+                rows.append(self._attention_row(row, why, data))
+        self.attention.set_rows(rows)
         self.section_chart.set_bars(data.by_section)
         self.lead_chart.set_bars(data.by_lead)
 
-    def _item(self, row: TaskRow, why: str, data: DashboardData) -> QListWidgetItem:
+    def _attention_row(self, row: TaskRow, why: str, data: DashboardData) -> AttentionRow:
         upcoming = [d for d in row.open_dues if d >= data.today]
         when = row.due if why == "Quá hạn" else (min(upcoming) if upcoming else row.due)
-        content = " ".join(row.task.content.split())
-        if len(content) > 110:
-            content = content[:109] + "…"
-        text = f"{why}{' ' + text_date(when) if when else ''} · {row.task.stt or '–'}. {content}"
-        item = QListWidgetItem(text)
-        item.setToolTip(row.task.content)
-        item.setData(COLOUR_ROLE, "#a61b1b" if why == "Quá hạn" else "#8a5a00")
-        item.setData(USER_ROLE, row.task.id)
-        return item
-
-    def _open_item(self, item: QListWidgetItem) -> None:
-        task_id = item.data(USER_ROLE)
-        if task_id is not None:
-            self.taskClicked.emit(int(task_id))
+        lead = " ".join(row.task.lead.split())
+        headline = f"{why}{' ' + text_date(when) if when else ''}{' · Chủ trì: ' + lead if lead else ''}"
+        content = f"{row.task.stt or '–'}. {' '.join(row.task.content.split())}"
+        return AttentionRow(row.task.id, headline, content, "#a61b1b" if why == "Quá hạn" else "#d08a00")

@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         self.dashboard.sectionClicked.connect(self.show_section)
         self.dashboard.leadClicked.connect(self.show_lead)
         self.dashboard.taskClicked.connect(self.open_task)
+        self.after_first_paint(self.dashboard.attention.enable_keyboard)
         self.tabs.addTab(self.dashboard, "Tổng quan")
         self.task_page = QWidget()  # filled on first visit: the first paint shows the dashboard only
         QVBoxLayout(self.task_page).setContentsMargins(0, 0, 0, 0)
