@@ -183,10 +183,11 @@ def build_rows(
     return rows
 
 
-def task_rows(store, plan_id: int, period, today: date) -> list[TaskRow]:
-    """Rows of a stored plan for the table and the dashboard, with the officer's settings applied."""
+def task_rows(store, plan_id: int, period, today: date, *, year: int | None = None) -> list[TaskRow]:
+    """Rows of a stored plan for the table and the dashboard, with the officer's settings applied. ``year``: the
+    plan's year when the caller knows it (else read from the store; the period's year when the plan has none)."""
     settings = store.settings()
-    plan_year = next((p.document.year for p in store.plans() if p.id == plan_id), None) or period.year
+    plan_year = year or next((p.document.year for p in store.plans() if p.id == plan_id), None) or period.year
     return build_rows(
         store.tasks(plan_id),
         store.progress(plan_id=plan_id),

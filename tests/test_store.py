@@ -98,6 +98,9 @@ def test_a_real_plan_round_trips_with_every_task_field(store):
     assert [s.code for s in loaded.sections] == [s.code for s in plan.sections]
     assert [t.to_json() for t in loaded.tasks] == [t.to_json() for t in plan.tasks]
     assert all(t.id and t.plan_id == plan_id for t in loaded.tasks)
+    outline = store.load_plan(plan_id, tasks=False)  # what the window reads: the tasks come with their statuses
+    assert outline.document == plan.document and [s.code for s in outline.sections] == [s.code for s in plan.sections]
+    assert outline.tasks == []
 
 
 def test_plans_lists_documents_without_tasks_and_finds_a_year(store):

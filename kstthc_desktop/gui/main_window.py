@@ -430,7 +430,7 @@ class MainWindow(QMainWindow):
         if self._loading or index < 0:
             return
         self.plan_id = self.year_combo.itemData(index)
-        self.plan = self.store.load_plan(self.plan_id)
+        self.plan = self.store.load_plan(self.plan_id, tasks=False)  # the tasks come with their statuses
         year = self.plan.document.year or self.today.year
         demo = " (dữ liệu mẫu)" if self.demo else " (chỉ để xem)" if getattr(self.store, "read_only", False) else ""
         self.setWindowTitle(f"KSTTHC Desktop — {self._body_name()} — Kế hoạch năm {year}{demo}")
@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
         """Recompute every status for the chosen plan and period; keep the selection and the filters."""
         if self.plan_id is None or self.period is None:
             return
-        self.rows = task_rows(self.store, self.plan_id, self.period, self.today)
+        self.rows = task_rows(self.store, self.plan_id, self.period, self.today, year=self.plan.document.year)
         year = self.plan.document.year or self.today.year
         data = dashboard(self.rows, self.period, self.today, self.plan.sections)
         self.dashboard_data = data

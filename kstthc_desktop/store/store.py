@@ -324,14 +324,16 @@ class Store:
         """Every plan (document and id; no sections or tasks), newest year first."""
         return [self._plan_from_row(r) for r in self._query("select * from plans order by year desc, id desc")]
 
-    def load_plan(self, plan_id: int) -> Plan:
-        """A plan with its sections and all its tasks (withdrawn ones included), in plan order."""
+    def load_plan(self, plan_id: int, *, tasks: bool = True) -> Plan:
+        """A plan with its sections and all its tasks (withdrawn ones included), in plan order; with
+        ``tasks=False`` its document and sections only (the window reads the tasks with their statuses)."""
         plan = self._plan_from_row(self._plan_row(plan_id))
         plan.sections = [
             Section(code=r["code"], title=r["title"] or "", parent=r["parent"], printed_code=r["printed_code"], id=r["id"])
             for r in self._query("select * from sections where plan_id = ? order by position, id", [plan_id])
         ]
-        plan.tasks = self.tasks(plan_id)
+        if tasks:
+            plan.tasks = self.tasks(plan_id)
         return plan
 
     def plan_id_for_year(self, year: int) -> int | None:
