@@ -361,7 +361,7 @@ class AttentionList(QWidget):
         for i, (row, lines) in enumerate(zip(self.rows, self._lines)):
             top, bottom = self._tops[i], self._tops[i + 1]
             if i == self._hover or (focused and i == self.current):
-                shade = "#e8eefb" if focused and i == self.current else "#f5f8fc"
+                shade = "#dfe8f7" if focused and i == self.current else "#eef2f8"
                 fill_rounded(painter, QRectF(1, top, self.width() - 2, bottom - top - 1), 3, shade)
             fill_rounded(painter, QRectF(4, top + self.PAD, self.EDGE, bottom - top - 2 * self.PAD - 1), 1.5, row.colour)
             painter.setFont(self._bold)
