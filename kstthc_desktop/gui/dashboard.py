@@ -73,14 +73,13 @@ def wrapped(fm: QFontMetrics, text: str, width: int, max_lines: int) -> list[str
     current = ""
     for i, word in enumerate(words):
         trial = f"{current} {word}" if current else word
-        if fm.horizontalAdvance(trial) <= width:
+        if not current or fm.horizontalAdvance(trial) <= width:
             current = trial
             continue
-        if current:
-            lines.append(current)
         if len(lines) == max_lines - 1:  # the last line takes the rest, cut to fit
-            current = " ".join(words[i:])
+            current = " ".join([current, *words[i:]])
             break
+        lines.append(current)
         current = word
     if current:
         lines.append(current)
@@ -463,30 +462,23 @@ class Dashboard(QScrollArea):
 
         columns = QHBoxLayout()
         columns.setSpacing(18)
-        left = QVBoxLayout()
-        left.addWidget(_section_title("Cần chú ý: quá hạn và sắp đến hạn"))
         self.attention = AttentionList()
         self.attention.setObjectName("attentionList")
         self.attention.taskClicked.connect(self.taskClicked)
-        left.addWidget(self.attention)
-        left.addStretch(1)
-        columns.addLayout(left, 4)
-
-        middle = QVBoxLayout()
-        middle.addWidget(_section_title("Mức hoàn thành theo mục của kế hoạch"))
         self.section_chart = BarChart()
         self.section_chart.barClicked.connect(self.sectionClicked)
-        middle.addWidget(self.section_chart)
-        middle.addStretch(1)
-        columns.addLayout(middle, 5)
-
-        right = QVBoxLayout()
-        right.addWidget(_section_title("Theo cơ quan chủ trì"))
         self.lead_chart = BarChart()
         self.lead_chart.barClicked.connect(self.leadClicked)
-        right.addWidget(self.lead_chart)
-        right.addStretch(1)
-        columns.addLayout(right, 5)
+        for title, widget, stretch in (
+            ("Cần chú ý: quá hạn và sắp đến hạn", self.attention, 4),
+            ("Mức hoàn thành theo mục của kế hoạch", self.section_chart, 5),
+            ("Theo cơ quan chủ trì", self.lead_chart, 5),
+        ):
+            column = QVBoxLayout()
+            column.addWidget(_section_title(title))
+            column.addWidget(widget)
+            column.addStretch(1)
+            columns.addLayout(column, stretch)
         outer.addLayout(columns, 1)
         note = QLabel(
             "Mức hoàn thành: số nhiệm vụ đã hoàn thành hoặc có kết quả trong kỳ trên số nhiệm vụ phải thực hiện "
