@@ -21,17 +21,11 @@ sys.path.insert(0, str(HERE))
 
 from bench_gui import EMPTY_WINDOW, ROOT, _env  # noqa: E402
 
-#: A window like ours at three levels; LEVEL is replaced by 1, 2 or 3.
-SKELETON = """
-import os
-import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import (QApplication, QComboBox, QGridLayout, QLabel, QListWidget, QMainWindow, QScrollArea,
-                               QTabWidget, QVBoxLayout, QWidget)
+#: What a rung adds to the empty window, before it shows (LEVEL is replaced by 1, 2 or 3).
+WIDGETS = """
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QLabel, QListWidget, QScrollArea, QTabWidget, QVBoxLayout,
+                               QWidget)
 LEVEL = {level}
-app = QApplication(sys.argv[:1] + ["-style", "Fusion"])
-window = QMainWindow()
-window.resize(1280, 760)
 window.setCentralWidget(QLabel("Tổng quan quý IV năm 2024 — Hôm nay: 13/12/2024 · 40 nhiệm vụ đang theo dõi"))
 if LEVEL >= 2:
     for title in ["&Tệp", "&Công việc", "&Báo cáo", "C&ài đặt", "Trợ &giúp"]:
@@ -62,17 +56,14 @@ if LEVEL >= 3:
     tabs.addTab(area, "Tổng quan")
     tabs.addTab(QWidget(), "Nhiệm vụ")
     window.setCentralWidget(tabs)
-class Quit(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, app.quit)
-        return False
-quit_filter = Quit(window)
-window.installEventFilter(quit_filter)
-window.show()
-status = app.exec()
-os._exit(status)
 """
+
+
+def skeleton(level: int) -> str:
+    """The empty window's script with a rung's widgets added before it shows."""
+    head, tail = EMPTY_WINDOW.split("class Quit(QObject):")
+    return head + WIDGETS.format(level=level) + "class Quit(QObject):" + tail
+
 
 RUNGS = (
     ("empty PySide6 window", None),
@@ -88,7 +79,7 @@ def ladder(runs: int) -> list[tuple[str, float]]:
     commands: dict[str, list[str]] = {}
     for name, level in RUNGS:
         script = folder / f"rung{level or 0}.py"
-        script.write_text(EMPTY_WINDOW if level is None else SKELETON.format(level=level), encoding="utf-8")
+        script.write_text(EMPTY_WINDOW if level is None else skeleton(level), encoding="utf-8")
         commands[name] = [sys.executable, str(script)]
     commands["kstthc --demo --exit-after-start"] = [sys.executable, "-m", "kstthc_desktop", "--demo",
                                                    "--exit-after-start"]
