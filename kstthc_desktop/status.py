@@ -15,7 +15,9 @@ has progress in the period or none; an on-demand task with no event in the perio
   or by a done entry dated inside its window whose key names none of the task's occurrences.
   Several occurrences: overdue if any is, else in time if any is open, else done late if any was late, else on time.
 - continuous (and "Định kỳ" with no frequency): HAS_PROGRESS when an entry counts for the period — its key names a
-  period whose window lies inside this period's, or (any other key) its date lies in the window — else NO_PROGRESS.
+  period whose window lies inside this period's, or a longer period holding this one and the entry is dated in
+  this one's window (a Quý IV result written on 18/10 counts for November), or (any other key) its date lies in
+  the window — else NO_PROGRESS.
 - on_demand: the logged events dated inside the period's window; none → NOT_ARISEN; each event is done by a done
   entry with key "event:<id>"; with a stated span it has a due date, without one it is in time until done.
 - Entries dated after ``today`` are ignored (typed ahead by mistake).
@@ -174,12 +176,17 @@ def _overlaps(a: Period, b: Period) -> bool:
 
 
 def _counts_for(entry: ProgressEntry, period: Period) -> bool:
-    """Does a progress entry count for ``period``? By the period its key names, else by its date."""
+    """Does a progress entry count for ``period``? An entry keyed to a period counts in every period that holds
+    it, and in a shorter period inside it when dated in that one's window (a result keyed to Quý IV, written on
+    18/10, is November's result too); an entry keyed to another period never counts. Any other key: its date."""
     from kstthc_desktop.occurrences import _period_of_key
 
     key = entry.occurrence_key or ""
     if key[:1].isdigit():
         named = _period_of_key(key)
         if named is not None:
-            return period.window_start <= named.window_start and named.window_end <= period.window_end
+            if period.window_start <= named.window_start and named.window_end <= period.window_end:
+                return True
+            inside = named.window_start <= period.window_start and period.window_end <= named.window_end
+            return inside and period.contains(entry.entry_date)
     return period.contains(entry.entry_date)

@@ -142,6 +142,19 @@ def test_ongoing_entry_keyed_to_a_period_counts_there_and_in_the_periods_contain
     assert [o.status for o in st.occurrences] == [Status.HAS_PROGRESS] + [Status.NO_PROGRESS] * 3
 
 
+def test_ongoing_entry_keyed_to_the_quarter_counts_for_the_month_it_was_written_in():
+    """The progress dialog offers the quarter for an ongoing task: November's report must still see a result
+    written on 18/10 (November's window is 15/10–14/11), and not one keyed to Quý III or written in December."""
+    t = task("Thường xuyên", 2024)
+    november = parse_period("2024-11")
+    for_q4 = note(date(2024, 10, 18), "2024-Q4")
+    assert task_status(t, [for_q4], november, date(2024, 11, 20)).status == Status.HAS_PROGRESS
+    assert task_status(t, [for_q4], parse_period("2024-12"), date(2024, 12, 20)).status == Status.NO_PROGRESS
+    late_for_q3 = note(date(2024, 10, 18), "2024-Q3")  # dated in November's window, but for Quý III
+    assert task_status(t, [late_for_q3], november, date(2024, 11, 20)).status == Status.NO_PROGRESS
+    assert task_status(t, [late_for_q3], parse_period("2024-Q3"), date(2024, 11, 20)).status == Status.HAS_PROGRESS
+
+
 # -- on demand ---------------------------------------------------------------------------------------------------
 
 def test_on_demand_without_event_in_the_period_has_not_arisen():
