@@ -130,6 +130,13 @@ class Period:
             return Period(self.kind, self.year, self.index + 1)
         return Period(self.kind, self.year + 1, 1)
 
+    def upcoming(self) -> "Period":
+        """The period a report plans for in its last part ("kỳ tới"): the next one of the same kind, but after
+        the first nine months, the fourth quarter (the rest of the year, not next year's nine months)."""
+        if self.kind == "ninemonths":
+            return Period("quarter", self.year, 4)
+        return self.next()
+
     def previous(self) -> "Period":
         if self.index > 1:
             return Period(self.kind, self.year, self.index - 1)

@@ -124,3 +124,10 @@ def test_effective_due_is_the_first_working_day_not_before(day):
     due = effective_due(day)
     assert due >= day and is_working_day(due)
     assert all(not is_working_day(day + timedelta(days=i)) for i in range((due - day).days))
+
+
+def test_upcoming_is_the_next_period_but_after_nine_months_the_fourth_quarter():
+    assert parse_period("2025-9M").upcoming() == parse_period("2025-Q4")
+    assert parse_period("2025-Q4").upcoming() == parse_period("2026-Q1")
+    assert parse_period("2025-H1").upcoming() == parse_period("2025-H2")
+    assert parse_period("2025-03").upcoming() == parse_period("2025-04")

@@ -122,6 +122,21 @@ def test_next_period_lists_what_falls_due_in_it(store):
     assert [(t.stt, t.due) for t in data.next_tasks] == [("7", date(2025, 5, 15))]
 
 
+def test_nine_months_report_plans_for_the_fourth_quarter(store):
+    """After the first nine months comes the rest of the year, not next year's nine months."""
+    data = build_report(store, store.plan_id, "2025-9M", date(2025, 9, 16))
+    assert data.next_period_name == "Quý IV năm 2025"
+    assert [(t.stt, t.due) for t in data.next_tasks] == [("5", date(2025, 9, 30))]  # Quý IV's window opens 15/9
+
+
+def test_a_period_outside_the_plans_year_is_refused(store):
+    """Reading a 2025 plan's deadlines in 2024 would invent due dates (19/12/2024 for a task of 2025)."""
+    from kstthc_desktop.errors import UserError
+
+    with pytest.raises(UserError, match="Quý IV năm 2024 không thuộc kế hoạch năm 2025"):
+        build_report(store, store.plan_id, "2024-Q4", TODAY)
+
+
 def test_a_month_report_has_its_own_window(store):
     data = build_report(store, store.plan_id, "2025-02", TODAY)
     assert (data.window_start, data.window_end) == (date(2025, 1, 15), date(2025, 2, 14))
@@ -163,8 +178,10 @@ def test_cli_writes_and_records_the_report(store, tmp_path, capsys):
     # never silently another year's plan
     assert main(["report", "--db", str(db), "--period", "2026-Q1", "--out", str(out)]) == 1
     assert "Không có kế hoạch năm 2026" in capsys.readouterr().err
+    # nor another year's plan when asked for by name: its deadlines would be read in the wrong year
     assert main(["report", "--db", str(db), "--period", "2026-Q1", "--year", "2025", "--out", str(out),
-                 "--today", "2026-03-17"]) == 0
+                 "--today", "2026-03-17"]) == 1
+    assert "Quý I năm 2026 không thuộc kế hoạch năm 2025" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("name", ["dong-nai-so-noi-vu-2022", "soc-trang-2022", "vinh-long-2024"])

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from kstthc_desktop.errors import UserError
 from kstthc_desktop.text import clean, nfc
 
 #: Status names (``kstthc_desktop.status.Status`` members) in the order reports list them.
@@ -184,6 +185,9 @@ def build_report(store, plan_id: int, period_key: str, today: date) -> ReportDat
 
     period = parse_period(period_key)
     plan = store.load_plan(plan_id)
+    if plan.document.year and period.year != plan.document.year:  # every status would be read in the wrong year
+        raise UserError(f"{period.name} không thuộc kế hoạch năm {plan.document.year}: hãy chọn một kỳ của năm "
+                        f"{plan.document.year}, hoặc kế hoạch năm {period.year}.")
     settings = store.settings()
     lo, hi = period.window_start, period.window_end
 
@@ -247,7 +251,7 @@ def build_report(store, plan_id: int, period_key: str, today: date) -> ReportDat
             sections.append(section)
         section.tasks.append(rt)
 
-    nxt = period.next()
+    nxt = period.upcoming()
     next_tasks = _due_in(plan.tasks, nxt.window_start, nxt.window_end, events_by_task, plan.document.year or period.year)
     return ReportData(
         plan_id=plan_id,

@@ -72,7 +72,8 @@ def produce(store, plan_id: int, period_key: str, today: date, out_path: Path | 
 def choose_plan(store, year: int, plan_id: int | None = None, plan_year: int | None = None) -> int:
     """The plan a report is about: the one asked for (id or year), else the plan of the period's year.
 
-    Never silently another year's plan: a 2025 report built from the 2024 plan would be wrong on every line."""
+    Never another year's plan: a 2025 report built from the 2024 plan would be wrong on every line (and
+    ``build_report`` refuses a period outside its plan's year)."""
     plans = store.plans()
     if plan_id is not None:
         if not any(p.id == plan_id for p in plans):
@@ -86,4 +87,4 @@ def choose_plan(store, year: int, plan_id: int | None = None, plan_year: int | N
         raise UserError("Cơ sở dữ liệu chưa có kế hoạch nào: hãy nhập kế hoạch trước khi lập báo cáo.")
     years = ", ".join(sorted({str(p.document.year) for p in plans if p.document.year})) or "không rõ năm"
     raise UserError(f"Không có kế hoạch năm {wanted} (các kế hoạch đã nhập: {years}); "
-                    "hãy chọn kế hoạch bằng --plan hoặc --year.")
+                    f"hãy nhập kế hoạch năm {wanted} trước khi lập báo cáo kỳ này.")
