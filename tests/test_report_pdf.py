@@ -154,6 +154,29 @@ def test_empty_officer_texts_leave_a_line_to_fill(tmp_path):
     assert abs(so["y0"] - blank["y0"]) < 1 and blank["x0"] - so["x1"] > 10
 
 
+def test_a_full_number_typed_is_printed_once(tmp_path):
+    """Officers type the whole "số và ký hiệu"; it must not come out as "15/BC-SKHCN/BC-SKHCN"."""
+    path = tmp_path / "r.pdf"
+    write_pdf(sample_data(), sample_settings(), {"number": "15/BC-SKHCN"}, path)
+    text = " ".join(pdf_text(path).split())
+    assert "Số: 15/BC-SKHCN" in text and "Kèm theo Báo cáo số 15/BC-SKHCN ngày" in text
+    assert "/BC-SKHCN/BC" not in text
+
+
+def test_the_body_is_named_in_sentences_as_plans_write_it(tmp_path):
+    """The header prints the name in capitals; the sentences use the officer's "my body" name, never a lower-cased
+    header ("Sở khoa học và công nghệ", "ubnd")."""
+    from dataclasses import replace
+
+    path = tmp_path / "r.pdf"
+    settings = replace(sample_settings(), body_name="SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    write_pdf(sample_data(), settings, {}, path)
+    text = " ".join(pdf_text(path).split())
+    assert "SỞ KHOA HỌC VÀ CÔNG NGHỆ" in text
+    assert ", Sở Khoa học và Công nghệ báo cáo kết quả" in text and "của Sở Khoa học và Công nghệ./." in text
+    assert "khoa học và công nghệ báo cáo" not in text
+
+
 def test_many_entries_print_completions_and_the_latest(tmp_path):
     from datetime import date
 

@@ -81,6 +81,8 @@ class ReportDialog(QDialog):
                 w.textChanged.connect(self._mark_dirty)
             else:
                 w = QLineEdit()
+                if key == "number":
+                    w.setPlaceholderText("ví dụ 15, hoặc cả số và ký hiệu: 15/BC-SNV")
                 w.textChanged.connect(self._mark_dirty)
             w.setObjectName(f"text_{key}")
             self.fields[key] = w

@@ -82,15 +82,12 @@ def _header(data: ReportData, settings: Settings, texts: dict, st: _Styles, fram
 
     left_w = 68 * MM
     right_w = frame_width - left_w
-    number = nfc(texts.get("number", "")).strip() or _BLANK_NUMBER
-    short = nfc(settings.body_short).strip()
     left = []
     if settings.parent_body.strip():
         left.append(Paragraph(_p(settings.parent_body.upper()), st.h_parent))
     left.append(Paragraph(_p((settings.body_name or settings.my_body or "").upper()), st.h_body))
     left.append(_line(22 * MM))
-    left.append(Paragraph(f"Số: {escape(number)}/BC-{escape(short)}" if short else f"Số: {escape(number)}/BC",
-                          st.h_number))
+    left.append(Paragraph(f"Số: {escape(report_number(texts, settings))}", st.h_number))
     motto = "Độc lập - Tự do - Hạnh phúc"
     when = report_date(data, texts)
     right = [
@@ -215,14 +212,13 @@ def _signature(settings: Settings, st: _Styles, width: float):
 def _appendix(data: ReportData, settings: Settings, texts: dict, st: _Styles, width: float) -> list:
     from reportlab.platypus import LongTable, Paragraph
 
-    number = nfc(texts.get("number", "")).strip() or _BLANK_NUMBER
-    short = nfc(settings.body_short).strip()
     when = report_date(data, texts)
     story = [
         Paragraph("PHỤ LỤC", st.summary),
         Paragraph(f"Tình trạng thực hiện các nhiệm vụ {_p(data.period_name[:1].lower() + data.period_name[1:])}",
                   st.summary),
-        Paragraph(f"(Kèm theo Báo cáo số {escape(number)}/BC-{escape(short)} ngày {text_date(when)})", st.period),
+        Paragraph(f"(Kèm theo Báo cáo số {escape(report_number(texts, settings))} ngày {text_date(when)})",
+                  st.period),
     ]
     cols = [14 * MM, 0, 38 * MM, 30 * MM, 32 * MM, 70 * MM]
     cols[1] = width - sum(cols)
@@ -283,11 +279,27 @@ def _plan_name(data: ReportData) -> str:
     return f"Kế hoạch kiểm soát thủ tục hành chính{year}"
 
 
+def report_number(texts: dict, settings: Settings) -> str:
+    """The report's "số và ký hiệu": the number typed in the report dialog followed by "/BC-<short name>", or the
+    whole "15/BC-SNV" when that is what was typed; blank space to be filled by hand when none was typed."""
+    number = nfc((texts or {}).get("number", "")).strip()
+    if "/" in number:
+        return number
+    short = nfc(settings.body_short).strip()
+    return f"{number or _BLANK_NUMBER}/BC-{short}" if short else f"{number or _BLANK_NUMBER}/BC"
+
+
+def body_in_text(settings: Settings) -> str:
+    """The body's name inside a sentence: the name as plans write it ("Sở Khoa học và Công nghệ"), else the
+    header's name as typed. Never lower-cased here: "SỞ KHOA HỌC VÀ CÔNG NGHỆ" is not "Sở khoa học và công nghệ",
+    and "UBND" is not "ubnd"."""
+    return nfc(settings.my_body).strip() or nfc(settings.body_name).strip()
+
+
 def build_story(data: ReportData, settings: Settings, texts: dict, st: _Styles, width: float, land_width: float):
     from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer
 
     texts = texts or {}
-    body_name = nfc(settings.body_name or settings.my_body).strip()
     story = [
         _header(data, settings, texts, st, width),
         Paragraph("BÁO CÁO", st.title),
@@ -296,7 +308,7 @@ def build_story(data: ReportData, settings: Settings, texts: dict, st: _Styles, 
         Paragraph(_p(f"Kỳ báo cáo: {data.period_title}"), st.period),
     ]
     plan = _plan_name(data)
-    who = body_name[:1].upper() + body_name[1:].lower() if body_name.isupper() else body_name
+    who = body_in_text(settings)
     name_lower = data.period_name[:1].lower() + data.period_name[1:]
     story.append(Paragraph(_p(f"Thực hiện {plan}, {who or 'cơ quan'} báo cáo kết quả thực hiện công tác kiểm soát "
                               f"thủ tục hành chính {name_lower} như sau:"), st.body))
