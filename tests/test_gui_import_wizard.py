@@ -229,6 +229,25 @@ def test_reimport_shows_what_will_change_then_keeps_progress(qtbot, store, messa
     assert any(b.reason == "truoc-nhap-lai" for b in list_backups(store.path))
 
 
+def test_another_bodys_plan_of_the_same_year_is_saved_beside_it(qtbot, store, messages, monkeypatch):
+    """The province's 2022 plan is stored; the department's own 2022 plan opened in the wizard is a new plan, not
+    an update that would withdraw every task of the province's."""
+    from kstthc_desktop import importers
+
+    province = importers.extract(PLANS / "soc-trang-2022.xlsx")
+    province_id = store.save_plan(province)
+    saved: list[int] = []
+    wizard = make_wizard(qtbot, store, today=date(2022, 7, 1))
+    wizard.planSaved.connect(saved.append)
+    open_through_button(qtbot, wizard, monkeypatch, PLANS / "dong-nai-so-noi-vu-2022.docx")
+    click(qtbot, wizard, QWizard.NextButton)
+    assert "Dữ liệu đã có kế hoạch năm 2022" not in wizard.confirm_page.intro.text()
+    click(qtbot, wizard, QWizard.FinishButton)
+    assert messages == [] and len(saved) == 1 and saved[0] != province_id
+    assert len(store.plans()) == 2
+    assert not any(t.withdrawn for t in store.tasks(province_id))
+
+
 def test_table_pasted_from_word(qtbot, store, messages, clipboard):
     pytest.importorskip("kstthc_desktop.importers.clipboard")
     rows = sheet_rows(PLANS / "dong-nai-so-noi-vu-2022.xlsx")[4:]  # what the officer selects: the table itself

@@ -188,6 +188,49 @@ def test_a_department_plan_of_the_same_year_is_a_plan_of_its_own(tmp_path, capsy
         assert all(not t.withdrawn for p in plans for t in store.tasks(p.id))
 
 
+def test_a_plan_whose_issuer_was_not_read_amends_the_plan_its_tasks_pair_with(tmp_path, capsys):
+    """Two plans of 2022 (the province's and the department's); a new version of the province's plan whose issuer
+    could not be read must amend the province's plan (its tasks pair), not the newest plan of the year."""
+    from kstthc_desktop.importers.reimport import matching_plan_id
+
+    db = tmp_path / "kstthc.db"
+    province = tmp_path / "tinh-2022.xlsx"
+    data = json.loads((PLANS / "soc-trang-2022.json").read_text(encoding="utf-8"))
+    write_xlsx(data, VARIANTS[0], province)
+    assert main(["import", str(province), "--db", str(db)]) == 0
+    assert main(["import", str(PLANS / "dong-nai-so-noi-vu-2022.docx"), "--db", str(db)]) == 0
+    unread = Plan.from_json(dict(data, document=dict(data["document"], issuer="", province="")))
+    elsewhere = Plan.from_json(dict(data, document=dict(data["document"], issuer=""), tasks=[
+        dict(data["tasks"][0], content="Một nhiệm vụ không có trong kế hoạch nào đã lưu, về một việc khác hẳn.")]))
+    with Store.open(db) as store:
+        by_issuer = {p.document.issuer: p.id for p in store.plans()}
+        assert matching_plan_id(store, unread) == by_issuer["Ủy ban nhân dân tỉnh Sóc Trăng"]
+        assert matching_plan_id(store, elsewhere) is None  # pairs with neither: saved beside them, never over one
+
+
+def test_a_task_withdrawn_then_back_is_reported_and_reinstated(tmp_path, capsys):
+    """v1, then v2 without a task (withdrawn), then v1 again: the task comes back, the change list says so and
+    the command succeeds (it used to fail after it had written)."""
+    db = tmp_path / "kstthc.db"
+    data = json.loads((PLANS / "vinh-long-2024.json").read_text(encoding="utf-8"))
+    v1, v2 = tmp_path / "v1.xlsx", tmp_path / "v2.xlsx"
+    write_xlsx(data, VARIANTS[0], v1)
+    shorter = copy.deepcopy(data)
+    gone = shorter["tasks"].pop(3)
+    write_xlsx(shorter, VARIANTS[0], v2)
+    assert main(["import", str(v1), "--db", str(db)]) == 0
+    assert main(["import", str(v2), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(v1), "--db", str(db), "--dry-run"]) == 0
+    assert "1 nhiệm vụ đã rút nay có lại trong kế hoạch." in capsys.readouterr().out
+    assert main(["import", str(v1), "--db", str(db)]) == 0
+    captured = capsys.readouterr()
+    assert "1 nhiệm vụ đã rút nay có lại trong kế hoạch." in captured.out and "Lỗi" not in captured.err
+    with Store.open(db) as store:
+        back = [t for t in store.tasks(store.plan_id_for_year(2024)) if t.content == gone["content"]]
+        assert len(back) == 1 and not back[0].withdrawn
+
+
 def test_reimport_keeps_the_officers_corrected_reading_when_the_printed_deadline_is_unchanged(tmp_path, capsys):
     from kstthc_desktop.domain import Deadline, DeadlineKind
 

@@ -178,7 +178,9 @@ class ImportWizard(QWizard):
     def existing_plan_id(self) -> int | None:
         if self.plan is None or self.plan.year is None:
             return None
-        return self.store.plan_id_for_year(self.plan.year)
+        from kstthc_desktop.importers.reimport import matching_plan_id
+
+        return matching_plan_id(self.store, self.plan)  # the same year *and* issuer: never another body's plan
 
     def save(self) -> int | None:
         """Save the new plan, or update the year's plan; returns the plan id (None when refused)."""

@@ -65,7 +65,8 @@ class PlanChanges:
         if self.sections_changed:
             lines.append("Các mục của kế hoạch thay đổi.")
         for ch in self.updated + self.reinstated:
-            names = ", ".join(FIELD_NAMES_VI[f] for f in ch.fields if f not in ("deadline", "why", "ambiguous"))
+            names = ", ".join(FIELD_NAMES_VI.get(f, f) for f in ch.fields
+                              if f not in ("deadline", "why", "ambiguous", "withdrawn"))  # reinstated: said above
             if names:
                 lines.append(f"  ~ {ch.new.stt or '-'} {short(ch.new.content)}: đổi {names}")
         lines += [f"  + {t.stt or '-'} {short(t.content)}" for t in self.added]
@@ -128,15 +129,27 @@ def compare(old: Plan, new: Plan) -> PlanChanges:
 
 
 def matching_plan_id(store, new: Plan) -> int | None:
-    """The stored plan that ``new`` amends: same year and same issuer (a department may keep the province's plan
-    and its own for one year side by side); None when ``new`` is a plan of its own."""
+    """The stored plan that ``new`` amends; None when ``new`` is a plan of its own (saved beside the others).
+
+    Same year, and the same issuer when both issuers are known (a department keeps the province's plan and its
+    own for one year side by side). When an issuer is unknown, the issuer cannot tell them apart: the plan whose
+    tasks pair with the new version's, and none when no task pairs (amending the wrong plan would withdraw
+    every task the officer tracks there)."""
     year = new.document.year
     issuer = fold(new.document.issuer)
-    for stored in store.plans():  # newest first
-        if stored.document.year == year and (not issuer or not fold(stored.document.issuer)
-                                             or fold(stored.document.issuer) == issuer):
-            return stored.id
-    return None
+    same_year = [p for p in store.plans() if p.document.year == year]  # newest first
+    if issuer:
+        for stored in same_year:
+            if fold(stored.document.issuer) == issuer:
+                return stored.id
+    unsure = [p for p in same_year if not issuer or not fold(p.document.issuer)]
+    best, best_paired = None, 0
+    for stored in unsure:
+        paired = len(pair_by_text([_key(t) for t in store.load_plan(stored.id).tasks],
+                                  [_key(t) for t in new.tasks], SIMILAR))
+        if paired > best_paired:
+            best, best_paired = stored.id, paired
+    return best
 
 
 def apply(store, plan_id: int, new: Plan) -> PlanChanges:
