@@ -138,3 +138,34 @@ def test_the_dialog_opens_at_once_and_builds_its_preview_after(qtbot, store):  #
     QTimer.singleShot(200, close)
     d.exec()
     assert seen == [True]
+
+
+def test_missing_settings_are_named_before_the_report_is_made(qtbot, store):  # noqa: F811
+    """An officer who never filled in the settings is told which printed places will be blank; one who did is not."""
+    from dataclasses import replace
+
+    from kstthc_desktop.gui.report_dialog import ReportDialog
+
+    complete = ReportDialog(store, store.plan_id, TODAY)
+    qtbot.addWidget(complete)
+    assert complete.settings_notice.isHidden()
+    store.save_settings(replace(store.settings(), signer_name="", place_name=""))
+    d = ReportDialog(store, store.plan_id, TODAY)
+    qtbot.addWidget(d)
+    d.show()
+    assert d.settings_notice.isVisible()
+    assert "địa danh (dòng ngày tháng), họ tên người ký" in d.settings_notice.text()
+
+
+def test_cli_names_missing_settings_but_still_writes_the_report(store, tmp_path, capsys):  # noqa: F811
+    from dataclasses import replace
+
+    from kstthc_desktop.cli import main
+
+    store.save_settings(replace(store.settings(), body_name=""))
+    db = store.path
+    store.close()
+    out = tmp_path / "r.pdf"
+    assert main(["report", "--db", str(db), "--period", "2025-Q1", "--out", str(out), "--today", "2025-03-17"]) == 0
+    assert out.exists()
+    assert "Chú ý: Chưa khai báo trong Cài đặt: tên cơ quan." in capsys.readouterr().err

@@ -21,7 +21,7 @@ def run(args) -> int:
     from kstthc_desktop import paths
     from kstthc_desktop.errors import UsageError, UserError
     from kstthc_desktop.periods import parse_period
-    from kstthc_desktop.reports.produce import choose_plan, format_for, produce
+    from kstthc_desktop.reports.produce import choose_plan, format_for, missing_settings_notice, produce
     from kstthc_desktop.store import Store
 
     out = Path(args.out)
@@ -39,5 +39,10 @@ def run(args) -> int:
     with Store.open(db, create=False) as store:
         plan_id = choose_plan(store, period.year, args.plan, args.year)
         done = produce(store, plan_id, period.key, today, out, now=datetime.now())
+        notice = missing_settings_notice(store.settings())
     print(f"Đã lập báo cáo {period.name}: {done.path} (SHA-256 {done.sha256})")
+    if notice:
+        import sys
+
+        print(f"Chú ý: {notice}", file=sys.stderr)
     return 0

@@ -124,8 +124,17 @@ class ReportDialog(QDialog):
         for b in (self.pdf_button, self.xlsx_button, self.print_button, close):
             buttons.addWidget(b)
 
+        from kstthc_desktop.reports.produce import missing_settings_notice
+
+        self.settings_notice = QLabel(missing_settings_notice(store.settings()))
+        self.settings_notice.setObjectName("settingsNotice")
+        self.settings_notice.setWordWrap(True)
+        self.settings_notice.setStyleSheet("color: #8a5a00;")
+        self.settings_notice.setVisible(bool(self.settings_notice.text()))
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.settings_notice)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 

@@ -69,6 +69,27 @@ def produce(store, plan_id: int, period_key: str, today: date, out_path: Path | 
     return Produced(path=path, sha256=digest, format=fmt, report_id=report_id)
 
 
+#: Settings a report prints, with the name the officer knows them by in the settings dialog.
+_PRINTED_SETTINGS = (
+    ("body_name", "tên cơ quan"),
+    ("place_name", "địa danh (dòng ngày tháng)"),
+    ("signer_title", "chức vụ người ký"),
+    ("signer_name", "họ tên người ký"),
+    ("recipients", "nơi nhận"),
+)
+
+
+def missing_settings_notice(settings) -> str:
+    """A Vietnamese sentence naming the settings a report prints but the officer has not filled in ("" when all
+    are): the report is still made, with those places left blank to be written by hand."""
+    missing = [label for name, label in _PRINTED_SETTINGS
+               if not (getattr(settings, name) if name == "recipients" else str(getattr(settings, name)).strip())]
+    if not missing:
+        return ""
+    return (f"Chưa khai báo trong Cài đặt: {', '.join(missing)}. Báo cáo vẫn được lập, các chỗ đó để trống "
+            "để ghi tay; khai báo một lần trong menu Cài đặt thì các báo cáo sau có đủ.")
+
+
 def choose_plan(store, year: int, plan_id: int | None = None, plan_year: int | None = None) -> int:
     """The plan a report is about: the one asked for (id or year), else the plan of the period's year.
 
