@@ -461,3 +461,50 @@ def test_the_settings_menu_opens_the_settings_dialog_and_a_new_body_name_shows_i
     assert seen
     window.reload_plans(window.plan_id)
     assert "Sở Nội vụ" in window.windowTitle()
+
+
+def test_standard_buttons_speak_vietnamese(window):
+    """Qt ships no Vietnamese: a delete confirmation used to offer "&Yes" / "&No"."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, "Xóa", "Xóa kết quả này?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+    assert [box.button(b).text().replace("&", "") for b in (QMessageBox.StandardButton.Yes,
+                                                            QMessageBox.StandardButton.No)] == ["Có", "Không"]
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    assert sorted(b.text() for b in buttons.buttons()) == ["Hủy", "Lưu"]
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QPageSize", "A4") == "A4"  # every other text Qt writes is left as it is
+
+
+def test_switching_the_plan_year_empties_the_task_panel(window, qtbot):
+    """A result typed into the panel after switching years must not land on the other year's task."""
+    import copy
+
+    from kstthc_desktop.demo import demo_plan
+
+    window.open_task(window.rows[3].task.id)
+    assert window.panel.row is not None
+    other = copy.deepcopy(demo_plan())
+    other.document.year = 2025
+    window.reload_plans(select_plan_id=window.store.save_plan(other))
+    assert window.plan.document.year == 2025
+    assert window.panel.row is None and "Chọn một nhiệm vụ" in window.panel.title.text()
+
+
+def test_a_task_that_leaves_the_filter_after_saving_stays_in_the_panel(window, qtbot, monkeypatch):
+    """From the "quá hạn" card, record the task as done: it leaves the filter, but stays in the panel so the
+    officer can attach its document next."""
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(window.dashboard.cards["OVERDUE"], Qt.MouseButton.LeftButton)
+    task_id = shown_rows(window)[0].task.id
+    window.select_task(task_id)
+    from kstthc_desktop.domain import ProgressEntry
+
+    window.store.add_progress(ProgressEntry(task_id, TODAY, "Đã hoàn thành", "due", done=True))
+    window._task_changed(task_id)  # what the progress dialog's save does
+    assert task_id not in [r.task.id for r in shown_rows(window)]
+    assert window.panel.row is not None and window.panel.row.task.id == task_id
+    assert "không còn trong bộ lọc" in window.statusBar().currentMessage()

@@ -70,8 +70,8 @@ def _open_store(path: Path, parent=None):
 
 
 def finish_application() -> None:
-    """Vietnamese dates and numbers in Qt's own widgets and dialogs (calendar, date edits, file dialogs), and
-    the program's icon on its windows.
+    """Vietnamese dates and numbers in Qt's own widgets and dialogs (calendar, date edits, file dialogs), Vietnamese
+    standard buttons ("Có" / "Không", "Hủy"), and the program's icon on its windows.
 
     The program (``run_gui``) runs this right after the first paint: the first page shows no Qt-formatted value,
     PySide6 builds the Python enums of the whole QLocale class (~4.5 ms: Language, Country, Script …) the first
@@ -80,12 +80,16 @@ def finish_application() -> None:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from kstthc_desktop.gui.translations import install_vietnamese_buttons
     from kstthc_desktop.paths import resource
 
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    app = QApplication.instance()
+    if getattr(app, "_kstthc_translator", None) is None:
+        install_vietnamese_buttons(app)
     icon = resource("icons", "kstthc.png")
     if icon.exists():
-        QApplication.instance().setWindowIcon(QIcon(str(icon)))
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 def make_application(argv: list[str] | None = None, *, finish: bool = True):

@@ -657,14 +657,21 @@ class MainWindow(QMainWindow):
         source = self.proxy.mapToSource(current)
         self.panel.show_task(self.model.rows[source.row()])
 
-    def select_task(self, task_id: int) -> bool:
+    def select_task(self, task_id: int, *, keep_panel: bool = False) -> bool:
+        """Select the task in the table and show it in the panel; False when the table does not show it.
+
+        A task not in the plan shown (another year, another database) leaves the panel empty: a result typed
+        there would be saved on a task the officer no longer sees. ``keep_panel``: a task hidden only by the
+        filters stays in the panel (the one just edited, so its document can be added next)."""
         self.ensure_task_page()
         row = self.model.row_of_task(task_id)
         if row < 0:
+            self.panel.show_task(None)
             return False
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():
-            self.panel.show_task(None)
+            self.table.clearSelection()
+            self.panel.show_task(self.model.rows[row] if keep_panel else None)
             return False
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
@@ -679,8 +686,11 @@ class MainWindow(QMainWindow):
 
     def _task_changed(self, task_id: int) -> None:
         self.refresh()
-        self.select_task(task_id)
-        self.statusBar().showMessage("Đã lưu.", 4000)
+        if self.select_task(task_id, keep_panel=True):
+            self.statusBar().showMessage("Đã lưu.", 4000)
+        else:
+            self.statusBar().showMessage("Đã lưu. Nhiệm vụ này không còn trong bộ lọc đang chọn; khung bên phải "
+                                         "vẫn hiện nó.", 10000)
 
     # ------------------------------------------------------------------ actions
     def focus_search(self) -> None:
@@ -697,8 +707,8 @@ class MainWindow(QMainWindow):
         if self.plan_id is None:
             return
         self.ensure_task_page()
+        self.tabs.setCurrentIndex(1)  # the officer sees which task the result is for
         if self.panel.row is None:
-            self.tabs.setCurrentIndex(1)
             QMessageBox.information(self, "Ghi kết quả", "Hãy chọn một nhiệm vụ trong bảng trước.")
             return
         self.panel.tabs.setCurrentIndex(1)
