@@ -283,8 +283,9 @@ def test_adding_progress_with_evidence_changes_the_status_and_the_dashboard(wind
         ("", "", None, "Hãy ghi kết quả"),
         ("Đã làm", "15BC", None, "số/loại-cơ quan"),
         ("Đã làm", "", date(2025, 1, 5), "không thể sau hôm nay"),
+        ("Đã làm", "", date(2023, 6, 1), "trước kỳ đầu tiên của kế hoạch (từ ngày 15/12/2023)"),
     ],
-    ids=["empty-text", "bad-document-number", "future-date"],
+    ids=["empty-text", "bad-document-number", "future-date", "before-the-plan-year"],
 )
 def test_a_wrong_entry_is_refused_with_a_message(window, qtbot, monkeypatch, text, number, entry_date, expected):
     from PySide6.QtCore import Qt
@@ -299,6 +300,7 @@ def test_a_wrong_entry_is_refused_with_a_message(window, qtbot, monkeypatch, tex
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, msg, *a, **k: messages.append(msg))
 
     def fill(dialog):
+        assert window.panel.shown_number(row.task) + ".</b>" in dialog.ui.taskLabel.text()  # "IV.2.", not "2."
         if text:
             type_text(qtbot, dialog.ui.textEdit, text)
         if number:
@@ -508,3 +510,13 @@ def test_a_task_that_leaves_the_filter_after_saving_stays_in_the_panel(window, q
     assert task_id not in [r.task.id for r in shown_rows(window)]
     assert window.panel.row is not None and window.panel.row.task.id == task_id
     assert "không còn trong bộ lọc" in window.statusBar().currentMessage()
+
+
+def test_a_documents_issuer_is_prefilled_as_the_body_is_written(window):
+    """Without "my body", the issuer came from the header name through str.title(): "Văn Phòng Ubnd Tỉnh"."""
+    from dataclasses import replace
+
+    window.store.save_settings(replace(window.store.settings(), my_body="", body_name="VĂN PHÒNG UBND TỈNH VĨNH LONG"))
+    assert window.panel._issuer() == "VĂN PHÒNG UBND TỈNH VĨNH LONG"
+    window.store.save_settings(replace(window.store.settings(), my_body="Văn phòng UBND tỉnh"))
+    assert window.panel._issuer() == "Văn phòng UBND tỉnh"

@@ -29,11 +29,13 @@ def pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-def task_caption(task: Task) -> str:
+def task_caption(task: Task, number: str = "") -> str:
+    """The task as the dialog names it: its number as the table shows it ("III.1"; several sections have a
+    task "1.") and its text, cut at 180 characters."""
     text = " ".join(task.content.split())
     if len(text) > 180:
         text = text[:179] + "…"
-    return f"<b>{task.stt or '–'}.</b> {text}"
+    return f"<b>{number or task.stt or '–'}.</b> {text}"
 
 
 class _SavingDialog(QDialog):
@@ -124,13 +126,16 @@ class ProgressDialog(_SavingDialog, _EvidenceFields):
         default_key: str = "",
         issuer: str = "",
         on_save=None,
+        number: str = "",
+        earliest: date | None = None,
     ):
         super().__init__(parent)
         self.ui = Ui_ProgressDialog()
         self.ui.setupUi(self)
         self.task = task
         self.on_save = on_save  # called with (entry, evidence|None); a UserError keeps the dialog open
-        self.ui.taskLabel.setText(task_caption(task))
+        self.earliest = earliest  # the plan year's first data window opens then (15/12 of the year before)
+        self.ui.taskLabel.setText(task_caption(task, number))
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
         self.ui.buttonBox.accepted.connect(self.accept)
@@ -162,6 +167,9 @@ class ProgressDialog(_SavingDialog, _EvidenceFields):
             return "Hãy ghi kết quả đã làm trước khi lưu."
         if pydate(self.ui.dateEdit.date()) > self.today:
             return f"Ngày ghi kết quả không thể sau hôm nay ({text_date(self.today)})."
+        if self.earliest is not None and pydate(self.ui.dateEdit.date()) < self.earliest:
+            return (f"Ngày ghi kết quả ({text_date(pydate(self.ui.dateEdit.date()))}) ở trước kỳ đầu tiên của kế hoạch "
+                    f"(từ ngày {text_date(self.earliest)}); hãy kiểm tra lại năm.")
         if self.ui.periodCombo.currentIndex() < 0:
             return "Hãy chọn kỳ hoặc hạn mà kết quả này được tính."
         if self.ui.evidenceGroup.isVisible() and self.ui.evidenceGroup.isChecked():
@@ -200,13 +208,14 @@ class EvidenceDialog(_SavingDialog, _EvidenceFields):
         progress_choices: list[tuple[int, str]] = (),
         issuer: str = "",
         on_save=None,
+        number: str = "",
     ):
         super().__init__(parent)
         self.ui = Ui_EvidenceDialog()
         self.ui.setupUi(self)
         self.task = task
         self.on_save = on_save
-        self.ui.taskLabel.setText(task_caption(task))
+        self.ui.taskLabel.setText(task_caption(task, number))
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
         self.ui.buttonBox.accepted.connect(self.accept)
@@ -248,7 +257,7 @@ class EvidenceDialog(_SavingDialog, _EvidenceFields):
 class EventDialog(_SavingDialog):
     """One event of an on-demand task: the day it arose and what arose (a small form, built in code)."""
 
-    def __init__(self, task: Task, today: date, parent: QWidget | None = None, *, on_save=None):
+    def __init__(self, task: Task, today: date, parent: QWidget | None = None, *, on_save=None, number: str = ""):
         from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
         super().__init__(parent)
@@ -256,7 +265,7 @@ class EventDialog(_SavingDialog):
         self.today = today
         self.on_save = on_save
         layout = QVBoxLayout(self)
-        caption = QLabel(task_caption(task))
+        caption = QLabel(task_caption(task, number))
         caption.setWordWrap(True)
         layout.addWidget(caption)
         form = QFormLayout()

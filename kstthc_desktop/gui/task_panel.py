@@ -226,8 +226,7 @@ class TaskPanel(QWidget):
         self._progress = sorted(self.store.progress(task_id=task.id), key=lambda e: (e.entry_date, e.id or 0))
         self._evidence = self.store.evidence(task_id=task.id)
         status = html.escape(getattr(row.status, "label", str(row.status)))
-        stt = self.section_codes.get(task.section, task.section)
-        stt = f"{stt}.{task.stt}" if stt and task.stt and task.stt != stt else (task.stt or stt or "–")
+        stt = self.shown_number(task)
         head = f"<b>{html.escape(stt)}.</b> {html.escape(_short(task.content, 200))}"
         if task.withdrawn:
             head += " <span style='color:#8a8a8a'>(đã rút khỏi kế hoạch)</span>"
@@ -377,9 +376,22 @@ class TaskPanel(QWidget):
                 return key
         return keys[0] if keys else ""
 
+    def shown_number(self, task) -> str:
+        """The task's number as the table shows it: "III.1" (several sections have a task "1.")."""
+        section = self.section_codes.get(task.section, task.section)
+        return f"{section}.{task.stt}" if section and task.stt and task.stt != section else (task.stt or section or "–")
+
+    def _earliest_entry(self):
+        """The first day a result of this plan's year can be dated: its first data window opens 15/12 before."""
+        from kstthc_desktop.periods import Period
+
+        return Period("year", self.year).window_start if self.year else None
+
     def _issuer(self) -> str:
+        """The body pre-filled as a document's issuer: the name as plans write it, else the header's name as typed
+        (never title-cased: "Văn Phòng Ubnd Tỉnh" is not a name)."""
         settings = self.store.settings()
-        return settings.my_body or settings.body_name.title()
+        return settings.my_body or settings.body_name
 
     def add_progress(self) -> None:
         if self.row is None:
@@ -389,7 +401,7 @@ class TaskPanel(QWidget):
         choices = self.occurrence_choices()
         dialog = ProgressDialog(
             self.row.task, choices, self.today, self, default_key=self._default_key(choices), issuer=self._issuer(),
-            on_save=self._save_new_progress,
+            on_save=self._save_new_progress, number=self.shown_number(self.row.task), earliest=self._earliest_entry(),
         )
         dialog.setObjectName("progressDialog")
         if dialog.exec():
@@ -415,7 +427,8 @@ class TaskPanel(QWidget):
 
         dialog = ProgressDialog(
             self.row.task, self.occurrence_choices(), self.today, self, entry=entry,
-            on_save=lambda e, _ev, _f: self.store.update_progress(e),
+            on_save=lambda e, _ev, _f: self.store.update_progress(e), number=self.shown_number(self.row.task),
+            earliest=self._earliest_entry(),
         )
         if dialog.exec():
             self.changed.emit(self.row.task.id)
@@ -447,7 +460,7 @@ class TaskPanel(QWidget):
             return
         from kstthc_desktop.gui.entry_dialogs import EventDialog
 
-        dialog = EventDialog(self.row.task, self.today, self,
+        dialog = EventDialog(self.row.task, self.today, self, number=self.shown_number(self.row.task),
                              on_save=lambda d, text: self.store.add_event(self.row.task.id, d, text))
         if dialog.exec():
             self.changed.emit(self.row.task.id)
@@ -463,7 +476,7 @@ class TaskPanel(QWidget):
 
         dialog = EvidenceDialog(
             self.row.task, self.today, self, progress_choices=self._progress_choices(), issuer=self._issuer(),
-            on_save=lambda ev, f: self.store.add_evidence(ev, f),
+            on_save=lambda ev, f: self.store.add_evidence(ev, f), number=self.shown_number(self.row.task),
         )
         if dialog.exec():
             self.changed.emit(self.row.task.id)
@@ -477,7 +490,7 @@ class TaskPanel(QWidget):
 
         dialog = EvidenceDialog(
             self.row.task, self.today, self, evidence=ev, progress_choices=self._progress_choices(),
-            on_save=lambda e, f: self.store.update_evidence(e, f),
+            on_save=lambda e, f: self.store.update_evidence(e, f), number=self.shown_number(self.row.task),
         )
         if dialog.exec():
             self.changed.emit(self.row.task.id)
