@@ -516,6 +516,7 @@ def test_a_documents_issuer_is_prefilled_as_the_body_is_written(window):
     """Without "my body", the issuer came from the header name through str.title(): "Văn Phòng Ubnd Tỉnh"."""
     from dataclasses import replace
 
+    window.ensure_task_page()  # the task page (and its panel) is built on first use
     window.store.save_settings(replace(window.store.settings(), my_body="", body_name="VĂN PHÒNG UBND TỈNH VĨNH LONG"))
     assert window.panel._issuer() == "VĂN PHÒNG UBND TỈNH VĨNH LONG"
     window.store.save_settings(replace(window.store.settings(), my_body="Văn phòng UBND tỉnh"))
