@@ -521,3 +521,16 @@ def test_a_documents_issuer_is_prefilled_as_the_body_is_written(window):
     assert window.panel._issuer() == "VĂN PHÒNG UBND TỈNH VĨNH LONG"
     window.store.save_settings(replace(window.store.settings(), my_body="Văn phòng UBND tỉnh"))
     assert window.panel._issuer() == "Văn phòng UBND tỉnh"
+
+
+def test_the_status_column_shows_an_overdue_status_whole(window):
+    """At 1366 px the status read "Chưa hoàn thành – quá …": the word that matters was cut."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from kstthc_desktop.gui.task_model import COL_STATUS
+    from kstthc_desktop.status import Status
+
+    window.ensure_task_page()
+    bold = QFont(window.table.font())
+    bold.setBold(True)
+    assert window.table.columnWidth(COL_STATUS) > QFontMetrics(bold).horizontalAdvance(Status.OVERDUE.label) + 8

@@ -320,7 +320,14 @@ class MainWindow(QMainWindow):
         self.table.setStyleSheet("QTableView { gridline-color: #e3e6ea; } QTableView::item:selected { background: #2f6db5; color: white; }")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((COL_STT, 50), (COL_LEAD, 105), (COL_DEADLINE, 95), (COL_DUE, 80), (COL_STATUS, 185)):
+        from PySide6.QtGui import QFont, QFontMetrics
+
+        from kstthc_desktop.status import Status
+
+        bold = QFont(self.table.font())
+        bold.setBold(True)  # an overdue status is shown in bold: its column fits "Chưa hoàn thành – quá hạn" whole
+        status_width = max(QFontMetrics(bold).horizontalAdvance(s.label) for s in Status) + 16
+        for col, width in ((COL_STT, 50), (COL_LEAD, 105), (COL_DEADLINE, 95), (COL_DUE, 80), (COL_STATUS, status_width)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
