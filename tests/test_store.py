@@ -289,6 +289,25 @@ def test_evidence_without_a_number_is_refused(store):
         store.add_evidence(Evidence(store.tasks(plan_id)[0].id, "  ", None))
 
 
+def test_the_same_document_twice_on_a_task_is_refused(store):
+    """A slip of the hand (another case, a space) would cite one document twice; another task may cite it too."""
+    tasks = store.tasks(store.save_plan(small_plan()))
+    first = store.add_evidence(Evidence(tasks[0].id, "17/KH-VPUBND", date(2024, 1, 5)))
+    count = len(store.evidence(task_id=tasks[0].id))
+    with pytest.raises(UserError, match="17/KH-VPUBND đã có"):
+        store.add_evidence(Evidence(tasks[0].id, "17/kh-vpubnd ", date(2024, 1, 5)))
+    assert len(store.evidence(task_id=tasks[0].id)) == count
+    store.add_evidence(Evidence(tasks[1].id, "17/KH-VPUBND", date(2024, 1, 5)))  # another task: fine
+    second = store.add_evidence(Evidence(tasks[0].id, "18/KH-VPUBND", date(2024, 1, 6)))
+    again = next(e for e in store.evidence(task_id=tasks[0].id) if e.id == second)
+    again.number = "17/KH-VPUBND"
+    with pytest.raises(UserError):
+        store.update_evidence(again)
+    mine = next(e for e in store.evidence(task_id=tasks[0].id) if e.id == first)
+    mine.summary = "sửa trích yếu"
+    store.update_evidence(mine)  # its own number is not a duplicate
+
+
 def test_update_evidence_records_each_changed_field(store):
     plan_id = store.save_plan(small_plan())
     ev = Evidence(store.tasks(plan_id)[0].id, "1/BC-X", date(2025, 1, 2))

@@ -7,6 +7,7 @@ Missing, locked, huge or odd-named evidence files, wrong dates, empty fields, a 
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 import sqlite3
 import unicodedata
@@ -122,6 +123,7 @@ def test_a_full_disk_at_commit_changes_nothing(store, task_id, monkeypatch):
     assert snapshot_state(store) == before
 
 
+_NUMBERS = itertools.count(1)
 file_names = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="/\\\x00"), min_size=1, max_size=40
 ).filter(lambda s: s.strip(". ") and len(s.encode("utf-8")) < 200)
@@ -136,7 +138,7 @@ def test_any_file_name_is_stored_by_hash_inside_the_managed_folder(store, task_i
         source.write_bytes(content)
     except OSError:
         return  # a name this file system itself refuses
-    ev = Evidence(task_id, "1/BC-X", None)
+    ev = Evidence(task_id, f"{next(_NUMBERS)}/BC-X", None)  # one document per example: a number is cited once
     store.add_evidence(ev, source)
     stored = store.evidence_path(ev)
     assert stored.read_bytes() == content

@@ -641,6 +641,14 @@ class Store:
             "summary": clean(ev.summary),
         }
 
+    def _refuse_same_number(self, task_id: int, number: str, evidence_id: int | None = None) -> None:
+        """One document is cited once per task: the same số và ký hiệu twice on a task is a slip of the hand
+        (case, accents and spaces aside), and would count the document twice in the report."""
+        key = fold("".join(number.split()))
+        for other_id, other in self.conn.execute("select id, number from evidence where task_id = ?", [task_id]):
+            if other_id != evidence_id and fold("".join(other.split())) == key:
+                raise UserError(f"Văn bản số {other} đã có trong các minh chứng của nhiệm vụ này.")
+
     def add_evidence(self, ev: Evidence, file: Path | str | None = None) -> int:
         """Record an evidence document; with ``file``, copy it into the managed folder first. Its id.
 
@@ -653,6 +661,7 @@ class Store:
             evfiles.check_source(source)
         with self.transaction():
             self._task_row(ev.task_id)
+            self._refuse_same_number(ev.task_id, values["number"])
             if ev.progress_id is not None:
                 self._row("progress", ev.progress_id, "Không tìm thấy kết quả thực hiện mà minh chứng gắn vào.")
             if file is not None:
@@ -680,6 +689,7 @@ class Store:
         with self.transaction():
             old = self._row("evidence", ev.id, "Không tìm thấy minh chứng này.")
             self._task_row(ev.task_id)
+            self._refuse_same_number(ev.task_id, values["number"], ev.id)
             if file is not None:
                 sha, size = evfiles.store_file(self.files_dir, source)
                 values.update(file_name=nfc(source.name), file_sha256=sha, file_size=size)
