@@ -185,7 +185,9 @@ def _officer(text: str, st: _Styles) -> list:
     return [Paragraph(_p(p), st.body) for p in paras] or [Paragraph("…" * 20, st.body)]
 
 
-def _signature(settings: Settings, st: _Styles, width: float):
+def _signature(settings: Settings, st: _Styles, width: float, closing=None):
+    """"Nơi nhận" and the signer, kept on one page with ``closing`` (the body's last paragraph): an official
+    document never has a page holding only the signature."""
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
     left = [Paragraph("Nơi nhận:", st.recipients_h)]
@@ -206,7 +208,7 @@ def _signature(settings: Settings, st: _Styles, width: float):
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
     ]))
-    return KeepTogether([Spacer(1, 6), table])
+    return KeepTogether(([closing] if closing is not None else []) + [Spacer(1, 6), table])
 
 
 def _appendix(data: ReportData, settings: Settings, texts: dict, st: _Styles, width: float) -> list:
@@ -229,6 +231,8 @@ def _appendix(data: ReportData, settings: Settings, texts: dict, st: _Styles, wi
         r = len(rows)
         rows.append([Paragraph(_p(section.label), st.cell_b), Paragraph(_p(section.title), st.cell_b)] + [""] * 4)
         style.append(("SPAN", (1, r), (-1, r)))
+        if section.tasks:  # a section row never ends a page alone: it goes over with its first task
+            style.append(("NOSPLIT", (0, r), (-1, r + 1)))
         for t in section.tasks:
             deadline = t.deadline_text or ""
             if t.due and text_date(t.due) not in deadline:
@@ -330,9 +334,9 @@ def build_story(data: ReportData, settings: Settings, texts: dict, st: _Styles, 
         story += _officer(texts.get("next_steps", ""), st)
     story.append(Paragraph("IV. KIẾN NGHỊ, ĐỀ XUẤT", st.heading))
     story += _officer(texts.get("proposals", ""), st)
-    story.append(Paragraph(_p(f"Trên đây là báo cáo kết quả thực hiện công tác kiểm soát thủ tục hành chính "
-                              f"{name_lower} của {who or 'cơ quan'}./."), st.body))
-    story.append(_signature(settings, st, width))
+    closing = Paragraph(_p(f"Trên đây là báo cáo kết quả thực hiện công tác kiểm soát thủ tục hành chính "
+                           f"{name_lower} của {who or 'cơ quan'}./."), st.body)
+    story.append(_signature(settings, st, width, closing))
     story += [NextPageTemplate("landscape"), PageBreak()]
     story += _appendix(data, settings, texts, st, land_width)
     return story
