@@ -5,6 +5,7 @@ from __future__ import annotations
 from openpyxl import load_workbook
 
 from kstthc_desktop.text import nfc
+from kstthc_desktop.reports.data import OUTSIDE_TOTAL, OUTSIDE_TOTAL_NOTE
 from kstthc_desktop.reports.excel import COLUMNS, OVERDUE_FILL, write_xlsx
 from report_samples import sample_data
 
@@ -48,8 +49,9 @@ def check_report_xlsx(path, data) -> None:
     counts = wb["Tổng hợp"]
     values = {r[0]: r[1] for r in counts.iter_rows(min_row=5, max_col=2, values_only=True) if r[0]}
     for name, n in data.counts_by_status().items():
-        assert values[data.label(name)] == n
-    assert values["Tổng số"] == len(tasks)
+        label = data.label(name) + (f" ({OUTSIDE_TOTAL_NOTE})" if name in OUTSIDE_TOTAL else "")
+        assert values[label] == n
+    assert values["Tổng số"] == len([t for t in tasks if t.status not in OUTSIDE_TOTAL])  # withdrawn ones are not
 
 
 def test_workbook_reads_back(tmp_path):

@@ -32,6 +32,11 @@ STATUS_LABELS = {
     "UNSPECIFIED": "Chưa xác định thời hạn",
     "WITHDRAWN": "Đã rút khỏi kế hoạch",
 }
+#: Statuses listed in the counts but outside their total and percentages: a withdrawn task is no longer part of
+#: the plan being carried out (the dashboard leaves it out too), yet the reader still sees it on a line of its own,
+#: which explains why the total is smaller than the plan's number of rows.
+OUTSIDE_TOTAL = ("WITHDRAWN",)
+OUTSIDE_TOTAL_NOTE = "không tính vào tổng số"
 #: Statuses that put a task in part I even without progress in the window: it is late, or it is ongoing.
 #: A task finished in an earlier period is not repeated (unless it was due in this window).
 _ALWAYS_REPORTED = {"OVERDUE", "HAS_PROGRESS", "NO_PROGRESS"}
@@ -154,19 +159,32 @@ class ReportData:
         counts = Counter(t.status for t in self.all_tasks())
         return {name: counts.get(name, 0) for name in STATUS_ORDER}
 
+    def total(self) -> int:
+        """The tasks the totals and percentages speak of: all but the withdrawn ones (the dashboard's total)."""
+        return sum(n for name, n in self.counts_by_status().items() if name not in OUTSIDE_TOTAL)
+
     def counts_by_section(self) -> dict[str, dict[str, int]]:
         """Section code -> status name -> count (only non-zero statuses)."""
         return {s.code: dict(Counter(t.status for t in s.tasks)) for s in self.sections}
 
     def counts_by_lead(self) -> dict[str, dict[str, int]]:
-        """Lead body (as printed) -> status name -> count. A task led by several bodies counts for each."""
-        from kstthc_desktop.store.bodies import split_bodies  # the store's own reading of a lead cell
+        """Lead body -> status name -> count. A task led by several bodies counts for each; bodies are told apart
+        as the dashboard tells them (``tracking.lead_bodies``: "Các sở, ban, ngành tỉnh" and "các sở, ban, ngành
+        tỉnh" are one body, named as first printed), so paper and window give the same figures."""
+        from kstthc_desktop.tracking import lead_bodies
 
         result: dict[str, Counter] = {}
+        names: dict[str, str] = {}
         for task in self.all_tasks():
-            for body in split_bodies(task.lead) or [NO_LEAD]:
-                result.setdefault(body, Counter())[task.status] += 1
-        return {body: dict(c) for body, c in sorted(result.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))}
+            for key, name in lead_bodies(task.lead) or (("", NO_LEAD),):
+                result.setdefault(key, Counter())[task.status] += 1
+                names.setdefault(key, name)
+
+        def order(item):
+            key, counts = item
+            return -sum(n for name, n in counts.items() if name not in OUTSIDE_TOTAL), names[key]
+
+        return {names[key]: dict(c) for key, c in sorted(result.items(), key=order)}
 
     @property
     def summary_title(self) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kstthc_desktop.reports.data import STATUS_ORDER, ReportData
+from kstthc_desktop.reports.data import OUTSIDE_TOTAL, OUTSIDE_TOTAL_NOTE, STATUS_ORDER, ReportData
 from kstthc_desktop.text import nfc
 from kstthc_desktop.vndates import text_date
 
@@ -106,26 +106,33 @@ def _counts_sheet(ws, data: ReportData, bold, border) -> None:
     ws.append([f"Số liệu tính đến ngày {text_date(data.window_end)}"])
     ws.append([])
 
+    # Withdrawn tasks are listed after the total, outside it (the dashboard's total leaves them out too).
     counts = data.counts_by_status()
     ws.append(["Tình trạng", "Số nhiệm vụ"])
     _style_header(ws, ws.max_row, 2, bold, border)
     for name, n in counts.items():
-        ws.append([data.label(name), n])
-    ws.append(["Tổng số", sum(counts.values())])
+        if name not in OUTSIDE_TOTAL:
+            ws.append([data.label(name), n])
+    ws.append(["Tổng số", data.total()])
     ws.cell(ws.max_row, 1).font = bold
     ws.cell(ws.max_row, 2).font = bold
+    for name in OUTSIDE_TOTAL:
+        ws.append([f"{data.label(name)} ({OUTSIDE_TOTAL_NOTE})", counts[name]])
     ws.append([])
 
-    present = [name for name in STATUS_ORDER if counts[name]]
+    present = [name for name in STATUS_ORDER if counts[name] and name not in OUTSIDE_TOTAL]
+    outside = [name for name in OUTSIDE_TOTAL if counts[name]]
     for title, table, labels in (
         ("Theo phần của kế hoạch", data.counts_by_section(),
          {s.code: f"{s.label}. {s.title}".strip(". ") for s in data.sections}),
         ("Theo cơ quan chủ trì", data.counts_by_lead(), {}),
     ):
-        ws.append([title] + [data.label(name) for name in present] + ["Tổng số"])
-        _style_header(ws, ws.max_row, len(present) + 2, bold, border)
+        ws.append([title] + [data.label(name) for name in present] + ["Tổng số"]
+                  + [f"{data.label(name)} ({OUTSIDE_TOTAL_NOTE})" for name in outside])
+        _style_header(ws, ws.max_row, len(present) + 2 + len(outside), bold, border)
         for key, row in table.items():
-            ws.append([nfc(labels.get(key, key))] + [row.get(name, 0) for name in present] + [sum(row.values())])
+            ws.append([nfc(labels.get(key, key))] + [row.get(name, 0) for name in present]
+                      + [sum(row.get(name, 0) for name in present)] + [row.get(name, 0) for name in outside])
             ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
         ws.append([])
 

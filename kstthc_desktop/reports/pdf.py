@@ -13,7 +13,8 @@ from xml.sax.saxutils import escape
 
 from kstthc_desktop.domain import Settings
 from kstthc_desktop.reports.data import (
-    ReportData, assessment, next_period_lines, printed_progress, report_date, trim_end,
+    OUTSIDE_TOTAL, OUTSIDE_TOTAL_NOTE, ReportData, assessment, next_period_lines, printed_progress, report_date,
+    trim_end,
 )
 from kstthc_desktop.text import nfc
 from kstthc_desktop.vndates import long_date, text_date
@@ -109,8 +110,9 @@ def _header(data: ReportData, settings: Settings, texts: dict, st: _Styles, fram
 def _counts_table(data: ReportData, st: _Styles, width: float):
     from reportlab.platypus import Paragraph, Table, TableStyle
 
-    counts = {k: v for k, v in data.counts_by_status().items() if v}
-    total = sum(counts.values())
+    all_counts = {k: v for k, v in data.counts_by_status().items() if v}
+    counts = {k: v for k, v in all_counts.items() if k not in OUTSIDE_TOTAL}
+    total = data.total()
     rows = [[Paragraph("TT", st.table_h), Paragraph("Tình trạng", st.table_h),
              Paragraph("Số nhiệm vụ", st.table_h), Paragraph("Tỷ lệ", st.table_h)]]
     for i, (name, n) in enumerate(counts.items(), 1):
@@ -119,6 +121,10 @@ def _counts_table(data: ReportData, st: _Styles, width: float):
                      Paragraph(str(n), st.table_c), Paragraph(share, st.table_c)])
     rows.append(["", Paragraph("Tổng số", st.table_h), Paragraph(str(total), st.table_h),
                  Paragraph("100%" if total else "0%", st.table_h)])
+    for name in OUTSIDE_TOTAL:  # withdrawn tasks: shown, below the total and outside it
+        if all_counts.get(name):
+            rows.append(["", Paragraph(_p(f"{data.label(name)} ({OUTSIDE_TOTAL_NOTE})"), st.table),
+                         Paragraph(str(all_counts[name]), st.table_c), Paragraph("–", st.table_c)])
     table = Table(rows, colWidths=[12 * MM, width - 62 * MM, 28 * MM, 22 * MM], repeatRows=1)
     table.setStyle(_grid())
     return table
