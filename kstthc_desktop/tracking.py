@@ -7,6 +7,7 @@ in advance, so narrowing 20,000 tasks by a typed word takes a few milliseconds.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -224,20 +225,32 @@ def prefold(rows: Iterable[TaskRow]) -> None:
             row.search_key = _search_key(row.task) or " "
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+def body_key(name: str) -> str:
+    """A body's name as a key: folded (case, diacritics, spacing) and without punctuation, so "các sở, ban ngành
+    tỉnh" and "Các sở, ban, ngành tỉnh." are one body."""
+    return " ".join(_PUNCTUATION.sub(" ", fold(name)).split())
+
+
 @lru_cache(maxsize=4096)
 def lead_bodies(lead: str) -> tuple[tuple[str, str], ...]:
-    """The bodies a lead cell names, as (folded key, name as printed): "Sở Tư pháp; Văn phòng UBND tỉnh" is two
+    """The bodies a lead cell names, as (key, name as printed): "Sở Tư pháp; Văn phòng UBND tỉnh" is two
     bodies, so the dashboard's bars and the lead filter speak of bodies, not of whole cells. Cached: a plan has
     few distinct lead cells."""
     from kstthc_desktop.store.bodies import split_bodies
 
-    return tuple((fold(name), name[:1].upper() + name[1:]) for name in split_bodies(lead))  # a label starts a line
+    bodies: dict[str, str] = {}
+    for name in split_bodies(lead):
+        bodies.setdefault(body_key(name), name[:1].upper() + name[1:])  # a label starts a line
+    return tuple(bodies.items())
 
 
 @lru_cache(maxsize=4096)
 def lead_keys(lead: str) -> frozenset[str]:
-    """What a lead filter may match in a cell: each body's folded name, and the folded cell as a whole."""
-    return frozenset([fold(lead), *(key for key, _ in lead_bodies(lead))])
+    """What a lead filter may match in a cell: each body's key, and the cell's as a whole (see body_key)."""
+    return frozenset([body_key(lead), *(key for key, _ in lead_bodies(lead))])
 
 
 def filter_rows(rows: list[TaskRow], flt: RowFilter, sections: Iterable | None = None) -> list[int]:
@@ -245,7 +258,7 @@ def filter_rows(rows: list[TaskRow], flt: RowFilter, sections: Iterable | None =
     words = fold(flt.search).split()
     if words:
         prefold(rows)
-    lead = fold(flt.lead)
+    lead = body_key(flt.lead)
     codes = _section_codes(flt.section, sections) if flt.section else None
     idx: Iterable[int] = range(len(rows))
     for word in words:  # one tight pass per word: the most selective test first

@@ -136,3 +136,25 @@ def test_workbook_totals_and_lead_bodies_agree_with_the_dashboard(store, tmp_pat
         row = leads[NO_LEAD if bar.label == "(không ghi)" else bar.label]  # a task with no lead: each says it its way
         assert sum(row.get(h) or 0 for h in done) == bar.done, bar.label
         assert row["Tổng số"] - sum(row.get(h) or 0 for h in not_counted) == bar.total, bar.label
+
+
+def test_a_body_typed_with_or_without_commas_is_one_body_in_window_and_paper(tmp_path):
+    """"Các sở, ban, ngành tỉnh", "các sở, ban ngành tỉnh", "Các sở ban ngành tỉnh": one bar in the window, one row
+    in the workbook, and a click on the bar shows the three tasks."""
+    from kstthc_desktop.tracking import RowFilter, filter_rows
+
+    spellings = ("Các sở, ban, ngành tỉnh", "các sở, ban ngành tỉnh", "Các sở ban ngành tỉnh")
+    with Store.open(tmp_path / "k.sqlite3") as s:
+        plan_id = s.save_plan(Plan(document=PlanDocument(year=2024), sections=[Section("I", "Kiểm soát TTHC")], tasks=[
+            Task(section="I", stt=str(i), content=f"Nhiệm vụ {i}", lead=lead, deadline_text="Thường xuyên",
+                 deadline=_continuous()) for i, lead in enumerate(spellings, 1)]))
+        period = parse_period(PERIOD)
+        rows = task_rows(s, plan_id, period, TODAY)
+        window = dashboard(rows, period, TODAY, s.load_plan(plan_id).sections)
+        data = build_report(s, plan_id, PERIOD, TODAY)
+    assert [(bar.label, bar.total) for bar in window.by_lead] == [(SO_NGANH, 3)]
+    assert len(filter_rows(rows, RowFilter(lead=window.by_lead[0].key))) == 3
+    assert list(data.counts_by_lead()) == [SO_NGANH]
+    sheet = list(load_workbook(write_xlsx(data, tmp_path / "r.xlsx"))["Tổng hợp"].iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(sheet) if r[0] == "Theo cơ quan chủ trì")
+    assert [r[0] for r in sheet[start + 1:] if r[0]] == [SO_NGANH]
