@@ -104,13 +104,14 @@ class DashboardData:
     today: date
     counts: dict  # Status -> number of tasks (withdrawn left out)
     overdue: list[TaskRow]
-    due_7: list[TaskRow]
+    due_7: list[TaskRow]  # due within ``due_soon_days`` (the officer's setting; the name is the default's)
     due_30: list[TaskRow]
     no_progress: list[TaskRow]  # ongoing tasks with no progress in the period
     on_demand: list[TaskRow]
     by_section: list[Bar]
     by_lead: list[Bar]
     total: int
+    due_soon_days: int = 7  # the window of ``due_7``: Settings.due_soon_days
 
 
 def is_mine(task: Task, my_body: str) -> bool:
@@ -184,10 +185,11 @@ def build_rows(
     return rows
 
 
-def task_rows(store, plan_id: int, period, today: date, *, year: int | None = None) -> list[TaskRow]:
+def task_rows(store, plan_id: int, period, today: date, *, year: int | None = None, settings=None) -> list[TaskRow]:
     """Rows of a stored plan for the table and the dashboard, with the officer's settings applied. ``year``: the
-    plan's year when the caller knows it (else read from the store; the period's year when the plan has none)."""
-    settings = store.settings()
+    plan's year when the caller knows it (else read from the store; the period's year when the plan has none);
+    ``settings``: the store's settings when the caller has read them already."""
+    settings = settings or store.settings()
     plan_year = year or next((p.document.year for p in store.plans() if p.id == plan_id), None) or period.year
     return build_rows(
         store.tasks(plan_id),
@@ -295,8 +297,13 @@ def _bars(groups: dict[str, list[TaskRow]], labels: dict[str, str]) -> list[Bar]
     return bars
 
 
-def dashboard(rows: list[TaskRow], period, today: date, sections: Iterable | None = None, *, lead_bars: int = 8) -> DashboardData:
-    """Counts by status, what is due soon, what has no progress, completion by section and by lead body."""
+def dashboard(
+    rows: list[TaskRow], period, today: date, sections: Iterable | None = None, *, lead_bars: int = 8,
+    due_soon_days: int = 7,
+) -> DashboardData:
+    """Counts by status, what is due soon (within ``due_soon_days``, the officer's setting, and 30 days), what has
+    no progress, completion by section and by lead body."""
+    due_soon_days = due_soon_days or 7
     active = [r for r in rows if not r.task.withdrawn and _status_name(r) != "WITHDRAWN"]
     counts: dict = defaultdict(int)
     for r in active:
@@ -329,19 +336,22 @@ def dashboard(rows: list[TaskRow], period, today: date, sections: Iterable | Non
         today=today,
         counts=dict(counts),
         overdue=[r for r in active if _status_name(r) == "OVERDUE"],
-        due_7=due_within(7),
+        due_7=due_within(due_soon_days),
         due_30=due_within(30),
         no_progress=[r for r in active if _status_name(r) == "NO_PROGRESS" and r.kind == DeadlineKind.CONTINUOUS],
         on_demand=[r for r in active if r.kind == DeadlineKind.ON_DEMAND],
         by_section=_bars(by_section, section_labels),
         by_lead=lead_list[:lead_bars],
         total=len(active),
+        due_soon_days=due_soon_days,
     )
 
 
 def dashboard_for(store, plan_id: int, period, today: date) -> DashboardData:
     """The dashboard of a stored plan in one call (rows computed here)."""
-    return dashboard(task_rows(store, plan_id, period, today), period, today, store.load_plan(plan_id).sections)
+    settings = store.settings()
+    rows = task_rows(store, plan_id, period, today, settings=settings)
+    return dashboard(rows, period, today, store.load_plan(plan_id).sections, due_soon_days=settings.due_soon_days)
 
 
 def default_period(year: int, today: date, kind: str = "quarter"):

@@ -3,7 +3,7 @@ progress entry with its evidence document, and a wrong entry refused with a mess
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -186,6 +186,48 @@ def test_the_attention_list_names_overdue_then_due_tasks_and_opens_them(window, 
     qtbot.keyClick(attention, Qt.Key.Key_Down)
     qtbot.keyClick(attention, Qt.Key.Key_Return)
     assert window.tabs.currentIndex() == 1 and window.current_task_id() == ids[1]
+
+
+def test_the_due_soon_setting_drives_the_card_the_notice_and_the_attention_list(window, qtbot):
+    """Settings → "Coi là «sắp đến hạn» khi còn N ngày": the card, its caption, the opening notice, the "Cần chú ý"
+    list and the card's click-through all speak of N days, not 7 (the demo: none due within 3 days, 6 within 30)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from kstthc_desktop.gui.settings_dialog import SettingsDialog
+
+    def due_within(days):  # tasks with an occurrence still open and due between today and today + days
+        end = TODAY + timedelta(days=days)
+        return {r.task.id for r in window.rows if not r.task.withdrawn and any(TODAY <= d <= end for d in r.open_dues)}
+
+    overdue = {r.task.id for r in window.dashboard_data.overdue}
+    for days in (3, 30, 14):
+        def save(dialog, days=days):
+            dialog.due_soon_spin.setValue(days)
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+        timer, seen = _when_shown(SettingsDialog, save)
+        window.settings_action.trigger()
+        timer.stop()
+        assert seen and window.store.settings().due_soon_days == days
+        expected = due_within(days)
+        card = window.dashboard.cards["due_7"]
+        assert card.caption.text() == f"Đến hạn trong {days} ngày tới"
+        assert card_value(window, "due_7") == len(expected)
+        notice = window.opening_notice_text()
+        if expected:
+            assert f"{len(expected)} nhiệm vụ đến hạn trong {days} ngày tới" in notice
+        assert "7 ngày" not in notice
+        attention = window.dashboard.attention
+        due_lines = {row.task_id for row in attention.rows if row.headline.startswith("Đến hạn")}
+        assert due_lines == expected - overdue
+        if not attention.rows:
+            assert f"trong {days} ngày tới" in attention.empty_text
+        window.tabs.setCurrentIndex(0)
+        qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+        assert {r.task.id for r in shown_rows(window)} == expected
+        assert window.card_chip.text().startswith(f"Đến hạn trong {days} ngày tới")
+    assert len(due_within(3)) < len(due_within(14)) < len(due_within(30))  # the demo tells the windows apart
 
 
 def test_the_attention_list_wraps_a_long_task_to_two_lines_and_says_when_nothing_is_due(qtbot):

@@ -69,6 +69,15 @@ def test_dashboard_counts_and_bars():
     assert bars == {"I": (0, 2), "II": (0, 1)}  # not arisen and withdrawn are not counted
 
 
+def test_the_due_soon_list_follows_the_officers_setting():
+    rows = _rows()  # task 2 is due on 31/12/2024, 18 days after TODAY
+    assert not dashboard(rows, Q4, TODAY).due_7 and dashboard(rows, Q4, TODAY).due_soon_days == 7
+    data = dashboard(rows, Q4, TODAY, due_soon_days=20)
+    assert [r.id for r in data.due_7] == [2] and data.due_soon_days == 20
+    assert [r.id for r in data.due_30] == [2]  # the 30-day list stays 30 days
+    assert not dashboard(rows, Q4, TODAY, due_soon_days=17).due_7
+
+
 def test_default_period_is_todays_inside_the_plan_year_else_an_end():
     assert default_period(2024, TODAY).key == "2024-Q4"
     assert default_period(2024, date(2024, 12, 20)).key == "2024-Q4"  # 2025-Q1's window has begun: stay in the plan

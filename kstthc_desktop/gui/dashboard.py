@@ -255,13 +255,19 @@ class StatCard(QFrame):
             self.clicked.emit()
 
 
-#: The cards: key, caption, colour. The key is what ``cardClicked`` emits.
+def due_soon_caption(days: int) -> str:
+    """What the "due soon" card, chip and notice call it: the officer's setting (Settings.due_soon_days)."""
+    return f"Đến hạn trong {days} ngày tới"
+
+
+#: The cards: key, caption, colour. The key is what ``cardClicked`` emits ("due_7": due within the officer's
+#: "due soon" days, 7 by default; its caption follows the setting in ``Dashboard.show_data``).
 CARDS = (
     ("DONE_ON_TIME", "Hoàn thành đúng hạn", "#1e6b34"),
     ("DONE_LATE", "Hoàn thành quá hạn", "#5d6b12"),
     ("IN_TIME", "Chưa hoàn thành – trong hạn", "#2f5f98"),
     ("OVERDUE", "Chưa hoàn thành – quá hạn", "#a61b1b"),
-    ("due_7", "Đến hạn trong 7 ngày tới", "#8a5a00"),
+    ("due_7", due_soon_caption(7), "#8a5a00"),
     ("due_30", "Đến hạn trong 30 ngày tới", "#9a7a2a"),
     ("no_progress", "Thường xuyên: chưa có kết quả trong kỳ", "#5b3f99"),
     ("on_demand", "Nhiệm vụ khi phát sinh / theo yêu cầu", "#546170"),
@@ -294,6 +300,7 @@ class AttentionList(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.empty_text = self.EMPTY  # follows the officer's "due soon" days (``set_rows``)
         self.rows: list[AttentionRow] = []
         self._lines: list[list[str]] = []  # each row's content, wrapped to the width
         self._tops: list[int] = [1]  # each row's top, then the bottom of the last
@@ -305,8 +312,9 @@ class AttentionList(QWidget):
         look(self, "#333")
         self._relayout()
 
-    def set_rows(self, rows: list[AttentionRow]) -> None:
+    def set_rows(self, rows: list[AttentionRow], due_soon_days: int = 7) -> None:
         self.rows = list(rows)
+        self.empty_text = f"Không có nhiệm vụ quá hạn hay {due_soon_caption(due_soon_days).lower()}."
         self._hover = -1
         self.current = min(self.current, len(self.rows) - 1)
         self._relayout()
@@ -350,7 +358,7 @@ class AttentionList(QWidget):
         x = self.TEXT_X
         width = max(40, self.width() - x - 8)
         if not self.rows:
-            painter.drawText(QPointF(x, 1 + self.PAD + fm.ascent()), self.EMPTY)
+            painter.drawText(QPointF(x, 1 + self.PAD + fm.ascent()), self.empty_text)
             return
         if self._bold is None:
             self._bold = QFont(self.font())
@@ -504,6 +512,9 @@ class Dashboard(QScrollArea):
         )
         by_name = {getattr(status, "name", str(status)): n for status, n in data.counts.items()}
         lists = {"due_7": data.due_7, "due_30": data.due_30, "no_progress": data.no_progress, "on_demand": data.on_demand}
+        caption = due_soon_caption(data.due_soon_days)
+        if self.cards["due_7"].caption.text() != caption:
+            self.cards["due_7"].caption.setText(caption)
         for key, card in self.cards.items():
             if key in lists:
                 card.set_value(len(lists[key]), "Bấm để xem các nhiệm vụ")
@@ -515,7 +526,7 @@ class Dashboard(QScrollArea):
             if row.task.id not in seen:
                 seen.add(row.task.id)
                 rows.append(self._attention_row(row, why, data))
-        self.attention.set_rows(rows)
+        self.attention.set_rows(rows, data.due_soon_days)
         self.section_chart.set_bars(data.by_section)
         self.lead_chart.set_bars(data.by_lead)
 

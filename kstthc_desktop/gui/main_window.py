@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kstthc_desktop.domain import DeadlineKind
-from kstthc_desktop.gui.dashboard import TOOLTIP_ROLE, USER_ROLE, Dashboard, look
+from kstthc_desktop.gui.dashboard import TOOLTIP_ROLE, USER_ROLE, Dashboard, due_soon_caption, look
 from kstthc_desktop.gui.errors import reporting_errors
 from kstthc_desktop.tracking import RowFilter, dashboard, default_period, lead_bodies, task_rows
 from kstthc_desktop.vndates import text_date
@@ -36,8 +36,7 @@ from kstthc_desktop.vndates import text_date
 log = logging.getLogger(__name__)
 
 PERIOD_KINDS = (("month", "Tháng"), ("quarter", "Quý"), ("halfyear", "6 tháng"), ("year", "Năm"))
-CARD_FILTER_NAMES = {
-    "due_7": "Đến hạn trong 7 ngày tới",
+CARD_FILTER_NAMES = {  # "due_7": due_soon_caption(the officer's days)
     "due_30": "Đến hạn trong 30 ngày tới",
     "no_progress": "Thường xuyên: chưa có kết quả trong kỳ",
     "on_demand": "Nhiệm vụ khi phát sinh",
@@ -476,9 +475,12 @@ class MainWindow(QMainWindow):
         """Recompute every status for the chosen plan and period; keep the selection and the filters."""
         if self.plan_id is None or self.period is None:
             return
-        self.rows = task_rows(self.store, self.plan_id, self.period, self.today, year=self.plan.document.year)
+        settings = self.store.settings()
+        self.rows = task_rows(
+            self.store, self.plan_id, self.period, self.today, year=self.plan.document.year, settings=settings
+        )
         year = self.plan.document.year or self.today.year
-        data = dashboard(self.rows, self.period, self.today, self.plan.sections)
+        data = dashboard(self.rows, self.period, self.today, self.plan.sections, due_soon_days=settings.due_soon_days)
         self.dashboard_data = data
         self.dashboard.show_data(data, self.plan.document.title and f"Kế hoạch năm {year}")
         if self._task_page_built:
@@ -618,7 +620,8 @@ class MainWindow(QMainWindow):
         lists = {"due_7": data.due_7, "due_30": data.due_30, "no_progress": data.no_progress, "on_demand": data.on_demand}
         if key in lists:
             self._card_filter = (key, frozenset(r.task.id for r in lists[key]))
-            self.card_chip.setText(f"{CARD_FILTER_NAMES[key]}  ✕")
+            name = due_soon_caption(data.due_soon_days) if key == "due_7" else CARD_FILTER_NAMES[key]
+            self.card_chip.setText(f"{name}  ✕")
             self.card_chip.show()
         else:
             from kstthc_desktop.status import Status
@@ -839,7 +842,7 @@ class MainWindow(QMainWindow):
         if data.overdue:
             parts.append(f"<a href='OVERDUE'>{len(data.overdue)} nhiệm vụ quá hạn</a>")
         if data.due_7:
-            parts.append(f"<a href='due_7'>{len(data.due_7)} nhiệm vụ đến hạn trong 7 ngày tới</a>")
+            parts.append(f"<a href='due_7'>{len(data.due_7)} nhiệm vụ {due_soon_caption(data.due_soon_days).lower()}</a>")
         if not parts:
             return ""
         return "Lưu ý: có " + " và ".join(parts) + f" ({getattr(data.period, 'name', '')})."
