@@ -286,10 +286,36 @@ def _status_name(row: TaskRow) -> str:
     return getattr(row.status, "name", "")
 
 
+#: The lead "body" of a task whose lead cell names none: its bar's key and label.
+_NO_LEAD = ("—", "(không ghi)")
+
+
+def _counted(row: TaskRow) -> bool:
+    """Does the row count in the completion bars? (Not withdrawn, not arisen or without a deadline: nothing was
+    asked of it in the period.)"""
+    return _status_name(row) not in _NOT_COUNTED_NAMES and not row.task.withdrawn
+
+
+def _lead_keys_of(row: TaskRow) -> list[str]:
+    """The folded bodies a row counts for in the lead bars."""
+    return [key for key, _ in lead_bodies(row.task.lead)] or [_NO_LEAD[0]]
+
+
+def bar_task_ids(rows: Iterable[TaskRow], *, section: str | None = None, lead: str | None = None) -> frozenset[int]:
+    """The tasks one completion bar counts: a section's (``Bar.key`` of ``by_section``; its own tasks, as the bar
+    counts them) or a lead body's (``Bar.key`` of ``by_lead``: the body's name). A click on a bar shows exactly
+    these, so the table holds the bar's number (the section or body alone also holds withdrawn, not arisen and
+    undated tasks, which the bar leaves out)."""
+    if lead is not None:
+        key = _NO_LEAD[0] if lead == _NO_LEAD[1] else fold(lead)
+        return frozenset(r.task.id for r in rows if _counted(r) and key in _lead_keys_of(r))  # type: ignore[misc]
+    return frozenset(r.task.id for r in rows if _counted(r) and r.task.section == section)  # type: ignore[misc]
+
+
 def _bars(groups: dict[str, list[TaskRow]], labels: dict[str, str]) -> list[Bar]:
     bars = []
     for key, members in groups.items():
-        counted = [r for r in members if _status_name(r) not in _NOT_COUNTED_NAMES and not r.task.withdrawn]
+        counted = [r for r in members if _counted(r)]
         if not counted:
             continue
         done = sum(1 for r in counted if _status_name(r) in _DONE_NAMES)
@@ -323,7 +349,7 @@ def dashboard(
     by_lead: dict[str, list[TaskRow]] = defaultdict(list)
     lead_labels: dict[str, str] = {}
     for r in active:  # a task led by several bodies counts for each of them
-        for key, name in lead_bodies(r.task.lead) or (("—", "(không ghi)"),):
+        for key, name in lead_bodies(r.task.lead) or (_NO_LEAD,):
             by_lead[key].append(r)
             lead_labels.setdefault(key, name)
     lead_list = _bars(by_lead, lead_labels)

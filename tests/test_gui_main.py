@@ -163,6 +163,39 @@ def test_a_dashboard_card_opens_the_matching_tasks(window, qtbot):
     assert len(shown_rows(window)) == card_value(window, "due_30") and window.card_chip.isVisible()
 
 
+def test_a_completion_bar_opens_exactly_the_tasks_it_counts(window, qtbot):
+    """"Văn phòng UBND tỉnh 4/17" opens 17 tasks, 4 of them done, not the body's 21 (withdrawn, not arisen and
+    undated tasks are not in the bar); the same for every section's and every body's bar, in every quarter."""
+    from PySide6.QtCore import QPoint, Qt
+
+    done_names = ("DONE_ON_TIME", "DONE_LATE", "HAS_PROGRESS")
+    window.kind_combo.setCurrentIndex(window.kind_combo.findData("quarter"))  # QSettings may carry another kind
+    for p in range(window.period_combo.count()):
+        window.period_combo.setCurrentIndex(p)
+        for chart, bars in ((window.dashboard.section_chart, window.dashboard_data.by_section),
+                            (window.dashboard.lead_chart, window.dashboard_data.by_lead)):
+            assert chart.bars == bars and bars
+            for i, bar in enumerate(bars):
+                window.tabs.setCurrentIndex(0)
+                chart.resize(max(chart.width(), 400), chart.height())
+                qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(20, 3 + i * chart.ROW + chart.ROW // 2))
+                assert window.tabs.currentIndex() == 1
+                rows = shown_rows(window)
+                where = (window.period_combo.currentText(), bar.label)
+                assert (sum(r.status.name in done_names for r in rows), len(rows)) == (bar.done, bar.total), where
+                assert window.count_label.text() == f"{bar.total}/{len(window.rows)} nhiệm vụ", where
+                assert window.card_chip.isVisible() and "phải thực hiện trong kỳ" in window.card_chip.text()
+    # the demo's case: the province office's bar in Quý IV; the chip's ✕ shows all of the body's tasks again
+    window.period_combo.setCurrentIndex(window.period_combo.findData("2024-Q4"))
+    office = next(b for b in window.dashboard_data.by_lead if b.label == "Văn phòng UBND tỉnh")
+    window.dashboard.leadClicked.emit(office.key)
+    assert len(shown_rows(window)) == office.total
+    window.card_chip.click()
+    everything = shown_rows(window)
+    assert len(everything) > office.total and window.lead_filter.currentData() == "Văn phòng UBND tỉnh"
+    assert any(r.status.name in ("WITHDRAWN", "NOT_ARISEN", "UNSPECIFIED") for r in everything)
+
+
 def test_the_attention_list_names_overdue_then_due_tasks_and_opens_them(window, qtbot):
     from PySide6.QtCore import QPoint, Qt
 

@@ -8,7 +8,9 @@ from datetime import date
 from kstthc_desktop.domain import Concern, Deadline, DeadlineKind, ProgressEntry, Section, Task
 from kstthc_desktop.periods import parse_period
 from kstthc_desktop.status import Status
-from kstthc_desktop.tracking import RowFilter, build_rows, dashboard, default_period, filter_rows, is_mine
+from kstthc_desktop.tracking import (
+    RowFilter, bar_task_ids, build_rows, dashboard, default_period, filter_rows, is_mine,
+)
 
 TODAY = date(2024, 12, 13)
 Q4 = parse_period("2024-Q4")
@@ -76,6 +78,23 @@ def test_the_due_soon_list_follows_the_officers_setting():
     assert [r.id for r in data.due_7] == [2] and data.due_soon_days == 20
     assert [r.id for r in data.due_30] == [2]  # the 30-day list stays 30 days
     assert not dashboard(rows, Q4, TODAY, due_soon_days=17).due_7
+
+
+def test_a_bar_click_finds_exactly_the_tasks_the_bar_counts():
+    tasks = _tasks() + [
+        Task(id=6, section="II", stt="4", content="Không rõ hạn", lead="Sở Nội vụ", deadline=Deadline(DeadlineKind.UNSPECIFIED)),
+        Task(id=7, section="II", stt="5", content="Không ghi chủ trì", lead="", deadline=Deadline(DeadlineKind.CONTINUOUS)),
+    ]
+    rows = build_rows(tasks, [], [], Q4, TODAY, year=2024)
+    data = dashboard(rows, Q4, TODAY, [Section("I", "Chỉ đạo"), Section("II", "Thực hiện")])
+    for bar in data.by_section:
+        assert len(bar_task_ids(rows, section=bar.key)) == bar.total
+    for bar in data.by_lead:
+        assert len(bar_task_ids(rows, lead=bar.key)) == bar.total
+    # section II holds 5 tasks; its bar counts 2: on demand not arisen (4), withdrawn (5) and undated (6) are out
+    assert bar_task_ids(rows, section="II") == {3, 7}
+    assert bar_task_ids(rows, lead="Sở Nội vụ") == frozenset() and bar_task_ids(rows, lead="so tu phap") == {2}
+    assert bar_task_ids(rows, lead="(không ghi)") == {7}
 
 
 def test_default_period_is_todays_inside_the_plan_year_else_an_end():

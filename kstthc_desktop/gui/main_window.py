@@ -41,6 +41,8 @@ CARD_FILTER_NAMES = {  # "due_7": due_soon_caption(the officer's days)
     "no_progress": "Thường xuyên: chưa có kết quả trong kỳ",
     "on_demand": "Nhiệm vụ khi phát sinh",
 }
+#: The chip of a completion bar's click-through: the tasks the bar counts (the dashboard's note names them so).
+BAR_FILTER_NAME = "Nhiệm vụ phải thực hiện trong kỳ"
 
 
 class WelcomePage(QWidget):
@@ -623,6 +625,13 @@ class MainWindow(QMainWindow):
             name = due_soon_caption(data.due_soon_days) if key == "due_7" else CARD_FILTER_NAMES[key]
             self.card_chip.setText(f"{name}  ✕")
             self.card_chip.show()
+        elif key.startswith(("section:", "lead:")):  # a bar: the tasks it counts, recomputed with the rows
+            from kstthc_desktop.tracking import bar_task_ids
+
+            kind, _, value = key.partition(":")
+            self._card_filter = (key, bar_task_ids(self.rows, **{kind: value}))
+            self.card_chip.setText(f"{BAR_FILTER_NAME}  ✕")
+            self.card_chip.show()
         else:
             from kstthc_desktop.status import Status
 
@@ -633,10 +642,12 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(1)
 
     def show_section(self, code: str) -> None:
+        """A section's bar: the section chosen in the tree, and only the tasks its bar counts."""
         self.clear_filters()
         for item in self._tree_items():
             if item.data(0, USER_ROLE) == code:
                 self.section_tree.setCurrentItem(item)
+        self.show_card(f"section:{code}", switch=False)
         self.tabs.setCurrentIndex(1)
 
     def _tree_items(self):
@@ -647,8 +658,10 @@ class MainWindow(QMainWindow):
             stack.extend(item.child(i) for i in range(item.childCount()))
 
     def show_lead(self, lead: str) -> None:
+        """A lead body's bar: the body chosen in the lead filter, and only the tasks its bar counts."""
         self.clear_filters()
         self.lead_filter.setCurrentIndex(max(0, self.lead_filter.findData(lead)))
+        self.show_card(f"lead:{lead}", switch=False)
         self.tabs.setCurrentIndex(1)
 
     # ------------------------------------------------------------------ selection and the panel
