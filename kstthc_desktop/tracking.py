@@ -130,9 +130,20 @@ def _folded_body(name: str) -> str:
     return fold(name)
 
 
+#: A character after which a new word begins although no space follows: punctuation ("rà soát,đánh giá",
+#: "(rà soát)", "QĐ-UBND", "III.5").
+_WORD_BREAK = re.compile(r"([^\w\s]|_)")
+
+
+def _word_starts(folded: str) -> str:
+    """``folded`` with a space before every word, so that a word starts wherever " " + word occurs: a space is
+    put after each punctuation mark, and one before the text. The same is done to a typed word (``filter_rows``)."""
+    return " " + _WORD_BREAK.sub(r"\1 ", folded)
+
+
 def _search_key(task: Task) -> str:
     parts = (task.stt, task.content, task.result, task.lead, task.cooperate, task.deadline_text, task.note, task.assignee)
-    return fold(" \u241f ".join(p for p in parts if p))
+    return _word_starts(fold(" \u241f ".join(p for p in parts if p)))
 
 
 def build_rows(
@@ -224,7 +235,7 @@ def prefold(rows: Iterable[TaskRow]) -> None:
     """Fold each row's searchable text once (done on the first search, or ahead while the window is idle)."""
     for row in rows:
         if not row.search_key:
-            row.search_key = _search_key(row.task) or " "
+            row.search_key = _search_key(row.task)
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]+")
@@ -256,8 +267,9 @@ def lead_keys(lead: str) -> frozenset[str]:
 
 
 def filter_rows(rows: list[TaskRow], flt: RowFilter, sections: Iterable | None = None) -> list[int]:
-    """Indexes of ``rows`` that pass ``flt``: every typed word must occur, ignoring case and diacritics."""
-    words = fold(flt.search).split()
+    """Indexes of ``rows`` that pass ``flt``. Every typed word must begin a word of the task's texts, ignoring
+    case and diacritics: "ra soat" finds "Rà soát", not "kiểm tra … kiểm soát"."""
+    words = [_word_starts(word) for word in fold(flt.search).split()]
     if words:
         prefold(rows)
     lead = body_key(flt.lead)

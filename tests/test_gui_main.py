@@ -108,6 +108,34 @@ def test_search_without_diacritics_finds_the_vietnamese_task(window, qtbot):
     assert window.proxy.rowCount() == total
 
 
+def test_a_typed_word_must_begin_a_word_of_the_task(window, qtbot):
+    """"ra soat" finds the "Rà soát …" tasks, not the demo's "kiểm tra … kiểm soát" ones; "danh gia" = "đánh giá"."""
+    import re
+
+    from kstthc_desktop.text import fold
+
+    window.tabs.setCurrentIndex(1)
+    total = window.proxy.rowCount()
+
+    def search(text):
+        window.search.clear()
+        type_text(qtbot, window.search, text)
+        return [r.task.id for r in shown_rows(window)]
+
+    def texts(task):
+        return fold(" ".join((task.content, task.result, task.lead, task.cooperate, task.deadline_text, task.note)))
+
+    found = search("ra soat")
+    assert 0 < len(found) < total and search("Rà soát") == search("RÀ SOÁT") == found
+    assert window.count_label.text() == f"{len(found)}/{total} nhiệm vụ"
+    for row in window.rows:  # every task whose words begin "ra" and "soat", and no other
+        words = re.findall(r"\w+", texts(row.task))
+        wanted = any(w.startswith("ra") for w in words) and any(w.startswith("soat") for w in words)
+        assert (row.task.id in found) == wanted, row.task.content
+    assert any("kiem tra" in texts(r.task) and r.task.id not in found for r in window.rows)  # the tester's case
+    assert search("danh gia") == search("đánh giá") == search("dánh giá") != []
+
+
 def test_filters_narrow_the_table_and_combine(window, qtbot):
     from kstthc_desktop.domain import DeadlineKind
     from kstthc_desktop.status import Status

@@ -54,6 +54,27 @@ def test_search_ignores_case_and_diacritics_and_needs_every_word():
     assert [rows[i].id for i in filter_rows(rows, RowFilter(mine_only=True))] == [1]
 
 
+def test_each_typed_word_must_begin_a_word_of_the_task():
+    tasks = [
+        Task(id=1, section="I", stt="1", content="Kiểm tra việc kiểm soát thủ tục hành chính", lead="Sở Tư pháp"),
+        Task(id=2, section="I", stt="2", content="Rà soát, đánh giá thủ tục hành chính", lead="Sở Nội vụ"),
+        Task(id=3, section="II", stt="1", content="Công khai TTHC (rà soát định kỳ)", lead="UBND cấp huyện",
+             assignee="Nguyễn Thị Đào"),
+        Task(id=4, section="II", stt="2", content="Báo cáo theo Quyết định số 2236/QĐ-UBND", lead="Văn phòng UBND tỉnh"),
+    ]
+    rows = build_rows(tasks, [], [], Q4, TODAY, year=2024)
+
+    def found(text):
+        return [rows[i].id for i in filter_rows(rows, RowFilter(search=text))]
+
+    assert found("ra soat") == found("Rà soát") == found("RÀ SOÁT") == [2, 3]  # not "kiểm tra … kiểm soát"
+    assert found("soat") == [1, 2, 3] and found("oat") == [] and found("ra") == [2, 3]
+    assert found("danh gia") == found("đánh giá") == found("dánh giá") == [2]  # đ = d
+    assert found("kiem so") == [1]  # a word's beginning is enough
+    assert found("nguyen thi dao") == [3]  # the officer's assignee
+    assert found("ubnd") == [3, 4] and found("2236") == [4] and found("qđ-ubnd") == [4]  # after punctuation too
+
+
 def test_concern_decides_mine_before_the_name():
     task = Task(lead="Sở Tư pháp", concern=Concern.COOPERATE)
     assert is_mine(task, "Văn phòng UBND tỉnh")
