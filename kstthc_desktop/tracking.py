@@ -35,7 +35,7 @@ class TaskRow:
     mine: bool
     open_dues: list[date] = field(default_factory=list)  # effective dues of occurrences not yet done, this year
     progress_count: int = 0
-    search_key: str = ""  # folded STT, content, result, lead, cooperate, deadline, note, assignee (see prefold)
+    search_key: str = ""  # folded shown STT, STT, content, result, lead, cooperate, deadline, note, assignee (prefold)
 
     @property
     def id(self) -> int:
@@ -130,6 +130,16 @@ def _folded_body(name: str) -> str:
     return fold(name)
 
 
+def shown_stt(task: Task, section_codes: dict[str, str] | None = None) -> str:
+    """The task's number as the table shows it: the section as printed ("VII-2" → "VII", from ``section_codes``),
+    "." and the STT: "III.5", "III.5(2)" for the second row of a split task; "–" when there is none."""
+    section = (section_codes or {}).get(task.section, task.section)
+    stt = task.stt if not task.sub else f"{task.stt}({task.sub + 1})"
+    if not section or stt == section:
+        return stt or "–"
+    return f"{section}.{stt}" if stt else section
+
+
 #: A character after which a new word begins although no space follows: punctuation ("rà soát,đánh giá",
 #: "(rà soát)", "QĐ-UBND", "III.5").
 _WORD_BREAK = re.compile(r"([^\w\s]|_)")
@@ -141,8 +151,11 @@ def _word_starts(folded: str) -> str:
     return " " + _WORD_BREAK.sub(r"\1 ", folded)
 
 
-def _search_key(task: Task) -> str:
-    parts = (task.stt, task.content, task.result, task.lead, task.cooperate, task.deadline_text, task.note, task.assignee)
+def _search_key(task: Task, section_codes: dict[str, str] | None = None) -> str:
+    parts = (
+        shown_stt(task, section_codes), task.stt, task.content, task.result, task.lead, task.cooperate,
+        task.deadline_text, task.note, task.assignee,
+    )
     return _word_starts(fold(" \u241f ".join(p for p in parts if p)))
 
 
@@ -231,11 +244,13 @@ def _section_codes(section: str, sections: Iterable | None) -> set[str]:
     return codes
 
 
-def prefold(rows: Iterable[TaskRow]) -> None:
-    """Fold each row's searchable text once (done on the first search, or ahead while the window is idle)."""
+def prefold(rows: Iterable[TaskRow], sections: Iterable | None = None) -> None:
+    """Fold each row's searchable text once (done on the first search, or ahead while the window is idle);
+    ``sections``: the plan's, for the numbers as shown ("III.5")."""
+    codes = {s.code: s.printed_code or s.code for s in sections or ()}
     for row in rows:
         if not row.search_key:
-            row.search_key = _search_key(row.task)
+            row.search_key = _search_key(row.task, codes)
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]+")
@@ -267,11 +282,12 @@ def lead_keys(lead: str) -> frozenset[str]:
 
 
 def filter_rows(rows: list[TaskRow], flt: RowFilter, sections: Iterable | None = None) -> list[int]:
-    """Indexes of ``rows`` that pass ``flt``. Every typed word must begin a word of the task's texts, ignoring
-    case and diacritics: "ra soat" finds "Rà soát", not "kiểm tra … kiểm soát"."""
+    """Indexes of ``rows`` that pass ``flt``. Every typed word must begin a word of the task's texts (its number as
+    the table shows it, "III.5", included; ``sections`` give the printed section numbers), ignoring case and
+    diacritics: "ra soat" finds "Rà soát", not "kiểm tra … kiểm soát"."""
     words = [_word_starts(word) for word in fold(flt.search).split()]
     if words:
-        prefold(rows)
+        prefold(rows, sections)
     lead = body_key(flt.lead)
     codes = _section_codes(flt.section, sections) if flt.section else None
     idx: Iterable[int] = range(len(rows))

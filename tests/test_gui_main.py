@@ -136,6 +136,23 @@ def test_a_typed_word_must_begin_a_word_of_the_task(window, qtbot):
     assert search("danh gia") == search("đánh giá") == search("dánh giá") != []
 
 
+def test_the_number_shown_in_the_stt_column_finds_its_task(window, qtbot):
+    """Typing "III.5" as the STT column shows it finds that task (the search knew only "5")."""
+    from kstthc_desktop.gui.task_model import COL_STT, TaskIdRole
+
+    window.tabs.setCurrentIndex(1)
+    proxy = window.proxy
+    shown = [(proxy.index(i, COL_STT).data(), proxy.index(i, COL_STT).data(TaskIdRole)) for i in range(proxy.rowCount())]
+    assert any(text == "III.5" for text, _ in shown)
+    for text, task_id in shown:
+        if text == "–":
+            continue
+        window.search.clear()
+        type_text(qtbot, window.search, text)
+        found = [proxy.index(i, COL_STT) for i in range(proxy.rowCount())]
+        assert task_id in [i.data(TaskIdRole) for i in found if i.data() == text], text  # (VII-1, VII-2 print "VII")
+
+
 def test_filters_narrow_the_table_and_combine(window, qtbot):
     from kstthc_desktop.domain import DeadlineKind
     from kstthc_desktop.status import Status

@@ -9,7 +9,7 @@ from kstthc_desktop.domain import Concern, Deadline, DeadlineKind, ProgressEntry
 from kstthc_desktop.periods import parse_period
 from kstthc_desktop.status import Status
 from kstthc_desktop.tracking import (
-    RowFilter, bar_task_ids, build_rows, dashboard, default_period, filter_rows, is_mine,
+    RowFilter, bar_task_ids, build_rows, dashboard, default_period, filter_rows, is_mine, shown_stt,
 )
 
 TODAY = date(2024, 12, 13)
@@ -73,6 +73,21 @@ def test_each_typed_word_must_begin_a_word_of_the_task():
     assert found("kiem so") == [1]  # a word's beginning is enough
     assert found("nguyen thi dao") == [3]  # the officer's assignee
     assert found("ubnd") == [3, 4] and found("2236") == [4] and found("qđ-ubnd") == [4]  # after punctuation too
+
+
+def test_the_task_number_as_the_table_shows_it_finds_the_task():
+    sections = [Section("I", "Chỉ đạo"), Section("III-1", "Rà soát", printed_code="III")]
+    tasks = [Task(id=1, section="I", stt="5", content="Một"), Task(id=2, section="III-1", stt="5", content="Hai"),
+             Task(id=3, section="III-1", stt="5", sub=1, content="Hai, dòng thứ hai"),
+             Task(id=4, section="III-1", stt="15", content="Ba")]
+    rows = build_rows(tasks, [], [], Q4, TODAY, year=2024)
+
+    def found(text):
+        return [rows[i].id for i in filter_rows(rows, RowFilter(search=text), sections)]
+
+    assert [shown_stt(t, {"III-1": "III"}) for t in tasks] == ["I.5", "III.5", "III.5(2)", "III.15"]
+    assert found("III.5") == found("iii.5") == [2, 3] and found("III.5(2)") == [3] and found("I.5") == [1]
+    assert found("5") == [1, 2, 3]  # the STT alone still finds
 
 
 def test_concern_decides_mine_before_the_name():

@@ -489,8 +489,8 @@ class MainWindow(QMainWindow):
             self._show_rows()
         from kstthc_desktop.tracking import prefold
 
-        rows = self.rows
-        self.after_first_paint(lambda: prefold(rows))  # the first search is then as fast as the rest
+        rows, sections = self.rows, self.plan.sections
+        self.after_first_paint(lambda: prefold(rows, sections))  # the first search is then as fast as the rest
 
     def _show_rows(self) -> None:
         """Put the computed rows into the task page (table, filters, tree, panel), keeping the selection."""

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from kstthc_desktop.tracking import RowFilter, TaskRow, filter_rows
+from kstthc_desktop.tracking import RowFilter, TaskRow, filter_rows, shown_stt
 from kstthc_desktop.vndates import text_date
 
 COLUMNS = ("STT", "Nội dung", "Chủ trì", "Thời hạn", "Hạn thực tế", "Trạng thái trong kỳ")
@@ -120,11 +120,7 @@ class TaskTableModel(QAbstractTableModel):
     def _display(self, row: TaskRow, col: int, full: bool = False) -> str:
         task = row.task
         if col == COL_STT:
-            section = self.section_codes.get(task.section, task.section)
-            stt = task.stt if not task.sub else f"{task.stt}({task.sub + 1})"
-            if not section or stt == section:
-                return stt or "–"
-            return f"{section}.{stt}" if stt else section
+            return shown_stt(task, self.section_codes)  # the search finds it as shown
         if col == COL_CONTENT:
             text = task.content if not task.sub else (task.result or task.content)
             return _one_line(text)
