@@ -40,3 +40,31 @@ def fold(text: str | None) -> str:
 def contains_folded(haystack: str | None, needle: str | None) -> bool:
     """True when ``needle`` occurs in ``haystack`` ignoring case and diacritics."""
     return fold(needle) in fold(haystack)
+
+
+# Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, then the tones
+# (none, huyền, sắc, hỏi, ngã, nặng) only between words otherwise equal. In NFD a letter with a vowel mark is the base
+# letter followed by the mark; the marks (and đ's) become characters above any that can follow a letter, so "ăn"
+# sorts after "az" and before "b". Tone marks are dropped from the first key and ranked in the second.
+_VOWEL_MARKS = (("\u0306", "\U0010fff1"), ("\u0302", "\U0010fff2"), ("\u031b", "\U0010fff3"), ("đ", "d\U0010fff1"))
+_TONE_RANKS = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
+_TONE = re.compile("[\u0300\u0301\u0309\u0303\u0323]")
+
+
+def vi_sort_key(text: str | None) -> tuple[str, tuple, str]:
+    """A key that sorts Vietnamese text in dictionary order, ignoring case: base letters first ("Đề xuất" after
+    "Dự thảo", before "Xây dựng"; "ă", "â" after "a"), then tones, then the text itself (a stable tie-break).
+
+    >>> sorted(["Xây dựng", "Đề xuất", "Dự thảo", "Ban hành"], key=vi_sort_key)
+    ['Ban hành', 'Dự thảo', 'Đề xuất', 'Xây dựng']
+    """
+    flat = " ".join(nfc(text).split())
+    decomposed = unicodedata.normalize("NFD", flat.casefold())
+    letters = _TONE.sub("", decomposed)
+    for mark, rank in _VOWEL_MARKS:  # str.replace: several times quicker than translate or a regex per letter
+        if mark in letters:
+            letters = letters.replace(mark, rank)
+    # Tones as (-position, rank): compared only when the letters are equal, so positions line up; the first tone
+    # that differs decides, and an unmarked letter (the other text's tone comes later: a smaller -position) first.
+    tones = tuple((-m.start(), _TONE_RANKS[m.group()]) for m in _TONE.finditer(decomposed))
+    return letters, tones, flat

@@ -195,6 +195,32 @@ def test_sorting_by_due_date_is_done_by_the_model(window):
     assert [r.due for r in window.model.rows if r.due] == dues  # the model's own order, not a proxy mapping
 
 
+def test_sorting_by_content_or_lead_follows_the_vietnamese_alphabet(window):
+    """"Đề xuất…" sorts after "Dự thảo…" and before "Rà soát…", "Tổ chức…", "Xây dựng…" (it came after them)."""
+    import unicodedata
+
+    from PySide6.QtCore import Qt
+
+    from kstthc_desktop.gui.task_model import COL_CONTENT, COL_LEAD
+
+    alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+
+    def first_letter(text):  # the letter a reader sorts by: its tone dropped, its vowel mark or đ kept
+        base = unicodedata.normalize("NFD", text.strip()[:1].lower())
+        kept = "".join(c for c in base if c not in "\u0300\u0301\u0303\u0309\u0323")
+        return unicodedata.normalize("NFC", kept)
+
+    window.tabs.setCurrentIndex(1)
+    for column, text in ((COL_CONTENT, lambda r: r.task.content), (COL_LEAD, lambda r: r.task.lead)):
+        window.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        letters = [first_letter(text(r)) for r in shown_rows(window) if text(r).strip()]
+        ranks = [alphabet.index(c) for c in letters if c in alphabet]
+        assert ranks == sorted(ranks) and len(ranks) > 20, letters
+    window.table.sortByColumn(COL_CONTENT, Qt.SortOrder.AscendingOrder)
+    firsts = [r.task.content[:1] for r in shown_rows(window)]
+    assert "Đ" in firsts and firsts.index("Đ") < min(firsts.index(c) for c in "RTX" if c in firsts)
+
+
 def test_a_dashboard_card_opens_the_matching_tasks(window, qtbot):
     from PySide6.QtCore import Qt
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kstthc_desktop.tracking import RowFilter, TaskRow, filter_rows, shown_stt
+from kstthc_desktop.text import vi_sort_key
 from kstthc_desktop.vndates import text_date
 
 COLUMNS = ("STT", "Nội dung", "Chủ trì", "Thời hạn", "Hạn thực tế", "Trạng thái trong kỳ")
@@ -159,9 +160,9 @@ class TaskTableModel(QAbstractTableModel):
         plan_order = getattr(self, "_order", {})
         keys = {
             COL_STT: lambda r: plan_order.get(id(r), 0),
-            COL_CONTENT: lambda r: r.task.content.casefold(),
-            COL_LEAD: lambda r: r.task.lead.casefold(),
-            COL_DEADLINE: lambda r: r.task.deadline_text.casefold(),
+            COL_CONTENT: lambda r: vi_sort_key(r.task.content),  # Vietnamese order: "Đề xuất" before "Xây dựng"
+            COL_LEAD: lambda r: vi_sort_key(r.task.lead),
+            COL_DEADLINE: lambda r: vi_sort_key(r.task.deadline_text),
             COL_DUE: lambda r: (r.due or far, plan_order.get(id(r), 0)),
             COL_STATUS: lambda r: (status_label(r), r.due or far),
         }
