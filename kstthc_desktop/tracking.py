@@ -335,7 +335,7 @@ def bar_task_ids(rows: Iterable[TaskRow], *, section: str | None = None, lead: s
     these, so the table holds the bar's number (the section or body alone also holds withdrawn, not arisen and
     undated tasks, which the bar leaves out)."""
     if lead is not None:
-        key = _NO_LEAD[0] if lead == _NO_LEAD[1] else fold(lead)
+        key = _NO_LEAD[0] if lead == _NO_LEAD[1] else body_key(lead)
         return frozenset(r.task.id for r in rows if _counted(r) and key in _lead_keys_of(r))  # type: ignore[misc]
     return frozenset(r.task.id for r in rows if _counted(r) and r.task.section == section)  # type: ignore[misc]
 
