@@ -7,6 +7,7 @@ the row, or a number merged down over a task's sub-rows, is how plans are laid o
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from pathlib import Path
 
@@ -18,14 +19,44 @@ MAX_ROWS = 5000
 MAX_COLUMNS = 40
 
 
-def cell_text(value) -> str:
-    """A cell value as printed: whole numbers without ".0", dates as dd/mm/yyyy."""
+def date_parts(number_format: str | None) -> str:
+    """Which parts of a date an Excel number format shows: a subset of "dmy" ("" when it shows none).
+
+    Excel keeps "01/2022" typed in a cell as the date 1 January 2022 with the format ``mm/yyyy``; the format is
+    what the plan's author saw, so it decides what we print. Quoted text, escaped characters and ``[...]``
+    (colours, locales) are not format codes; an ``m`` next to ``h`` or ``s`` means minutes, not the month.
+    """
+    code = (number_format or "").split(";")[0]
+    code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code).lower()
+    if not code or code == "general":
+        return ""
+    parts = ""
+    if "d" in code:
+        parts += "d"
+    for run in re.finditer(r"m+", code):
+        before = code[:run.start()].rstrip(" :.,-/")
+        after = code[run.end():].lstrip(" :.,-/")
+        if not (before.endswith("h") or after.startswith("s")):
+            parts += "m"
+            break
+    if "y" in code:
+        parts += "y"
+    return parts
+
+
+def cell_text(value, number_format: str | None = None) -> str:
+    """A cell value as printed: whole numbers without ".0", dates as their number format shows them
+    (dd/mm/yyyy; mm/yyyy for a month; the year alone for a year)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "x" if value else ""
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else f"{value:g}"
+    if isinstance(value, dt.date):
+        parts = date_parts(number_format)
+        if parts and "d" not in parts:
+            return value.strftime("%m/%Y") if "m" in parts else value.strftime("%Y")
     if isinstance(value, dt.datetime):
         if value.hour or value.minute:
             return value.strftime("%d/%m/%Y %H:%M")
@@ -72,11 +103,12 @@ def sheet_table(ws) -> Table:
                     continue
                 covered[(r, c)] = "h" if r == merged.min_row else "v"
     rows: list[Row] = []
-    for r, values in enumerate(ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col, values_only=True), 1):
+    for r, sheet_cells in enumerate(ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col), 1):
         cells = []
-        for c, value in enumerate(values, 1):
+        for c, cell in enumerate(sheet_cells, 1):
             flag = covered.get((r, c))
-            cells.append(Cell("" if flag else cell_text(value), vmerge=flag == "v", hmerge=flag == "h"))
+            text = "" if flag else cell_text(cell.value, getattr(cell, "number_format", None))
+            cells.append(Cell(text, vmerge=flag == "v", hmerge=flag == "h"))
         if any(cell.text for cell in cells):
             rows.append(Row(cells, line=r))
     return Table(rows, name=ws.title)
