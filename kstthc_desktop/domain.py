@@ -140,6 +140,7 @@ class Task:
     withdrawn: bool = False
     extra: dict[str, str] = field(default_factory=dict)  # unknown columns, heading -> text
     source_row: int | None = None  # where the importer found it (for warnings)
+    source_sheet: str = ""  # the sheet of source_row, when the plan spans sheets (import warnings only; not stored)
     id: int | None = None
     plan_id: int | None = None
 

@@ -4,12 +4,15 @@ more rows than the reader reads."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import openpyxl
 import pytest
+from openpyxl.worksheet.cell_range import CellRange
 
 from conftest import PLANS
 from kstthc_desktop.importers import extract
+from kstthc_desktop.importers.compare import compare_plans
 from kstthc_desktop.importers.xlsx import cell_text
 
 DONG_NAI = PLANS / "dong-nai-so-noi-vu-2022.xlsx"
@@ -53,3 +56,66 @@ def test_date_cells_print_as_their_number_format(tmp_path):
 ])
 def test_cell_text_of_a_date(number_format, printed):
     assert cell_text(dt.datetime(2024, 3, 5), number_format) == printed
+
+
+SOC_TRANG = PLANS / "soc-trang-2022"
+
+
+def expected_plan(stem):
+    return json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
+
+
+def assert_reads_as_expected(plan, stem):
+    score = compare_plans(plan, expected_plan(stem))
+    assert score.weakest == 1.0, str(score)
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_hidden_sheet_is_not_read(tmp_path, state):
+    """A hidden old copy of the plan's sheet does not double the plan; the officer is told it was skipped."""
+    workbook = openpyxl.load_workbook(SOC_TRANG.with_suffix(".xlsx"))
+    old = workbook.copy_worksheet(workbook.worksheets[0])
+    old.title = "Bản cũ"
+    old.sheet_state = state
+    workbook.move_sheet(old, offset=-1)  # before the plan's sheet
+    path = tmp_path / "ke-hoach.xlsx"
+    workbook.save(path)
+
+    plan = extract(path)
+    assert_reads_as_expected(plan, SOC_TRANG)
+    assert len(plan.tasks) == len(expected_plan(SOC_TRANG)["tasks"])
+    skipped = [w for w in plan.warnings if w.code == "hidden_sheet"]
+    assert len(skipped) == 1 and "Bản cũ" in skipped[0].message
+    assert not any("Bản cũ" in w.message for w in plan.warnings if w.code != "hidden_sheet")
+
+
+def test_plan_continued_on_a_second_sheet(tmp_path):
+    """A plan whose table goes on in a second sheet under "PHỤ LỤC (tiếp theo)" and the header again: the title
+    line is not a task, and warnings about the second sheet's rows say which sheet they are on."""
+    workbook = openpyxl.load_workbook(SOC_TRANG.with_suffix(".xlsx"))
+    first = workbook.worksheets[0]
+    header_row = 5  # "Số thứ tự | Nội dung công việc | …"
+    split = next(r for r in range(header_row + 1, first.max_row + 1) if first.cell(r, 1).value == "VI")
+    second = workbook.create_sheet("Phụ lục (tiếp)")
+    second.append(["PHỤ LỤC (tiếp theo)"])
+    second.merge_cells("A1:E1")
+    second.append([c.value for c in first[header_row]])
+    for r in range(split, first.max_row + 1):
+        second.append([c.value for c in first[r]])
+    for merged in list(first.merged_cells.ranges):
+        if merged.min_row >= split:
+            first.unmerge_cells(merged.coord)
+            shifted = CellRange(merged.coord)
+            shifted.shift(row_shift=3 - split)
+            second.merge_cells(shifted.coord)
+    first.delete_rows(split, first.max_row - split + 1)
+    path = tmp_path / "ke-hoach.xlsx"
+    workbook.save(path)
+
+    plan = extract(path)
+    assert_reads_as_expected(plan, SOC_TRANG)
+    assert not any("PHỤ LỤC" in t.content.upper() for t in plan.tasks)
+    row_warnings = [w for w in plan.warnings if w.row is not None]
+    assert row_warnings, "the plan has a task without a deadline on its second sheet"
+    assert all(w.message.startswith("Trang tính \"") for w in row_warnings), [w.message for w in row_warnings]
+    assert any(w.message.startswith("Trang tính \"Phụ lục (tiếp)\", dòng ") for w in row_warnings)

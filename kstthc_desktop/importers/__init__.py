@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kstthc_desktop.domain import Deadline, DeadlineKind, ImportWarning, Plan
 from kstthc_desktop.errors import UserError
-from kstthc_desktop.importers.base import Block, Reader
+from kstthc_desktop.importers.base import Block, Reader, where
 from kstthc_desktop.text import nfc
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -88,7 +88,9 @@ def extract(path: Path | str, *, columns: list[str | None] | None = None, year: 
         raise UserError(f"Không mở được tệp \"{path.name}\": {exc.strerror or exc}.") from exc
     reader = choose_reader(path, head)
     blocks = reader.blocks(path)
-    return from_blocks(blocks, source=path.name, columns=columns, year=year, body=body)
+    plan = from_blocks(blocks, source=path.name, columns=columns, year=year, body=body)
+    plan.warnings[:0] = [ImportWarning(message=message, code=code) for message, code in reader.notes]
+    return plan
 
 
 def extract_text(text: str, *, source: str = "văn bản dán", columns: list[str | None] | None = None,
@@ -128,7 +130,7 @@ def from_blocks(blocks: list[Block], *, source: str, columns=None, year: int | N
     for index, task in enumerate(plan.tasks):
         if not task.content.strip():  # a task is known by its content: borrow the nearest words, and say so
             task.content = task.result or task.lead or f"Nhiệm vụ {task.stt}".strip()
-            message = f"Dòng {task.source_row}: dòng không có nội dung công việc; tạm lấy \"{task.content[:60]}\"."
+            message = f"{where(task.source_row, task.source_sheet)}: dòng không có nội dung công việc; tạm lấy \"{task.content[:60]}\"."
             plan.warnings.append(ImportWarning(message=message, row=task.source_row, task_index=index,
                                                code="content_missing"))
             task.ambiguous = True
@@ -171,14 +173,14 @@ def read_deadlines(plan: Plan) -> None:
     for index, task in enumerate(plan.tasks):
         task.deadline = read(task.deadline_text, plan.document.year)
         if not task.deadline_text and any_printed:
-            message = f"Dòng {task.source_row}: nhiệm vụ không ghi thời hạn (có thể là ô gộp với dòng trên); cần xác định."
+            message = f"{where(task.source_row, task.source_sheet)}: nhiệm vụ không ghi thời hạn (có thể là ô gộp với dòng trên); cần xác định."
             plan.warnings.append(ImportWarning(message=message, row=task.source_row, task_index=index,
                                                code="deadline_missing"))
             task.ambiguous = True
             task.why = "; ".join(p for p in (task.why, message) if p)
         elif task.deadline_text and task.deadline.kind == DeadlineKind.UNSPECIFIED:
             plan.warnings.append(ImportWarning(
-                message=f"Dòng {task.source_row}: không đọc được thời hạn \"{task.deadline_text[:80]}\"; "
+                message=f"{where(task.source_row, task.source_sheet)}: không đọc được thời hạn \"{task.deadline_text[:80]}\"; "
                         "cần xác định thủ công.",
                 row=task.source_row, task_index=index, code="deadline_unread"))
 

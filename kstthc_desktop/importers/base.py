@@ -29,6 +29,7 @@ class Row:
     line: int | None = None  # where the source shows it (sheet row, table row, text line), 1-based
     after_break: bool = False  # text export: blank lines before it (a page break, usually)
     merges_known: bool = True  # False for plain text: a cell merged down prints as an empty cell there
+    sheet: str = ""  # the sheet it is on, when the plan is read from more than one sheet (warnings name it)
 
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]
@@ -50,16 +51,28 @@ Block = Paragraph | Table
 
 
 class Reader:
-    """A file format: ``identify`` from the name and first bytes, ``blocks`` to read it."""
+    """A file format: ``identify`` from the name and first bytes, ``blocks`` to read it.
+
+    ``notes`` are what the reader itself left out (a hidden sheet, rows past its limit), as Vietnamese sentences
+    with a warning code: ``extract`` adds them to the plan's warnings.
+    """
 
     name = ""
     suffixes: tuple[str, ...] = ()
+
+    def __init__(self):
+        self.notes: list[tuple[str, str]] = []  # (message, code)
 
     def identify(self, path: Path, head: bytes) -> bool:
         return path.suffix.lower() in self.suffixes
 
     def blocks(self, path: Path) -> list[Block]:
         raise NotImplementedError
+
+
+def where(line: int | None, sheet: str = "") -> str:
+    """The start of a warning about a row: "Dòng 7", or "Trang tính "Phụ lục", dòng 7" when the plan spans sheets."""
+    return f"Trang tính \"{sheet}\", dòng {line}" if sheet else f"Dòng {line}"
 
 
 def damaged(path: Path, what: str) -> UserError:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kstthc_desktop.domain import ImportWarning, Plan, Section, Task
 from kstthc_desktop.errors import UserError
-from kstthc_desktop.importers.base import Block, Cell, Paragraph, Row
+from kstthc_desktop.importers.base import Block, Cell, Paragraph, Row, where
 from kstthc_desktop.importers.columns import column_role
 from kstthc_desktop.text import fold
 
@@ -27,6 +27,7 @@ _CODE_TITLE = re.compile(
     r"^(?:(?:phan|muc|nhom|chuong)\s+)?(?P<code>[ivxlc]+|\d{1,2}(?:\.\d{1,2})*|[a-h])(?P<sep>[.):/-]|\s)\s*(?P<title>\S.*)$",
     re.S,
 )
+_TITLE_ROWS_ABOVE_HEADER = 5  # a later sheet or table may print a few title lines above its header
 _NUMBERING_CELL = re.compile(r"^\(?(\d{1,2}|[a-z])\)?$")
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[-–•+]?\s*[A-ZĐÀ-Ỹ0-9])")
 
@@ -220,6 +221,11 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
             heading = heading_from(pending)
             pending = []
             found.segments.append(Segment([], found.segments[-1].columns, heading))
+            if mapping is None:
+                # a sheet or table that starts again with a title ("PHỤ LỤC (tiếp theo)") above its header:
+                # those lines are not tasks; the loop below reads the header itself as a repeated one
+                start = next((i for i, r in enumerate(rows[:_TITLE_ROWS_ABOVE_HEADER + 1]) if header_score(r)), 0)
+                found.after_lines.extend(" ".join(dict.fromkeys(c.text for c in r.cells if c.text)) for r in rows[:start])
         segment = found.segments[-1]
         i = start
         while i < len(rows):
@@ -625,7 +631,7 @@ def read_row(b: Builder, view: RowView, next_stt: str) -> None:
         if own.get("content"):
             task = new_task(b, view)
             if not view.unnumbered:
-                b.warn(f"Dòng {row.line}: nhiệm vụ không có số thứ tự.", row, "lost_number", task)
+                b.warn(f"{where(row.line, row.sheet)}: nhiệm vụ không có số thứ tự.", row, "lost_number", task)
         return
     if is_fragment(view, own, target):
         continue_fragment(b, view, own, target)
@@ -641,7 +647,7 @@ def read_row(b: Builder, view: RowView, next_stt: str) -> None:
         if any(own.get(r) for r in ("result", "lead", "cooperate", "deadline")):
             task = new_task(b, view, stt=guess_number(b.main, next_stt))
             shown = f"số {task.stt} suy ra từ thứ tự" if task.stt else "không suy ra được số"
-            b.warn(f"Dòng {row.line}: mất số thứ tự (thường do ngắt trang); coi là nhiệm vụ mới ({shown}).",
+            b.warn(f"{where(row.line, row.sheet)}: mất số thứ tự (thường do ngắt trang); coi là nhiệm vụ mới ({shown}).",
                    row, "lost_number", task)
         else:
             target.content = join(target.content, content, "\n")
@@ -655,14 +661,14 @@ def read_row(b: Builder, view: RowView, next_stt: str) -> None:
         # text export: no number, no content, but a lead and a deadline of its own — the content cell was merged
         # down over this row (Word prints it once), so this is another item of the task above
         sub = add_sub(b, view)
-        b.warn(f"Dòng {row.line}: dòng không có số và nội dung nhưng có chủ trì/thời hạn riêng; coi là một ý con "
+        b.warn(f"{where(row.line, row.sheet)}: dòng không có số và nội dung nhưng có chủ trì/thời hạn riêng; coi là một ý con "
                "của nhiệm vụ trên (ô nội dung gộp).", row, "merged_fragment", sub)
         return
     append_rest(target, view, own, "\n")
 
 
 def new_task(b: Builder, view: RowView, stt: str = "", content: str = "") -> Task:
-    task = Task(stt=stt, content=content, source_row=view.row.line)
+    task = Task(stt=stt, content=content, source_row=view.row.line, source_sheet=view.row.sheet)
     fill(task, view)
     b.add_task(task)
     inherit_merged_lead(b, task, view.row)
@@ -679,7 +685,7 @@ def inherit_merged_lead(b: Builder, task: Task, row: Row) -> None:
     if previous is None or previous.section != task.section or not previous.lead:
         return
     task.lead = previous.lead
-    b.warn(f"Dòng {row.line}: ô chủ trì trống (có thể là ô gộp với dòng trên); tạm lấy \"{previous.lead[:60]}\".",
+    b.warn(f"{where(row.line, row.sheet)}: ô chủ trì trống (có thể là ô gộp với dòng trên); tạm lấy \"{previous.lead[:60]}\".",
            row, "lead_missing", task)
 
 
@@ -694,7 +700,7 @@ def fill(task: Task, view: RowView) -> None:
 
 def add_sub(b: Builder, view: RowView) -> Task:
     main = b.main
-    sub = Task(stt="", sub=b.next_sub(main), source_row=view.row.line)
+    sub = Task(stt="", sub=b.next_sub(main), source_row=view.row.line, source_sheet=view.row.sheet)
     fill(sub, view)
     sub.content = main.content
     if not view.row.merges_known:  # in a text export an empty cell may be one merged down from the task's row
@@ -760,17 +766,17 @@ def continue_fragment(b: Builder, view: RowView, own: dict[str, str], target: Ta
         if owner is not None:
             owner_task, owner_attr = owner
             setattr(owner_task, owner_attr, join(getattr(owner_task, owner_attr), text, " "))
-            b.warn(f"Dòng {view.row.line}: phần chữ \"{text[:40]}\" sau ngắt trang được coi là phần cuối của ô "
+            b.warn(f"{where(view.row.line, view.row.sheet)}: phần chữ \"{text[:40]}\" sau ngắt trang được coi là phần cuối của ô "
                    "chưa hết câu ở dòng trên (ô gộp).", view.row, "merged_fragment", owner_task)
             if owner_task is not target:
-                b.warn(f"Dòng {view.row.line}: ô trống có thể là ô gộp với dòng trên.", view.row, "merged_fragment", target)
+                b.warn(f"{where(view.row.line, view.row.sheet)}: ô trống có thể là ô gộp với dòng trên.", view.row, "merged_fragment", target)
             continue
         setattr(target, attr, join(getattr(target, attr), text, " "))
     for heading, text in view.extras.items():
         target.extra[heading] = join(target.extra.get(heading, ""), text, " ")
     if split_result:
         main = b.main or target
-        sub = Task(stt="", sub=b.next_sub(main), source_row=view.row.line)
+        sub = Task(stt="", sub=b.next_sub(main), source_row=view.row.line, source_sheet=view.row.sheet)
         sub.content = main.content
         sub.result = split_result[1]
         sub.lead = fresh.get("lead", main.lead)
@@ -778,13 +784,13 @@ def continue_fragment(b: Builder, view: RowView, own: dict[str, str], target: Ta
         sub.deadline_text = fresh.get("deadline", main.deadline_text)
         b.add_task(sub)
         b.main = main
-        message = (f"Dòng {view.row.line}: phần chữ sau ngắt trang nối vào dòng trên, phần có chủ trì/thời hạn "
+        message = (f"{where(view.row.line, view.row.sheet)}: phần chữ sau ngắt trang nối vào dòng trên, phần có chủ trì/thời hạn "
                    "riêng tách thành một ý con.")
         b.warn(message, view.row, "merged_fragment", target)
         b.warn(message, view.row, "merged_fragment", sub)
     else:
         b.plan.warnings.append(ImportWarning(
-            message=f"Dòng {view.row.line}: phần chữ bị ngắt trang được nối vào dòng phía trên.",
+            message=f"{where(view.row.line, view.row.sheet)}: phần chữ bị ngắt trang được nối vào dòng phía trên.",
             row=view.row.line, task_index=b.plan.tasks.index(target), code="merged_fragment"))
 
 

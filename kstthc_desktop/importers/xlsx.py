@@ -87,12 +87,24 @@ class XlsxReader(Reader):
         except Exception as exc:  # openpyxl raises many kinds on damaged parts
             raise damaged(path, "Excel") from exc
         try:
-            return [sheet_table(ws) for ws in workbook.worksheets]
+            tables = []
+            for ws in workbook.worksheets:
+                if ws.sheet_state != "visible":  # "hidden" / "veryHidden": an old copy, a lookup list
+                    if (ws.max_row or 0) > 1 or ws.cell(1, 1).value is not None:
+                        self.notes.append((f"Bỏ qua trang tính ẩn \"{ws.title}\" (không đọc các trang tính bị ẩn; "
+                                           "nếu kế hoạch nằm ở đó, hãy bỏ ẩn trang tính rồi nhập lại).", "hidden_sheet"))
+                    continue
+                tables.append(sheet_table(ws, self.notes))
         finally:
             workbook.close()
+        if sum(1 for t in tables if t.rows) > 1:  # the plan may span sheets: warnings name the sheet
+            for table in tables:
+                for row in table.rows:
+                    row.sheet = table.name
+        return tables
 
 
-def sheet_table(ws) -> Table:
+def sheet_table(ws, notes: list[tuple[str, str]] | None = None) -> Table:
     max_row = min(ws.max_row or 0, MAX_ROWS)
     max_col = min(ws.max_column or 0, MAX_COLUMNS)
     covered: dict[tuple[int, int], str] = {}
