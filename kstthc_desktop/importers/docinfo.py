@@ -54,13 +54,21 @@ def body_case(name: str) -> str:
     skip = len(head.split()) if head else 1
     out = [words[0][:1].upper() + words[0][1:].lower()] + [w.lower() for w in words[1:skip]]
     capital_next = True
+    place = False  # after "tỉnh" / "huyện" …: a place name, every word capitalised ("tỉnh Vĩnh Long")
     rest = words[skip:]
     for i, w in enumerate(rest):
         lw = w.lower()
+        if place:
+            out.append(lw[:1].upper() + lw[1:])
+            continue
         after_acronym = bool(out) and fold(out[-1].lower()) in _ACRONYMS
-        if fold(lw) in _UNITS and (after_acronym or i == len(rest) - 1):
-            out.append(lw)  # "Văn phòng UBND tỉnh", "Thanh tra tỉnh"
+        following = [fold(x) for x in rest[i + 1:]]
+        unit = fold(lw) in _UNITS and (fold(lw) != "thi" or following[:1] in (["xa"], ["tran"]))
+        names_place = unit and 0 < len(following) <= 4 and not set(following) & _UNITS - {"xa", "tran"}
+        if unit and (after_acronym or i == len(rest) - 1 or names_place):
+            out.append(lw)  # "Văn phòng UBND tỉnh", "Thanh tra tỉnh", "Cục Thi hành án dân sự tỉnh Vĩnh Long"
             capital_next = True
+            place = bool(following) and fold(lw) not in ("thi", "thanh")
             continue
         if fold(lw) in _ACRONYMS or "&" in w.strip("&"):
             out.append(w)  # UBND, KH&CN
@@ -94,8 +102,37 @@ def _capitalised(printed: str) -> bool:
     return all(w[:1].isupper() for w in printed.split())
 
 
+#: The national motto printed at the top right, beside the issuer (Nghị định 30/2020): never part of the issuer.
+_MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc")
+_UBND_ALONE = re.compile(r"^\s*(?:uy ban nhan dan|ubnd)\s*$")
+_UNIT_START = re.compile(r"^\s*" + _UNIT + r"\s+\S")
+
+
+def header_lines(lines: list[str]) -> list[str]:
+    """The lines as the issuer's block reads: the motto taken out (a header table's row or a text export may run
+    it into the issuer's line: "SỞ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), and "ỦY BAN NHÂN DÂN" printed
+    over "TỈNH SÓC TRĂNG" joined into one line."""
+    out: list[str] = []
+    for line in clean("\n".join(lines)).split("\n"):
+        folded = fold_chars(line)
+        parts, start = [], 0
+        for m in _MOTTO.finditer(folded):
+            parts.append(line[start:m.start()])
+            start = m.end()
+        parts.append(line[start:])
+        kept = [part.strip() for part in parts if part.strip()]
+        if len(parts) > 1 and not kept:
+            continue  # the motto's own line
+        for part in kept or [line]:
+            if out and _UBND_ALONE.match(fold_chars(out[-1])) and _UNIT_START.match(fold_chars(part)):
+                out[-1] = f"{out[-1].strip()} {part}"
+            else:
+                out.append(part)
+    return out
+
+
 def read_document(lines: list[str], year: int | None = None) -> PlanDocument:
-    text = clean("\n".join(lines))
+    text = clean("\n".join(header_lines(lines)))
     folded = fold_chars(text)
     doc = PlanDocument()
     head_len = len("\n".join(text.split("\n")[:12]))
@@ -110,6 +147,9 @@ def read_document(lines: list[str], year: int | None = None) -> PlanDocument:
     body = _BODY_LINE.search(fhead, ubnd.end() if ubnd else 0)
     if body:
         doc.issuer, doc.level = body_case(_slice(head, fhead, body, "body").strip()), "department"
+        named = re.search(r"\b(?:tỉnh|thành phố) (?P<place>(?:[A-ZĐÀ-Ỹ]\w*(?: |$)){1,4})$", doc.issuer)
+        if named and not doc.province:  # "Văn phòng UBND tỉnh Vĩnh Long": the body names its province
+            doc.province = named.group("place").strip()
     elif ubnd:
         unit = _slice(head, fhead, ubnd, "unit").lower()
         doc.issuer = f"Ủy ban nhân dân {unit} {proper(_slice(head, fhead, ubnd, 'place'))}"

@@ -191,10 +191,10 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
                 index = first_data_row(rows, mapping) - 1  # the row above the first data row, if any, is the header
             if index is None:
                 for r in rows:
-                    doc_lines.append(" ".join(dict.fromkeys(c.text for c in r.cells if c.text)))
+                    doc_lines.append(row_text(r))
                 continue
             for r in rows[: max(index, 0)]:
-                doc_lines.append(" ".join(dict.fromkeys(c.text for c in r.cells if c.text)))
+                doc_lines.append(row_text(r))
             if index >= 0 and mapping is not None:
                 columns = Columns(list(mapping), header_cells(rows[index]), len(mapping))
                 header = [c.text for c in rows[index].cells if c.text and not c.hmerge]
@@ -225,7 +225,7 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
                 # a sheet or table that starts again with a title ("PHỤ LỤC (tiếp theo)") above its header:
                 # those lines are not tasks; the loop below reads the header itself as a repeated one
                 start = next((i for i, r in enumerate(rows[:_TITLE_ROWS_ABOVE_HEADER + 1]) if header_score(r)), 0)
-                found.after_lines.extend(" ".join(dict.fromkeys(c.text for c in r.cells if c.text)) for r in rows[:start])
+                found.after_lines.extend(row_text(r) for r in rows[:start])
         segment = found.segments[-1]
         i = start
         while i < len(rows):
@@ -254,6 +254,12 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
             "\"Chủ trì\", \"Thời gian\". Hãy chọn đúng tệp phụ lục, hoặc chỉ định cột bằng --columns."
         )
     return found
+
+
+def row_text(row: Row) -> str:
+    """A row outside the plan table as text for docinfo: each distinct cell on its own line, so the two columns
+    of a document's heading (the issuer left, the national motto right) stay apart."""
+    return "\n".join(dict.fromkeys(c.text for c in row.cells if c.text))
 
 
 def header_block(rows: list[Row], index: int) -> tuple[list[Row], int]:
