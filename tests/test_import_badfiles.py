@@ -17,6 +17,7 @@ import pytest
 from conftest import PLANS
 
 ROOT = Path(__file__).resolve().parents[1]
+BADFILES = Path(__file__).parent / "fixtures" / "badfiles"
 MEMORY_LIMIT = 1536 * 1024 * 1024  # address space for the whole process: a bomb would need far more
 
 
@@ -50,6 +51,11 @@ BAD = {
                   lambda p: p.write_bytes((PLANS / "soc-trang-2022.docx").read_bytes()[:15000]), "cắt cụt"),
     "doc-renamed": ("ke-hoach.docx", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000),
                     "định dạng cũ"),
+    # Office "Encrypt with password": an OLE file like .doc, but saving as .docx would not help
+    "password-docx": ("ke-hoach.docx", lambda p: p.write_bytes((BADFILES / "password-protected.docx").read_bytes()),
+                      "được đặt mật khẩu"),
+    "password-xlsx": ("ke-hoach.xlsx", lambda p: p.write_bytes((BADFILES / "password-protected.xlsx").read_bytes()),
+                      "gỡ mật khẩu"),
     "xls": ("ke-hoach.xls", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000), ".xlsx"),
     "pdf": ("ke-hoach.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"), "PDF"),
     "no-plan-table": ("danh-sach.xlsx", make_no_table, "Không tìm thấy bảng kế hoạch"),
@@ -106,3 +112,12 @@ def test_empty_paste_and_text_without_table():
         extract_text("   \n")
     with pytest.raises(UserError, match="Không tìm thấy bảng kế hoạch"):
         extract_clipboard(None, "Kính gửi các sở, ban, ngành.\nĐề nghị báo cáo.")
+
+
+def test_ole_directory_names_the_encrypted_package():
+    from kstthc_desktop.importers import ole_stream_names
+
+    names = ole_stream_names((BADFILES / "password-protected.docx").read_bytes())
+    assert {"EncryptionInfo", "EncryptedPackage"} <= names
+    assert ole_stream_names(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + random.Random(3).randbytes(4000)) == set()
+    assert ole_stream_names(b"\xd0\xcf\x11\xe0") == set()

@@ -25,9 +25,55 @@ def readers() -> list[Reader]:
     return [XlsxReader(), DocxReader(), TextReader()]
 
 
+def ole_stream_names(data: bytes) -> set[str]:
+    """The names in an OLE compound file's directory (the container of .doc / .xls, and of a password-protected
+    .docx / .xlsx); empty when the directory cannot be read. Only the header, the FAT and the directory sectors
+    are read: the file format of [MS-CFB], without a library."""
+    import struct
+
+    try:
+        sector = 1 << struct.unpack_from("<H", data, 0x1E)[0]
+        if sector not in (512, 4096):
+            return set()
+        fat_count, first_dir = struct.unpack_from("<II", data, 0x2C)
+        difat_next, difat_count = struct.unpack_from("<II", data, 0x44)
+        fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
+        per_difat = sector // 4 - 1
+        for _ in range(min(difat_count, 1000)):  # more FAT sector numbers, for files over ~7 MB
+            if difat_next >= 0xFFFFFFFA:
+                break
+            entries = struct.unpack_from(f"<{per_difat + 1}I", data, (difat_next + 1) * sector)
+            fat_sectors.extend(entries[:-1])
+            difat_next = entries[-1]
+        fat: list[int] = []
+        for number in fat_sectors[:fat_count]:
+            fat.extend(struct.unpack_from(f"<{sector // 4}I", data, (number + 1) * sector))
+        names: set[str] = set()
+        current, seen = first_dir, set()
+        while current < 0xFFFFFFFA and current not in seen and len(seen) < 10000:
+            seen.add(current)
+            start = (current + 1) * sector
+            for offset in range(start, start + sector, 128):
+                length = struct.unpack_from("<H", data, offset + 64)[0]
+                if 2 <= length <= 64:
+                    names.add(data[offset:offset + length - 2].decode("utf-16-le", "replace"))
+            current = fat[current]
+        return names
+    except (struct.error, IndexError, ValueError):
+        return set()
+
+
 def _legacy_message(path: Path, head: bytes) -> str | None:
     name = path.name
     if head.startswith(_OLE):
+        try:
+            names = ole_stream_names(path.read_bytes())
+        except OSError:
+            names = set()
+        if {"EncryptionInfo", "EncryptedPackage"} & names:  # Office "Encrypt with Password" on a .docx / .xlsx
+            return (f"Tệp \"{name}\" được đặt mật khẩu (mã hóa), chương trình không đọc được: hãy mở tệp bằng Word "
+                    "hoặc Excel (nhập mật khẩu), gỡ mật khẩu ở Tệp > Thông tin > Mã hóa bằng mật khẩu (xóa trống ô "
+                    "mật khẩu), lưu lại rồi nhập lại.")
         return (f"Tệp \"{name}\" là tài liệu Word/Excel định dạng cũ (.doc/.xls), chương trình không đọc được: "
                 "hãy mở bằng Word hoặc Excel rồi \"Lưu thành\" .docx hoặc .xlsx và nhập lại.")
     if head.startswith(b"%PDF"):
