@@ -164,13 +164,35 @@ class Located:
     header: list[str]
     document_lines: list[str]
     segments: list[Segment] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # warnings about tables left out (not the plan's)
     after_lines: list[str] = field(default_factory=list)  # text after the header (a fallback for docinfo)
     first_heading: str = ""  # the paragraph just before the first table: its group heading, if tables are grouped
 
 
+def plan_header(rows: list[Row], index: int) -> bool:
+    """A header with the plan's columns: content and a lead or a deadline (in it or in the row under it).
+    "STT | Chỉ tiêu | Kết quả năm trước | Mục tiêu năm nay" is a header too, of a table of targets."""
+    roles = header_score(rows[index])
+    if index + 1 < len(rows):
+        roles = roles | {column_role(c.text) for c in rows[index + 1].cells if c.text and len(c.text) <= 40}
+    return "content" in roles and bool(roles & {"lead", "deadline"})
+
+
+def other_table(rows: list[Row], index: int) -> str:
+    shown = " | ".join(c.text.replace("\n", " ") for c in rows[index].cells if c.text and not c.hmerge)
+    return (f"Bỏ qua bảng \"{shown[:120]}\": không phải bảng kế hoạch (không có cột chủ trì hay thời hạn như "
+            "bảng kế hoạch trong tệp).")
+
+
 def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
-    """Find the header, split the data rows into segments (tables), and keep the text around for docinfo."""
+    """Find the header, split the data rows into segments (tables), and keep the text around for docinfo.
+
+    When some table has the plan's columns (content and a lead or a deadline), a table whose header lacks them
+    (targets, a summary) is left out with a warning rather than read as tasks."""
     doc_lines: list[str] = []
+    skipped: list[str] = []
+    tables = [b.rows for b in blocks if not isinstance(b, Paragraph)]
+    strict = mapping is None and any(header_score(r) and plan_header(t, i) for t in tables for i, r in enumerate(t))
     found: Located | None = None
     pending: list[str] = []
     last_paragraph_before = ""
@@ -187,6 +209,9 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
         start = 0
         if found is None:
             index = next((i for i, r in enumerate(rows) if header_score(r)), None)
+            if strict and index is not None and not plan_header(rows, index):
+                skipped.append(other_table(rows, index))
+                continue
             if index is None and mapping is not None and any(len(r.cells) >= len(mapping) - 1 for r in rows):
                 index = first_data_row(rows, mapping) - 1  # the row above the first data row, if any, is the header
             if index is None:
@@ -210,11 +235,16 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
             if mapping is not None:
                 roles = list(mapping) + [None] * max(0, columns.width - len(mapping))
                 columns = Columns(roles[: max(columns.width, len(mapping))], columns.headings, columns.width)
-            found = Located(columns, header, doc_lines, first_heading=last_paragraph_before)
+            found = Located(columns, header, doc_lines, skipped=skipped, first_heading=last_paragraph_before)
             found.segments.append(Segment([], columns))
         else:
             width = max((len(r.cells) for r in rows), default=0)
             has_header = any(header_score(r) for r in rows[:3])
+            first_header = next((i for i, r in enumerate(rows[:_TITLE_ROWS_ABOVE_HEADER + 1]) if header_score(r)), None)
+            if strict and first_header is not None and not plan_header(rows, first_header):
+                found.skipped.append(other_table(rows, first_header))
+                pending = []
+                continue
             if not has_header and abs(width - found.columns.width) > 1:
                 pending = []
                 continue  # a signature or other small table, not part of the plan
@@ -833,6 +863,7 @@ def understand(blocks: list[Block], *, mapping: list[str | None] | None = None) 
     """Blocks → Plan (without deadline readings or document info) and the lines of text around the table."""
     located = locate(blocks, mapping)
     plan = Plan(header=located.header)
+    plan.warnings.extend(ImportWarning(message=message, code="other_table") for message in located.skipped)
     columns = located.columns
     for j, role in enumerate(columns.roles):
         heading = columns.headings[j] if j < len(columns.headings) else ""

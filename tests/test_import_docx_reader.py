@@ -1,0 +1,42 @@
+"""The Word reader on documents as officers send them: a small table before the plan table."""
+
+from __future__ import annotations
+
+import json
+
+import docx
+import pytest
+
+from conftest import PLANS
+from kstthc_desktop.importers import extract
+from kstthc_desktop.importers.compare import compare_plans
+
+
+def table_before_plan(source, path, rows):
+    """The plan with another table inserted just before its task table (the largest one)."""
+    document = docx.Document(str(source))
+    plan_table = max(document.tables, key=lambda t: len(t.rows))._tbl
+    extra = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            extra.cell(r, c).text = value
+    plan_table.addprevious(extra._tbl)
+    document.save(str(path))
+
+
+@pytest.mark.parametrize("name", ["soc-trang-2022", "vinh-long-2024"])
+def test_table_of_targets_before_the_plan_is_not_read_as_tasks(tmp_path, name):
+    path = tmp_path / "ke-hoach.docx"
+    table_before_plan(PLANS / f"{name}.docx", path, [
+        ["STT", "Chỉ tiêu", "Kết quả năm trước", "Mục tiêu năm nay"],
+        ["1", "Tỷ lệ hồ sơ giải quyết đúng hạn", "98%", "100%"],
+        ["2", "Tỷ lệ số hóa hồ sơ", "60%", "80%"],
+    ])
+    plan = extract(path)
+    expected = json.loads((PLANS / f"{name}.json").read_text(encoding="utf-8"))
+    score = compare_plans(plan, expected)
+    assert score.weakest == 1.0, str(score)
+    assert not any(t.content in ("100%", "80%") or "Tỷ lệ" in t.result for t in plan.tasks)
+    assert plan.header == expected["header"]
+    skipped = [w.message for w in plan.warnings if w.code == "other_table"]
+    assert len(skipped) == 1 and "Chỉ tiêu" in skipped[0]
