@@ -1,4 +1,5 @@
-"""The Word reader on documents as officers send them: a small table before the plan table."""
+"""The Word reader on documents as officers send them: a small table before the plan table; a Word file under an
+Excel name (or the reverse)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,16 @@ def test_table_of_targets_before_the_plan_is_not_read_as_tasks(tmp_path, name):
     assert plan.header == expected["header"]
     skipped = [w.message for w in plan.warnings if w.code == "other_table"]
     assert len(skipped) == 1 and "Chỉ tiêu" in skipped[0]
+
+
+@pytest.mark.parametrize("form, renamed", [("docx", "ke-hoach.xlsx"), ("xlsx", "ke-hoach.docx"), ("docx", "ke-hoach.xlsm")])
+def test_file_renamed_to_the_other_office_format_is_read_as_what_it_is(tmp_path, form, renamed):
+    """A Word file saved under an .xlsx name (or the reverse) is not a damaged file: the zip says what it is."""
+    path = tmp_path / renamed
+    path.write_bytes((PLANS / f"soc-trang-2022.{form}").read_bytes())
+    plan = extract(path)
+    expected = json.loads((PLANS / "soc-trang-2022.json").read_text(encoding="utf-8"))
+    assert compare_plans(plan, expected).weakest == 1.0
+    assert plan.document.issuer == expected["document"]["issuer"]
+    told = [w.message for w in plan.warnings if w.code == "renamed_file"]
+    assert len(told) == 1 and ("thực chất là tệp Word" if form == "docx" else "thực chất là tệp Excel") in told[0]

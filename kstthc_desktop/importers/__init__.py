@@ -87,6 +87,23 @@ def _legacy_message(path: Path, head: bytes) -> str | None:
     return None
 
 
+def _office_kind(path: Path) -> str | None:
+    """"docx" or "xlsx" from what an Office zip holds (its main part, or the content type of it), else None."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            types = archive.read("[Content_Types].xml")[:200_000] if "[Content_Types].xml" in names else b""
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError, EOFError):
+        return None  # the reader's own checks say what is wrong with it
+    if "word/document.xml" in names or b"wordprocessingml.document.main" in types:
+        return "docx"
+    if "xl/workbook.xml" in names or b"spreadsheetml.sheet.main" in types:
+        return "xlsx"
+    return None
+
+
 def choose_reader(path: Path, head: bytes) -> Reader:
     message = _legacy_message(path, head)
     if message:
@@ -98,6 +115,15 @@ def choose_reader(path: Path, head: bytes) -> Reader:
     if suffix == ".pdf":
         raise UserError(f"Tệp \"{path.name}\" có đuôi .pdf nhưng không phải PDF đọc được.")
     all_readers = readers()
+    if head.startswith(b"PK") and suffix in (".xlsx", ".xlsm", ".docx", ".docm"):
+        inside = _office_kind(path)  # a Word file saved or renamed as .xlsx, or the reverse: read what it is
+        claimed = "docx" if suffix.startswith(".doc") else "xlsx"
+        if inside and inside != claimed:
+            reader = all_readers[1] if inside == "docx" else all_readers[0]
+            what, said = ("Word (.docx)", "Excel") if inside == "docx" else ("Excel (.xlsx)", "Word")
+            reader.notes.append((f"Tệp \"{path.name}\" có đuôi {suffix} ({said}) nhưng thực chất là tệp {what}; "
+                                 "đã đọc như tệp " + what.split(" ")[0] + ".", "renamed_file"))
+            return reader
     for reader in all_readers:
         if reader.identify(path, head):
             return reader

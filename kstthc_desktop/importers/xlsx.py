@@ -83,7 +83,8 @@ class XlsxReader(Reader):
         import openpyxl
 
         try:
-            workbook = openpyxl.load_workbook(path, data_only=True)
+            with path.open("rb") as handle:  # a file object: openpyxl refuses a name not ending in .xlsx
+                workbook = openpyxl.load_workbook(handle, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds on damaged parts
             raise damaged(path, "Excel") from exc
         try:
