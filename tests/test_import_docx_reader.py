@@ -1,8 +1,9 @@
 """The Word reader on documents as officers send them: a small table before the plan table; a Word file under an
-Excel name (or the reverse)."""
+Excel name (or the reverse); a table longer than the reader reads."""
 
 from __future__ import annotations
 
+import copy
 import json
 
 import docx
@@ -54,3 +55,24 @@ def test_file_renamed_to_the_other_office_format_is_read_as_what_it_is(tmp_path,
     assert plan.document.issuer == expected["document"]["issuer"]
     told = [w.message for w in plan.warnings if w.code == "renamed_file"]
     assert len(told) == 1 and ("thực chất là tệp Word" if form == "docx" else "thực chất là tệp Excel") in told[0]
+
+
+def test_rows_past_the_reading_limit_are_reported(tmp_path):
+    from kstthc_desktop.importers.docx import MAX_ROWS
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH Kiểm soát thủ tục hành chính năm 2025")
+    table = document.add_table(rows=2, cols=4)
+    for j, text in enumerate(["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian thực hiện"]):
+        table.cell(0, j).text = text
+    for j, text in enumerate(["1", "Rà soát thủ tục hành chính", "Văn phòng", "Thường xuyên"]):
+        table.cell(1, j).text = text
+    row = table.rows[1]._tr
+    for _ in range(MAX_ROWS + 5 - 2):  # 5,005 rows in all: the last 5 are not read
+        row.addnext(copy.deepcopy(row))
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    plan = extract(path)
+    assert len(plan.tasks) == MAX_ROWS - 1
+    dropped = [w.message for w in plan.warnings if w.code == "rows_dropped"]
+    assert len(dropped) == 1 and f"{MAX_ROWS} dòng đầu" in dropped[0] and ", 5 dòng phía sau" in dropped[0]

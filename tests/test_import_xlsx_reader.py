@@ -13,7 +13,7 @@ from openpyxl.worksheet.cell_range import CellRange
 from conftest import PLANS
 from kstthc_desktop.importers import extract
 from kstthc_desktop.importers.compare import compare_plans
-from kstthc_desktop.importers.xlsx import cell_text
+from kstthc_desktop.importers.xlsx import MAX_ROWS, cell_text
 
 DONG_NAI = PLANS / "dong-nai-so-noi-vu-2022.xlsx"
 
@@ -119,3 +119,34 @@ def test_plan_continued_on_a_second_sheet(tmp_path):
     assert row_warnings, "the plan has a task without a deadline on its second sheet"
     assert all(w.message.startswith("Trang tính \"") for w in row_warnings), [w.message for w in row_warnings]
     assert any(w.message.startswith("Trang tính \"Phụ lục (tiếp)\", dòng ") for w in row_warnings)
+
+
+def long_workbook(path, tasks: int, formatted_below: int = 0) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Phụ lục"
+    sheet.append(["KẾ HOẠCH Kiểm soát thủ tục hành chính năm 2025"])
+    sheet.append(["STT", "Nội dung công việc", "Cơ quan chủ trì", "Kết quả", "Thời gian thực hiện"])
+    for n in range(1, tasks + 1):
+        sheet.append([str(n), f"Rà soát thủ tục hành chính số {n}", "Văn phòng", "Báo cáo", "Thường xuyên"])
+    for row in range(sheet.max_row + 1, sheet.max_row + 1 + formatted_below):
+        sheet.cell(row, 2).number_format = "@"  # a column formatted all the way down: not rows of the plan
+    workbook.save(path)
+
+
+def test_rows_past_the_reading_limit_are_reported(tmp_path):
+    path = tmp_path / "ke-hoach.xlsx"
+    long_workbook(path, tasks=MAX_ROWS + 8)  # 2 header rows + 5,008 tasks: the last 10 rows are not read
+    plan = extract(path)
+    assert len(plan.tasks) == MAX_ROWS - 2
+    dropped = [w.message for w in plan.warnings if w.code == "rows_dropped"]
+    assert len(dropped) == 1
+    assert "Phụ lục" in dropped[0] and f"{MAX_ROWS} dòng đầu" in dropped[0] and ", 10 dòng có nội dung" in dropped[0]
+
+
+def test_formatting_below_the_table_is_not_reported_as_dropped_rows(tmp_path):
+    path = tmp_path / "ke-hoach.xlsx"
+    long_workbook(path, tasks=20, formatted_below=MAX_ROWS + 100)
+    plan = extract(path)
+    assert len(plan.tasks) == 20
+    assert not any(w.code == "rows_dropped" for w in plan.warnings)

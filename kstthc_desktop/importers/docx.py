@@ -33,10 +33,10 @@ class DocxReader(Reader):
             document = docx.Document(str(path))
         except Exception as exc:  # python-docx / lxml raise many kinds on damaged parts
             raise damaged(path, "Word") from exc
-        return list(body_blocks(document.element.body))
+        return list(body_blocks(document.element.body, self.notes))
 
 
-def body_blocks(body):
+def body_blocks(body, notes: list[tuple[str, str]] | None = None):
     for element in body.iterchildren():
         tag = element.tag
         if tag == W + "p":
@@ -46,13 +46,13 @@ def body_blocks(body):
         elif tag == W + "tbl":
             cells = element.findall(f"{W}tr/{W}tc")
             if len(cells) == 1 and cells[0].find(f".//{W}tbl") is not None:
-                yield from body_blocks(cells[0])  # a frame around the appendix: read what is inside it
+                yield from body_blocks(cells[0], notes)  # a frame around the appendix: read what is inside it
             else:
-                yield table_block(element)
+                yield table_block(element, notes)
         elif tag == W + "sdt":
             content = element.find(W + "sdtContent")
             if content is not None:
-                yield from body_blocks(content)
+                yield from body_blocks(content, notes)
 
 
 def paragraph_text(p) -> str:
@@ -71,10 +71,15 @@ def cell_text(tc) -> str:
     return clean("\n".join(paragraph_text(p) for p in tc.iter(W + "p")))
 
 
-def table_block(tbl) -> Table:
+def table_block(tbl, notes: list[tuple[str, str]] | None = None) -> Table:
     rows: list[Row] = []
     for number, tr in enumerate(tbl.iterchildren(W + "tr"), 1):
         if number > MAX_ROWS:
+            if notes is not None:
+                dropped = sum(1 for _ in tbl.iterchildren(W + "tr")) - MAX_ROWS
+                notes.append((f"Bảng dài quá {MAX_ROWS} dòng: chỉ đọc {MAX_ROWS} dòng đầu, {dropped} dòng phía sau "
+                              "không được đọc. Nếu đó là nhiệm vụ của kế hoạch, hãy tách bảng rồi nhập lại.",
+                              "rows_dropped"))
             break
         cells: list[Cell] = []
         tr_pr = tr.find(W + "trPr")

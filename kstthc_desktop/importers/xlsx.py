@@ -105,7 +105,22 @@ class XlsxReader(Reader):
         return tables
 
 
+def rows_past_limit(ws) -> int:
+    """How many rows below MAX_ROWS hold a value (formatting alone, often applied to whole columns, is not a row)."""
+    if (ws.max_row or 0) <= MAX_ROWS:
+        return 0
+    cells = getattr(ws, "_cells", None)  # openpyxl's own map of the cells it read: no new cells created
+    if cells is None:
+        return ws.max_row - MAX_ROWS
+    return len({r for (r, _c), cell in cells.items() if r > MAX_ROWS and cell.value not in (None, "")})
+
+
 def sheet_table(ws, notes: list[tuple[str, str]] | None = None) -> Table:
+    dropped = rows_past_limit(ws)
+    if dropped and notes is not None:
+        notes.append((f"Trang tính \"{ws.title}\" dài quá {MAX_ROWS} dòng: chỉ đọc {MAX_ROWS} dòng đầu, "
+                      f"{dropped} dòng có nội dung phía sau không được đọc. Nếu đó là nhiệm vụ của kế hoạch, hãy tách "
+                      "bảng sang trang tính khác rồi nhập lại.", "rows_dropped"))
     max_row = min(ws.max_row or 0, MAX_ROWS)
     max_col = min(ws.max_column or 0, MAX_COLUMNS)
     covered: dict[tuple[int, int], str] = {}
