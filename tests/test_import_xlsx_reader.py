@@ -150,3 +150,17 @@ def test_formatting_below_the_table_is_not_reported_as_dropped_rows(tmp_path):
     plan = extract(path)
     assert len(plan.tasks) == 20
     assert not any(w.code == "rows_dropped" for w in plan.warnings)
+
+
+def test_plan_only_on_a_hidden_sheet_is_named_in_the_error(tmp_path):
+    from kstthc_desktop.errors import UserError
+
+    workbook = openpyxl.load_workbook(SOC_TRANG.with_suffix(".xlsx"))
+    workbook.worksheets[0].title = "Kế hoạch"
+    workbook.worksheets[0].sheet_state = "hidden"
+    workbook.create_sheet("Trang trống").append(["Ghi chú: xem phụ lục"])
+    workbook.active = 1
+    path = tmp_path / "ke-hoach.xlsx"
+    workbook.save(path)
+    with pytest.raises(UserError, match="Không tìm thấy bảng kế hoạch.*trang tính ẩn \"Kế hoạch\""):
+        extract(path)

@@ -160,7 +160,13 @@ def extract(path: Path | str, *, columns: list[str | None] | None = None, year: 
         raise UserError(f"Không mở được tệp \"{path.name}\": {exc.strerror or exc}.") from exc
     reader = choose_reader(path, head)
     blocks = reader.blocks(path)
-    plan = from_blocks(blocks, source=path.name, columns=columns, year=year, body=body)
+    try:
+        plan = from_blocks(blocks, source=path.name, columns=columns, year=year, body=body)
+    except UserError as exc:
+        hidden = [message for message, code in reader.notes if code == "hidden_sheet"]
+        if hidden:  # the plan may be on the hidden sheet the reader left out: say so with the error
+            raise UserError(f"{exc} {' '.join(hidden)}") from exc
+        raise
     plan.warnings[:0] = [ImportWarning(message=message, code=code) for message, code in reader.notes]
     return plan
 
