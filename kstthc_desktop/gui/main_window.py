@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_pages()
         self.statusBar().showMessage("Sẵn sàng")
+        self._apply_read_only()
         self._restore_layout()
         self.reload_plans()
 
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
 
         tools = menu.addMenu("C&ài đặt")
         self.settings_action = action("Thông tin đơn vị và báo cáo…", self.open_settings, None, tools)
+        for each in (file_menu, work, tools):  # a disabled action's tooltip says why (read-only mode)
+            each.setToolTipsVisible(True)
 
         help_menu = menu.addMenu("Trợ &giúp")
         action("Nơi lưu dữ liệu và nhật ký", self.show_locations, None, help_menu)
@@ -349,6 +352,7 @@ class MainWindow(QMainWindow):
         from kstthc_desktop.gui.task_panel import TaskPanel
 
         self.panel = TaskPanel(self.store, self.today)
+        self.panel.set_read_only(self.read_only_reason())
         self.panel.changed.connect(self._task_changed)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 0)
@@ -356,6 +360,52 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([190, 780, 370])
         return page
+
+    # ------------------------------------------------------------------ read-only mode
+    def editing_actions(self) -> list[QAction]:
+        """The actions that write the database (or replace it): off while it is open read-only."""
+        return [self.import_action, self.restore_action, self.new_progress_action, self.settings_action]
+
+    def _read_only_cause(self) -> str:
+        """Why the store is read-only, in a few words ("" when it is writable)."""
+        if not getattr(self.store, "read_only", False):
+            return ""
+        return getattr(self.store, "read_only_reason", "") or "cơ sở dữ liệu được mở ở chế độ chỉ đọc"
+
+    def read_only_reason(self) -> str:
+        """Why the database cannot be written here, as a sentence for the officer; "" when it can."""
+        cause = self._read_only_cause()
+        if not cause:
+            return ""
+        return (f"Chỉ để xem: {cause}. Xem, tìm và lập báo cáo ra tệp vẫn được; "
+                "không ghi kết quả, nhập kế hoạch, khôi phục hay đổi cài đặt được.")
+
+    def _apply_read_only(self) -> None:
+        """Turn the editing actions and buttons off (with the reason as tooltip and in the status bar) while the
+        database is open read-only, so the officer never types an entry that cannot be saved; on again otherwise."""
+        why = self.read_only_reason()
+        for act in self.editing_actions():
+            act.setEnabled(not why)
+            act.setToolTip(why)  # "": back to Qt's own tooltip (the action's text)
+        if self.welcome is not None:
+            self.welcome.import_button.setEnabled(not why)
+            self.welcome.import_button.setToolTip(why)
+        if self._task_page_built:
+            self.panel.set_read_only(why)
+        label = getattr(self, "read_only_label", None)
+        if why and label is None:
+            label = self.read_only_label = QLabel()
+            label.setObjectName("readOnlyLabel")
+            label.setStyleSheet("color: #8a5a00; padding: 0 8px;")
+            self.statusBar().addPermanentWidget(label)
+        if label is not None:
+            label.setText(f"Chỉ để xem — {self._read_only_cause()}" if why else "")
+            label.setToolTip(why)
+            label.setVisible(bool(why))
+        if why:
+            self.statusBar().showMessage(why)
+        elif self.statusBar().currentMessage().startswith("Chỉ để xem"):
+            self.statusBar().clearMessage()
 
     # ------------------------------------------------------------------ layout memory
     def _restore_layout(self) -> None:
@@ -415,6 +465,7 @@ class MainWindow(QMainWindow):
             if self.welcome is None:
                 self.welcome = WelcomePage(self.open_import)
                 self.stack.addWidget(self.welcome)
+            self._apply_read_only()
             self.stack.setCurrentWidget(self.welcome)
             self.setWindowTitle(f"KSTTHC Desktop — {self._body_name()} — chưa có kế hoạch")
             self.today_label.setText(f"Hôm nay: {text_date(self.today)}")
@@ -729,6 +780,9 @@ class MainWindow(QMainWindow):
 
         if self.plan_id is None:
             return
+        if self.read_only_reason():  # a double-click on the table: say why nothing opens
+            self.statusBar().showMessage(self.read_only_reason(), 10000)
+            return
         self.ensure_task_page()
         self.tabs.setCurrentIndex(1)  # the officer sees which task the result is for
         if self.panel.row is None:
@@ -823,6 +877,7 @@ class MainWindow(QMainWindow):
             except Exception:  # noqa: BLE001 - the old file may be gone after a restore
                 log.exception("closing the previous database")
         self._card_filter = None
+        self._apply_read_only()
         self.reload_plans()
 
     def show_locations(self) -> None:

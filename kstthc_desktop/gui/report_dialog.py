@@ -5,6 +5,10 @@ and date, so the same report can be produced again identically. The preview show
 rasterised with PDFium (``reports.raster``): Qt's PDF module is not in PySide6-Essentials and reportlab cannot
 draw to a screen, and an HTML imitation would show a different layout from the one that is printed.
 Every saved or printed report is recorded with its SHA-256 (store.record_report).
+
+On a database open read-only ("chỉ để xem") the dialog still previews, saves and prints the report, from the parts
+already kept for the period: those fields cannot be typed in (nothing typed could be kept) and the report is not
+recorded (the program holding the database records its own reports); a line in the dialog says so.
 """
 
 from __future__ import annotations
@@ -43,7 +47,8 @@ class ReportDialog(QDialog):
     def __init__(self, store, plan_id: int, today: date, parent: QWidget | None = None):
         super().__init__(parent)
         self.store, self.plan_id, self.today = store, plan_id, today
-        self.setWindowTitle("Lập báo cáo")
+        self.read_only = bool(getattr(store, "read_only", False))
+        self.setWindowTitle("Lập báo cáo (chỉ để xem)" if self.read_only else "Lập báo cáo")
         self.resize(1100, 760)
         self._texts_key: str | None = None
         self._dirty = False
@@ -85,6 +90,7 @@ class ReportDialog(QDialog):
                     w.setPlaceholderText("ví dụ 15, hoặc cả số và ký hiệu: 15/BC-SNV")
                 w.textChanged.connect(self._mark_dirty)
             w.setObjectName(f"text_{key}")
+            w.setReadOnly(self.read_only)
             self.fields[key] = w
             form.addRow(label + ":", w)
         left = QWidget()
@@ -131,10 +137,20 @@ class ReportDialog(QDialog):
         self.settings_notice.setWordWrap(True)
         self.settings_notice.setStyleSheet("color: #8a5a00;")
         self.settings_notice.setVisible(bool(self.settings_notice.text()))
+        self.read_only_notice = QLabel(
+            "Cơ sở dữ liệu đang mở chỉ để xem: báo cáo được lập từ các phần đã lưu cho kỳ này, không sửa được các "
+            "phần đó ở đây, và báo cáo lưu hay in ra không được ghi vào danh sách báo cáo đã lập."
+            if self.read_only else "")
+        self.read_only_notice.setObjectName("readOnlyNotice")
+        self.read_only_notice.setWordWrap(True)
+        self.read_only_notice.setStyleSheet("color: #8a5a00;")
+        self.read_only_notice.setVisible(self.read_only)
+        self.save_texts_button.setEnabled(not self.read_only)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.settings_notice)
+        layout.addWidget(self.read_only_notice)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
@@ -232,7 +248,11 @@ class ReportDialog(QDialog):
         return out
 
     def save_texts(self, period_key: str | None = None) -> None:
-        """Keep the officer's parts in the database (one transaction)."""
+        """Keep the officer's parts in the database (one transaction); nothing to keep when read-only (the
+        fields cannot be typed in)."""
+        if self.read_only:
+            self._dirty = False
+            return
         self.store.save_report_texts(self.plan_id, period_key or self.period.key, self.texts())
         self._dirty = False
 
@@ -291,7 +311,8 @@ class ReportDialog(QDialog):
         data, settings, texts = self._data(), self.store.settings(), self.store.report_texts(self.plan_id, self.period.key)
         written = run_with_progress(self, "Đang ghi báo cáo…", write_file, data, settings, texts, path)
         digest = sha256_of(written)
-        self.store.record_report(self.plan_id, data.period_key, written.resolve(), digest, datetime.now())
+        if not self.read_only:
+            self.store.record_report(self.plan_id, data.period_key, written.resolve(), digest, datetime.now())
         return written, digest
 
     def _ask_and_save(self, fmt: str) -> None:
@@ -345,6 +366,8 @@ class ReportDialog(QDialog):
             if painter.isActive():
                 painter.end()
         where = printer.printerName() or printer.outputFileName() or "máy in"
+        if self.read_only:
+            return True
         self.store.record_report(self.plan_id, self.period.key, f"(in) {where}", sha256_of(pdf), datetime.now())
         return True
 

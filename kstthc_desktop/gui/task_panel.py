@@ -101,6 +101,7 @@ class TaskPanel(QWidget):
         self.period = None
         self.row = None
         self.section_codes: dict[str, str] = {}
+        self.read_only = ""  # why the database cannot be written ("" when it can): set_read_only
         self.events: list = []
         self._progress: list[ProgressEntry] = []
         self._evidence: list[Evidence] = []
@@ -199,6 +200,26 @@ class TaskPanel(QWidget):
                 else:
                     header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
         self.show_task(None)
+
+    def editing_buttons(self) -> list[QPushButton]:
+        """The buttons that write the database."""
+        return [self.add_progress_button, self.edit_progress_button, self.delete_progress_button,
+                self.add_event_button, self.add_evidence_button, self.edit_evidence_button,
+                self.delete_evidence_button, self.assign_button]
+
+    def set_read_only(self, why: str) -> None:
+        """With ``why`` (a sentence: the database is open read-only), every editing button is off and says why
+        as its tooltip, the assignee cannot be typed in and its "Lưu" is hidden (``show_task`` enables it for a
+        selected task); with "" they are usable again. Viewing, the history and "Mở tệp" stay."""
+        self.read_only = why
+        for button in self.editing_buttons():
+            if button.property("usualTip") is None:
+                button.setProperty("usualTip", button.toolTip())
+            button.setEnabled(not why)
+            button.setToolTip(why or button.property("usualTip"))
+        self.assign_button.setVisible(not why)
+        self.assignee.setReadOnly(bool(why))
+        self.assignee.setToolTip(why)
 
     # ------------------------------------------------------------------ showing
     def set_context(self, year: int, period, sections=()) -> None:
@@ -419,6 +440,8 @@ class TaskPanel(QWidget):
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
     def edit_progress(self) -> None:
+        if self.read_only:  # a double-click on an entry: nothing to edit in read-only mode
+            return
         pid = self._selected_id(self.progress_list)
         entry = next((e for e in self._progress if e.id == pid), None)
         if entry is None:
@@ -522,7 +545,7 @@ class TaskPanel(QWidget):
 
     # ------------------------------------------------------------------ assignee
     def save_assignee(self) -> None:
-        if self.row is None:
+        if self.row is None or self.read_only:
             return
         from kstthc_desktop.text import clean
 
