@@ -164,3 +164,39 @@ def test_a_report_to_a_file_is_made_from_a_read_only_database_without_writing_it
     assert written.is_file() and len(digest) == 64
     dialog.reject()
     assert len(holder.reports(plan_id)) == before  # nothing written to the database
+
+
+@pytest.mark.parametrize("refusal, reason", [
+    ("medium", "ổ đĩa hoặc thư mục chứa cơ sở dữ liệu chỉ cho phép đọc"),
+    ("file", "tệp cơ sở dữ liệu chỉ cho phép đọc"),
+], ids=["read-only-medium", "read-only-file"])
+def test_a_database_that_cannot_be_written_here_opens_read_only_and_says_so(
+        qtbot, tmp_path, monkeypatch, opened, refusal, reason):
+    """A write-protected USB drive or read-only share (the folder), or a read-only file in a writable folder:
+    opened read-only at once, no question asked, and the title and the status bar say so. Root ignores file
+    permissions, so the OS's answer is given by the store's writability probe."""
+    import errno
+
+    from kstthc_desktop.demo import build_demo_db
+    from kstthc_desktop.gui.app import _open_store, make_application
+    from kstthc_desktop.gui.main_window import MainWindow
+    from kstthc_desktop.store import opening
+
+    make_application()
+    db = tmp_path / "usb.sqlite3"
+    build_demo_db(db, TODAY)
+    error = (OSError(errno.EROFS, "Read-only file system", str(db)) if refusal == "medium"
+             else PermissionError(errno.EACCES, "Permission denied", str(db)))
+    monkeypatch.setattr(opening, "write_refusal", lambda path: error, raising=False)
+    store = _open_store(db)  # what `kstthc --db` and "Mở cơ sở dữ liệu khác…" do
+    assert store is not None and store.read_only and opened == []
+    win = MainWindow(store, TODAY)
+    qtbot.addWidget(win)
+    try:
+        assert win.windowTitle().endswith("Kế hoạch năm 2024 (chỉ để xem)")
+        assert win.read_only_label.text() == f"Chỉ để xem — {reason}"
+        assert win.statusBar().currentMessage().startswith(f"Chỉ để xem: {reason}.")
+        assert not win.new_progress_action.isEnabled()
+    finally:
+        store.close()
+    assert not list(tmp_path.glob("*.lock"))  # nothing made beside it

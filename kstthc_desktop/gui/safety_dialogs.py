@@ -187,9 +187,11 @@ def open_store_interactively(path: Path | str, parent: QWidget | None = None):
     """Open the database at ``path``; explain and offer a way out when it cannot be opened. Store or None.
 
     Damaged or not a database → the offer to restore the newest good backup (or another one);
-    locked by another program → the offer to open it read-only; newer version → refused, untouched.
+    locked by another program → the offer to open it read-only; on a read-only medium, share or file →
+    opened read-only at once (nothing else is possible; the window's title and status bar say so, with
+    ``store.read_only_reason``); newer version → refused, untouched.
     """
-    from kstthc_desktop.store import DamagedDatabase, DatabaseLocked, NewerDatabase, Store
+    from kstthc_desktop.store import DamagedDatabase, DatabaseLocked, NewerDatabase, ReadOnlyDatabase, Store
 
     path = Path(path)
     for _attempt in range(5):  # a restore, then opening again; never loop for ever
@@ -202,10 +204,21 @@ def open_store_interactively(path: Path | str, parent: QWidget | None = None):
             if choice != 0:
                 return None
             try:
-                return Store.open(path, read_only=True)
+                store = Store.open(path, read_only=True)
             except UserError as again:
                 _tell(parent, "Không mở được cơ sở dữ liệu", again.message, error=True)
                 return None
+            store.read_only_reason = "một chương trình KSTTHC khác đang mở cơ sở dữ liệu này"
+            return store
+        except ReadOnlyDatabase as exc:
+            log.info("%s cannot be written here (%s); opening it read-only", path, exc.detail)
+            try:
+                store = Store.open(path, read_only=True)
+            except UserError as again:
+                _tell(parent, "Không mở được cơ sở dữ liệu", f"{exc.message}\n\n{again.message}", error=True)
+                return None
+            store.read_only_reason = exc.reason
+            return store
         except NewerDatabase as exc:
             QMessageBox.critical(parent, "Phiên bản chương trình cũ hơn dữ liệu", exc.message)
             return None

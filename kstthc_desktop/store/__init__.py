@@ -1,7 +1,7 @@
 """The SQLite store of plans, tasks, progress, evidence, settings and history (see ``store.store.Store``)."""
 
 from kstthc_desktop.store.lock import DatabaseLocked
-from kstthc_desktop.store.opening import DamagedDatabase, NewerDatabase
+from kstthc_desktop.store.opening import DamagedDatabase, NewerDatabase, ReadOnlyDatabase
 from kstthc_desktop.store.store import Store
 
-__all__ = ["Store", "DatabaseLocked", "DamagedDatabase", "NewerDatabase"]
+__all__ = ["Store", "DatabaseLocked", "DamagedDatabase", "NewerDatabase", "ReadOnlyDatabase"]

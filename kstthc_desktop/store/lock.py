@@ -17,6 +17,11 @@ class DatabaseLocked(UserError):
     """Another program has this database open for writing."""
 
 
+class LockFileRefused(UserError):
+    """The lock file beside the database cannot be created or opened (its ``__cause__`` is the OSError): most
+    often a folder or medium that may only be read."""
+
+
 def lock_path_for(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
@@ -37,7 +42,7 @@ class DatabaseLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
-            raise UserError(
+            raise LockFileRefused(
                 f"Không tạo được tệp khóa bên cạnh cơ sở dữ liệu \"{self.db_path.name}\" (thư mục chỉ cho phép đọc?).",
                 detail=str(exc),
             ) from exc

@@ -7,7 +7,9 @@ A database file is only ever changed after all the checks have passed; a refused
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +17,7 @@ from typing import Callable
 
 from kstthc_desktop import __version__
 from kstthc_desktop.errors import UserError
-from kstthc_desktop.store.lock import DatabaseLock
+from kstthc_desktop.store.lock import DatabaseLock, LockFileRefused
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,52 @@ class DamagedDatabase(UserError):
 
 class NewerDatabase(UserError):
     """The database was written by a newer version of the program; this one must not touch it."""
+
+
+class ReadOnlyDatabase(UserError):
+    """The database file, or the folder it lies in, cannot be written here: a write-protected USB drive, a share
+    one may only read, a file marked read-only. It can still be opened with ``read_only=True`` (the window does so
+    at once); ``reason`` says why in a few Vietnamese words, for the window's read-only notice."""
+
+    def __init__(self, message: str, *, reason: str, detail: str = ""):
+        super().__init__(message, detail=detail)
+        self.reason = reason
+
+
+#: What the OS answers when a file or folder may be read but not written.
+READ_ONLY_ERRORS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+
+
+def write_refusal(path: Path) -> OSError | None:
+    """Why the existing database at ``path`` cannot be written here (the OS's error), or None when it can.
+
+    Changes nothing: the file is opened for writing and closed without a byte written (refused for a read-only
+    file and on a read-only medium or share, even to root), then the OS is asked whether the folder takes new
+    files (SQLite's -wal and -shm files and our lock file go there). ``open_store`` asks before it locks or
+    touches the file; a lock file that cannot be created is caught too (``LockFileRefused``), for systems whose
+    answer about folders is not to be trusted (Windows ignores a share's rights in ``os.access``)."""
+    try:
+        with open(path, "r+b"):
+            pass
+    except OSError as exc:
+        return exc if exc.errno in READ_ONLY_ERRORS else None
+    if not os.access(path.parent, os.W_OK):
+        return PermissionError(errno.EACCES, "the folder cannot be written", str(path.parent))
+    return None
+
+
+def read_only_error(path: Path, refusal: OSError) -> ReadOnlyDatabase:
+    """The message for a database that may only be read: the medium or folder, or the file itself."""
+    if refusal.errno == errno.EROFS or refusal.filename in (str(path.parent), path.parent):
+        reason = "ổ đĩa hoặc thư mục chứa cơ sở dữ liệu chỉ cho phép đọc"
+        example = "ví dụ USB đã gạt khóa chống ghi, thư mục dùng chung chỉ được đọc"
+    else:
+        reason = "tệp cơ sở dữ liệu chỉ cho phép đọc"
+        example = "tệp được đánh dấu chỉ đọc, hoặc bạn không có quyền ghi vào tệp"
+    return ReadOnlyDatabase(
+        f"Không ghi được vào cơ sở dữ liệu \"{path.name}\": {reason} ({example}); chỉ mở được để xem.",
+        reason=reason, detail=str(refusal),
+    )
 
 
 def looks_like_sqlite(path: Path) -> bool:
@@ -44,10 +92,13 @@ def damaged_message(path: Path) -> str:
     )
 
 
-def connect(path: Path, *, read_only: bool = False, write_settings: bool = True) -> sqlite3.Connection:
-    """A connection with our settings: foreign keys on, WAL, full sync; read-only through a URI."""
+def connect(path: Path, *, read_only: bool = False, write_settings: bool = True,
+            immutable: bool = False) -> sqlite3.Connection:
+    """A connection with our settings: foreign keys on, WAL, full sync; read-only through a URI (``immutable``:
+    read the file as it is, without SQLite's -shm file or locks: only for a medium nobody can write)."""
     if read_only:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        extra = "&immutable=1" if immutable else ""
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{extra}", uri=True, timeout=10)
     else:
         conn = sqlite3.connect(str(path), timeout=10)
     conn.execute("PRAGMA foreign_keys=ON")
@@ -121,12 +172,36 @@ def open_store(
     except OSError as exc:
         raise UserError(f"Không mở được \"{path}\": không có quyền hoặc thư mục không ghi được.", detail=str(exc)) from exc
 
-    held = DatabaseLock(path).acquire() if (lock and not read_only) else None
+    if exists and not read_only:  # a read-only medium, share or file: say so before anything is tried
+        refusal = write_refusal(path)
+        if refusal is not None:
+            raise read_only_error(path, refusal)
+    try:
+        held = DatabaseLock(path).acquire() if (lock and not read_only) else None
+    except LockFileRefused as exc:
+        cause = exc.__cause__
+        if exists and isinstance(cause, OSError) and cause.errno in READ_ONLY_ERRORS:
+            raise read_only_error(path, PermissionError(cause.errno, str(cause), str(path.parent))) from cause
+        raise
     conn: sqlite3.Connection | None = None
     try:
         try:
             conn = connect(path, read_only=read_only, write_settings=False)
-            problems = check_database(conn)
+            try:
+                problems = check_database(conn)
+            except sqlite3.OperationalError as exc:
+                if not (read_only and "unable to open" in str(exc).lower()):
+                    raise
+                # A WAL database on a medium that may only be read, with no -shm file beside it: SQLite can
+                # neither use nor make one, so read the file as it is (nobody can change it there).
+                conn.close()
+                conn = None
+                conn = connect(path, read_only=True, immutable=True)
+                problems = check_database(conn)
+                wal = path.with_name(path.name + "-wal")
+                if wal.exists() and wal.stat().st_size:
+                    log.warning("%s opened immutable: the changes in %s are not seen", path, wal)
+                log.info("%s opened immutable (read-only medium without a -shm file)", path)
         except sqlite3.DatabaseError as exc:
             if "readonly" in str(exc).lower() or "unable to open" in str(exc).lower():
                 raise UserError(

@@ -126,6 +126,7 @@ class Store:
         self.files_dir = evfiles.files_dir_for(path)
         self.clock = clock
         self.read_only = read_only
+        self.read_only_reason = ""  # why it was opened read-only, in a few Vietnamese words (set by the window)
         self._lock = None  # set by open(): the OS lock that keeps a second program from writing
         self.warnings: list[str] = []  # things the officer should be told after opening (Vietnamese)
         self.backup_dir: Path | None = None  # where automatic backups go (None: the user's backups folder)
