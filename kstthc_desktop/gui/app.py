@@ -145,6 +145,18 @@ def _collect_garbage_again() -> None:
         gc.enable()
 
 
+def open_demo(workdir: Path, today: date):
+    """The demo's store: a fresh copy of the demo database in ``workdir`` (a new temporary folder), whose
+    automatic backups (before a restore or an import) go to ``workdir/sao-luu``: demo data never reaches the
+    officer's real backups folder, and goes with the folder on exit."""
+    from kstthc_desktop.demo import fresh_demo_copy
+    from kstthc_desktop.store import Store
+
+    db_path = fresh_demo_copy(workdir, today, files_later=True)
+    _trace("demo copied")
+    return Store.open(db_path, lock=False, backup_dir=workdir / "sao-luu")
+
+
 def open_main_window(store, today: date, *, demo: bool = False, now: datetime | None = None):
     """The main window on an open store, with what follows its first paint: the Vietnamese locale, the garbage
     collector back on, and the daily automatic backup (not of the demo's throwaway copy; see auto_backup).
@@ -174,13 +186,9 @@ def run_gui(args) -> int:
     try:
         # The database first, without Qt: the window then only draws what is read.
         if demo:  # a fresh copy in a new temporary folder: nothing to repair or unlock
-            from kstthc_desktop.demo import fresh_demo_copy
-            from kstthc_desktop.store import Store
-
             workdir = Path(tempfile.mkdtemp(prefix="kstthc-demo-"))
-            db_path = fresh_demo_copy(workdir, today, files_later=True)
-            _trace("demo copied")
-            store = Store.open(db_path, lock=False)
+            store = open_demo(workdir, today)
+            db_path = store.path
         else:
             from kstthc_desktop.paths import default_db_path
 

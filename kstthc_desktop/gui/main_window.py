@@ -467,7 +467,7 @@ class MainWindow(QMainWindow):
                 self.stack.addWidget(self.welcome)
             self._apply_read_only()
             self.stack.setCurrentWidget(self.welcome)
-            self.setWindowTitle(f"KSTTHC Desktop — {self._body_name()} — chưa có kế hoạch")
+            self.setWindowTitle(f"KSTTHC Desktop — {self._body_name()} — chưa có kế hoạch{self._title_mark()}")
             self.today_label.setText(f"Hôm nay: {text_date(self.today)}")
             return
         self.plan_bar.show()
@@ -481,6 +481,12 @@ class MainWindow(QMainWindow):
         else:
             self.year_combo.setCurrentIndex(index)
 
+    def _title_mark(self) -> str:
+        """What the title adds: read-only first (it decides what the officer can do), else the demo's data."""
+        if getattr(self.store, "read_only", False):
+            return " (chỉ để xem)"
+        return " (dữ liệu mẫu)" if self.demo else ""
+
     def _body_name(self) -> str:
         settings = self.store.settings()
         return settings.my_body or settings.body_name or "KSTTHC"
@@ -491,8 +497,7 @@ class MainWindow(QMainWindow):
         self.plan_id = self.year_combo.itemData(index)
         self.plan = self.store.load_plan(self.plan_id, tasks=False)  # the tasks come with their statuses
         year = self.plan.document.year or self.today.year
-        demo = " (dữ liệu mẫu)" if self.demo else " (chỉ để xem)" if getattr(self.store, "read_only", False) else ""
-        self.setWindowTitle(f"KSTTHC Desktop — {self._body_name()} — Kế hoạch năm {year}{demo}")
+        self.setWindowTitle(f"KSTTHC Desktop — {self._body_name()} — Kế hoạch năm {year}{self._title_mark()}")
         self.today_label.setText(f"Hôm nay: {text_date(self.today)}")
         self._fill_periods()
 
@@ -864,6 +869,7 @@ class MainWindow(QMainWindow):
                 return
             new = _open_store(Path(name), parent=self)
             if new is not None:
+                self.demo = False  # the officer's own database now, not the demo's throwaway copy
                 self.use_store(new)
 
     def use_store(self, store) -> None:

@@ -156,27 +156,29 @@ def restore_from_file(parent: QWidget | None, store, source: Path | str | None =
         return None
     db_path = Path(store.path)
     read_only = bool(getattr(store, "read_only", False))
+    backup_dir = getattr(store, "backup_dir", None)  # the demo's own folder, not the officer's backups
     store.close()
     try:
         # Paths only: the restore opens its own connections, so it can run off the GUI thread.
-        result = run_with_progress(parent, "Đang khôi phục dữ liệu…", restore_backup, db_path, source, now=datetime.now())
+        result = run_with_progress(parent, "Đang khôi phục dữ liệu…", restore_backup, db_path, source,
+                                   now=datetime.now(), backup_dir=backup_dir)
     except Exception as exc:  # noqa: BLE001 - nothing changed: say why and give the old data back
         if isinstance(exc, UserError):
             _tell(parent, "Không khôi phục được", exc.message + "\nDữ liệu hiện tại được giữ nguyên.", error=True)
         else:
             _show_unexpected(parent, exc)
-        return _reopen(parent, db_path, read_only, Store, changed=False)
+        return _reopen(parent, db_path, read_only, Store, changed=False, backup_dir=backup_dir)
     kept = f"\n\nDữ liệu trước khi khôi phục được giữ tại:\n{result.previous}" if result.previous else ""
     missing = (f"\n\nChú ý: bản sao lưu thiếu {len(result.missing_files)} tệp minh chứng."
                if result.missing_files else "")
     _tell(parent, "Đã khôi phục", f"Đã khôi phục dữ liệu từ «{source.name}».{kept}{missing}")
-    return _reopen(parent, db_path, read_only, Store, changed=True)
+    return _reopen(parent, db_path, read_only, Store, changed=True, backup_dir=backup_dir)
 
 
-def _reopen(parent, db_path: Path, read_only: bool, store_cls, *, changed: bool):
+def _reopen(parent, db_path: Path, read_only: bool, store_cls, *, changed: bool, backup_dir: Path | None = None):
     """Open the database again after a restore attempt; None (with a message) if even that fails."""
     try:
-        return store_cls.open(db_path, read_only=read_only)
+        return store_cls.open(db_path, read_only=read_only, backup_dir=backup_dir)
     except Exception:  # noqa: BLE001 - fall back to the full explanation and offers
         log.exception("reopening %s after a restore (changed=%s)", db_path, changed)
         return open_store_interactively(db_path, parent)
