@@ -277,7 +277,9 @@ def test_the_attention_list_names_overdue_then_due_tasks_and_opens_them(window, 
     assert ids[: len(overdue_ids)] == overdue_ids and len(ids) > len(overdue_ids)
     assert attention.rows[0].headline.startswith("Quá hạn") and attention.rows[-1].headline.startswith("Đến hạn")
     first = window.store.task(ids[0])
-    assert attention.rows[0].content.startswith(f"{first.stt}. ") and first.content.split()[0] in attention.rows[0].content
+    # numbered as the table numbers it ("IV.2.", not "2.": several sections have a task 2)
+    assert attention.rows[0].content.startswith(f"{first.section}.{first.stt}. ")
+    assert first.content.split()[0] in attention.rows[0].content
     # the second row is clicked: its task is selected in the task table
     y = (attention._tops[1] + attention._tops[2]) // 2
     qtbot.mouseClick(attention, Qt.MouseButton.LeftButton, pos=QPoint(40, y))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kstthc_desktop.tracking import Bar, DashboardData, TaskRow
+from kstthc_desktop.tracking import Bar, DashboardData, TaskRow, shown_stt
 from kstthc_desktop.vndates import text_date
 
 if TYPE_CHECKING:  # each Qt class costs start-up time when first named: event types only annotate here
@@ -498,8 +498,10 @@ class Dashboard(QScrollArea):
         outer.addWidget(note)
         self.data: DashboardData | None = None
 
-    def show_data(self, data: DashboardData, plan_title: str = "") -> None:
+    def show_data(self, data: DashboardData, plan_title: str = "", section_codes: dict[str, str] | None = None) -> None:
+        """Show ``data``; ``section_codes`` (section code → as printed) number the tasks as the table does."""
         self.data = data
+        self._section_codes = section_codes or {}
         period = data.period
         name = getattr(period, "name", "")
         self.heading.setText(f"Tổng quan {name[:1].lower() + name[1:]}".strip())
@@ -535,5 +537,5 @@ class Dashboard(QScrollArea):
         when = row.due if why == "Quá hạn" else (min(upcoming) if upcoming else row.due)
         lead = " ".join(row.task.lead.split())
         headline = f"{why}{' ' + text_date(when) if when else ''}{' · Chủ trì: ' + lead if lead else ''}"
-        content = f"{row.task.stt or '–'}. {' '.join(row.task.content.split())}"
+        content = f"{shown_stt(row.task, self._section_codes)}. {' '.join(row.task.content.split())}"  # "III.1."
         return AttentionRow(row.task.id, headline, content, "#a61b1b" if why == "Quá hạn" else "#d08a00")

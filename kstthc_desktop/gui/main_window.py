@@ -540,7 +540,8 @@ class MainWindow(QMainWindow):
         year = self.plan.document.year or self.today.year
         data = dashboard(self.rows, self.period, self.today, self.plan.sections, due_soon_days=settings.due_soon_days)
         self.dashboard_data = data
-        self.dashboard.show_data(data, self.plan.document.title and f"Kế hoạch năm {year}")
+        self.dashboard.show_data(data, self.plan.document.title and f"Kế hoạch năm {year}",
+                                 {s.code: s.printed_code or s.code for s in self.plan.sections})
         if self._task_page_built:
             self._show_rows()
         from kstthc_desktop.tracking import prefold
