@@ -39,3 +39,17 @@ def _isolated_user_folders(tmp_path_factory, monkeypatch):
     import kstthc_desktop.logsetup as logsetup
 
     monkeypatch.setattr(logsetup, "_configured", None)
+
+
+def show_main_window(qtbot, store, today, **kwargs):
+    """The program's main window over ``store``, shown at 1366 px wide (the officers' laptops) and exposed."""
+    from kstthc_desktop.gui.app import make_application
+    from kstthc_desktop.gui.main_window import MainWindow
+
+    make_application()
+    win = MainWindow(store, today, **kwargs)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

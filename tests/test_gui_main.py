@@ -15,19 +15,12 @@ TODAY = date(2024, 12, 13)
 
 @pytest.fixture
 def window(qtbot, tmp_path):
+    from conftest import show_main_window
     from kstthc_desktop.demo import build_demo_db
-    from kstthc_desktop.gui.app import make_application
-    from kstthc_desktop.gui.main_window import MainWindow
     from kstthc_desktop.store import Store
 
-    make_application()
     build_demo_db(tmp_path / "demo.sqlite3", TODAY)
-    store = Store.open(tmp_path / "demo.sqlite3")
-    win = MainWindow(store, TODAY, demo=True)
-    qtbot.addWidget(win)
-    win.resize(1366, 740)
-    win.show()
-    qtbot.waitExposed(win)
+    win = show_main_window(qtbot, Store.open(tmp_path / "demo.sqlite3"), TODAY, demo=True)
     yield win
     win.store.close()
 

@@ -32,17 +32,10 @@ def holder(tmp_path):
 @pytest.fixture
 def viewer(qtbot, holder):
     """The second program's window over the same database opened read-only."""
-    from kstthc_desktop.gui.app import make_application
-    from kstthc_desktop.gui.main_window import MainWindow
+    from conftest import show_main_window
     from kstthc_desktop.store import Store
 
-    make_application()
-    store = Store.open(holder.path, read_only=True)
-    win = MainWindow(store, TODAY)
-    qtbot.addWidget(win)
-    win.resize(1366, 740)
-    win.show()
-    qtbot.waitExposed(win)
+    win = show_main_window(qtbot, Store.open(holder.path, read_only=True), TODAY)
     yield win
     win.store.close()
 

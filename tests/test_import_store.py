@@ -173,13 +173,20 @@ def test_api_extract_never_writes(tmp_path):
     assert plan.tasks[3].concern == Concern.LEAD
 
 
-def test_a_department_plan_of_the_same_year_is_a_plan_of_its_own(tmp_path, capsys):
+def province_and_department_2022(tmp_path):
+    """A database holding the province's 2022 plan (Sóc Trăng) and a department's own (Đồng Nai, Sở Nội vụ), both
+    imported by the command; returns the database and the province plan's JSON."""
     db = tmp_path / "kstthc.db"
     province = tmp_path / "tinh-2022.xlsx"
     data = json.loads((PLANS / "soc-trang-2022.json").read_text(encoding="utf-8"))
     write_xlsx(data, VARIANTS[0], province)
     assert main(["import", str(province), "--db", str(db)]) == 0
     assert main(["import", str(PLANS / "dong-nai-so-noi-vu-2022.docx"), "--db", str(db)]) == 0
+    return db, data
+
+
+def test_a_department_plan_of_the_same_year_is_a_plan_of_its_own(tmp_path, capsys):
+    db, _ = province_and_department_2022(tmp_path)
     out = capsys.readouterr().out
     assert out.count("Đã lưu kế hoạch năm 2022") == 2
     with Store.open(db) as store:
@@ -193,12 +200,7 @@ def test_a_plan_whose_issuer_was_not_read_amends_the_plan_its_tasks_pair_with(tm
     could not be read must amend the province's plan (its tasks pair), not the newest plan of the year."""
     from kstthc_desktop.importers.reimport import matching_plan_id
 
-    db = tmp_path / "kstthc.db"
-    province = tmp_path / "tinh-2022.xlsx"
-    data = json.loads((PLANS / "soc-trang-2022.json").read_text(encoding="utf-8"))
-    write_xlsx(data, VARIANTS[0], province)
-    assert main(["import", str(province), "--db", str(db)]) == 0
-    assert main(["import", str(PLANS / "dong-nai-so-noi-vu-2022.docx"), "--db", str(db)]) == 0
+    db, data = province_and_department_2022(tmp_path)
     unread = Plan.from_json(dict(data, document=dict(data["document"], issuer="", province="")))
     elsewhere = Plan.from_json(dict(data, document=dict(data["document"], issuer=""), tasks=[
         dict(data["tasks"][0], content="Một nhiệm vụ không có trong kế hoạch nào đã lưu, về một việc khác hẳn.")]))
