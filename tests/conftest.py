@@ -53,3 +53,20 @@ def show_main_window(qtbot, store, today, **kwargs):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+def type_text(qtbot, widget, text: str, *, replace: bool = False) -> None:
+    """Type like a user, one key event per character (qtbot.keyClicks cannot send Vietnamese letters);
+    ``replace``: select what the field holds and delete it first."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    if replace:
+        widget.selectAll()
+        qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+    qtbot.wait(1)

@@ -1,7 +1,6 @@
 """The Designer forms in ui/ are compiled ahead into committed modules; they must match the forms."""
 
 import importlib.util
-import sys
 from pathlib import Path
 
 import pytest

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import type_text
 from PySide6.QtCore import QDate, QMimeData, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWizard
 
@@ -312,17 +313,11 @@ def test_changing_the_plan_year_reads_yearless_deadlines_again(qtbot, store, mes
 
 
 def test_tasks_concerning_my_body_are_marked_from_the_name_typed(qtbot, store, messages, monkeypatch):
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QKeyEvent
-
     from kstthc_desktop.gui.import_preview_model import PreviewModel
 
     wizard = make_wizard(qtbot, store, today=date(2022, 2, 1))
     edit = wizard.source_page.body_edit
-    edit.setFocus()
-    for ch in "Thanh tra Sở":  # one key event per character: keyClicks cannot type Vietnamese
-        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-            QApplication.sendEvent(edit, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
+    type_text(qtbot, edit, "Thanh tra Sở")
     assert edit.text() == "Thanh tra Sở"
     open_through_button(qtbot, wizard, monkeypatch, PLANS / "dong-nai-so-noi-vu-2022.xlsx")
     page = wizard.preview_page

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import type_text
+
 pytestmark = pytest.mark.gui
 
 TODAY = date(2024, 12, 13)
@@ -23,19 +25,6 @@ def window(qtbot, tmp_path):
     win = show_main_window(qtbot, Store.open(tmp_path / "demo.sqlite3"), TODAY, demo=True)
     yield win
     win.store.close()
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type one key event per character (works for Vietnamese letters too, unlike keyClicks)."""
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
-
-    widget.setFocus()
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
-    qtbot.wait(1)
 
 
 def shown_rows(win):

@@ -6,22 +6,12 @@ import hashlib
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
 
+from conftest import type_text
 from report_samples import pdf_text
 from test_report_data import TODAY, store  # noqa: F401  (the hand-computed plan of 2025)
 
 pytestmark = pytest.mark.gui
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """One key event per character: keyClicks cannot send Vietnamese letters."""
-    widget.setFocus()
-    for ch in text:
-        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
 
 
 @pytest.fixture

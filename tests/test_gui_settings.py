@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
+import conftest
 from kstthc_desktop.store import Store
 
 pytestmark = pytest.mark.gui
 
 
 def type_text(qtbot, widget, text: str) -> None:
-    """Type like a user, one key event per character (keyClicks cannot send Vietnamese letters)."""
-    widget.setFocus()
-    widget.selectAll()
-    qtbot.keyClick(widget, Qt.Key_Delete)
-    for ch in text:
-        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
+    """The settings' fields are typed over (what they held is deleted first)."""
+    conftest.type_text(qtbot, widget, text, replace=True)
 
 
 @pytest.fixture
