@@ -10,8 +10,6 @@ benchmarks/run.py.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -141,15 +139,10 @@ def bench_filter(repeats: int = 7, n: int = 20_000) -> dict:
             "last_shown": shown}
 
 
-def _row(name: str, values: list[float], unit: str = "ms", scale: float = 1000.0) -> dict:
-    return {
-        "name": name,
-        "median": statistics.median(values) * scale,
-        "min": min(values) * scale,
-        "max": max(values) * scale,
-        "unit": unit,
-        "n": len(values),
-    }
+def _row(name: str, seconds: list[float]) -> dict:
+    from run import row  # the runner's, beside this file
+
+    return row(name, seconds, scale=1000.0)
 
 
 def figures(repeats: int = 7) -> list[dict]:
@@ -171,17 +164,9 @@ def figures(repeats: int = 7) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=7)
-    parser.add_argument("--json", type=Path)
-    args = parser.parse_args(argv)
-    rows = figures(args.repeats)
-    from run import table  # the runner's table, beside this file
+    from run import figures_main  # the runner, beside this file
 
-    print(table(rows))
-    if args.json:
-        args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
-    return 0
+    return figures_main(figures, __doc__.splitlines()[0], argv)
 
 
 if __name__ == "__main__":

@@ -80,8 +80,9 @@ def _process(args: list[str], repeats: int) -> list[float]:
 
 
 def _row(name: str, times: list[float]) -> dict:
-    return {"name": name, "median": statistics.median(times), "min": min(times), "max": max(times), "unit": "ms",
-            "n": len(times)}
+    from run import row  # the runner's, beside this file
+
+    return row(name, times)
 
 
 def figures(repeats: int = 5) -> list[dict]:

@@ -59,11 +59,32 @@ def _timed(setup, quick: bool, runs: int) -> dict:
         start = time.perf_counter()
         fn()
         times.append((time.perf_counter() - start) * 1000)
-    row = {"median": statistics.median(times), "min": min(times), "max": max(times), "unit": "ms", "n": runs}
+    timed = row("", times)
+    del timed["name"]
     if items:
-        row["items"] = items
-        row["us_per_item"] = row["median"] * 1000 / items
-    return row
+        timed["items"] = items
+        timed["us_per_item"] = timed["median"] * 1000 / items
+    return timed
+
+
+def row(name: str, values: list[float], unit: str = "ms", scale: float = 1.0) -> dict:
+    """A table row of repeated measurements: median, min and max of ``values`` times ``scale`` (1000 turns
+    seconds into ms). Benchmark modules build their ``figures()`` rows with it."""
+    return {"name": name, "median": statistics.median(values) * scale, "min": min(values) * scale,
+            "max": max(values) * scale, "unit": unit, "n": len(values)}
+
+
+def figures_main(figures, description: str, argv: list[str] | None = None) -> int:
+    """The command line of a benchmark module run on its own: ``--repeats N``, ``--json FILE``; prints the table."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    rows = figures(args.repeats)
+    print(table(rows))
+    if args.json:
+        args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
 
 
 def run(only: list[str] | None = None, quick: bool = False, runs: int | None = None) -> tuple[list[dict], list[str]]:
