@@ -22,6 +22,12 @@ log = logging.getLogger(__name__)
 BACKUP_FILTER = "Bản sao lưu KSTTHC (*.zip *.sqlite3);;Tất cả các tệp (*)"
 
 
+def choose_backup_file(parent) -> Path | None:
+    """The backup the officer picks to restore from (None when the dialog is cancelled)."""
+    source, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu cần khôi phục", str(Path.home()), BACKUP_FILTER)
+    return Path(source) if source else None
+
+
 def ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, choices: list[str],
         informative: str = "") -> int:
     """A message box with our own Vietnamese buttons; the index of the chosen one (the last on Esc)."""
@@ -129,12 +135,9 @@ def restore_from_file(parent: QWidget | None, store, source: Path | str | None =
     from kstthc_desktop.store import Store
     from kstthc_desktop.store.archive import restore_backup
 
+    source = Path(source) if source is not None else choose_backup_file(parent)
     if source is None:
-        source, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu cần khôi phục", str(Path.home()),
-                                                BACKUP_FILTER)
-        if not source:
-            return None
-    source = Path(source)
+        return None
     from kstthc_desktop.gui.worker import run_with_progress
 
     try:
@@ -267,11 +270,9 @@ def _offer_restore(parent: QWidget | None, path: Path, message: str) -> bool:
     if choice == 2:
         return False
     if choice == 1:
-        source, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu cần khôi phục", str(Path.home()),
-                                                BACKUP_FILTER)
-        if not source:
+        newest = choose_backup_file(parent)
+        if newest is None:
             return False
-        newest = Path(source)
     try:
         from kstthc_desktop.gui.worker import run_with_progress
 

@@ -137,51 +137,23 @@ class TaskPanel(QWidget):
         self.tabs.addTab(details, "Chi tiết")
 
         # Tiến độ
-        progress = QWidget()
-        pl = QVBoxLayout(progress)
-        pl.setContentsMargins(4, 4, 4, 4)
-        self.progress_list = _tree(["Ngày", "Kỳ / hạn", "Kết quả", "Xong"])
-        self.progress_list.itemDoubleClicked.connect(lambda *_: self.edit_progress())
-        pl.addWidget(self.progress_list, 1)
-        buttons = QHBoxLayout()
-        self.add_progress_button = QPushButton("Ghi kết quả…")
-        self.add_progress_button.setToolTip("Ghi kết quả thực hiện cho nhiệm vụ này (Ctrl+N)")
-        self.add_progress_button.clicked.connect(self.add_progress)
-        self.edit_progress_button = QPushButton("Sửa")
-        self.edit_progress_button.clicked.connect(self.edit_progress)
-        self.delete_progress_button = QPushButton("Xóa")
-        self.delete_progress_button.clicked.connect(self.delete_progress)
-        self.add_event_button = QPushButton("Phát sinh…")
-        self.add_event_button.setToolTip("Ghi nhận phát sinh: nhiệm vụ khi phát sinh được theo dõi và báo cáo theo từng lần phát sinh")
-        self.add_event_button.clicked.connect(self.add_event)
-        for b in (self.add_progress_button, self.edit_progress_button, self.delete_progress_button, self.add_event_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        pl.addLayout(buttons)
-        self.tabs.addTab(progress, "Tiến độ")
+        self.progress_list, (self.add_progress_button, self.edit_progress_button, self.delete_progress_button,
+                             self.add_event_button) = self._list_tab(
+            "Tiến độ", ["Ngày", "Kỳ / hạn", "Kết quả", "Xong"], self.edit_progress,
+            [("Ghi kết quả…", self.add_progress, "Ghi kết quả thực hiện cho nhiệm vụ này (Ctrl+N)"),
+             ("Sửa", self.edit_progress, ""),
+             ("Xóa", self.delete_progress, ""),
+             ("Phát sinh…", self.add_event,
+              "Ghi nhận phát sinh: nhiệm vụ khi phát sinh được theo dõi và báo cáo theo từng lần phát sinh")])
 
         # Văn bản
-        evidence = QWidget()
-        el = QVBoxLayout(evidence)
-        el.setContentsMargins(4, 4, 4, 4)
-        self.evidence_list = _tree(["Số, ký hiệu", "Ngày", "Trích yếu", "Tệp"])
-        self.evidence_list.itemDoubleClicked.connect(lambda *_: self.open_evidence_file())
-        el.addWidget(self.evidence_list, 1)
-        ebuttons = QHBoxLayout()
-        self.add_evidence_button = QPushButton("Thêm…")
-        self.add_evidence_button.setToolTip("Thêm văn bản chứng minh (số, ngày, trích yếu, tệp)")
-        self.add_evidence_button.clicked.connect(self.add_evidence)
-        self.edit_evidence_button = QPushButton("Sửa")
-        self.edit_evidence_button.clicked.connect(self.edit_evidence)
-        self.delete_evidence_button = QPushButton("Xóa")
-        self.delete_evidence_button.clicked.connect(self.delete_evidence)
-        self.open_file_button = QPushButton("Mở tệp")
-        self.open_file_button.clicked.connect(self.open_evidence_file)
-        for b in (self.add_evidence_button, self.edit_evidence_button, self.delete_evidence_button, self.open_file_button):
-            ebuttons.addWidget(b)
-        ebuttons.addStretch(1)
-        el.addLayout(ebuttons)
-        self.tabs.addTab(evidence, "Văn bản")
+        self.evidence_list, (self.add_evidence_button, self.edit_evidence_button, self.delete_evidence_button,
+                             self.open_file_button) = self._list_tab(
+            "Văn bản", ["Số, ký hiệu", "Ngày", "Trích yếu", "Tệp"], self.open_evidence_file,
+            [("Thêm…", self.add_evidence, "Thêm văn bản chứng minh (số, ngày, trích yếu, tệp)"),
+             ("Sửa", self.edit_evidence, ""),
+             ("Xóa", self.delete_evidence, ""),
+             ("Mở tệp", self.open_evidence_file, "")])
 
         # Lịch sử
         self.history_list = _tree(["Thời điểm", "Thay đổi", "Trước", "Sau"])
@@ -222,6 +194,28 @@ class TaskPanel(QWidget):
         self.assignee.setToolTip(why)
 
     # ------------------------------------------------------------------ showing
+    def _list_tab(self, title: str, headers: list[str], on_double_click, buttons) -> tuple[QTreeWidget, list]:
+        """A tab holding a list and, under it, a row of buttons ``(text, slot, tooltip)``; the list and the buttons."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        tree = _tree(headers)
+        tree.itemDoubleClicked.connect(lambda *_: on_double_click())
+        layout.addWidget(tree, 1)
+        row = QHBoxLayout()
+        made = []
+        for text, slot, tip in buttons:
+            button = QPushButton(text)
+            if tip:
+                button.setToolTip(tip)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            made.append(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.tabs.addTab(page, title)
+        return tree, made
+
     def set_context(self, year: int, period, sections=()) -> None:
         self.year = year
         self.period = period
