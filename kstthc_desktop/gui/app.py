@@ -58,14 +58,9 @@ def _skip_optional_numpy() -> None:
 
 
 def _open_store(path: Path, parent=None):
-    """Open the database through the safety dialogs (damaged, locked, newer) when they are present."""
-    try:
-        from kstthc_desktop.gui.safety_dialogs import open_store_interactively
-    except ImportError:
-        from kstthc_desktop.store import Store
+    """Open the database through the safety dialogs (damaged, locked, newer, read-only)."""
+    from kstthc_desktop.gui.safety_dialogs import open_store_interactively
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return Store.open(path)
     return open_store_interactively(path, parent=parent)
 
 

@@ -798,14 +798,8 @@ class MainWindow(QMainWindow):
         self.panel.add_progress()
 
     def open_import(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from kstthc_desktop.gui.import_wizard import ImportWizard
 
-        try:
-            from kstthc_desktop.gui.import_wizard import ImportWizard
-        except ImportError:
-            log.exception("import wizard missing")
-            QMessageBox.information(self, "Nhập kế hoạch", "Chức năng nhập kế hoạch chưa có trong bản này.")
-            return
         with reporting_errors(self):
             wizard = ImportWizard(self.store, self.today, self)
             wizard.planSaved.connect(lambda plan_id: self.reload_plans(plan_id))
@@ -817,22 +811,15 @@ class MainWindow(QMainWindow):
         if self.plan_id is None:
             QMessageBox.information(self, "Lập báo cáo", "Hãy nhập kế hoạch trước khi lập báo cáo.")
             return
-        try:
-            from kstthc_desktop.gui.report_dialog import ReportDialog
-        except ImportError:
-            log.exception("report dialog missing")
-            QMessageBox.information(self, "Lập báo cáo", "Chức năng lập báo cáo chưa có trong bản này.")
-            return
+        from kstthc_desktop.gui.report_dialog import ReportDialog
+
         with reporting_errors(self):
             dialog = ReportDialog(self.store, self.plan_id, self.today, self)
             dialog.exec()
 
     def open_settings(self) -> None:
-        try:
-            from kstthc_desktop.gui.settings_dialog import SettingsDialog
-        except ImportError:
-            log.exception("settings dialog missing")
-            return
+        from kstthc_desktop.gui.settings_dialog import SettingsDialog
+
         with reporting_errors(self):
             if SettingsDialog(self.store, self).exec():
                 self.reload_plans(self.plan_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kstthc_desktop.domain import Deadline, DeadlineKind, ImportWarning, Plan
+from kstthc_desktop.domain import DeadlineKind, ImportWarning, Plan
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.importers.base import Block, Reader, where
 from kstthc_desktop.text import nfc
@@ -237,16 +237,8 @@ def year_from_tasks(plan: Plan) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def _reader():
-    try:
-        from kstthc_desktop.deadlines import read_deadline
-    except ImportError:  # the deadline reader is optional for structure-only work
-        return lambda text, year: Deadline()
-    return read_deadline
-
-
 def read_deadlines(plan: Plan) -> None:
-    read = _reader()
+    from kstthc_desktop.deadlines import read_deadline as read
     any_printed = any(t.deadline_text for t in plan.tasks)
     for index, task in enumerate(plan.tasks):
         task.deadline = read(task.deadline_text, plan.document.year)
