@@ -130,6 +130,11 @@ def _folded_body(name: str) -> str:
     return fold(name)
 
 
+def printed_section_codes(sections: Iterable | None) -> dict[str, str]:
+    """Each section's code → its number as the plan prints it ("VII-2" → "VII"), for ``shown_stt``."""
+    return {s.code: s.printed_code or s.code for s in sections or ()}
+
+
 def shown_stt(task: Task, section_codes: dict[str, str] | None = None) -> str:
     """The task's number as the table shows it: the section as printed ("VII-2" → "VII", from ``section_codes``),
     "." and the STT: "III.5", "III.5(2)" for the second row of a split task; "–" when there is none."""
@@ -247,7 +252,7 @@ def _section_codes(section: str, sections: Iterable | None) -> set[str]:
 def prefold(rows: Iterable[TaskRow], sections: Iterable | None = None) -> None:
     """Fold each row's searchable text once (done on the first search, or ahead while the window is idle);
     ``sections``: the plan's, for the numbers as shown ("III.5")."""
-    codes = {s.code: s.printed_code or s.code for s in sections or ()}
+    codes = printed_section_codes(sections)
     for row in rows:
         if not row.search_key:
             row.search_key = _search_key(row.task, codes)

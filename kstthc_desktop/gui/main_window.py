@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
 from kstthc_desktop.domain import DeadlineKind
 from kstthc_desktop.gui.dashboard import TOOLTIP_ROLE, USER_ROLE, Dashboard, due_soon_caption, look
 from kstthc_desktop.gui.errors import reporting_errors
-from kstthc_desktop.tracking import RowFilter, dashboard, default_period, lead_bodies, task_rows
+from kstthc_desktop.tracking import (
+    RowFilter,
+    dashboard,
+    default_period,
+    lead_bodies,
+    printed_section_codes,
+    task_rows,
+)
 from kstthc_desktop.vndates import text_date
 
 log = logging.getLogger(__name__)
@@ -541,7 +548,7 @@ class MainWindow(QMainWindow):
         data = dashboard(self.rows, self.period, self.today, self.plan.sections, due_soon_days=settings.due_soon_days)
         self.dashboard_data = data
         self.dashboard.show_data(data, self.plan.document.title and f"Kế hoạch năm {year}",
-                                 {s.code: s.printed_code or s.code for s in self.plan.sections})
+                                 printed_section_codes(self.plan.sections))
         if self._task_page_built:
             self._show_rows()
         from kstthc_desktop.tracking import prefold

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from kstthc_desktop.tracking import RowFilter, TaskRow, filter_rows, shown_stt
+from kstthc_desktop.tracking import RowFilter, TaskRow, filter_rows, printed_section_codes, shown_stt
 from kstthc_desktop.text import vi_sort_key
 from kstthc_desktop.vndates import text_date
 
@@ -138,7 +138,7 @@ class TaskTableModel(QAbstractTableModel):
     # --- our API ------------------------------------------------------------------------------------
     def set_rows(self, rows: list[TaskRow], sections=()) -> None:
         self.beginResetModel()
-        self.section_codes = {s.code: s.printed_code or s.code for s in sections}
+        self.section_codes = printed_section_codes(sections)
         self.rows = list(rows)
         self._order = {id(r): i for i, r in enumerate(self.rows)}  # plan order, for the STT column
         self.endResetModel()

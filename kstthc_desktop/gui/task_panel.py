@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kstthc_desktop.domain import DeadlineKind, Evidence, ProgressEntry, Task
 from kstthc_desktop.gui.errors import reporting_errors
+from kstthc_desktop.tracking import printed_section_codes, shown_stt
 from kstthc_desktop.vndates import text_date
 
 _FIELD_NAMES = {
@@ -219,7 +220,7 @@ class TaskPanel(QWidget):
     def set_context(self, year: int, period, sections=()) -> None:
         self.year = year
         self.period = period
-        self.section_codes = {s.code: s.printed_code or s.code for s in sections}
+        self.section_codes = printed_section_codes(sections)
 
     def show_task(self, row) -> None:
         self.row = row
@@ -393,8 +394,7 @@ class TaskPanel(QWidget):
 
     def shown_number(self, task) -> str:
         """The task's number as the table shows it: "III.1" (several sections have a task "1.")."""
-        section = self.section_codes.get(task.section, task.section)
-        return f"{section}.{task.stt}" if section and task.stt and task.stt != section else (task.stt or section or "–")
+        return shown_stt(task, self.section_codes)
 
     def _earliest_entry(self):
         """The first day a result of this plan's year can be dated: its first data window opens 15/12 before."""
