@@ -361,6 +361,12 @@ class Settings:
     report_deadlines: dict[str, int] = field(default_factory=dict)
     due_soon_days: int = 7
 
+    @property
+    def body_in_text(self) -> str:
+        """The body's name inside a sentence, a title or a form: as plans write it ("Sở Khoa học và Công nghệ"),
+        else the header's name as typed; never re-cased ("SỞ KHOA HỌC…" is not "Sở khoa học…", "UBND" not "Ubnd")."""
+        return self.my_body.strip() or self.body_name.strip()
+
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 

@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
 
     def _body_name(self) -> str:
         settings = self.store.settings()
-        return settings.my_body or settings.body_name or "KSTTHC"
+        return settings.body_in_text or "KSTTHC"
 
     def _year_changed(self, index: int) -> None:
         if self._loading or index < 0:

@@ -403,10 +403,8 @@ class TaskPanel(QWidget):
         return Period("year", self.year).window_start if self.year else None
 
     def _issuer(self) -> str:
-        """The body pre-filled as a document's issuer: the name as plans write it, else the header's name as typed
-        (never title-cased: "Văn Phòng Ubnd Tỉnh" is not a name)."""
-        settings = self.store.settings()
-        return settings.my_body or settings.body_name
+        """The body pre-filled as a document's issuer (Settings.body_in_text: never re-cased)."""
+        return self.store.settings().body_in_text
 
     def add_progress(self) -> None:
         if self.row is None:

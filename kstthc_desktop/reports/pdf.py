@@ -108,7 +108,7 @@ def _header(data: ReportData, settings: Settings, texts: dict, st: _Styles, fram
 
 
 def _counts_table(data: ReportData, st: _Styles, width: float):
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Paragraph, Table
 
     all_counts = {k: v for k, v in data.counts_by_status().items() if v}
     counts = {k: v for k, v in all_counts.items() if k not in OUTSIDE_TOTAL}
@@ -299,15 +299,8 @@ def report_number(texts: dict, settings: Settings) -> str:
     return f"{number or _BLANK_NUMBER}/BC-{short}" if short else f"{number or _BLANK_NUMBER}/BC"
 
 
-def body_in_text(settings: Settings) -> str:
-    """The body's name inside a sentence: the name as plans write it ("Sở Khoa học và Công nghệ"), else the
-    header's name as typed. Never lower-cased here: "SỞ KHOA HỌC VÀ CÔNG NGHỆ" is not "Sở khoa học và công nghệ",
-    and "UBND" is not "ubnd"."""
-    return nfc(settings.my_body).strip() or nfc(settings.body_name).strip()
-
-
 def build_story(data: ReportData, settings: Settings, texts: dict, st: _Styles, width: float, land_width: float):
-    from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer
+    from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph
 
     texts = texts or {}
     story = [
@@ -318,7 +311,7 @@ def build_story(data: ReportData, settings: Settings, texts: dict, st: _Styles, 
         Paragraph(_p(f"Kỳ báo cáo: {data.period_title}"), st.period),
     ]
     plan = _plan_name(data)
-    who = body_in_text(settings)
+    who = nfc(settings.body_in_text)
     name_lower = data.period_name[:1].lower() + data.period_name[1:]
     story.append(Paragraph(_p(f"Thực hiện {plan}, {who or 'cơ quan'} báo cáo kết quả thực hiện công tác kiểm soát "
                               f"thủ tục hành chính {name_lower} như sau:"), st.body))
