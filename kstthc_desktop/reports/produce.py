@@ -82,8 +82,10 @@ _PRINTED_SETTINGS = (
 def missing_settings_notice(settings) -> str:
     """A Vietnamese sentence naming the settings a report prints but the officer has not filled in ("" when all
     are): the report is still made, with those places left blank to be written by hand."""
-    missing = [label for name, label in _PRINTED_SETTINGS
-               if not (getattr(settings, name) if name == "recipients" else str(getattr(settings, name)).strip())]
+    def filled(value) -> bool:  # a text, or the list of recipients
+        return bool(value.strip() if isinstance(value, str) else value)
+
+    missing = [label for name, label in _PRINTED_SETTINGS if not filled(getattr(settings, name))]
     if not missing:
         return ""
     return (f"Chưa khai báo trong Cài đặt: {', '.join(missing)}. Báo cáo vẫn được lập, các chỗ đó để trống "
