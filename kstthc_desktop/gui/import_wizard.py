@@ -46,9 +46,10 @@ from PySide6.QtWidgets import (
 from kstthc_desktop.domain import Concern, Deadline, DeadlineKind, Plan, Task
 from kstthc_desktop.gui.import_jobs import run_job, show_error
 from kstthc_desktop.gui.import_preview_model import FREQ_LABELS, PreviewModel, deadline_reading
+from kstthc_desktop.importers.formats import file_dialog_filter
 from kstthc_desktop.text import clean
 
-FILE_FILTER = "Kế hoạch (*.xlsx *.docx *.txt);;Excel (*.xlsx);;Word (*.docx);;Văn bản (*.txt);;Tất cả các tệp (*)"
+FILE_FILTER = file_dialog_filter()
 
 #: Column roles the importers understand (``extract(columns=[...])``; None drops the column), as the officer sees them.
 ROLE_LABELS = {

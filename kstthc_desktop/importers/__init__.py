@@ -18,11 +18,10 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def readers() -> list[Reader]:
-    from kstthc_desktop.importers.docx import DocxReader
-    from kstthc_desktop.importers.text import TextReader
-    from kstthc_desktop.importers.xlsx import XlsxReader
+    """A fresh reader of every format (``importers.formats.FORMATS``), in the order they are tried."""
+    from kstthc_desktop.importers.formats import FORMATS
 
-    return [XlsxReader(), DocxReader(), TextReader()]
+    return [fmt.new_reader() for fmt in FORMATS]
 
 
 def ole_stream_names(data: bytes) -> set[str]:
@@ -114,12 +113,16 @@ def choose_reader(path: Path, head: bytes) -> Reader:
                         f"{suffix}x bằng Word/Excel và nhập lại.")
     if suffix == ".pdf":
         raise UserError(f"Tệp \"{path.name}\" có đuôi .pdf nhưng không phải PDF đọc được.")
+    from kstthc_desktop.importers.formats import import_format
+
     all_readers = readers()
-    if head.startswith(b"PK") and suffix in (".xlsx", ".xlsm", ".docx", ".docm"):
+    by_name = {reader.name: reader for reader in all_readers}
+    office = {suffix: name for name in ("xlsx", "docx") for suffix in import_format(name).suffixes}
+    if head.startswith(b"PK") and suffix in office:
         inside = _office_kind(path)  # a Word file saved or renamed as .xlsx, or the reverse: read what it is
-        claimed = "docx" if suffix.startswith(".doc") else "xlsx"
+        claimed = office[suffix]
         if inside and inside != claimed:
-            reader = all_readers[1] if inside == "docx" else all_readers[0]
+            reader = by_name[inside]
             what, said = ("Word (.docx)", "Excel") if inside == "docx" else ("Excel (.xlsx)", "Word")
             reader.notes.append((f"Tệp \"{path.name}\" có đuôi {suffix} ({said}) nhưng thực chất là tệp {what}; "
                                  "đã đọc như tệp " + what.split(" ")[0] + ".", "renamed_file"))
@@ -135,11 +138,11 @@ def choose_reader(path: Path, head: bytes) -> Reader:
         except (zipfile.BadZipFile, OSError) as exc:
             raise UserError(f"Không đọc được tệp \"{path.name}\": tệp nén bị hỏng.") from exc
         if "word/document.xml" in names:
-            return all_readers[1]
+            return by_name["docx"]
         if "xl/workbook.xml" in names:
-            return all_readers[0]
+            return by_name["xlsx"]
         raise UserError(f"Tệp \"{path.name}\" không phải tệp Word (.docx) hay Excel (.xlsx).")
-    return all_readers[2]  # anything else: try it as text (decode refuses binary data)
+    return by_name["text"]  # anything else: try it as text (decode refuses binary data)
 
 
 def extract(path: Path | str, *, columns: list[str | None] | None = None, year: int | None = None,
