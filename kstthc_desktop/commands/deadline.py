@@ -28,46 +28,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", nargs="*", metavar="TEXT", help="thời hạn như in trong kế hoạch; '-' để đọc từng dòng từ đầu vào chuẩn")
 
 
-_FREQ_NAMES = {"month": "hằng tháng", "quarter": "hằng quý", "halfyear": "6 tháng một lần", "year": "hằng năm"}
-
-
-def describe(deadline) -> str:
-    """A short Vietnamese line for a deadline reading."""
-    from kstthc_desktop.calendar import effective_due
-    from kstthc_desktop.domain import DeadlineKind
-    from kstthc_desktop.vndates import text_date
-
-    kind = deadline.kind
-    if kind == DeadlineKind.DATED:
-        if deadline.due is None:
-            return "Có thời hạn: chưa rõ năm"
-        line = f"Có thời hạn: ngày {text_date(deadline.due)}"
-        effective = effective_due(deadline.due)
-        if effective != deadline.due:
-            line += f" (rơi vào ngày nghỉ, hạn thực tế ngày {text_date(effective)})"
-        return line
-    if kind == DeadlineKind.PERIODIC:
-        if not deadline.every:
-            return "Định kỳ: chưa rõ tần suất, cần xác định"
-        parts = []
-        for freq, day in deadline.every.items():
-            name = _FREQ_NAMES.get(freq, freq)
-            parts.append(f"{name} (ngày {day} tháng cuối kỳ)" if day else name)
-        return "Định kỳ: " + ", ".join(parts)
-    if kind == DeadlineKind.CONTINUOUS:
-        return "Thường xuyên: cần có kết quả trong mỗi kỳ báo cáo"
-    if kind == DeadlineKind.ON_DEMAND:
-        if deadline.within_days:
-            return f"Khi phát sinh: trong {deadline.within_days} ngày kể từ khi phát sinh"
-        return "Khi phát sinh: ghi nhận từng lần phát sinh"
-    return "Chưa xác định thời hạn: cán bộ cần quyết định"
-
-
 def run(args: argparse.Namespace) -> int:
     import json
     import sys
     from datetime import date
 
+    from kstthc_desktop.deadline_text import describe
     from kstthc_desktop.deadlines import read_deadline
     from kstthc_desktop.errors import UsageError
 
@@ -80,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(deadline.to_json(), ensure_ascii=False), flush=True)
         else:
-            print(describe(deadline), flush=True)
+            print(describe(deadline, effective=True), flush=True)
 
     out = sys.stdout
     if hasattr(out, "reconfigure") and not out.isatty():

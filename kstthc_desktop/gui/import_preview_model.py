@@ -12,32 +12,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from kstthc_desktop.domain import Concern, Deadline, DeadlineKind, Plan, Task
-from kstthc_desktop.vndates import text_date
-
-FREQ_LABELS = {"month": "hằng tháng", "quarter": "hằng quý", "halfyear": "6 tháng", "year": "hằng năm"}
+from kstthc_desktop.deadline_text import describe
+from kstthc_desktop.domain import Concern, DeadlineKind, Plan, Task
 
 WARN_BRUSH = QBrush(QColor("#fff1c2"))  # amber: look here
 SECTION_BRUSH = QBrush(QColor("#e8edf3"))
 UNREAD_BRUSH = QBrush(QColor("#b3261e"))  # deadline not read: red text
 NONE_BRUSH = QBrush(QColor("#7a7a7a"))  # does not concern my body: grey text
-
-
-def deadline_reading(deadline: Deadline) -> str:
-    """How the program read a deadline, in words the officer checks against the printed text."""
-    kind = deadline.kind
-    if kind == DeadlineKind.DATED:
-        return f"Hạn {text_date(deadline.due)}" if deadline.due else "Có thời hạn (chưa rõ ngày)"
-    if kind == DeadlineKind.PERIODIC:
-        parts = []
-        for freq, label in FREQ_LABELS.items():
-            if freq in deadline.every:
-                day = deadline.every[freq]
-                parts.append(f"{label} (ngày {day})" if day else label)
-        return "Định kỳ: " + ", ".join(parts) if parts else "Định kỳ (chưa rõ tần suất)"
-    if kind == DeadlineKind.ON_DEMAND:
-        return f"Khi phát sinh, trong {deadline.within_days} ngày" if deadline.within_days else "Khi phát sinh"
-    return kind.label
 
 
 @dataclass
@@ -209,7 +190,7 @@ class PreviewModel(QAbstractTableModel):
         if col == self.COL_DEADLINE:
             return flat(task.deadline_text)
         if col == self.COL_READING:
-            return deadline_reading(task.deadline)
+            return describe(task.deadline)
         if col == self.COL_CONCERN:
             return task.concern.label
         return ""

@@ -43,9 +43,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from kstthc_desktop.deadline_text import FREQUENCY_LABELS, describe
 from kstthc_desktop.domain import Concern, Deadline, DeadlineKind, Plan, Task
 from kstthc_desktop.gui.import_jobs import run_job, show_error
-from kstthc_desktop.gui.import_preview_model import FREQ_LABELS, PreviewModel, deadline_reading
+from kstthc_desktop.gui.import_preview_model import PreviewModel
 from kstthc_desktop.importers.formats import file_dialog_filter
 from kstthc_desktop.text import clean
 
@@ -336,7 +337,7 @@ class PreviewPage(QWizardPage):
         self.due_edit.setCalendarPopup(True)
         self.freq_checks: dict[str, QCheckBox] = {}
         freq_row = QHBoxLayout()
-        for freq, label in FREQ_LABELS.items():
+        for freq, label in FREQUENCY_LABELS.items():
             box = QCheckBox(label.removeprefix("hằng "))
             self.freq_checks[freq] = box
             freq_row.addWidget(box)
@@ -770,7 +771,7 @@ def _task_line(task: Task) -> str:
 
 def _value(value) -> str:
     if isinstance(value, Deadline):
-        return deadline_reading(value)
+        return describe(value)
     if isinstance(value, Concern):
         return value.label
     if isinstance(value, bool):

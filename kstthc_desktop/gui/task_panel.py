@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kstthc_desktop.deadline_text import describe
 from kstthc_desktop.domain import DeadlineKind, Evidence, ProgressEntry, Task
 from kstthc_desktop.gui.errors import reporting_errors
 from kstthc_desktop.tracking import printed_section_codes, shown_stt
@@ -43,20 +44,6 @@ _FIELD_NAMES = {
 }
 _ENTITY_NAMES = {"task": "Nhiệm vụ", "progress": "Kết quả", "evidence": "Văn bản", "event": "Phát sinh"}
 _ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
-
-
-def deadline_reading(task: Task) -> str:
-    """The program's reading of the printed deadline, in words."""
-    d = task.deadline
-    if d.kind == DeadlineKind.DATED and d.due:
-        return f"Có thời hạn: {text_date(d.due)}"
-    if d.kind == DeadlineKind.PERIODIC:
-        names = {"month": "hằng tháng", "quarter": "hằng quý", "halfyear": "6 tháng", "year": "hằng năm"}
-        parts = [names.get(k, k) + (f" (ngày {v})" if v else "") for k, v in d.every.items()]
-        return "Định kỳ: " + (", ".join(parts) if parts else "chưa rõ tần suất")
-    if d.kind == DeadlineKind.ON_DEMAND and d.within_days:
-        return f"Khi phát sinh: trong {d.within_days} ngày kể từ khi phát sinh"
-    return d.kind.label
 
 
 def viewable_copy(stored: Path, ev: Evidence) -> Path:
@@ -295,7 +282,7 @@ class TaskPanel(QWidget):
             para("Cơ quan phối hợp", task.cooperate),
             para("Ghi chú", task.note),
             para("Thời hạn ghi trong kế hoạch", task.deadline_text or "(để trống)"),
-            para("Chương trình hiểu là", deadline_reading(task)),
+            para("Chương trình hiểu là", describe(task.deadline, effective=True)),
         ]
         if task.why or task.ambiguous:
             parts.append(para("Cần kiểm tra", task.why or "Dòng này có thể hiểu theo cách khác."))
