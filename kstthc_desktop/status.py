@@ -35,22 +35,86 @@ from kstthc_desktop.domain import DeadlineKind, Occurrence, ProgressEntry, Task
 from kstthc_desktop.periods import Period
 
 
-class Status(enum.Enum):
-    """A task's status in a period; ``label`` is what the officer reads."""
+class Status(enum.StrEnum):
+    """A task's status in a period. The value is the member's name ("OVERDUE"), which reports, JSON and filters
+    keep, so a member equals its old string; ``label`` is what the officer reads."""
 
-    DONE_ON_TIME = "Hoàn thành đúng hạn"
-    DONE_LATE = "Hoàn thành quá hạn"
-    IN_TIME = "Chưa hoàn thành – trong hạn"
-    OVERDUE = "Chưa hoàn thành – quá hạn"
-    HAS_PROGRESS = "Có kết quả trong kỳ"
-    NO_PROGRESS = "Chưa có kết quả trong kỳ"
-    NOT_ARISEN = "Không phát sinh"
-    WITHDRAWN = "Đã rút khỏi kế hoạch"
-    UNSPECIFIED = "Chưa xác định thời hạn"
+    DONE_ON_TIME = "DONE_ON_TIME"
+    DONE_LATE = "DONE_LATE"
+    IN_TIME = "IN_TIME"
+    OVERDUE = "OVERDUE"
+    HAS_PROGRESS = "HAS_PROGRESS"
+    NO_PROGRESS = "NO_PROGRESS"
+    NOT_ARISEN = "NOT_ARISEN"
+    WITHDRAWN = "WITHDRAWN"
+    UNSPECIFIED = "UNSPECIFIED"
 
     @property
     def label(self) -> str:
-        return self.value
+        return _LABELS[self]
+
+    @property
+    def done(self) -> bool:
+        """Counts as done in the completion bars (an ongoing task with a result in the period included)."""
+        return self in DONE
+
+    @property
+    def counted(self) -> bool:
+        """Counts in completion at all: something was asked of the task in the period."""
+        return self not in NOT_COUNTED
+
+
+_LABELS = {
+    Status.DONE_ON_TIME: "Hoàn thành đúng hạn",
+    Status.DONE_LATE: "Hoàn thành quá hạn",
+    Status.IN_TIME: "Chưa hoàn thành – trong hạn",
+    Status.OVERDUE: "Chưa hoàn thành – quá hạn",
+    Status.HAS_PROGRESS: "Có kết quả trong kỳ",
+    Status.NO_PROGRESS: "Chưa có kết quả trong kỳ",
+    Status.NOT_ARISEN: "Không phát sinh",
+    Status.WITHDRAWN: "Đã rút khỏi kế hoạch",
+    Status.UNSPECIFIED: "Chưa xác định thời hạn",
+}
+#: Statuses that count as "done" for the completion bars.
+DONE = frozenset({Status.DONE_ON_TIME, Status.DONE_LATE, Status.HAS_PROGRESS})
+#: Statuses left out of completion: nothing was asked of the task in the period.
+NOT_COUNTED = frozenset({Status.WITHDRAWN, Status.NOT_ARISEN, Status.UNSPECIFIED})
+#: The statuses of a task with a due date: always offered by the window's status filter, even when none is present.
+DUE_STATUSES = (Status.OVERDUE, Status.IN_TIME, Status.DONE_ON_TIME, Status.DONE_LATE)
+
+
+class Tone(enum.StrEnum):
+    """The colour family the task table paints a row with: its status, or "due soon" for an open task."""
+
+    PLAIN = ""
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    DONE_ON_TIME = "done_on_time"
+    DONE_LATE = "done_late"
+    NO_PROGRESS = "no_progress"
+    WITHDRAWN = "withdrawn"
+    UNSPECIFIED = "unspecified"
+
+
+def tone_of(status: Status, *, due_soon: bool = False, withdrawn: bool = False) -> Tone:
+    """A row's tone: withdrawn first, then overdue, then due soon (unless done), else the status's own colour (an
+    ongoing task with a result is painted as done on time)."""
+    if withdrawn or status == Status.WITHDRAWN:
+        return Tone.WITHDRAWN
+    if status == Status.OVERDUE:
+        return Tone.OVERDUE
+    if due_soon and not status.done:
+        return Tone.DUE_SOON
+    return _STATUS_TONES.get(status, Tone.PLAIN)
+
+
+_STATUS_TONES = {
+    Status.DONE_ON_TIME: Tone.DONE_ON_TIME,
+    Status.DONE_LATE: Tone.DONE_LATE,
+    Status.NO_PROGRESS: Tone.NO_PROGRESS,
+    Status.HAS_PROGRESS: Tone.DONE_ON_TIME,
+    Status.UNSPECIFIED: Tone.UNSPECIFIED,
+}
 
 
 #: worst first: how several occurrences combine into one status

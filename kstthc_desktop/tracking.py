@@ -15,12 +15,8 @@ from datetime import date, timedelta
 from typing import Iterable
 
 from kstthc_desktop.domain import Concern, DeadlineKind, Event, ProgressEntry, Task
+from kstthc_desktop.status import Status, Tone, tone_of
 from kstthc_desktop.text import fold
-
-#: Statuses that count as "done" for the completion bars.
-_DONE_NAMES = ("DONE_ON_TIME", "DONE_LATE", "HAS_PROGRESS")
-#: Statuses left out of completion: nothing was asked of the task in the period.
-_NOT_COUNTED_NAMES = ("WITHDRAWN", "NOT_ARISEN", "UNSPECIFIED")
 
 
 @dataclass
@@ -28,7 +24,7 @@ class TaskRow:
     """One task as the task table shows it."""
 
     task: Task
-    status: object  # kstthc_desktop.status.Status
+    status: Status
     due: date | None  # the relevant effective due date in the period (rolled over weekends and holidays)
     printed_due: date | None  # the same occurrence's date as printed / read
     due_soon: bool
@@ -50,22 +46,9 @@ class TaskRow:
         return self.task.withdrawn
 
     @property
-    def tone(self) -> str:
+    def tone(self) -> Tone:
         """The colour family the table paints the row with."""
-        name = getattr(self.status, "name", "")
-        if name == "WITHDRAWN" or self.task.withdrawn:
-            return "withdrawn"
-        if name == "OVERDUE":
-            return "overdue"
-        if self.due_soon and name not in _DONE_NAMES:
-            return "due_soon"
-        return {
-            "DONE_ON_TIME": "done_on_time",
-            "DONE_LATE": "done_late",
-            "NO_PROGRESS": "no_progress",
-            "HAS_PROGRESS": "done_on_time",
-            "UNSPECIFIED": "unspecified",
-        }.get(name, "")
+        return tone_of(self.status, due_soon=self.due_soon, withdrawn=self.task.withdrawn)
 
 
 @dataclass
@@ -73,7 +56,7 @@ class RowFilter:
     """What the officer narrowed the table to. Empty fields do not filter."""
 
     search: str = ""
-    statuses: frozenset = frozenset()  # Status members
+    statuses: frozenset[Status] = frozenset()
     kind: DeadlineKind | None = None
     lead: str = ""  # a lead cell as printed (folded match)
     mine_only: bool = False
@@ -102,7 +85,7 @@ class DashboardData:
 
     period: object  # kstthc_desktop.periods.Period
     today: date
-    counts: dict  # Status -> number of tasks (withdrawn left out)
+    counts: dict[Status, int]  # number of tasks by status (withdrawn left out)
     overdue: list[TaskRow]
     due_7: list[TaskRow]  # due within ``due_soon_days`` (the officer's setting; the name is the default's)
     due_30: list[TaskRow]
@@ -315,10 +298,6 @@ def filter_rows(rows: list[TaskRow], flt: RowFilter, sections: Iterable | None =
     return list(idx)
 
 
-def _status_name(row: TaskRow) -> str:
-    return getattr(row.status, "name", "")
-
-
 #: The lead "body" of a task whose lead cell names none: its bar's key and label.
 _NO_LEAD = ("—", "(không ghi)")
 
@@ -326,7 +305,7 @@ _NO_LEAD = ("—", "(không ghi)")
 def _counted(row: TaskRow) -> bool:
     """Does the row count in the completion bars? (Not withdrawn, not arisen or without a deadline: nothing was
     asked of it in the period.)"""
-    return _status_name(row) not in _NOT_COUNTED_NAMES and not row.task.withdrawn
+    return row.status.counted and not row.task.withdrawn
 
 
 def _lead_keys_of(row: TaskRow) -> list[str]:
@@ -351,7 +330,7 @@ def _bars(groups: dict[str, list[TaskRow]], labels: dict[str, str]) -> list[Bar]
         counted = [r for r in members if _counted(r)]
         if not counted:
             continue
-        done = sum(1 for r in counted if _status_name(r) in _DONE_NAMES)
+        done = sum(1 for r in counted if r.status.done)
         bars.append(Bar(label=labels.get(key, key), done=done, total=len(counted), key=key))
     return bars
 
@@ -363,8 +342,8 @@ def dashboard(
     """Counts by status, what is due soon (within ``due_soon_days``, the officer's setting, and 30 days), what has
     no progress, completion by section and by lead body."""
     due_soon_days = due_soon_days or 7
-    active = [r for r in rows if not r.task.withdrawn and _status_name(r) != "WITHDRAWN"]
-    counts: dict = defaultdict(int)
+    active = [r for r in rows if not r.task.withdrawn and r.status != Status.WITHDRAWN]
+    counts: dict[Status, int] = defaultdict(int)
     for r in active:
         counts[r.status] += 1
 
@@ -394,10 +373,10 @@ def dashboard(
         period=period,
         today=today,
         counts=dict(counts),
-        overdue=[r for r in active if _status_name(r) == "OVERDUE"],
+        overdue=[r for r in active if r.status == Status.OVERDUE],
         due_7=due_within(due_soon_days),
         due_30=due_within(30),
-        no_progress=[r for r in active if _status_name(r) == "NO_PROGRESS" and r.kind == DeadlineKind.CONTINUOUS],
+        no_progress=[r for r in active if r.status == Status.NO_PROGRESS and r.kind == DeadlineKind.CONTINUOUS],
         on_demand=[r for r in active if r.kind == DeadlineKind.ON_DEMAND],
         by_section=_bars(by_section, section_labels),
         by_lead=lead_list[:lead_bars],

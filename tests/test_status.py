@@ -31,6 +31,30 @@ def test_labels_are_the_government_wording():
     assert len(Status) == 9
 
 
+def test_a_status_is_kept_and_read_back_under_its_name():
+    """Reports, JSON and the dashboard's card keys hold a status by its name: the member is that name."""
+    import json
+
+    from kstthc_desktop.reports.data import STATUS_LABELS, STATUS_ORDER
+
+    assert json.dumps({Status.OVERDUE: 1}) == '{"OVERDUE": 1}'
+    assert Status("DONE_LATE") is Status.DONE_LATE and Status.DONE_LATE == "DONE_LATE"
+    assert set(STATUS_ORDER) == set(Status) and len(STATUS_ORDER) == len(Status)
+    assert STATUS_LABELS["WITHDRAWN"] == Status.WITHDRAWN.label == "Đã rút khỏi kế hoạch"
+    assert len({s.label for s in Status}) == len(Status)  # no two statuses read alike
+
+
+def test_the_row_colour_follows_the_status():
+    from kstthc_desktop.status import Tone, tone_of
+
+    assert tone_of(Status.OVERDUE, due_soon=True) == Tone.OVERDUE
+    assert tone_of(Status.IN_TIME, due_soon=True) == Tone.DUE_SOON
+    assert tone_of(Status.DONE_ON_TIME, due_soon=True) == Tone.DONE_ON_TIME  # done: no longer "due soon"
+    assert tone_of(Status.HAS_PROGRESS) == Tone.DONE_ON_TIME
+    assert tone_of(Status.IN_TIME, withdrawn=True) == Tone.WITHDRAWN
+    assert tone_of(Status.NOT_ARISEN) == Tone.PLAIN
+
+
 # -- dated, with Tết ---------------------------------------------------------------------------------------------
 Q1 = parse_period("2025-Q1")
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kstthc_desktop.status import Status
 from kstthc_desktop.tracking import Bar, DashboardData, TaskRow, shown_stt
 from kstthc_desktop.vndates import text_date
 
@@ -263,10 +264,10 @@ def due_soon_caption(days: int) -> str:
 #: The cards: key, caption, colour. The key is what ``cardClicked`` emits ("due_7": due within the officer's
 #: "due soon" days, 7 by default; its caption follows the setting in ``Dashboard.show_data``).
 CARDS = (
-    ("DONE_ON_TIME", "Hoàn thành đúng hạn", "#1e6b34"),
-    ("DONE_LATE", "Hoàn thành quá hạn", "#5d6b12"),
-    ("IN_TIME", "Chưa hoàn thành – trong hạn", "#2f5f98"),
-    ("OVERDUE", "Chưa hoàn thành – quá hạn", "#a61b1b"),
+    (Status.DONE_ON_TIME, Status.DONE_ON_TIME.label, "#1e6b34"),
+    (Status.DONE_LATE, Status.DONE_LATE.label, "#5d6b12"),
+    (Status.IN_TIME, Status.IN_TIME.label, "#2f5f98"),
+    (Status.OVERDUE, Status.OVERDUE.label, "#a61b1b"),
     ("due_7", due_soon_caption(7), "#8a5a00"),
     ("due_30", "Đến hạn trong 30 ngày tới", "#9a7a2a"),
     ("no_progress", "Thường xuyên: chưa có kết quả trong kỳ", "#5b3f99"),
@@ -512,7 +513,6 @@ class Dashboard(QScrollArea):
             f"{plan_title + ' · ' if plan_title else ''}{window}Hôm nay: {text_date(data.today)} · "
             f"{data.total} nhiệm vụ đang theo dõi"
         )
-        by_name = {getattr(status, "name", str(status)): n for status, n in data.counts.items()}
         lists = {"due_7": data.due_7, "due_30": data.due_30, "no_progress": data.no_progress, "on_demand": data.on_demand}
         caption = due_soon_caption(data.due_soon_days)
         if self.cards["due_7"].caption.text() != caption:
@@ -521,7 +521,7 @@ class Dashboard(QScrollArea):
             if key in lists:
                 card.set_value(len(lists[key]), "Bấm để xem các nhiệm vụ")
             else:
-                card.set_value(by_name.get(key, 0), "Bấm để xem các nhiệm vụ")
+                card.set_value(data.counts.get(key, 0), "Bấm để xem các nhiệm vụ")
         rows: list[AttentionRow] = []
         seen: set[int] = set()
         for row, why in [(r, "Quá hạn") for r in data.overdue] + [(r, "Đến hạn") for r in data.due_7]:

@@ -580,11 +580,11 @@ class MainWindow(QMainWindow):
         status = self.status_combo.currentData()
         self.status_combo.clear()
         self.status_combo.addItem("Mọi trạng thái", None)
-        from kstthc_desktop.status import Status
+        from kstthc_desktop.status import DUE_STATUSES, Status
 
         present = {r.status for r in self.rows}
         for st in Status:
-            if st in present or st.name in ("OVERDUE", "IN_TIME", "DONE_ON_TIME", "DONE_LATE"):
+            if st in present or st in DUE_STATUSES:
                 self.status_combo.addItem(st.label, st)
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(status)) if status is not None else 0)
         lead = self.lead_filter.currentData()
@@ -907,9 +907,11 @@ class MainWindow(QMainWindow):
         data = getattr(self, "dashboard_data", None)
         if data is None:
             return ""
+        from kstthc_desktop.status import Status
+
         parts = []
         if data.overdue:
-            parts.append(f"<a href='OVERDUE'>{len(data.overdue)} nhiệm vụ quá hạn</a>")
+            parts.append(f"<a href='{Status.OVERDUE}'>{len(data.overdue)} nhiệm vụ quá hạn</a>")
         if data.due_7:
             parts.append(f"<a href='due_7'>{len(data.due_7)} nhiệm vụ {due_soon_caption(data.due_soon_days).lower()}</a>")
         if not parts:

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from kstthc_desktop.status import Tone
 from kstthc_desktop.tracking import RowFilter, TaskRow, filter_rows, printed_section_codes, shown_stt
 from kstthc_desktop.text import vi_sort_key
 from kstthc_desktop.vndates import text_date
@@ -25,14 +26,14 @@ COL_STT, COL_CONTENT, COL_LEAD, COL_DEADLINE, COL_DUE, COL_STATUS = range(6)
 
 #: Colour of each tone: (row background, status text). Calm tints; the status text carries the meaning too.
 TONES = {
-    "overdue": ("#fde4e2", "#a61b1b"),
-    "due_soon": ("#fff2d6", "#8a5a00"),
-    "done_on_time": ("#e4f4e7", "#1e6b34"),
-    "done_late": ("#edf1da", "#5d6b12"),
-    "no_progress": ("#efeafa", "#5b3f99"),
-    "withdrawn": ("#f3f3f3", "#8a8a8a"),
-    "unspecified": ("#f4f4f4", "#555555"),
-    "": ("", "#333333"),
+    Tone.OVERDUE: ("#fde4e2", "#a61b1b"),
+    Tone.DUE_SOON: ("#fff2d6", "#8a5a00"),
+    Tone.DONE_ON_TIME: ("#e4f4e7", "#1e6b34"),
+    Tone.DONE_LATE: ("#edf1da", "#5d6b12"),
+    Tone.NO_PROGRESS: ("#efeafa", "#5b3f99"),
+    Tone.WITHDRAWN: ("#f3f3f3", "#8a8a8a"),
+    Tone.UNSPECIFIED: ("#f4f4f4", "#555555"),
+    Tone.PLAIN: ("", "#333333"),
 }
 
 TaskIdRole = Qt.ItemDataRole.UserRole + 1
@@ -41,8 +42,8 @@ ToneRole = Qt.ItemDataRole.UserRole + 2
 
 def status_label(row: TaskRow, *, full: bool = False) -> str:
     """The official status; the tooltip (``full``) adds "sắp đến hạn" that the row's colour shows."""
-    label = getattr(row.status, "label", str(row.status))
-    if full and row.tone == "due_soon":
+    label = row.status.label
+    if full and row.tone == Tone.DUE_SOON:
         return f"{label} · sắp đến hạn" + (f" ({text_date(row.due)})" if row.due else "")
     return label
 
@@ -99,15 +100,15 @@ class TaskTableModel(QAbstractTableModel):
                 return f"Mục {row.task.section}, STT {row.task.stt}"
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
-            return self._brushes.get(row.tone, self._brushes[""])[0]
+            return self._brushes[row.tone][0]
         if role == Qt.ItemDataRole.ForegroundRole:
-            if col == COL_STATUS or row.tone == "withdrawn":
-                return self._brushes.get(row.tone, self._brushes[""])[1]
+            if col == COL_STATUS or row.tone == Tone.WITHDRAWN:
+                return self._brushes[row.tone][1]
             return None
         if role == Qt.ItemDataRole.FontRole:
-            if row.tone == "withdrawn" and col == COL_CONTENT:
+            if row.tone == Tone.WITHDRAWN and col == COL_CONTENT:
                 return self._struck
-            if col == COL_STATUS and row.tone in ("overdue", "due_soon"):
+            if col == COL_STATUS and row.tone in (Tone.OVERDUE, Tone.DUE_SOON):
                 return self._bold
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_STT, COL_DUE):
@@ -115,7 +116,7 @@ class TaskTableModel(QAbstractTableModel):
         if role == TaskIdRole:
             return row.task.id
         if role == ToneRole:
-            return row.tone
+            return row.tone.value
         return None
 
     def _display(self, row: TaskRow, col: int, full: bool = False) -> str:

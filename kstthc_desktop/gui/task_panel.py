@@ -228,7 +228,7 @@ class TaskPanel(QWidget):
         self.events = self.store.events(task_id=task.id)
         self._progress = sorted(self.store.progress(task_id=task.id), key=lambda e: (e.entry_date, e.id or 0))
         self._evidence = self.store.evidence(task_id=task.id)
-        status = html.escape(getattr(row.status, "label", str(row.status)))
+        status = html.escape(row.status.label)
         stt = self.shown_number(task)
         head = f"<b>{html.escape(stt)}.</b> {html.escape(_short(task.content, 200))}"
         if task.withdrawn:

@@ -13,33 +13,24 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kstthc_desktop.errors import UserError
+from kstthc_desktop.status import Status
 from kstthc_desktop.text import clean, nfc
 
-#: Status names (``kstthc_desktop.status.Status`` members) in the order reports list them.
+#: The statuses in the order reports list them (a member equals its name: "OVERDUE").
 STATUS_ORDER = (
-    "DONE_ON_TIME", "DONE_LATE", "IN_TIME", "OVERDUE", "HAS_PROGRESS", "NO_PROGRESS",
-    "NOT_ARISEN", "UNSPECIFIED", "WITHDRAWN",
+    Status.DONE_ON_TIME, Status.DONE_LATE, Status.IN_TIME, Status.OVERDUE, Status.HAS_PROGRESS, Status.NO_PROGRESS,
+    Status.NOT_ARISEN, Status.UNSPECIFIED, Status.WITHDRAWN,
 )
-#: Labels used when the status module is not at hand (tests, fixtures); same words as Status.label.
-STATUS_LABELS = {
-    "DONE_ON_TIME": "Hoàn thành đúng hạn",
-    "DONE_LATE": "Hoàn thành quá hạn",
-    "IN_TIME": "Chưa hoàn thành – trong hạn",
-    "OVERDUE": "Chưa hoàn thành – quá hạn",
-    "HAS_PROGRESS": "Có kết quả trong kỳ",
-    "NO_PROGRESS": "Chưa có kết quả trong kỳ",
-    "NOT_ARISEN": "Không phát sinh",
-    "UNSPECIFIED": "Chưa xác định thời hạn",
-    "WITHDRAWN": "Đã rút khỏi kế hoạch",
-}
+#: Status name -> what the officer reads (``Status.label``), for data that holds names.
+STATUS_LABELS: dict[str, str] = {status: status.label for status in STATUS_ORDER}
 #: Statuses listed in the counts but outside their total and percentages: a withdrawn task is no longer part of
 #: the plan being carried out (the dashboard leaves it out too), yet the reader still sees it on a line of its own,
 #: which explains why the total is smaller than the plan's number of rows.
-OUTSIDE_TOTAL = ("WITHDRAWN",)
+OUTSIDE_TOTAL = (Status.WITHDRAWN,)
 OUTSIDE_TOTAL_NOTE = "không tính vào tổng số"
 #: Statuses that put a task in part I even without progress in the window: it is late, or it is ongoing.
 #: A task finished in an earlier period is not repeated (unless it was due in this window).
-_ALWAYS_REPORTED = {"OVERDUE", "HAS_PROGRESS", "NO_PROGRESS"}
+_ALWAYS_REPORTED = {Status.OVERDUE, Status.HAS_PROGRESS, Status.NO_PROGRESS}
 NO_LEAD = "Chưa xác định"
 
 
@@ -73,7 +64,7 @@ class ReportEvidence:
 class ReportTask:
     stt: str
     content: str
-    status: str  # a STATUS_ORDER name
+    status: str  # a Status (or its name: "OVERDUE")
     status_label: str
     lead: str = ""
     cooperate: str = ""
@@ -95,7 +86,7 @@ class ReportTask:
 
     @property
     def overdue(self) -> bool:
-        return self.status == "OVERDUE"
+        return self.status == Status.OVERDUE
 
     @property
     def done_text(self) -> str:
@@ -230,9 +221,9 @@ def build_report(store, plan_id: int, period_key: str, today: date) -> ReportDat
         entries = sorted(progress_by_task.get(task.id, []), key=lambda e: (e.entry_date, e.id or 0))
         row = rows[task.id]
         if task.withdrawn:
-            status_name, status_label, due = "WITHDRAWN", STATUS_LABELS["WITHDRAWN"], None
+            status, due = Status.WITHDRAWN, None
         else:
-            status_name, status_label, due = row.status.name, row.status.label, row.due
+            status, due = row.status, row.due
         in_window = [e for e in entries if lo <= e.entry_date <= hi]
         window_ids = {e.id for e in in_window}
         evidence = [
@@ -246,8 +237,8 @@ def build_report(store, plan_id: int, period_key: str, today: date) -> ReportDat
             sub=task.sub,
             stt=nfc(task.stt),
             content=clean(task.content),
-            status=status_name,
-            status_label=status_label,
+            status=status,
+            status_label=status.label,
             lead=clean(task.lead),
             cooperate=clean(task.cooperate),
             result=clean(task.result),
@@ -260,7 +251,7 @@ def build_report(store, plan_id: int, period_key: str, today: date) -> ReportDat
                 for ev in evidence
             ],
         )
-        rt.in_period = bool(rt.progress or rt.evidence or status_name in _ALWAYS_REPORTED
+        rt.in_period = bool(rt.progress or rt.evidence or status in _ALWAYS_REPORTED
                             or (due is not None and lo <= due <= hi))
         section = by_code.get(task.section)
         if section is None:  # a task whose section row was lost: keep it visible
@@ -285,7 +276,7 @@ def build_report(store, plan_id: int, period_key: str, today: date) -> ReportDat
         sections=[s for s in sections if s.tasks],
         next_period_name=nxt.name,
         next_tasks=next_tasks,
-        status_labels=_status_labels(),
+        status_labels=dict(STATUS_LABELS),
     )
 
 
@@ -316,14 +307,6 @@ def _stt_key(stt: str) -> tuple:
     return tuple(int(p) if p.isdigit() else 0 for p in re.split(r"[.\s]+", stt or "") if p)
 
 
-def _status_labels() -> dict[str, str]:
-    from kstthc_desktop.status import Status
-
-    labels = dict(STATUS_LABELS)
-    labels.update({s.name: s.label for s in Status})
-    return labels
-
-
 #: Entries a task shows on paper; the rest are counted in one line and listed in full in the workbook.
 #: A month or a quarter rarely has more; an annual report with monthly notes would otherwise run to 100+ pages.
 PRINTED_ENTRIES = 6
@@ -341,25 +324,26 @@ def printed_progress(task: ReportTask, limit: int = PRINTED_ENTRIES) -> tuple[li
 def assessment(data: ReportData) -> list[str]:
     """The generated sentences of part II ("18/20 nhiệm vụ đến hạn đã hoàn thành, trong đó 17 đúng hạn.")."""
     c = data.counts_by_status()
-    done = c["DONE_ON_TIME"] + c["DONE_LATE"]
-    due = done + c["OVERDUE"]
+    on_time, late, overdue = c[Status.DONE_ON_TIME], c[Status.DONE_LATE], c[Status.OVERDUE]
+    done = on_time + late
+    due = done + overdue
     lines = []
     if due:
-        line = f"{done}/{due} nhiệm vụ đến hạn đã hoàn thành, trong đó {c['DONE_ON_TIME']} đúng hạn"
-        lines.append(line + (f", {c['DONE_LATE']} quá hạn." if c["DONE_LATE"] else "."))
+        line = f"{done}/{due} nhiệm vụ đến hạn đã hoàn thành, trong đó {on_time} đúng hạn"
+        lines.append(line + (f", {late} quá hạn." if late else "."))
     else:
         lines.append("Đến cuối kỳ báo cáo chưa có nhiệm vụ nào đến hạn.")
-    if c["OVERDUE"]:
-        lines.append(f"{c['OVERDUE']} nhiệm vụ đã quá hạn nhưng chưa hoàn thành.")
-    ongoing = c["HAS_PROGRESS"] + c["NO_PROGRESS"]
+    if overdue:
+        lines.append(f"{overdue} nhiệm vụ đã quá hạn nhưng chưa hoàn thành.")
+    ongoing = c[Status.HAS_PROGRESS] + c[Status.NO_PROGRESS]
     if ongoing:
-        lines.append(f"{c['HAS_PROGRESS']}/{ongoing} nhiệm vụ thường xuyên có kết quả trong kỳ.")
-    if c["IN_TIME"]:
-        lines.append(f"{c['IN_TIME']} nhiệm vụ chưa hoàn thành, còn trong hạn.")
-    if c["NOT_ARISEN"]:
-        lines.append(f"{c['NOT_ARISEN']} nhiệm vụ thực hiện khi có phát sinh, trong kỳ không phát sinh.")
-    if c["UNSPECIFIED"]:
-        lines.append(f"{c['UNSPECIFIED']} nhiệm vụ chưa xác định thời hạn.")
+        lines.append(f"{c[Status.HAS_PROGRESS]}/{ongoing} nhiệm vụ thường xuyên có kết quả trong kỳ.")
+    if c[Status.IN_TIME]:
+        lines.append(f"{c[Status.IN_TIME]} nhiệm vụ chưa hoàn thành, còn trong hạn.")
+    if c[Status.NOT_ARISEN]:
+        lines.append(f"{c[Status.NOT_ARISEN]} nhiệm vụ thực hiện khi có phát sinh, trong kỳ không phát sinh.")
+    if c[Status.UNSPECIFIED]:
+        lines.append(f"{c[Status.UNSPECIFIED]} nhiệm vụ chưa xác định thời hạn.")
     documents = sum(len(t.evidence) for t in data.all_tasks())
     if documents:
         lines.append(f"Trong kỳ đã ban hành {documents} văn bản là kết quả thực hiện nhiệm vụ.")
@@ -380,12 +364,12 @@ def next_period_lines(data: ReportData) -> list[str]:
         content, lead = trim_end(t.content), trim_end(t.lead)
         where = f"chủ trì: {lead}; " if lead else ""
         lines.append(f"{content} ({where}thời hạn: {text_date(t.due)})." if t.due else f"{content}.")
-    overdue = [t for t in data.all_tasks() if t.status == "OVERDUE"]
+    overdue = [t for t in data.all_tasks() if t.status == Status.OVERDUE]
     if overdue:
         names = "; ".join(f"{t.stt} {trim_end(t.content)}".strip() for t in overdue[:10])
         more = f" và {len(overdue) - 10} nhiệm vụ khác" if len(overdue) > 10 else ""
         lines.append(f"Khẩn trương hoàn thành {len(overdue)} nhiệm vụ đã quá hạn: {names}{more}.")
-    ongoing = sum(1 for t in data.all_tasks() if t.status in ("HAS_PROGRESS", "NO_PROGRESS"))
+    ongoing = sum(1 for t in data.all_tasks() if t.status in (Status.HAS_PROGRESS, Status.NO_PROGRESS))
     if ongoing:
         lines.append(f"Tiếp tục thực hiện {ongoing} nhiệm vụ thường xuyên theo kế hoạch.")
     return lines

@@ -16,6 +16,7 @@ from kstthc_desktop.reports.data import (
     OUTSIDE_TOTAL, OUTSIDE_TOTAL_NOTE, ReportData, assessment, next_period_lines, printed_progress, report_date,
     trim_end,
 )
+from kstthc_desktop.status import Status
 from kstthc_desktop.text import nfc
 from kstthc_desktop.vndates import long_date, text_date
 
@@ -170,7 +171,7 @@ def _part_one(data: ReportData, st: _Styles, width: float) -> list:
                 if left_out:
                     story.append(Paragraph(f"- Và {left_out} lần cập nhật kết quả khác trong kỳ "
                                            "(liệt kê đầy đủ trong tệp Excel của báo cáo).", st.item))
-            elif t.status in ("DONE_ON_TIME", "DONE_LATE"):
+            elif t.status in (Status.DONE_ON_TIME, Status.DONE_LATE):
                 story.append(Paragraph("- Đã hoàn thành trước kỳ báo cáo.", st.item))
             else:
                 story.append(Paragraph("- Chưa có kết quả trong kỳ.", st.item))
