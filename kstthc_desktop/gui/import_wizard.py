@@ -48,21 +48,14 @@ from kstthc_desktop.domain import Concern, Deadline, DeadlineKind, Plan, Task
 from kstthc_desktop.gui.import_jobs import run_job, show_error
 from kstthc_desktop.gui.import_preview_model import PreviewModel
 from kstthc_desktop.importers.formats import file_dialog_filter
+from kstthc_desktop.task_fields import FIELDS_BY_NAME, ROLES, field_label, field_of_role
 from kstthc_desktop.text import clean
 
 FILE_FILTER = file_dialog_filter()
 
 #: Column roles the importers understand (``extract(columns=[...])``; None drops the column), as the officer sees them.
-ROLE_LABELS = {
-    "stt": "Số thứ tự",
-    "content": "Nội dung công việc",
-    "result": "Kết quả / sản phẩm",
-    "lead": "Cơ quan chủ trì",
-    "cooperate": "Cơ quan phối hợp",
-    "deadline": "Thời gian thực hiện",
-    "note": "Ghi chú",
-    None: "Không dùng (giữ làm ghi chú thêm)",
-}
+ROLE_LABELS: dict[str | None, str] = {role: field_of_role(role).title for role in ROLES}
+ROLE_LABELS[None] = "Không dùng (giữ làm ghi chú thêm)"
 
 
 def heading_role(heading: str) -> str | None:
@@ -608,11 +601,10 @@ class PreviewPage(QWizardPage):
         self._show_kind_fields(deadline.kind)
 
     def _describe(self, task: Task, index: int) -> str:
-        lines = [f"Nội dung: {task.content}"]
-        for label, text in (("Kết quả", task.result), ("Chủ trì", task.lead), ("Phối hợp", task.cooperate),
-                            ("Ghi chú", task.note)):
-            if text:
-                lines.append(f"{label}: {text}")
+        lines = [f"{FIELDS_BY_NAME['content'].label}: {task.content}"]
+        for name in ("result", "lead", "cooperate", "note"):
+            if text := getattr(task, name):
+                lines.append(f"{FIELDS_BY_NAME[name].label}: {text}")
         for heading, text in task.extra.items():
             lines.append(f"{heading}: {text}")
         for message in self.model.warnings_by_task.get(index, []):
@@ -727,7 +719,7 @@ class ConfirmPage(QWizardPage):
                 child.setForeground(0, QColor(colour))
                 group.addChild(child)
                 for name, old, new in fields:
-                    child.addChild(QTreeWidgetItem([f"   {_field_label(name)}", _value(old), _value(new)]))
+                    child.addChild(QTreeWidgetItem([f"   {field_label(name)}", _value(old), _value(new)]))
                 child.setExpanded(True)
             group.setExpanded(True)
         if getattr(self.plan_changes, "sections_changed", False):
@@ -753,13 +745,6 @@ class ConfirmPage(QWizardPage):
 
 #: Fields not worth showing in the change list (the importer's own doubts about a row).
 HIDDEN_FIELDS = ("why", "ambiguous")
-
-
-def _field_label(name: str) -> str:
-    from kstthc_desktop.importers.reimport import FIELD_NAMES_VI
-
-    label = FIELD_NAMES_VI.get(name, "đã rút khỏi kế hoạch" if name == "withdrawn" else name)
-    return label[:1].upper() + label[1:]
 
 
 def _task_line(task: Task) -> str:

@@ -32,15 +32,15 @@ from PySide6.QtWidgets import (
 from kstthc_desktop.deadline_text import describe
 from kstthc_desktop.domain import DeadlineKind, Evidence, ProgressEntry, Task
 from kstthc_desktop.gui.errors import reporting_errors
+from kstthc_desktop.task_fields import FIELDS_BY_NAME, field_label
 from kstthc_desktop.tracking import printed_section_codes, shown_stt
 from kstthc_desktop.vndates import text_date
 
-_FIELD_NAMES = {
-    "content": "Nội dung", "result": "Kết quả", "lead": "Chủ trì", "cooperate": "Phối hợp",
-    "deadline_text": "Thời hạn", "deadline": "Cách hiểu thời hạn", "assignee": "Người được giao", "concern": "Liên quan",
-    "withdrawn": "Rút khỏi kế hoạch", "note": "Ghi chú", "text": "Nội dung kết quả", "entry_date": "Ngày",
-    "occurrence_key": "Kỳ", "done": "Hoàn thành", "number": "Số, ký hiệu", "issued": "Ngày ban hành",
-    "issuer": "Cơ quan ban hành", "summary": "Trích yếu", "file_name": "Tệp",
+#: The fields of a progress entry or a document, as their history names them (a task's: ``task_fields``).
+_RECORD_FIELD_NAMES = {
+    "text": "Nội dung kết quả", "entry_date": "Ngày", "occurrence_key": "Kỳ", "done": "Hoàn thành",
+    "number": "Số, ký hiệu", "issued": "Ngày ban hành", "issuer": "Cơ quan ban hành", "summary": "Trích yếu",
+    "file_name": "Tệp",
 }
 _ENTITY_NAMES = {"task": "Nhiệm vụ", "progress": "Kết quả", "evidence": "Văn bản", "event": "Phát sinh"}
 _ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
@@ -276,11 +276,8 @@ class TaskPanel(QWidget):
 
         section = ""
         parts = [
-            para("Nội dung", task.content),
-            para("Kết quả / sản phẩm", task.result),
-            para("Cơ quan chủ trì", task.lead),
-            para("Cơ quan phối hợp", task.cooperate),
-            para("Ghi chú", task.note),
+            *(para(FIELDS_BY_NAME[name].title, getattr(task, name))
+              for name in ("content", "result", "lead", "cooperate", "note")),
             para("Thời hạn ghi trong kế hoạch", task.deadline_text or "(để trống)"),
             para("Chương trình hiểu là", describe(task.deadline, effective=True)),
         ]
@@ -334,7 +331,7 @@ class TaskPanel(QWidget):
         for h in entries:
             what = f"{_ACTIONS.get(h.action, h.action)} {_ENTITY_NAMES.get(h.entity, h.entity).lower()}"
             if h.field:
-                what += f": {_FIELD_NAMES.get(h.field, h.field)}"
+                what += f": {field_label(h.field) if h.entity == 'task' else _RECORD_FIELD_NAMES.get(h.field, h.field)}"
             item = QTreeWidgetItem([h.at.strftime("%d/%m/%Y %H:%M"), what, _short(h.old, 60), _short(h.new, 60)])
             item.setToolTip(2, h.old or "")
             item.setToolTip(3, h.new or "")

@@ -11,18 +11,11 @@ from __future__ import annotations
 import re
 
 from kstthc_desktop.errors import UsageError
+from kstthc_desktop.task_fields import ROLES, field_of_role
 from kstthc_desktop.text import fold
 
-ROLES = ("stt", "content", "result", "lead", "cooperate", "deadline", "note")
-ROLE_NAMES_VI = {
-    "stt": "số thứ tự",
-    "content": "nội dung",
-    "result": "kết quả",
-    "lead": "chủ trì",
-    "cooperate": "phối hợp",
-    "deadline": "thời hạn",
-    "note": "ghi chú",
-}
+#: Each role as a sentence names it ("thời hạn"), from ``task_fields``.
+ROLE_NAMES_VI = {role: field_of_role(role).in_sentence for role in ROLES}
 
 _RULES: list[tuple[str, re.Pattern]] = [
     ("note", re.compile(r"\bghi chu\b")),

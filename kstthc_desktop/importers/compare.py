@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kstthc_desktop.domain import Plan
+from kstthc_desktop.task_fields import PRINTED_FIELDS
 
-FIELDS = ("section", "stt", "sub", "content", "result", "lead", "cooperate", "deadline_text", "note")
+#: The fields compared: what the plan's table prints.
+FIELDS = PRINTED_FIELDS
 _TRAILING = re.compile(r"[\s.;,:]+$")
 
 

@@ -14,16 +14,11 @@ from typing import Any
 
 from kstthc_desktop.domain import Concern, Plan, Task
 from kstthc_desktop.importers.compare import pair_by_text
+from kstthc_desktop.task_fields import PLAN_FIELDS, TASK_FIELDS
 from kstthc_desktop.text import fold
 
-#: Task fields an amended plan can change (what the officer added — progress, assignee, concern — it cannot).
-PLAN_FIELDS = ("section", "stt", "sub", "content", "result", "lead", "cooperate", "deadline_text", "note",
-               "deadline", "ambiguous", "why", "extra")
-FIELD_NAMES_VI = {
-    "section": "mục", "stt": "số thứ tự", "sub": "ý con", "content": "nội dung", "result": "kết quả",
-    "lead": "chủ trì", "cooperate": "phối hợp", "deadline_text": "thời hạn", "note": "ghi chú",
-    "deadline": "cách đọc thời hạn", "ambiguous": "cần xem lại", "why": "lý do", "extra": "cột khác",
-}
+#: Each field as the summary names it ("đổi thời hạn"), from ``task_fields``.
+FIELD_NAMES_VI = {f.name: f.in_sentence for f in TASK_FIELDS}
 SIMILAR = 0.75
 QUIET = {"ambiguous", "why", "deadline"}  # the importer's annotations: kept current, not reported as changes
 

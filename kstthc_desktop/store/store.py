@@ -37,12 +37,13 @@ from kstthc_desktop.domain import (
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.store import files as evfiles
 from kstthc_desktop.store.bodies import split_bodies
+from kstthc_desktop.task_fields import TEXT_FIELDS
 from kstthc_desktop.text import clean, fold, nfc
 
 log = logging.getLogger(__name__)
 
 _TASK_FIELDS = {f.name for f in dc_fields(Task)} - {"id", "plan_id"}
-_TASK_TEXT = ("section", "stt", "content", "result", "lead", "cooperate", "deadline_text", "note", "why", "assignee")
+_TASK_TEXT = TEXT_FIELDS
 
 
 def _now() -> datetime:
