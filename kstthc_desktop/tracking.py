@@ -96,6 +96,13 @@ class DashboardData:
     total: int
     due_soon_days: int = 7  # the window of ``due_7``: Settings.due_soon_days
 
+    #: The task lists a dashboard card opens, named as the attributes holding them (a card's key).
+    TASK_LISTS = ("due_7", "due_30", "no_progress", "on_demand")
+
+    def task_list(self, key: str) -> list[TaskRow] | None:
+        """The tasks of the card called ``key`` ("due_30"), or None for a card that counts a status."""
+        return getattr(self, key) if key in self.TASK_LISTS else None
+
 
 def is_mine(task: Task, my_body: str) -> bool:
     """Does the task concern the officer's body? The import's reading first, then the name in the lead/cooperate cells."""

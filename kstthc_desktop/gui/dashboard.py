@@ -275,6 +275,13 @@ CARDS = (
 )
 
 
+def card_caption(key: str, due_soon_days: int) -> str:
+    """What a card, and the filter it opens, is called ("due_7" follows the officer's "due soon" days)."""
+    if key == "due_7":
+        return due_soon_caption(due_soon_days)
+    return next(caption for card, caption, _ in CARDS if card == key)
+
+
 class AttentionRow(NamedTuple):
     """One task in the "needs attention" list."""
 
@@ -513,15 +520,12 @@ class Dashboard(QScrollArea):
             f"{plan_title + ' · ' if plan_title else ''}{window}Hôm nay: {text_date(data.today)} · "
             f"{data.total} nhiệm vụ đang theo dõi"
         )
-        lists = {"due_7": data.due_7, "due_30": data.due_30, "no_progress": data.no_progress, "on_demand": data.on_demand}
-        caption = due_soon_caption(data.due_soon_days)
+        caption = card_caption("due_7", data.due_soon_days)
         if self.cards["due_7"].caption.text() != caption:
             self.cards["due_7"].caption.setText(caption)
         for key, card in self.cards.items():
-            if key in lists:
-                card.set_value(len(lists[key]), "Bấm để xem các nhiệm vụ")
-            else:
-                card.set_value(data.counts.get(key, 0), "Bấm để xem các nhiệm vụ")
+            tasks = data.task_list(key)
+            card.set_value(data.counts.get(key, 0) if tasks is None else len(tasks), "Bấm để xem các nhiệm vụ")
         rows: list[AttentionRow] = []
         seen: set[int] = set()
         for row, why in [(r, "Quá hạn") for r in data.overdue] + [(r, "Đến hạn") for r in data.due_7]:

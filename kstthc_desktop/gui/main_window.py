@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kstthc_desktop.domain import DeadlineKind
-from kstthc_desktop.gui.dashboard import TOOLTIP_ROLE, USER_ROLE, Dashboard, due_soon_caption, look
+from kstthc_desktop.gui.dashboard import TOOLTIP_ROLE, USER_ROLE, Dashboard, card_caption, due_soon_caption, look
 from kstthc_desktop.gui.errors import reporting_errors
 from kstthc_desktop.tracking import (
     RowFilter,
@@ -43,11 +43,6 @@ from kstthc_desktop.vndates import text_date
 log = logging.getLogger(__name__)
 
 PERIOD_KINDS = (("month", "Tháng"), ("quarter", "Quý"), ("halfyear", "6 tháng"), ("year", "Năm"))
-CARD_FILTER_NAMES = {  # "due_7": due_soon_caption(the officer's days)
-    "due_30": "Đến hạn trong 30 ngày tới",
-    "no_progress": "Thường xuyên: chưa có kết quả trong kỳ",
-    "on_demand": "Nhiệm vụ khi phát sinh",
-}
 #: The chip of a completion bar's click-through: the tasks the bar counts (the dashboard's note names them so).
 BAR_FILTER_NAME = "Nhiệm vụ phải thực hiện trong kỳ"
 
@@ -683,11 +678,10 @@ class MainWindow(QMainWindow):
         self.ensure_task_page()
         if switch:
             self.clear_filters()
-        lists = {"due_7": data.due_7, "due_30": data.due_30, "no_progress": data.no_progress, "on_demand": data.on_demand}
-        if key in lists:
-            self._card_filter = (key, frozenset(r.task.id for r in lists[key]))
-            name = due_soon_caption(data.due_soon_days) if key == "due_7" else CARD_FILTER_NAMES[key]
-            self.card_chip.setText(f"{name}  ✕")
+        tasks = data.task_list(key)
+        if tasks is not None:
+            self._card_filter = (key, frozenset(r.task.id for r in tasks))
+            self.card_chip.setText(f"{card_caption(key, data.due_soon_days)}  ✕")
             self.card_chip.show()
         elif key.startswith(("section:", "lead:")):  # a bar: the tasks it counts, recomputed with the rows
             from kstthc_desktop.tracking import bar_task_ids

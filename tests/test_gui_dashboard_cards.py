@@ -1,0 +1,40 @@
+"""Each dashboard card opens the tasks it counts, and the filter it leaves on the task table is called as the card is."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+TODAY = date(2024, 12, 13)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from conftest import show_main_window
+    from kstthc_desktop.demo import build_demo_db
+    from kstthc_desktop.store import Store
+
+    build_demo_db(tmp_path / "demo.sqlite3", TODAY)
+    win = show_main_window(qtbot, Store.open(tmp_path / "demo.sqlite3"), TODAY, demo=True)
+    yield win
+    win.store.close()
+
+
+def test_every_card_opens_its_tasks_under_its_own_name(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from kstthc_desktop.status import Status
+
+    for key, card in window.dashboard.cards.items():
+        qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+        shown = window.proxy.rowCount()
+        assert shown == int(card.number.text()), key
+        if key in window.dashboard_data.TASK_LISTS:
+            assert window.card_chip.isVisible() and window.card_chip.text() == f"{card.caption.text()}  ✕", key
+        else:
+            assert window.status_combo.currentData() == Status(key)
+            assert window.status_combo.currentText() == card.caption.text()
+        window.clear_filters()
