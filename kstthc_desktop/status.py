@@ -167,12 +167,12 @@ def task_status(
 
     if kind == DeadlineKind.CONTINUOUS or (kind == DeadlineKind.PERIODIC and not deadline.every):
         has = any(_counts_for(e, period) for e in entries)
-        occs = [
+        per_period = [
             OccurrenceStatus(o, Status.HAS_PROGRESS if any(_counts_for(e, p) for e in entries) else Status.NO_PROGRESS)
             for o in occurrences(deadline, period.year)
             if (p := _period(o)) is not None and _overlaps(p, period)
         ]
-        return TaskStatus(Status.HAS_PROGRESS if has else Status.NO_PROGRESS, occurrences=occs)
+        return TaskStatus(Status.HAS_PROGRESS if has else Status.NO_PROGRESS, occurrences=per_period)
 
     if kind == DeadlineKind.DATED:
         occs = occurrences(deadline, period.year)

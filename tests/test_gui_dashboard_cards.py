@@ -14,6 +14,7 @@ TODAY = date(2024, 12, 13)
 @pytest.fixture
 def window(qtbot, tmp_path):
     from conftest import show_main_window
+
     from kstthc_desktop.demo import build_demo_db
     from kstthc_desktop.store import Store
 

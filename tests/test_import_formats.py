@@ -11,7 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from kstthc_desktop.importers import extract, readers
-from kstthc_desktop.importers.formats import FORMATS, accepted_suffixes, file_dialog_filter
+from kstthc_desktop.importers.formats import (
+    FORMATS,
+    accepted_suffixes,
+    file_dialog_filter,
+)
 
 PLANS = Path(__file__).parent / "fixtures" / "plans"
 

@@ -9,7 +9,14 @@ import pytest
 
 from kstthc_desktop.domain import Concern, Deadline, DeadlineKind, Plan, Task
 from kstthc_desktop.store import Store
-from kstthc_desktop.task_fields import FIELDS_BY_NAME, PLAN_FIELDS, PRINTED_FIELDS, ROLES, TASK_FIELDS, field_label
+from kstthc_desktop.task_fields import (
+    FIELDS_BY_NAME,
+    PLAN_FIELDS,
+    PRINTED_FIELDS,
+    ROLES,
+    TASK_FIELDS,
+    field_label,
+)
 
 
 @pytest.fixture
