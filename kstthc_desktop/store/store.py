@@ -466,19 +466,10 @@ class Store:
         except ValueError:
             concern = Concern.UNKNOWN
         return Task(
-            section=r["section"] or "",
-            stt=r["stt"] or "",
+            **{name: r[name] or "" for name in _TASK_TEXT},
             sub=r["sub"] or 0,
-            content=r["content"] or "",
-            result=r["result"] or "",
-            lead=r["lead"] or "",
-            cooperate=r["cooperate"] or "",
-            deadline_text=r["deadline_text"] or "",
-            note=r["note"] or "",
             deadline=Deadline(kind=kind, due=_opt_date(r["deadline_due"]), every=every, within_days=r["deadline_within_days"]),
             ambiguous=bool(r["ambiguous"]),
-            why=r["why"] or "",
-            assignee=r["assignee"] or "",
             concern=concern,
             withdrawn=bool(r["withdrawn"]),
             extra=extra,
