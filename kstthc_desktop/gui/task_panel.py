@@ -47,17 +47,10 @@ _ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
 
 
 def viewable_copy(stored: Path, ev: Evidence) -> Path:
-    """The store keeps files under their SHA-256 with no extension; the system's viewer needs the real name,
-    so open a read-only copy named as the officer attached it (in the temp folder, never the original)."""
-    import shutil
-    import tempfile
+    """A copy named as the officer attached it, for the system's viewer (``store.files.viewable_copy``)."""
+    from kstthc_desktop.store.files import viewable_copy as core_copy
 
-    folder = Path(tempfile.gettempdir()) / "kstthc-mo-tep" / (ev.file_sha256[:16] or "tep")
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / (Path(ev.file_name).name or stored.name)
-    if not target.exists():
-        shutil.copyfile(stored, target)
-    return target
+    return core_copy(stored, ev.file_name, ev.file_sha256)
 
 
 def _tree(headers: list[str]) -> QTreeWidget:

@@ -204,12 +204,17 @@ def read_backup(zip_path: Path | str, work_dir: Path) -> tuple[Manifest, Path]:
 
 
 def _check_db_file(db_file: Path, shown: Path, known: list[str], applied_migrations) -> list[str]:
+    """Check a copy of a backup's database (in a work folder): sound, ours, not newer, and exactly our schema
+    (an older one brought up to date first). The copy may be changed (migrated); the backup never is."""
+    from kstthc_desktop.store.restoring import migrate_copy, schema_differences
+
     try:
         conn = sqlite3.connect(db_file)
         try:
             if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
                 raise _bad(shown, "cơ sở dữ liệu bên trong không qua được kiểm tra toàn vẹn.")
             applied = applied_migrations(conn)
+            extra = conn.execute("select type, name from sqlite_master where type in ('trigger', 'view')").fetchall()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -218,113 +223,243 @@ def _check_db_file(db_file: Path, shown: Path, known: list[str], applied_migrati
         raise _bad(shown, "không phải cơ sở dữ liệu của KSTTHC Desktop.")
     if any(name not in known for name in applied):
         raise _bad(shown, "được tạo bởi phiên bản mới hơn của chương trình; hãy cập nhật KSTTHC Desktop.")
+    if extra:  # no version of our schema has any: refused before anything runs on the copy
+        differences = [f"thừa {kind} \"{name}\"" for kind, name in extra]
+    else:
+        try:
+            if len(applied) < len(known):
+                migrate_copy(db_file)
+            conn = sqlite3.connect(db_file)
+            try:
+                differences = schema_differences(conn)
+            finally:
+                conn.close()
+        except Exception as exc:  # noqa: BLE001 - a schema our migrations cannot bring up to date is not ours
+            differences = [f"không nâng cấp được ({exc})"]
+    if differences:
+        log.error("backup %s: schema differs from ours: %s", shown, differences)
+        raise _bad(shown, "cấu trúc cơ sở dữ liệu bên trong khác với cấu trúc của chương trình (" +
+                   "; ".join(differences[:5]) + "); có thể nó đã bị sửa, chương trình không khôi phục nó.")
     return applied
+
+
+class ForeignBackup(UserError):
+    """The backup is of another database (another identity) than the one it would replace: say so and ask
+    (the window), or require ``--other-database`` (the command line)."""
+
+
+def foreign_backup_sentence(db_path: Path, new_db: Path, backup_dir: Path | None, shown: Path) -> str | None:
+    """A plain sentence when the backup's database is another one than the database at ``db_path``; else None
+    (the same database, or nothing at ``db_path`` to lose, or no way to tell)."""
+    from kstthc_desktop.store.backup import default_backup_dir
+    from kstthc_desktop.store.identity import identity_in, identity_of
+
+    if not db_path.exists():
+        return None
+    target = identity_of(db_path, backup_dir or default_backup_dir())
+    conn = sqlite3.connect(new_db)
+    try:
+        theirs = identity_in(conn)
+        counts = _counts(conn)
+    finally:
+        conn.close()
+    if target is None or theirs is None or theirs == target:
+        return None
+    mine = ""
+    try:
+        from kstthc_desktop.store.identity import read_identity
+        from kstthc_desktop.store.opening import inspection_connection
+
+        if read_identity(db_path) is not None:
+            with inspection_connection(db_path) as current:
+                mine = f" (hiện có {_counts(current)})"
+    except Exception:  # noqa: BLE001 - the counts only help the officer decide
+        mine = ""
+    return (f"Bản sao lưu «{shown.name}» là của một cơ sở dữ liệu KHÁC ({counts}), không phải của cơ sở dữ liệu "
+            f"\"{db_path.name}\"{mine}. Khôi phục sẽ thay toàn bộ dữ liệu hiện tại bằng dữ liệu của cơ sở dữ "
+            "liệu kia.")
+
+
+def _counts(conn: sqlite3.Connection) -> str:
+    tasks = conn.execute("select count(*) from tasks").fetchone()[0]
+    progress = conn.execute("select count(*) from progress").fetchone()[0]
+    return f"{tasks} nhiệm vụ, {progress} kết quả thực hiện"
 
 
 @dataclass
 class RestoreResult:
-    previous: Path | None  # where the state before the restore was kept (a backup, or the damaged file moved aside)
+    previous: Path | None  # where the state before the restore was kept (a backup, or the damaged file copied aside)
     files_added: int
     missing_files: list[str]
 
 
+@dataclass
+class PreparedBackup:
+    """A backup checked completely, its database copied (and brought up to date) into a work folder."""
+
+    db_file: Path
+    files: list[str]  # the evidence files in a zip (by SHA-256)
+    missing_files: list[str]
+    manifest: Manifest | None
+
+
+def prepare_backup(backup: Path, work: Path) -> PreparedBackup:
+    """Check a backup (a "Sao lưu" zip, or an automatic ``.sqlite3`` backup) completely, its database copied
+    into ``work``. Nothing outside ``work`` changes. UserError saying why it cannot be used."""
+    from kstthc_desktop.store.opening import applied_migrations, looks_like_sqlite
+    from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
+
+    if backup.suffix.lower() == ".zip":
+        manifest, new_db = read_backup(backup, work)
+        return PreparedBackup(new_db, list(manifest.files), list(manifest.missing_files), manifest)
+    if not backup.is_file():
+        raise UserError(f"Không tìm thấy tệp sao lưu \"{backup}\".")
+    if not looks_like_sqlite(backup):
+        raise _bad(backup, "không phải cơ sở dữ liệu.")
+    new_db = work / DB_ENTRY
+    try:
+        src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(new_db)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.DatabaseError as exc:
+        raise _bad(backup, "cơ sở dữ liệu bị hỏng.", str(exc)) from exc
+    _check_db_file(new_db, backup, KNOWN_MIGRATIONS, applied_migrations)
+    return PreparedBackup(new_db, [], [], None)
+
+
+def _keep_current_state(db_path: Path, work: Path, now: datetime, backup_dir: Path | None) -> Path | None:
+    """Keep what is at ``db_path`` before it is replaced: a backup of a sound database, a copy of a damaged file
+    (``<name>.hong-<time>``, with its -wal). The file itself stays in place until the final rename."""
+    from kstthc_desktop.store.backup import make_backup
+    from kstthc_desktop.store.opening import inspect_database, inspection_connection
+
+    if not db_path.exists():
+        return None
+    try:
+        inspect_database(db_path)
+        sound = True
+    except UserError:
+        sound = False
+    if sound:
+        with inspection_connection(db_path) as current:
+            return make_backup(current, db_path, reason="truoc-khoi-phuc", now=now, backup_dir=backup_dir)
+    previous = db_path.with_name(f"{db_path.name}.hong-{now:%Y%m%d-%H%M%S}")
+    for suffix in ("", "-wal"):
+        part = Path(f"{db_path}{suffix}")
+        if part.exists():
+            aside = work / f"hong{suffix}"
+            shutil.copyfile(part, aside)
+            with open(aside, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(aside, Path(f"{previous}{suffix}"))
+    return previous
+
+
+def _add_files(backup: Path, files: list[str], files_dir: Path, work: Path) -> int:
+    """Copy a zip's evidence files into the managed folder (named by hash: adding them never harms)."""
+    added = 0
+    if not files:
+        return added
+    with zipfile.ZipFile(backup) as archive:
+        for sha in files:
+            target = evfiles.stored_path(files_dir, sha)
+            if target is None or (target.exists() and _sha256(target) == sha):
+                continue
+            extracted = work / sha
+            with archive.open(f"files/{sha[:2]}/{sha}") as src_file, open(extracted, "wb") as out:
+                shutil.copyfileobj(src_file, out)
+            evfiles.store_file(files_dir, extracted)
+            extracted.unlink()
+            added += 1
+    return added
+
+
+def _give_identity(new_db: Path, db_path: Path, backup_dir: Path | None, foreign: bool) -> None:
+    """The restored database's identity: its own (a restore of its own backup), a new one (another database's
+    backup: it must not share, and rotate away, the other's backups), the target's (an older, id-less backup)."""
+    from kstthc_desktop.store.backup import default_backup_dir
+    from kstthc_desktop.store.identity import HOME_KEY, ID_KEY, _key, identity_in, identity_of, new_identity
+
+    conn = sqlite3.connect(new_db)
+    try:
+        theirs = identity_in(conn)
+        wanted = theirs
+        if foreign:
+            wanted = new_identity()
+        elif theirs is None:
+            wanted = identity_of(db_path, backup_dir or default_backup_dir()) if db_path.exists() else None
+        with conn:
+            if wanted and wanted != theirs:
+                conn.execute("insert or replace into meta(key, value) values (?, ?)", [ID_KEY, wanted])
+            conn.execute("insert or replace into meta(key, value) values (?, ?)", [HOME_KEY, _key(db_path)])
+    finally:
+        conn.close()
+
+
 def restore_backup(
-    db_path: Path | str, backup: Path | str, *, now: datetime, backup_dir: Path | None = None
+    db_path: Path | str, backup: Path | str, *, now: datetime, backup_dir: Path | None = None,
+    allow_foreign: bool = False,
 ) -> RestoreResult:
     """Replace the database at ``db_path`` with a backup (a "Sao lưu" zip, or an automatic ``.sqlite3`` backup).
 
-    Everything is checked before anything changes. The current state is kept first: a sound database is backed
-    up into the backups folder; a damaged file is moved aside as ``<name>.hong-<time>``. The program must have
-    closed the database (the lock is taken here; DatabaseLocked when another program has it open).
+    Everything is checked before anything changes, the current state is kept (a backup of a sound database, a
+    copy of a damaged file as ``<name>.hong-<time>``), and the new database goes in place by one rename
+    (``store.restoring``: a kill at any moment leaves the old database or the new one, never none). The program
+    must have closed the database (the lock is taken here; DatabaseLocked when another program has it open).
+    Another database's backup raises ``ForeignBackup`` unless ``allow_foreign``.
     """
-    from kstthc_desktop.store.backup import make_backup
     from kstthc_desktop.store.lock import DatabaseLock
-    from kstthc_desktop.store.opening import applied_migrations, check_database, looks_like_sqlite
-    from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
+    from kstthc_desktop.store.restoring import mark_ready, put_in_place, recover_interrupted_restore, work_prefix
     from kstthc_desktop.store.store import Store
 
     db_path, backup = Path(db_path), Path(backup)
     files_dir = evfiles.files_dir_for(db_path)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{db_path.stem}-restore-", dir=db_path.parent))
     except OSError as exc:
-        raise UserError(f"Không ghi được vào thư mục \"{db_path.parent}\".", detail=str(exc)) from exc
+        raise _restore_error(exc, db_path) from exc
+    with DatabaseLock(db_path):
+        recover_interrupted_restore(db_path)
+        try:
+            work = Path(tempfile.mkdtemp(prefix=work_prefix(db_path), dir=db_path.parent))
+        except OSError as exc:
+            raise _restore_error(exc, db_path) from exc
+        try:
+            prepared = prepare_backup(backup, work)
+            foreign = foreign_backup_sentence(db_path, prepared.db_file, backup_dir, backup)
+            if foreign and not allow_foreign:
+                raise ForeignBackup(foreign + " Chưa thay đổi gì; nếu thật sự muốn, hãy khôi phục với "
+                                              "--other-database.")
+            _give_identity(prepared.db_file, db_path, backup_dir, bool(foreign))
+            added = _add_files(backup, prepared.files, files_dir, work)
+            previous = _keep_current_state(db_path, work, now, backup_dir)
+            mark_ready(work, db_path, previous)
+            put_in_place(work, db_path)
+        except OSError as exc:
+            raise _restore_error(exc, db_path) from exc
+        except sqlite3.DatabaseError as exc:
+            raise _restore_error(exc, db_path) from exc
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    # Reopen: checks it as every start does.
     try:
-        if backup.suffix.lower() == ".zip":
-            manifest, new_db = read_backup(backup, work)
-            zip_files = list(manifest.files)
-            missing = list(manifest.missing_files)
-        else:
-            if not backup.is_file():
-                raise UserError(f"Không tìm thấy tệp sao lưu \"{backup}\".")
-            new_db = work / DB_ENTRY
-            src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-            try:
-                if not looks_like_sqlite(backup):
-                    raise _bad(backup, "không phải cơ sở dữ liệu.")
-                dst = sqlite3.connect(new_db)
-                src.backup(dst)
-                dst.close()
-            except sqlite3.DatabaseError as exc:
-                raise _bad(backup, "cơ sở dữ liệu bị hỏng.", str(exc)) from exc
-            finally:
-                src.close()
-            _check_db_file(new_db, backup, KNOWN_MIGRATIONS, applied_migrations)
-            zip_files, missing = [], []
-
-        with DatabaseLock(db_path):
-            previous = None
-            if db_path.exists():
-                sound = False
-                try:
-                    if looks_like_sqlite(db_path):
-                        current = sqlite3.connect(db_path)
-                        try:
-                            sound = not check_database(current) and bool(applied_migrations(current))
-                            if sound:
-                                previous = make_backup(current, db_path, reason="truoc-khoi-phuc", now=now,
-                                                       backup_dir=backup_dir)
-                        finally:
-                            current.close()
-                except sqlite3.DatabaseError:
-                    sound = False
-                if not sound:
-                    previous = db_path.with_name(f"{db_path.name}.hong-{now:%Y%m%d-%H%M%S}")
-                    for suffix in ("", "-wal", "-shm"):
-                        part = Path(str(db_path) + suffix)
-                        if part.exists():
-                            os.replace(part, Path(str(previous) + suffix))
-            added = 0
-            if zip_files:
-                with zipfile.ZipFile(backup) as archive:
-                    for sha in zip_files:
-                        target = evfiles.stored_path(files_dir, sha)
-                        if target.exists() and _sha256(target) == sha:
-                            continue
-                        extracted = work / sha
-                        with archive.open(f"files/{sha[:2]}/{sha}") as src_file, open(extracted, "wb") as out:
-                            shutil.copyfileobj(src_file, out)
-                        evfiles.store_file(files_dir, extracted)
-                        extracted.unlink()
-                        added += 1
-            # Into the live file through SQLite itself: WAL and journal stay consistent, all or nothing.
-            source = sqlite3.connect(new_db)
-            target_conn = sqlite3.connect(db_path, timeout=10)
-            try:
-                source.backup(target_conn)
-            finally:
-                target_conn.close()
-                source.close()
-        # Reopen: checks it, migrates a backup from an older program (backing it up first).
         Store.open(db_path, create=False, backup_dir=backup_dir, clock=lambda: now).close()
-        log.info("restored %s from %s (previous state: %s)", db_path, backup, previous)
-        return RestoreResult(previous, added, missing)
-    except OSError as exc:
-        raise UserError(
-            f"Không khôi phục được vào \"{db_path}\" (ổ đĩa đầy hoặc không có quyền ghi).", detail=str(exc)
-        ) from exc
-    except sqlite3.DatabaseError as exc:
-        raise UserError(f"Không khôi phục được vào \"{db_path}\".", detail=str(exc)) from exc
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    except (OSError, sqlite3.DatabaseError) as exc:
+        raise _restore_error(exc, db_path) from exc
+    log.info("restored %s from %s (previous state: %s)", db_path, backup, previous)
+    return RestoreResult(previous, added, prepared.missing_files)
+
+
+def _restore_error(exc: BaseException, db_path: Path) -> UserError:
+    from kstthc_desktop.store.media import medium_error
+
+    prefix = f"Không khôi phục được vào \"{db_path}\"; dữ liệu hiện tại được giữ nguyên."
+    error = medium_error(exc, db_path.parent, prefix=prefix)
+    return error or UserError(f"{prefix} (không có quyền ghi?)", detail=str(exc))

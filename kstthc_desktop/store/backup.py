@@ -1,7 +1,10 @@
 """Automatic backups with SQLite's online backup API: a consistent snapshot even while the program is writing.
 
 Never a file copy of an open database (a copy taken mid-write, or without its WAL, is a damaged database).
-Automatic backups go to ``paths.data_dir()/backups`` as ``<db stem>-<YYYYmmdd-HHMMSS>-<reason>.sqlite3``:
+Automatic backups go to ``paths.data_dir()/backups`` as ``<db stem>-<id>-<YYYYmmdd-HHMMSS>-<reason>.sqlite3``
+(``<id>``: the first 12 hex digits of the database's identity, ``store.identity``; two databases of the same name
+never share, or rotate away, each other's backups; backups of the older form without an id are listed for a
+database without one, offered when it has none of its own, and never rotated):
 once a day when the program opens (``backup_if_due``), and always before an import, a re-import, a restore or
 a migration (``backup_before``). ``keep_backups`` decides which to keep: the last 10, plus the newest of each
 of the last 8 weeks. They hold the database only; evidence files are never deleted by the program except by
@@ -35,23 +38,27 @@ def default_backup_dir() -> Path:
 
 
 def snapshot(source: sqlite3.Connection, dest_path: Path) -> Path:
-    """Write a consistent copy of the database behind ``source`` to ``dest_path`` (atomically, fsynced)."""
+    """Write a consistent copy of the database behind ``source`` to ``dest_path`` (atomically, fsynced; the
+    ``.part`` it is written as is noted, so a killed run's is removed at the next start)."""
+    from kstthc_desktop.store.workdirs import pending_file
+
     dest_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest_path.with_name(dest_path.name + ".part")
     tmp.unlink(missing_ok=True)
-    try:
-        dest = sqlite3.connect(str(tmp))
+    with pending_file(tmp):
         try:
-            source.backup(dest)
-            dest.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dest.close()
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, dest_path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+            dest = sqlite3.connect(str(tmp))
+            try:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
+            with open(tmp, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, dest_path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
     return dest_path
 
 
@@ -62,17 +69,21 @@ class BackupInfo:
     path: Path
     taken_at: datetime
     reason: str
+    legacy: bool = False  # named without a database id (an older program's): whose it is cannot be told
 
 
-def backup_name(db_path: Path, now: datetime, reason: str) -> str:
-    return f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
+def backup_name(db_path: Path, now: datetime, reason: str, identity: str | None = None) -> str:
+    from kstthc_desktop.store.identity import short
+
+    middle = f"-{short(identity)}" if identity else ""
+    return f"{db_path.stem}{middle}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
 
 
-def list_backups(db_path: Path, backup_dir: Path | None = None) -> list[BackupInfo]:
-    """The automatic backups of this database, newest first."""
-    folder = backup_dir or default_backup_dir()
-    pattern = re.compile(rf"^{re.escape(Path(db_path).stem)}-(\d{{8}}-\d{{6}})-([a-z][a-z-]*?)(?:-\d+)?\.sqlite3$")
-    found = []
+_TAIL = r"-(\d{8}-\d{6})-([a-z][a-z-]*?)(?:-\d+)?\.sqlite3$"
+
+
+def _scan(folder: Path, pattern: re.Pattern, legacy: bool) -> list[BackupInfo]:
+    found: list[BackupInfo] = []
     if not folder.is_dir():
         return found
     for item in folder.iterdir():
@@ -82,8 +93,28 @@ def list_backups(db_path: Path, backup_dir: Path | None = None) -> list[BackupIn
                 taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
             except ValueError:
                 continue
-            found.append(BackupInfo(item, taken, match.group(2)))
+            found.append(BackupInfo(item, taken, match.group(2), legacy))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def list_backups(db_path: Path, backup_dir: Path | None = None, identity: str | None = None) -> list[BackupInfo]:
+    """The automatic backups of this database (by its identity, read from it or as remembered), newest first.
+
+    A database without an identity (an older program's, not yet opened by this one) gets the older backups of
+    its file name, as before."""
+    from kstthc_desktop.store.identity import identity_of, short
+
+    folder = backup_dir or default_backup_dir()
+    identity = identity or identity_of(Path(db_path), folder)
+    if identity is None:
+        return legacy_backups(db_path, folder)
+    return _scan(folder, re.compile(rf"^.+-{re.escape(short(identity))}{_TAIL}"), legacy=False)
+
+
+def legacy_backups(db_path: Path, backup_dir: Path | None = None) -> list[BackupInfo]:
+    """Backups an older program took of a database of this file name (no identity in their name)."""
+    folder = backup_dir or default_backup_dir()
+    return _scan(folder, re.compile(rf"^{re.escape(Path(db_path).stem)}{_TAIL}"), legacy=True)
 
 
 def make_backup(
@@ -94,21 +125,28 @@ def make_backup(
     now: datetime,
     backup_dir: Path | None = None,
 ) -> Path:
-    """A backup of the database into the backups folder; its path. UserError if it cannot be written."""
+    """A backup of the database into the backups folder, named with its identity; its path. UserError (saying
+    "ổ đĩa đầy" for a full disk) if it cannot be written."""
+    from kstthc_desktop.store.identity import identity_in, remember
+    from kstthc_desktop.store.media import medium_error
+
     folder = backup_dir or default_backup_dir()
-    target = folder / backup_name(db_path, now, reason)
+    identity = identity_in(source)
+    target = folder / backup_name(db_path, now, reason, identity)
     counter = 1
     while target.exists():
         counter += 1
-        target = folder / backup_name(db_path, now, f"{reason}-{counter}")
+        target = folder / backup_name(db_path, now, f"{reason}-{counter}", identity)
     try:
         path = snapshot(source, target)
     except (OSError, sqlite3.Error) as exc:
         log.error("backup of %s to %s failed: %s", db_path, target, exc)
-        raise UserError(
-            f"Không tạo được bản sao lưu trong \"{folder}\" (ổ đĩa đầy hoặc không có quyền ghi); chưa thay đổi gì.",
-            detail=str(exc),
-        ) from exc
+        error = medium_error(exc, folder, prefix="Không tạo được bản sao lưu; chưa thay đổi gì.")
+        raise (error or UserError(
+            f"Không tạo được bản sao lưu trong \"{folder}\" (không có quyền ghi?); chưa thay đổi gì.",
+            detail=str(exc))) from exc
+    if identity:
+        remember(db_path, identity, folder)
     log.info("backup of %s (%s): %s", db_path, reason, path)
     return path
 
@@ -133,9 +171,11 @@ def keep_backups(
     return keep | set(newest_in_week.values())
 
 
-def rotate_backups(db_path: Path, today: date, backup_dir: Path | None = None) -> list[Path]:
-    """Delete the automatic backups ``keep_backups`` does not keep; the deleted paths."""
-    backups = list_backups(db_path, backup_dir)
+def rotate_backups(db_path: Path, today: date, backup_dir: Path | None = None,
+                   identity: str | None = None) -> list[Path]:
+    """Delete the automatic backups of this database (its identity's only) ``keep_backups`` does not keep; the
+    deleted paths. Backups without an identity are never deleted: whose they are cannot be told."""
+    backups = [b for b in list_backups(db_path, backup_dir, identity) if not b.legacy]
     keep = keep_backups([b.taken_at for b in backups], today)
     removed = []
     for backup in backups:
@@ -151,20 +191,25 @@ def rotate_backups(db_path: Path, today: date, backup_dir: Path | None = None) -
 
 def backup_before(store, reason: str, now: datetime, backup_dir: Path | None = None) -> Path:
     """Always back up before a risky action (``reason``: "truoc-nhap", "truoc-nhap-lai", "truoc-khoi-phuc")."""
+    from kstthc_desktop.store.identity import identity_in
+
     backup_dir = backup_dir or getattr(store, "backup_dir", None)
     path = make_backup(store.conn, store.path, reason=reason, now=now, backup_dir=backup_dir)
-    rotate_backups(store.path, now.date(), backup_dir)
+    rotate_backups(store.path, now.date(), backup_dir, identity_in(store.conn))
     return path
 
 
 def backup_if_due(store, now: datetime, backup_dir: Path | None = None) -> Path | None:
     """The daily backup the program takes on opening: made when a day has passed since the newest backup."""
+    from kstthc_desktop.store.identity import identity_in
+
     backup_dir = backup_dir or getattr(store, "backup_dir", None)
-    backups = list_backups(store.path, backup_dir)
+    identity = identity_in(store.conn)
+    backups = list_backups(store.path, backup_dir, identity)
     if backups and now - backups[0].taken_at < AUTO_INTERVAL and backups[0].taken_at <= now:
         return None
     path = make_backup(store.conn, store.path, reason="tu-dong", now=now, backup_dir=backup_dir)
-    rotate_backups(store.path, now.date(), backup_dir)
+    rotate_backups(store.path, now.date(), backup_dir, identity)
     return path
 
 
@@ -189,17 +234,21 @@ def is_good_backup(path: Path) -> bool:
 
 
 def newest_good_backup(db_path: Path, backup_dir: Path | None = None) -> BackupInfo | None:
-    """The newest automatic backup that is sound: what the program offers when the database is damaged."""
-    for backup in list_backups(Path(db_path), backup_dir):
-        if is_good_backup(backup.path):
-            return backup
+    """The newest sound automatic backup of this database (its identity's; an older program's backup of the same
+    file name only when it has none): what the program offers when the database is damaged."""
+    own = list_backups(Path(db_path), backup_dir)
+    for backups in (own, [] if any(b.legacy for b in own) else legacy_backups(Path(db_path), backup_dir)):
+        for backup in backups:
+            if is_good_backup(backup.path):
+                return backup
     return None
 
 
 def files_used_by_backups(db_path: Path, backup_dir: Path | None = None) -> set[str]:
     """The evidence files (by SHA-256) the kept automatic backups of this database refer to."""
     used: set[str] = set()
-    for backup in list_backups(Path(db_path), backup_dir):
+    own = list_backups(Path(db_path), backup_dir)
+    for backup in own + ([] if any(b.legacy for b in own) else legacy_backups(Path(db_path), backup_dir)):
         try:
             conn = sqlite3.connect(f"{backup.path.resolve().as_uri()}?mode=ro", uri=True)
             try:

@@ -61,6 +61,44 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+fsync_dir = _fsync_dir
+
+#: Characters no file name may hold on Windows (and "/" nowhere), plus control characters.
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+
+
+def safe_file_name(name: str | None, fallback: str = "tep") -> str:
+    """A name from a file the program did not make (a restored archive, a unit's return), made safe to use as
+    one file name in a folder of ours: no folder parts ("../../tmp/evil" → "evil"), no drive or stream
+    ("C:x", "x:y"), no "." or "..", no characters Windows refuses, no reserved device name, at most 150 chars."""
+    text = str(name or "").replace("\\", "/").split("/")[-1]
+    text = _UNSAFE.sub("_", text).strip(" .")
+    if not text or _RESERVED.match(text):
+        text = f"{fallback}_{text}" if text else fallback
+    if len(text) > 150:
+        stem, dot, ext = text.rpartition(".")
+        text = (stem[: 150 - len(ext) - 1] + dot + ext) if dot and len(ext) <= 10 else text[:150]
+    return text
+
+
+def viewable_copy(stored: Path, file_name: str, sha256: str) -> Path:
+    """The store keeps files under their SHA-256 with no extension; the system's viewer needs the real name, so
+    a copy named as the officer attached it goes into the temp folder (never the original). The name is made
+    safe first: it may come from a restored archive, and must not lead the copy outside its own folder."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / "kstthc-mo-tep" / (sha256[:16] if is_sha256(sha256) else "tep")
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / safe_file_name(file_name, fallback=stored.name)
+    if folder.resolve() not in target.resolve().parents:  # belt and braces: never outside its folder
+        raise UserError("Tên tệp minh chứng không hợp lệ.")
+    if not target.exists():
+        shutil.copyfile(stored, target)
+    return target
+
+
 def check_source(source: Path) -> int:
     """The size of a file the officer chose, or UserError saying why it cannot be used."""
     name = source.name

@@ -1,13 +1,22 @@
-"""One program per database: an OS lock on ``<db>.lock``, held while the database is open.
+"""One program per database: an OS lock on ``<db>.lock``, held while the database is open, and one on the file's
+identity, so that two paths to one file (a hard link, a second name) share a lock.
 
 The lock is a lock on an open file (``fcntl.flock`` on POSIX, ``msvcrt.locking`` on Windows), not the file's
 existence: when the program dies, even by SIGKILL or a power cut, the OS drops it, so it can never stay stuck.
 The lock file itself is left in place (deleting it would race with a second program taking it).
+
+``<db>.lock`` is named from the path; a second name for the same file would get its own, and two programs would
+write one database through two ``-wal`` files (corruption). So the lock also covers the file's identity: device
+and inode (on Windows the volume serial number and file ID, which ``os.stat`` gives), as a lock file named from
+them in a folder every program on the machine shares (``<temp>/kstthc-khoa``). A new database is locked by its
+identity as soon as it exists (``lock_identity``).
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import tempfile
 from pathlib import Path
 
 from kstthc_desktop.errors import UserError
@@ -22,8 +31,33 @@ class LockFileRefused(UserError):
     often a folder or medium that may only be read."""
 
 
+log = logging.getLogger(__name__)
+
+
 def lock_path_for(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
+
+
+def identity_lock_folder() -> Path:
+    return Path(tempfile.gettempdir()) / "kstthc-khoa"
+
+
+def identity_lock_path(db_path: Path) -> Path | None:
+    """The lock file named from the database file's device and inode (None when the file or its id is unknown)."""
+    try:
+        st = os.stat(db_path)
+    except OSError:
+        return None
+    if not st.st_ino:  # a file system without file ids: the path's lock is all there is
+        return None
+    return identity_lock_folder() / f"{st.st_dev:x}-{st.st_ino:x}.lock"
+
+
+def _open_lock_file(path: Path) -> int:
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    except PermissionError:  # made by another user of this machine: a read-only handle locks as well
+        return os.open(path, os.O_RDONLY)
 
 
 class DatabaseLock:
@@ -33,6 +67,7 @@ class DatabaseLock:
         self.path = lock_path_for(db_path)
         self.db_path = db_path
         self._fd: int | None = None
+        self._identity_fd: int | None = None
 
     @property
     def held(self) -> bool:
@@ -61,18 +96,53 @@ class DatabaseLock:
         except OSError:
             pass
         self._fd = fd
+        try:
+            self.lock_identity()
+        except BaseException:
+            self.release()
+            raise
         return self
 
-    def release(self) -> None:
-        if self._fd is None:
+    def lock_identity(self) -> None:
+        """Lock the database file's identity too (once it exists): another name for the same file is refused."""
+        if self._identity_fd is not None:
             return
-        fd, self._fd = self._fd, None
+        path = identity_lock_path(self.db_path)
+        if path is None:
+            return
         try:
-            _unlock(fd)
-        except OSError:
-            pass
-        finally:
+            path.parent.mkdir(exist_ok=True)
+            try:
+                os.chmod(path.parent, 0o1777)  # every user of the machine shares it, as /tmp itself
+            except OSError:
+                pass
+            fd = _open_lock_file(path)
+        except OSError as exc:  # the path's own lock still holds; say so in the log
+            log.warning("no identity lock for %s (%s): %s", self.db_path, path, exc)
+            return
+        try:
+            _lock(fd)
+        except OSError as exc:
             os.close(fd)
+            raise DatabaseLocked(
+                f"Cơ sở dữ liệu \"{self.db_path.name}\" đang được mở bởi một chương trình KSTTHC khác "
+                "(qua một đường dẫn khác tới cùng tệp); hãy đóng chương trình đó hoặc mở ở chế độ chỉ đọc.",
+                detail=str(exc),
+            ) from exc
+        self._identity_fd = fd
+
+    def release(self) -> None:
+        for name in ("_identity_fd", "_fd"):
+            fd = getattr(self, name)
+            if fd is None:
+                continue
+            setattr(self, name, None)
+            try:
+                _unlock(fd)
+            except OSError:
+                pass
+            finally:
+                os.close(fd)
 
     def __enter__(self) -> "DatabaseLock":
         return self.acquire()

@@ -7,17 +7,19 @@ A database file is only ever changed after all the checks have passed; a refused
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
+import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from kstthc_desktop import __version__
 from kstthc_desktop.errors import UserError
-from kstthc_desktop.store.lock import DatabaseLock, LockFileRefused
+from kstthc_desktop.store.lock import LockFileRefused
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +81,124 @@ def read_only_error(path: Path, refusal: OSError) -> ReadOnlyDatabase:
 
 
 def looks_like_sqlite(path: Path) -> bool:
-    """True for an SQLite file (or an empty one, which SQLite treats as a new database)."""
+    """True for a file that begins with SQLite's header. An empty (0-byte) or header-less file is not one: a file
+    that exists is opened or refused, never silently made into a new, empty database."""
     with open(path, "rb") as handle:
         head = handle.read(len(SQLITE_HEADER))
-    return head == b"" or head == SQLITE_HEADER
+    return head == SQLITE_HEADER
+
+
+class MissingDatabase(UserError):
+    """No database at a path where one was (its lock file, -wal or evidence folder are still there): the program
+    does not make a fresh, empty one in its place; the newest good backup is offered instead."""
+
+
+def was_here(path: Path) -> bool:
+    """Whether a database lived at ``path``: what a database leaves beside itself is still there."""
+    beside = (path.with_name(path.name + suffix) for suffix in (".lock", "-wal", "-shm"))
+    return any(p.exists() for p in beside)
+
+
+@contextlib.contextmanager
+def inspection_connection(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only look at the database that changes no byte of it, its -wal or its -shm.
+
+    Without a -wal (every normal start: the last connection's close merges and removes it) the file is read as
+    it is (``immutable=1``: no locks, no -shm). With a leftover -wal (after a crash) SQLite would merge it on
+    close, and a refused file would be changed for ever: the file and its -wal are copied aside and the copy is
+    read. The caller holds the lock, so nobody writes the file meanwhile."""
+    wal = path.with_name(path.name + "-wal")
+    has_wal = wal.exists() and wal.stat().st_size > 0
+    if not has_wal:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
+    from kstthc_desktop.store.workdirs import work_folder
+
+    with work_folder("kstthc-kiem-tra-") as folder:
+        copy = folder / "database.sqlite3"
+        shutil.copyfile(path, copy)
+        shutil.copyfile(wal, folder / "database.sqlite3-wal")
+        conn = sqlite3.connect(str(copy))
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+
+def verdict(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> list[str]:
+    """Sound, ours and not from a newer program (else DamagedDatabase / NewerDatabase); its applied migrations."""
+    from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
+
+    try:
+        problems = check_database(conn)
+        if problems:
+            log.error("database %s failed quick_check: %s", path, problems[:5])
+            raise DamagedDatabase(damaged_message(path), detail="; ".join(problems[:5]))
+        applied = applied_migrations(conn)
+        ours = bool(applied) or not _user_tables(conn)
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabase(damaged_message(path), detail=str(exc)) from exc
+    unknown = [name for name in applied if name not in KNOWN_MIGRATIONS]
+    if unknown or len(applied) > len(KNOWN_MIGRATIONS):
+        raise NewerDatabase(
+            f"Cơ sở dữ liệu \"{path.name}\" được tạo bởi phiên bản mới hơn của chương trình; "
+            "hãy cập nhật KSTTHC Desktop để mở nó (tệp được giữ nguyên)."
+        )
+    if not ours:
+        raise DamagedDatabase(
+            f"Tệp \"{path.name}\" là một cơ sở dữ liệu SQLite nhưng không phải của KSTTHC Desktop; chương trình không mở nó."
+        )
+    if read_only and len(applied) < len(KNOWN_MIGRATIONS):
+        raise UserError(f"Cơ sở dữ liệu \"{path.name}\" cần được nâng cấp trước; không thể mở ở chế độ chỉ đọc.")
+    return applied
+
+
+def inspect_database(path: Path) -> list[str]:
+    """``verdict`` on a look at the file that changes nothing (``inspection_connection``); the caller holds the
+    lock. A full temporary folder (for the copy of a -wal) is told as such."""
+    from kstthc_desktop.store.media import medium_error
+
+    try:
+        with inspection_connection(path) as conn:
+            return verdict(conn, path, read_only=False)
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabase(damaged_message(path), detail=str(exc)) from exc
+    except OSError as exc:
+        error = medium_error(exc, None, prefix=f"Không kiểm tra được cơ sở dữ liệu \"{path.name}\".")
+        if error is None:
+            raise UserError(f"Không đọc được tệp \"{path}\".", detail=str(exc)) from exc
+        raise error from exc
+
+
+def create_database(path: Path) -> None:
+    """Make a new database at ``path`` whole or not at all: built under a temporary name beside it (every
+    migration applied, its identity given), then renamed into place. A crash leaves no half-made database."""
+    from sqlite_utils import Database
+
+    from kstthc_desktop.store.identity import settle_identity
+    from kstthc_desktop.store.schema import migrations
+    from kstthc_desktop.store.store import atomic
+
+    tmp = path.with_name(path.name + ".tao-moi")
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    conn = sqlite3.connect(str(tmp))
+    try:
+        migrations.apply(Database(conn))
+        with atomic(conn):
+            settle_identity(conn, path)
+    finally:
+        conn.close()
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    from kstthc_desktop.store.files import fsync_dir
+
+    fsync_dir(path.parent)
 
 
 def damaged_message(path: Path) -> str:
@@ -146,6 +262,82 @@ def _user_tables(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("select name from sqlite_master where type='table' and name not like 'sqlite_%'")]
 
 
+def _exists(path: Path, *, create: bool, read_only: bool) -> bool:
+    """Whether a database file is at ``path``; UserError for a folder, or a missing file that may not be made."""
+    try:
+        exists = path.exists()
+        if exists and not path.is_file():
+            raise UserError(f"\"{path}\" không phải là một tệp cơ sở dữ liệu.")
+        if not exists and (not create or read_only):
+            raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu \"{path}\".")
+        if exists and not looks_like_sqlite(path):
+            raise DamagedDatabase(damaged_message(path), detail="no SQLite header (an empty or foreign file)")
+        return exists
+    except OSError as exc:
+        raise UserError(f"Không mở được \"{path}\": không có quyền hoặc thư mục không ghi được.", detail=str(exc)) from exc
+
+
+def _acquire(path: Path, exists: bool):
+    from kstthc_desktop.store.lock import DatabaseLock
+
+    try:
+        return DatabaseLock(path).acquire()
+    except LockFileRefused as exc:
+        cause = exc.__cause__
+        if exists and isinstance(cause, OSError) and cause.errno in READ_ONLY_ERRORS:
+            raise read_only_error(path, PermissionError(cause.errno, str(cause), str(path.parent))) from cause
+        raise
+
+
+def _after_lock(path: Path, exists: bool, expected: bool) -> bool:
+    """With the lock held: finish (or undo) a restore a crash interrupted, and make the database if there is
+    none and none was ``expected`` (``was_here`` before the lock file was made). Whether the file exists now."""
+    from kstthc_desktop.store.restoring import recover_interrupted_restore
+
+    recover_interrupted_restore(path)
+    if not exists and path.exists():  # a restore the crash interrupted was finished
+        return True
+    if not path.exists():
+        if expected:
+            raise MissingDatabase(
+                f"Không tìm thấy cơ sở dữ liệu \"{path.name}\" dù trước đây nó nằm ở đây; chương trình không tạo "
+                "cơ sở dữ liệu mới, trống thay cho nó. Hãy khôi phục từ bản sao lưu gần nhất (nếu thật sự muốn "
+                f"bắt đầu lại từ đầu, hãy xóa tệp \"{path.name}.lock\" bên cạnh).",
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        create_database(path)
+    return exists
+
+
+def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, list[str]]:
+    """A read-only connection; on a medium nobody can write, without a -shm file, the file as it is (and what
+    that leaves out, in the warnings)."""
+    warnings: list[str] = []
+    conn = connect(path, read_only=True, write_settings=False)
+    try:
+        check_database(conn)  # the first read: where a missing -shm shows
+        return conn, warnings
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "unable to open" not in str(exc).lower():
+            raise
+    # A WAL database on a medium that may only be read, with no -shm file beside it: SQLite can neither use
+    # nor make one, so read the file as it is (nobody can change it there).
+    conn = connect(path, read_only=True, immutable=True)
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        log.warning("%s opened immutable: the changes in %s are not seen", path, wal)
+        warnings.append(wal_left_out_message(path, wal))
+    log.info("%s opened immutable (read-only medium without a -shm file)", path)
+    return conn, warnings
+
+
+def wal_left_out_message(path: Path, wal: Path) -> str:
+    return (f"Chú ý: những thay đổi cuối cùng của \"{path.name}\" còn nằm trong tệp \"{wal.name}\" mà chương "
+            "trình không đọc được trên ổ đĩa chỉ cho phép đọc này, nên không hiện ở đây. Hãy mở lại cơ sở dữ liệu "
+            "trên một ổ đĩa ghi được (ví dụ chép cả ba tệp vào máy) để thấy đủ.")
+
+
 def open_store(
     cls,
     path: Path,
@@ -159,84 +351,41 @@ def open_store(
     from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
 
     path = Path(path)
-    try:
-        exists = path.exists()
-        if exists and not path.is_file():
-            raise UserError(f"\"{path}\" không phải là một tệp cơ sở dữ liệu.")
-        if not exists:
-            if not create or read_only:
-                raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu \"{path}\".")
-            path.parent.mkdir(parents=True, exist_ok=True)
-        elif not looks_like_sqlite(path):
-            raise DamagedDatabase(damaged_message(path))
-    except OSError as exc:
-        raise UserError(f"Không mở được \"{path}\": không có quyền hoặc thư mục không ghi được.", detail=str(exc)) from exc
-
+    exists = _exists(path, create=create, read_only=read_only)
     if exists and not read_only:  # a read-only medium, share or file: say so before anything is tried
         refusal = write_refusal(path)
         if refusal is not None:
             raise read_only_error(path, refusal)
-    try:
-        held = DatabaseLock(path).acquire() if (lock and not read_only) else None
-    except LockFileRefused as exc:
-        cause = exc.__cause__
-        if exists and isinstance(cause, OSError) and cause.errno in READ_ONLY_ERRORS:
-            raise read_only_error(path, PermissionError(cause.errno, str(cause), str(path.parent))) from cause
-        raise
-    conn: sqlite3.Connection | None = None
-    try:
+    if not exists:
         try:
-            conn = connect(path, read_only=read_only, write_settings=False)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _medium_or(exc, path, "Không tạo được thư mục cho cơ sở dữ liệu") from exc
+    expected = not exists and was_here(path)
+    held = _acquire(path, exists) if (lock and not read_only) else None
+    conn: sqlite3.Connection | None = None
+    warnings: list[str] = []
+    try:
+        if held is not None:
+            exists = _after_lock(path, exists, expected)
+            held.lock_identity()
+        elif not path.exists():
+            raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu \"{path}\".")
+        if read_only:  # a read-only connection changes nothing, even while another program writes the file
             try:
-                problems = check_database(conn)
-            except sqlite3.OperationalError as exc:
-                if not (read_only and "unable to open" in str(exc).lower()):
-                    raise
-                # A WAL database on a medium that may only be read, with no -shm file beside it: SQLite can
-                # neither use nor make one, so read the file as it is (nobody can change it there).
-                conn.close()
-                conn = None
-                conn = connect(path, read_only=True, immutable=True)
-                problems = check_database(conn)
-                wal = path.with_name(path.name + "-wal")
-                if wal.exists() and wal.stat().st_size:
-                    log.warning("%s opened immutable: the changes in %s are not seen", path, wal)
-                log.info("%s opened immutable (read-only medium without a -shm file)", path)
-        except sqlite3.DatabaseError as exc:
-            if "readonly" in str(exc).lower() or "unable to open" in str(exc).lower():
-                raise UserError(
-                    f"Không mở được cơ sở dữ liệu \"{path.name}\" để ghi (thư mục hoặc tệp chỉ cho phép đọc).",
-                    detail=str(exc),
-                ) from exc
-            raise DamagedDatabase(damaged_message(path), detail=str(exc)) from exc
-        if problems:
-            log.error("database %s failed quick_check: %s", path, problems[:5])
-            raise DamagedDatabase(damaged_message(path), detail="; ".join(problems[:5]))
-
-        applied = applied_migrations(conn)
-        unknown = [name for name in applied if name not in KNOWN_MIGRATIONS]
-        if unknown or len(applied) > len(KNOWN_MIGRATIONS):
-            raise NewerDatabase(
-                f"Cơ sở dữ liệu \"{path.name}\" được tạo bởi phiên bản mới hơn của chương trình; "
-                "hãy cập nhật KSTTHC Desktop để mở nó (tệp được giữ nguyên)."
-            )
-        if not applied and _user_tables(conn):
-            raise DamagedDatabase(
-                f"Tệp \"{path.name}\" là một cơ sở dữ liệu SQLite nhưng không phải của KSTTHC Desktop; chương trình không mở nó."
-            )
-        if not read_only:  # only now, with the file known sound and ours, change anything in it
-            use_wal(conn, path)
+                conn, warnings = _connect_read_only(path)
+            except sqlite3.DatabaseError as exc:
+                raise DamagedDatabase(damaged_message(path), detail=str(exc)) from exc
+            applied = verdict(conn, path, read_only=True)
+        else:
+            applied = inspect_database(path)  # nothing is changed before this passes
+            conn = connect(path, write_settings=True)
         pending = [name for name in KNOWN_MIGRATIONS if name not in applied]
-        if pending:
-            if read_only:
-                raise UserError(
-                    f"Cơ sở dữ liệu \"{path.name}\" cần được nâng cấp trước; không thể mở ở chế độ chỉ đọc."
-                )
-            if applied:  # an older program's database: keep a copy of it as it was
-                from kstthc_desktop.store.backup import make_backup
+        if pending:  # an older program's database: keep a copy of it as it was, then migrate
+            from kstthc_desktop.store.backup import make_backup
 
-                backup = make_backup(conn, path, reason="truoc-nang-cap", now=clock(), backup_dir=backup_dir)
-                log.info("backed up %s before migrating it to %s: %s", path, KNOWN_MIGRATIONS[-1], backup)
+            backup = make_backup(conn, path, reason="truoc-nang-cap", now=clock(), backup_dir=backup_dir)
+            log.info("backed up %s before migrating it to %s: %s", path, KNOWN_MIGRATIONS[-1], backup)
             from sqlite_utils import Database
 
             from kstthc_desktop.store.schema import migrations
@@ -248,26 +397,49 @@ def open_store(
         store = cls(conn, path, clock=clock, read_only=read_only)
         store._lock = held
         store.backup_dir = backup_dir
-        if held is not None:  # unfinished copies of a crashed program; nobody else can be writing them now
-            from kstthc_desktop.store.files import leftover_temp_files
+        store.warnings.extend(warnings)
+        if held is not None:  # unfinished work of a crashed program; nobody else can be writing it now
+            from kstthc_desktop.store.workdirs import clean_leftovers
 
-            for leftover in leftover_temp_files(store.files_dir):
-                leftover.unlink(missing_ok=True)
-        if not read_only and store.meta("program_version") != __version__:
-            from kstthc_desktop.store.store import atomic
-
-            with atomic(conn):
-                store._set_meta("program_version", __version__)
-                store._set_meta("schema_version", str(len(KNOWN_MIGRATIONS)))
+            clean_leftovers(path)
+        if not read_only:
+            _settle(store)
         return store
     except BaseException as exc:
         if conn is not None:
             conn.close()
         if held is not None:
             held.release()
-        if isinstance(exc, sqlite3.DatabaseError):  # after the checks: a read-only or full disk, most likely
-            from kstthc_desktop.store.store import _db_write_error
-
-            error = _db_write_error(exc)
-            raise UserError(f"Không mở được cơ sở dữ liệu \"{path.name}\". {error.message}", detail=str(exc)) from exc
+        if isinstance(exc, (sqlite3.DatabaseError, OSError)):  # after the checks: a full or read-only disk, mostly
+            raise _medium_or(exc, path, f"Không mở được cơ sở dữ liệu \"{path.name}\".") from exc
         raise
+
+
+def _medium_or(exc: BaseException, path: Path, prefix: str) -> UserError:
+    """What the medium did, if it was the medium; else the store's message for a failed write."""
+    from kstthc_desktop.store.media import medium_error
+
+    error = medium_error(exc, path.parent, prefix=prefix)
+    if error is not None:
+        return error
+    if isinstance(exc, sqlite3.DatabaseError):
+        from kstthc_desktop.store.store import _db_write_error
+
+        inner = _db_write_error(exc)
+        return UserError(f"{prefix} {inner.message}", detail=str(exc))
+    return UserError(prefix + ".", detail=str(exc))
+
+
+def _settle(store) -> None:
+    """The database's identity (given at creation, renewed for a copy) and the program that last wrote it."""
+    from kstthc_desktop.store.identity import HOME_KEY, _key, identity_in, settle_identity
+    from kstthc_desktop.store.store import atomic
+    from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
+
+    if (store.meta("program_version") == __version__ and identity_in(store.conn)
+            and store.meta(HOME_KEY) == _key(store.path)):
+        return  # every ordinary start: nothing to write
+    with atomic(store.conn):
+        settle_identity(store.conn, store.path)
+        store._set_meta("program_version", __version__)
+        store._set_meta("schema_version", str(len(KNOWN_MIGRATIONS)))
