@@ -84,9 +84,11 @@ def export_backup(source, out_zip: Path | str, *, now: datetime) -> Manifest:
             raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu \"{db_path}\".")
         conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
         files_dir, own = evfiles.files_dir_for(db_path), True
+    from kstthc_desktop.store.workdirs import pending_file, work_folder
+
     tmp_zip = out_zip.with_name(out_zip.name + ".part")
     try:
-        with tempfile.TemporaryDirectory(prefix="kstthc-backup-") as work:
+        with work_folder("kstthc-backup-") as work, pending_file(tmp_zip):
             snap = snapshot(conn, Path(work) / DB_ENTRY)
             snap_conn = sqlite3.connect(snap)
             try:
