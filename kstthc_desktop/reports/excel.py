@@ -89,10 +89,10 @@ def write_xlsx(report_data: ReportData, out_path) -> Path:
         wb.save(tmp)
         tmp.replace(out_path)
     except OSError as exc:
-        from kstthc_desktop.errors import UserError
+        from kstthc_desktop.store.media import write_error
 
         tmp.unlink(missing_ok=True)
-        raise UserError(f"Không ghi được tệp báo cáo {out_path.name}: {exc.strerror or exc}.") from exc
+        raise write_error(exc, out_path, "tệp báo cáo") from exc
     return out_path
 
 

@@ -397,8 +397,8 @@ def write_pdf(report_data: ReportData, settings: Settings, texts: dict | None, o
         raise UserError("Không dàn trang được báo cáo: có một nội dung quá dài cho một trang; "
                         "hãy rút gọn nội dung đó rồi lập lại.", detail=str(exc)) from exc
     except OSError as exc:
-        from kstthc_desktop.errors import UserError
+        from kstthc_desktop.store.media import write_error
 
         tmp.unlink(missing_ok=True)
-        raise UserError(f"Không ghi được tệp báo cáo {out_path.name}: {exc.strerror or exc}.") from exc
+        raise write_error(exc, out_path, "tệp báo cáo") from exc
     return out_path

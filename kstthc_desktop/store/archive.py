@@ -113,18 +113,18 @@ def export_backup(source, out_zip: Path | str, *, now: datetime) -> Manifest:
                     os.fsync(handle.fileno())
                 os.replace(tmp_zip, out_zip)
             except OSError as exc:
+                from kstthc_desktop.store.media import write_error
+
                 _discard(tmp_zip)
-                raise UserError(
-                    f"Không ghi được bản sao lưu vào \"{out_zip}\" (ổ đĩa đầy, bị rút ra hoặc không có quyền ghi).",
-                    detail=str(exc),
-                ) from exc
+                raise write_error(exc, out_zip, "bản sao lưu") from exc
     except sqlite3.DatabaseError as exc:
         raise UserError("Không đọc được cơ sở dữ liệu để sao lưu; hãy kiểm tra tệp.", detail=str(exc)) from exc
     except OSError as exc:  # the temporary folder: full or not writable
+        from kstthc_desktop.store.media import medium_error
+
         _discard(tmp_zip)
-        raise UserError(
-            "Không tạo được bản sao lưu: ổ đĩa đầy hoặc không có quyền ghi vào thư mục tạm.", detail=str(exc)
-        ) from exc
+        raise (medium_error(exc, Path(tempfile.gettempdir()), prefix="Không tạo được bản sao lưu (thư mục tạm).")
+               or UserError("Không tạo được bản sao lưu: không ghi được vào thư mục tạm.", detail=str(exc))) from exc
     finally:
         if own:
             conn.close()
@@ -140,6 +140,16 @@ def _discard(path: Path) -> None:
         path.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+def _medium_first(exc: BaseException, work_dir: Path) -> None:
+    """A full (or read-only, or pulled-out) disk where the backup is unpacked is told as such: a good backup
+    must never be called damaged because the disk is full."""
+    from kstthc_desktop.store.media import medium_error
+
+    error = medium_error(exc, work_dir, prefix="Không khôi phục được; dữ liệu hiện tại được giữ nguyên.")
+    if error is not None:
+        raise error from exc
 
 
 def _bad(zip_path: Path, why: str, detail: str = "") -> UserError:
@@ -198,6 +208,7 @@ def read_backup(zip_path: Path | str, work_dir: Path) -> tuple[Manifest, Path]:
         except UserError:
             raise
         except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
+            _medium_first(exc, work_dir)
             raise _bad(zip_path, "tệp bị hỏng hoặc thiếu nội dung.", str(exc)) from exc
     if _sha256(db_file) != manifest.db_sha256:
         raise _bad(zip_path, "cơ sở dữ liệu bên trong bị hỏng (sai mã kiểm tra).")
@@ -220,6 +231,7 @@ def _check_db_file(db_file: Path, shown: Path, known: list[str], applied_migrati
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        _medium_first(exc, db_file.parent)
         raise _bad(shown, "cơ sở dữ liệu bên trong bị hỏng.", str(exc)) from exc
     if not applied:
         raise _bad(shown, "không phải cơ sở dữ liệu của KSTTHC Desktop.")
@@ -331,7 +343,11 @@ def prepare_backup(backup: Path, work: Path) -> PreparedBackup:
         finally:
             src.close()
     except sqlite3.DatabaseError as exc:
+        _medium_first(exc, work)
         raise _bad(backup, "cơ sở dữ liệu bị hỏng.", str(exc)) from exc
+    except OSError as exc:
+        _medium_first(exc, work)
+        raise
     _check_db_file(new_db, backup, KNOWN_MIGRATIONS, applied_migrations)
     return PreparedBackup(new_db, [], [], None)
 

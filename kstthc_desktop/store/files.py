@@ -168,9 +168,11 @@ def store_file(files_dir: Path, source: Path) -> tuple[str, int]:
                 pass
         if isinstance(exc, UserError):
             raise
-        raise UserError(
-            f"Không sao chép được tệp minh chứng \"{source.name}\" (ổ đĩa đầy hoặc không có quyền ghi).", detail=str(exc)
-        ) from exc
+        from kstthc_desktop.store.media import medium_error
+
+        prefix = f"Không sao chép được tệp minh chứng \"{source.name}\"."
+        raise (medium_error(exc, files_dir.parent, prefix=prefix)
+               or UserError(f"{prefix[:-1]} (không có quyền ghi?).", detail=str(exc))) from exc
 
 
 def stored_files(files_dir: Path) -> dict[str, Path]:

@@ -64,15 +64,15 @@ def _low_space(folder: Path) -> str | None:
     return "full" if free is not None and free < LOW_SPACE else None
 
 
-def sentence(kind: str, where: Path | None = None) -> str:
+def sentence(kind: str, where: Path | None = None, *, lead: str = "Không ghi được: ") -> str:
     """The Vietnamese sentence for a medium's refusal; never advice to restore."""
     place = f" (\"{where}\")" if where is not None else ""
     if kind == "full":
-        return (f"Không ghi được: {FULL}{place}. Dữ liệu không bị hỏng; hãy giải phóng dung lượng "
+        return (f"{lead}{FULL}{place}, không còn chỗ trống. Dữ liệu không bị hỏng; hãy giải phóng dung lượng "
                 "(xóa bớt tệp không cần) rồi thử lại.")
     if kind == "read-only":
-        return f"Không ghi được: ổ đĩa hoặc thư mục{place} chỉ cho phép đọc (ví dụ USB đã gạt khóa chống ghi)."
-    return (f"Không ghi được: không tìm thấy ổ đĩa{place} (USB hoặc ổ mạng đã bị rút ra hay ngắt kết nối?). "
+        return f"{lead}ổ đĩa hoặc thư mục{place} chỉ cho phép đọc (ví dụ USB đã gạt khóa chống ghi)."
+    return (f"{lead}không tìm thấy ổ đĩa{place} (USB hoặc ổ mạng đã bị rút ra hay ngắt kết nối?). "
             "Hãy cắm lại rồi thử lại.")
 
 
@@ -81,5 +81,16 @@ def medium_error(exc: BaseException, folder: Path | None = None, *, prefix: str 
     kind = kind_of(exc, folder)
     if kind is None:
         return None
-    text = sentence(kind, folder if kind != "full" else None)
-    return UserError(f"{prefix} {text}".strip() if prefix else text, detail=str(exc))
+    where = folder if kind != "full" else None
+    if prefix:
+        return UserError(f"{prefix.rstrip('.')}: {sentence(kind, where, lead='')}", detail=str(exc))
+    return UserError(sentence(kind, where), detail=str(exc))
+
+
+def write_error(exc: OSError, out_path: Path, what: str) -> UserError:
+    """The message for a file (a report, a backup) that could not be written: the medium's sentence when the
+    medium refused ("ổ đĩa đầy"), else the OS's reason."""
+    error = medium_error(exc, Path(out_path).parent, prefix=f"Không ghi được {what} \"{Path(out_path).name}\".")
+    if error is not None:
+        return error
+    return UserError(f"Không ghi được {what} \"{Path(out_path).name}\": {exc.strerror or exc}.", detail=str(exc))

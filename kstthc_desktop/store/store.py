@@ -838,9 +838,12 @@ def _same_shape(value: Any, default: Any) -> bool:
 
 
 def _db_write_error(exc: sqlite3.DatabaseError) -> UserError:
+    from kstthc_desktop.store.media import FULL
+
     text = str(exc).lower()
     if "full" in text:
-        message = "Ổ đĩa đã đầy: không lưu được thay đổi. Hãy giải phóng dung lượng rồi thử lại."
+        message = (f"Không lưu được thay đổi: {FULL}. Dữ liệu không bị hỏng; hãy giải phóng dung lượng rồi thử "
+                   "lại.")
     elif "readonly" in text or "read-only" in text or "read only" in text:
         message = "Không ghi được vào cơ sở dữ liệu: thư mục hoặc tệp chỉ cho phép đọc."
     elif "locked" in text or "busy" in text:
