@@ -326,3 +326,51 @@ def test_a_killed_export_leaves_a_noted_part_file(tmp_path, backups, monkeypatch
     with pytest.raises(KeyboardInterrupt):
         export_backup(db, tmp_path / "usb" / "b.zip", now=NOW)
     assert str((tmp_path / "usb" / "b.zip.part").absolute()) in seen
+
+
+# --- 7. a write-protected medium: check and backup work, changes left out of the read-only view are told ------
+def _can_mount() -> bool:
+    return (os.name == "posix" and hasattr(os, "geteuid") and os.geteuid() == 0 and bool(shutil.which("mount"))
+            and os.environ.get("KSTTHC_NO_MOUNT") is None)
+
+
+@pytest.fixture
+def write_protected(tmp_path, backups):
+    """A database on a medium mounted read-only, as a program killed on it left it: changes still in its -wal,
+    no -shm."""
+    import subprocess
+
+    if not _can_mount():
+        pytest.skip("needs root and mount for a real read-only medium")
+    medium = tmp_path / "usb"
+    medium.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(medium)], capture_output=True).returncode:
+        pytest.skip("mount is not allowed here")
+    try:
+        crashed = _crashed_with_wal(tmp_path, backups)
+        for suffix in ("", "-wal"):
+            shutil.copyfile(f"{crashed}{suffix}", medium / f"kstthc.sqlite3{suffix}")
+        subprocess.run(["mount", "-o", "remount,ro", str(medium)], check=True)
+        yield medium / "kstthc.sqlite3"
+    finally:
+        subprocess.run(["umount", "-l", str(medium)], capture_output=True)
+
+
+def test_check_and_backup_work_on_a_write_protected_medium(write_protected, tmp_path, capsys):
+    from kstthc_desktop import cli
+
+    db = write_protected
+    assert cli.main(["check", "--db", str(db)]) == 0
+    out = capsys.readouterr()
+    assert "không có lỗi" in out.out and "hỏng" not in out.out + out.err
+    assert cli.main(["backup", "--db", str(db), "--out", str(tmp_path / "sao-luu.zip")]) == 0
+    restored = tmp_path / "restored" / "kstthc.sqlite3"
+    restore_backup(restored, tmp_path / "sao-luu.zip", now=NOW, backup_dir=tmp_path / "rb")
+    conn = sqlite3.connect(restored)
+    assert conn.execute("select note from tasks where id = 1").fetchone()[0] == "ghi chú mới"  # the -wal's change
+    conn.close()
+
+
+def test_changes_left_out_of_a_read_only_view_are_told(write_protected):
+    with Store.open(write_protected, read_only=True) as store:
+        assert any("-wal" in w and "không hiện" in w for w in store.warnings)

@@ -70,20 +70,26 @@ def export_backup(source, out_zip: Path | str, *, now: datetime) -> Manifest:
 
     The zip appears whole or not at all (written beside it, fsynced, renamed). UserError when it cannot be written.
     """
-    from kstthc_desktop.store.backup import snapshot
-    from kstthc_desktop.store.opening import applied_migrations
-
     out_zip = Path(out_zip)
     if out_zip.suffix.lower() != ".zip":
         out_zip = out_zip.with_name(out_zip.name + ".zip")
     if hasattr(source, "conn"):
-        conn, db_path, files_dir, own = source.conn, source.path, source.files_dir, False
-    else:
-        db_path = Path(source)
-        if not db_path.is_file():
-            raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu \"{db_path}\".")
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-        files_dir, own = evfiles.files_dir_for(db_path), True
+        return _export(source.conn, source.path, source.files_dir, out_zip, now)
+    from kstthc_desktop.store.opening import reading_connection
+
+    db_path = Path(source)
+    if not db_path.is_file():
+        raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu \"{db_path}\".")
+    try:
+        with reading_connection(db_path) as conn:  # also from a write-protected USB drive
+            return _export(conn, db_path, evfiles.files_dir_for(db_path), out_zip, now)
+    except sqlite3.DatabaseError as exc:
+        raise UserError("Không đọc được cơ sở dữ liệu để sao lưu; hãy kiểm tra tệp.", detail=str(exc)) from exc
+
+
+def _export(conn: sqlite3.Connection, db_path: Path, files_dir: Path, out_zip: Path, now: datetime) -> Manifest:
+    from kstthc_desktop.store.backup import snapshot
+    from kstthc_desktop.store.opening import applied_migrations
     from kstthc_desktop.store.workdirs import pending_file, work_folder
 
     tmp_zip = out_zip.with_name(out_zip.name + ".part")
@@ -125,9 +131,6 @@ def export_backup(source, out_zip: Path | str, *, now: datetime) -> Manifest:
         _discard(tmp_zip)
         raise (medium_error(exc, Path(tempfile.gettempdir()), prefix="Không tạo được bản sao lưu (thư mục tạm).")
                or UserError("Không tạo được bản sao lưu: không ghi được vào thư mục tạm.", detail=str(exc))) from exc
-    finally:
-        if own:
-            conn.close()
     if manifest.missing_files:
         log.warning("backup %s: %d evidence files were missing", out_zip, len(manifest.missing_files))
     log.info("backup written to %s (%d files)", out_zip, len(manifest.files))

@@ -32,14 +32,7 @@ class CheckReport:
 
 def check_file(db_path: Path | str, *, full: bool = False) -> CheckReport:
     """Check the database at ``db_path``: quick_check (integrity_check and file hashes when ``full``)."""
-    from kstthc_desktop.store.opening import (
-        DamagedDatabase,
-        applied_migrations,
-        check_database,
-        damaged_message,
-        looks_like_sqlite,
-    )
-    from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
+    from kstthc_desktop.store.opening import DamagedDatabase, damaged_message, looks_like_sqlite, reading_connection
 
     db_path = Path(db_path)
     report = CheckReport(db_path, full)
@@ -51,29 +44,18 @@ def check_file(db_path: Path | str, *, full: bool = False) -> CheckReport:
     except OSError as exc:
         raise UserError(f"Không đọc được tệp \"{db_path}\".", detail=str(exc)) from exc
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-    except sqlite3.Error as exc:
-        raise UserError(f"Không mở được \"{db_path}\".", detail=str(exc)) from exc
-    try:
-        sqlite_problems = check_database(conn, full=full)
-        if sqlite_problems:
-            report.problems.append(f"SQLite báo lỗi trong tệp ({len(sqlite_problems)} lỗi): {sqlite_problems[0]}")
-            return report
-        applied = applied_migrations(conn)
-        if not applied:
-            report.problems.append("Tệp không phải là cơ sở dữ liệu của KSTTHC Desktop.")
-            return report
-        if any(name not in KNOWN_MIGRATIONS for name in applied):
-            report.problems.append("Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của chương trình.")
-            return report
-        for table in ("plans", "tasks", "progress", "evidence", "history"):
-            report.counts[table] = conn.execute(f"select count(*) from {table}").fetchone()[0]
-        files_dir = evfiles.files_dir_for(db_path)
-        used = [r[0] for r in conn.execute("select distinct file_sha256 from evidence where file_sha256 != ''")]
+        with reading_connection(db_path) as conn:
+            used = _check_connection(conn, report, db_path, full)
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabase(damaged_message(db_path), detail=str(exc)) from exc
-    finally:
-        conn.close()
+    except OSError as exc:
+        from kstthc_desktop.store.media import medium_error
+
+        raise (medium_error(exc, None, prefix=f"Không kiểm tra được \"{db_path.name}\".")
+               or UserError(f"Không đọc được tệp \"{db_path}\".", detail=str(exc))) from exc
+    if used is None:
+        return report
+    files_dir = evfiles.files_dir_for(db_path)
     for sha in used:
         path = evfiles.stored_path(files_dir, sha)
         if path is None or not path.is_file():
@@ -88,3 +70,24 @@ def check_file(db_path: Path | str, *, full: bool = False) -> CheckReport:
     if report.damaged_files:
         report.problems.append(f"{len(report.damaged_files)} tệp minh chứng bị thay đổi hoặc hỏng.")
     return report
+
+
+def _check_connection(conn: sqlite3.Connection, report: CheckReport, db_path: Path, full: bool) -> list[str] | None:
+    """SQLite's checks and the counts into ``report``; the evidence files the rows use (None: stop here)."""
+    from kstthc_desktop.store.opening import applied_migrations, check_database
+    from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
+
+    sqlite_problems = check_database(conn, full=full)
+    if sqlite_problems:
+        report.problems.append(f"SQLite báo lỗi trong tệp ({len(sqlite_problems)} lỗi): {sqlite_problems[0]}")
+        return None
+    applied = applied_migrations(conn)
+    if not applied:
+        report.problems.append("Tệp không phải là cơ sở dữ liệu của KSTTHC Desktop.")
+        return None
+    if any(name not in KNOWN_MIGRATIONS for name in applied):
+        report.problems.append("Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của chương trình.")
+        return None
+    for table in ("plans", "tasks", "progress", "evidence", "history"):
+        report.counts[table] = conn.execute(f"select count(*) from {table}").fetchone()[0]
+    return [r[0] for r in conn.execute("select distinct file_sha256 from evidence where file_sha256 != ''")]

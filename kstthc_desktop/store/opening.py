@@ -129,6 +129,27 @@ def inspection_connection(path: Path) -> Iterator[sqlite3.Connection]:
             conn.close()
 
 
+@contextlib.contextmanager
+def reading_connection(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection for a check or a backup, also on a write-protected medium: SQLite cannot make the
+    -shm file there ("unable to open"), so the file is then read through ``inspection_connection`` (with its
+    -wal, copied aside when it has one: no change is left out). Safe while the program has the database open."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    try:
+        conn.execute("select count(*) from sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "unable to open" not in str(exc).lower():
+            raise
+        with inspection_connection(path) as inspected:
+            yield inspected
+        return
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
 def verdict(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> list[str]:
     """Sound, ours and not from a newer program (else DamagedDatabase / NewerDatabase); its applied migrations."""
     from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
