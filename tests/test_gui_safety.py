@@ -207,3 +207,98 @@ def test_database_from_a_newer_program_is_refused_untouched(tmp_path, answers):
     assert open_store_interactively(db) is None
     assert answers.told[-1][0] == "critical" and "phiên bản mới hơn" in answers.told[-1][1]
     assert db.read_bytes() == before
+
+
+def test_restoring_another_databases_backup_says_so_and_asks(tmp_path, answers):
+    """Issue 13, item 1: a backup of another database (a colleague's, a test copy) is named as such, and
+    "Hủy" is the default; the officer's data stays unless they insist."""
+    from kstthc_desktop.gui.safety_dialogs import restore_from_file
+    from kstthc_desktop.store.archive import export_backup
+
+    other = filled_store(tmp_path / "dong-nghiep" / "kstthc.sqlite3", tmp_path)
+    export_backup(other, tmp_path / "cua-dong-nghiep.zip", now=datetime(2022, 3, 1))
+    other.close()
+    store = Store.open(tmp_path / "cua-toi" / "kstthc.sqlite3")
+    answers.answers = ["Khôi phục", "Hủy"]
+    assert restore_from_file(None, store, source=tmp_path / "cua-dong-nghiep.zip") is None
+    assert "KHÁC" in answers.boxes[-1]["text"] and answers.boxes[-1]["title"] == "Bản sao lưu của cơ sở dữ liệu khác"
+    assert store.plans() == []  # nothing changed, still open
+    answers.answers = ["Khôi phục", "Vẫn khôi phục"]
+    restored = restore_from_file(None, store, source=tmp_path / "cua-dong-nghiep.zip")
+    try:
+        assert len(restored.plans()) == 1
+    finally:
+        restored.close()
+
+
+def test_task_and_file_text_is_shown_as_plain_text(qapp, monkeypatch):
+    """Issue 13, item 10: "a<b" keeps what follows, and an <img> tag cannot size a dialog."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QLabel
+
+    from kstthc_desktop.domain import Task
+    from kstthc_desktop.gui import errors
+    from kstthc_desktop.gui.entry_dialogs import task_caption
+    from kstthc_desktop.gui.safety_dialogs import ask
+
+    shown = []
+
+    def record(box):
+        box.adjustSize()
+        labels = {lab.objectName(): lab for lab in box.findChildren(QLabel)}
+        shown.append((box.textFormat(), labels["qt_msgbox_label"].text(), box.sizeHint()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    huge = '<img src="x.png" width="9000" height="9000">'
+    errors.show_error(None, UserError(f"Tệp \"kế hoạch a<b c.docx\" bị hỏng {huge}"))
+    ask(None, QMessageBox.Icon.Question, "Hỏi", f"Nhiệm vụ a<b c {huge}", ["Có", "Không"], informative=huge)
+    for text_format, text, size in shown:
+        assert text_format == Qt.TextFormat.PlainText and "a<b c" in text
+        assert size.width() < 2000 and size.height() < 2000
+    document = QTextDocument()
+    document.setHtml(task_caption(Task(stt="1", content=f"Rà soát a<b c {huge}")))
+    assert "Rà soát a<b c <img" in document.toPlainText()  # the caption's own bold number stays
+    rich = errors.plain("x<y")
+    document.setHtml(rich)
+    assert document.toPlainText() == "x<y"
+
+
+def test_changes_a_read_only_view_leaves_out_are_told_in_the_window(tmp_path, answers, monkeypatch):
+    """Issue 13, item 7: on a write-protected medium SQLite cannot read the -wal without its -shm; the window
+    opens the file as it is and says that the last changes are not shown."""
+    import errno
+    import shutil
+    import sqlite3
+
+    from kstthc_desktop.gui.safety_dialogs import open_store_interactively
+    from kstthc_desktop.store import opening
+
+    source = tmp_path / "src" / "kstthc.sqlite3"
+    filled_store(source, tmp_path).close()
+    conn = sqlite3.connect(source)
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("update tasks set note = 'mới' where id = 1")
+    conn.commit()
+    db = tmp_path / "usb" / "kstthc.sqlite3"
+    db.parent.mkdir()
+    for suffix in ("", "-wal"):
+        shutil.copyfile(f"{source}{suffix}", f"{db}{suffix}")
+    conn.close()
+    monkeypatch.setattr(opening, "write_refusal", lambda path: OSError(errno.EROFS, "Read-only file system", str(path)))
+    real_check = opening.check_database
+
+    def no_shm_here(conn, **kwargs):  # what a read-only medium answers to SQLite's -shm
+        if conn.execute("pragma database_list").fetchone()[2] == str(db) and not getattr(no_shm_here, "done", 0):
+            no_shm_here.done = 1
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_check(conn, **kwargs)
+
+    monkeypatch.setattr(opening, "check_database", no_shm_here)
+    store = open_store_interactively(db)
+    try:
+        assert store is not None and store.read_only
+        assert answers.told and "kstthc.sqlite3-wal" in answers.told[-1][1] and "không hiện" in answers.told[-1][1]
+    finally:
+        store.close()

@@ -374,3 +374,16 @@ def test_check_and_backup_work_on_a_write_protected_medium(write_protected, tmp_
 def test_changes_left_out_of_a_read_only_view_are_told(write_protected):
     with Store.open(write_protected, read_only=True) as store:
         assert any("-wal" in w and "không hiện" in w for w in store.warnings)
+
+
+def test_cli_restore_of_another_databases_backup_needs_a_flag(tmp_path, backups, capsys, monkeypatch):
+    import kstthc_desktop.cli as cli_module
+
+    monkeypatch.setattr(cli_module, "COMMANDS", {"restore": "restore"})
+    mine = make_db(tmp_path / "a" / "kstthc.sqlite3", backups, tasks=4)
+    other = make_db(tmp_path / "b" / "kstthc.sqlite3", backups, tasks=2)
+    export_backup(other, tmp_path / "other.zip", now=NOW)
+    assert cli_module.main(["restore", "--db", str(mine), str(tmp_path / "other.zip")]) == 1
+    assert "--other-database" in capsys.readouterr().err and task_count(mine) == 4
+    assert cli_module.main(["restore", "--db", str(mine), "--other-database", str(tmp_path / "other.zip")]) == 0
+    assert task_count(mine) == 2

@@ -6,6 +6,8 @@ is one transaction and a store's refusal (``UserError``) is shown while the dial
 
 from __future__ import annotations
 
+import html
+
 from datetime import date
 from pathlib import Path
 
@@ -35,7 +37,7 @@ def task_caption(task: Task, number: str = "") -> str:
     text = " ".join(task.content.split())
     if len(text) > 180:
         text = text[:179] + "…"
-    return f"<b>{number or task.stt or '–'}.</b> {text}"
+    return f"<b>{html.escape(number or task.stt or '–')}.</b> {html.escape(text)}"  # the text is text, not markup
 
 
 class _SavingDialog(QDialog):
@@ -53,7 +55,9 @@ class _SavingDialog(QDialog):
     def accept(self) -> None:
         problem = self.problem()
         if problem:
-            QMessageBox.warning(self, "Chưa lưu được", problem)
+            from kstthc_desktop.gui.errors import plain
+
+            QMessageBox.warning(self, "Chưa lưu được", plain(problem))
             return
         if self.on_save is not None:
             from kstthc_desktop.gui.errors import show_error

@@ -14,6 +14,7 @@ import sys
 import traceback
 from typing import Iterator
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kstthc_desktop.errors import UserError
@@ -27,6 +28,15 @@ def _active_parent(parent: QWidget | None) -> QWidget | None:
         return parent
     app = QApplication.instance()
     return app.activeWindow() if app is not None else None  # type: ignore[union-attr]
+
+
+def plain(text: str) -> str:
+    """``text`` (a sentence holding a task's or a file's text) made safe for a Qt call that guesses the format:
+    Qt reads "a<b" or "<img …>" as rich text (what follows "<" vanishes, an image can size the dialog), so the
+    text goes as rich text of plain characters. For a QMessageBox or QLabel we make, ``setTextFormat(PlainText)``."""
+    from PySide6.QtGui import Qt
+
+    return Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
 def unexpected_message() -> str:
@@ -54,6 +64,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     _showing = True
     try:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, _active_parent(parent))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote a task's or a file's text
         if not isinstance(exc, UserError):
             box.setDetailedText("".join(traceback.format_exception_only(type(exc), exc)))
         box.exec()

@@ -24,6 +24,8 @@ def run_job(parent: QWidget | None, label: str, fn: Callable[[], Any]) -> Any:
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
     """A UserError's own sentence under ``title``; anything else logged and shown with the log's location."""
     if isinstance(exc, UserError):
-        QMessageBox.warning(parent, title, exc.message)
+        from kstthc_desktop.gui.errors import plain
+
+        QMessageBox.warning(parent, title, plain(exc.message))  # it may quote the file's text
     else:
         _show_error(parent, exc)

@@ -7,6 +7,7 @@ Extracting never writes; the only write is the last page's "Lưu" / "Cập nhậ
 
 from __future__ import annotations
 
+from html import escape
 from datetime import date, datetime
 from pathlib import Path
 
@@ -430,9 +431,9 @@ class PreviewPage(QWizardPage):
         plan = self.model.plan
         doc = plan.document
         concern = sum(1 for t in plan.tasks if t.concern in (Concern.LEAD, Concern.COOPERATE))
-        parts = [f"<b>{doc.title or self.wiz._source_name()}</b>"]
+        parts = [f"<b>{escape(doc.title or self.wiz._source_name())}</b>"]  # the file's text is text
         if doc.issuer:
-            parts.append(doc.issuer)
+            parts.append(escape(doc.issuer))
         counts = f"{len(plan.sections)} mục, {len(plan.tasks)} nhiệm vụ"
         if self.wiz.body_name():
             counts += f", {concern} nhiệm vụ liên quan đến cơ quan"

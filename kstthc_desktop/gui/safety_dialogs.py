@@ -13,6 +13,7 @@ import logging
 from datetime import date, datetime
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kstthc_desktop.errors import UserError
@@ -29,16 +30,17 @@ def choose_backup_file(parent) -> Path | None:
 
 
 def ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, choices: list[str],
-        informative: str = "") -> int:
+        informative: str = "", default: int = 0) -> int:
     """A message box with our own Vietnamese buttons; the index of the chosen one (the last on Esc)."""
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file and task names are text, never markup (also informative)
     if informative:
         box.setInformativeText(informative)
     buttons = []
     for i, label in enumerate(choices):
         role = QMessageBox.ButtonRole.RejectRole if i == len(choices) - 1 else QMessageBox.ButtonRole.AcceptRole
         buttons.append(box.addButton(label, role))
-    box.setDefaultButton(buttons[0])
+    box.setDefaultButton(buttons[default])
     box.setEscapeButton(buttons[-1])
     box.exec()
     clicked = box.clickedButton()
@@ -46,6 +48,9 @@ def ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, c
 
 
 def _tell(parent: QWidget | None, title: str, text: str, *, error: bool = False) -> None:
+    from kstthc_desktop.gui.errors import plain
+
+    text = plain(text)
     if error:
         QMessageBox.warning(parent, title, text)
     else:
@@ -101,28 +106,37 @@ def backup_to_file(parent: QWidget | None, store, today: date | None = None) -> 
 
 
 # -------------------------------------------------------------------------------------------- Khôi phục
-def check_backup_file(source: Path) -> str:
-    """Check a backup completely before anything changes; a sentence on what it holds, or UserError."""
-    import tempfile
+def check_backup_file(source: Path, db_path: Path | None = None,
+                      backup_dir: Path | None = None) -> tuple[str, str | None]:
+    """Check a backup completely before anything changes: (a sentence on what it holds, and a sentence when it
+    is another database's backup than the one at ``db_path``, else None). UserError when it cannot be used."""
+    from kstthc_desktop.store.archive import foreign_backup_sentence, prepare_backup
+    from kstthc_desktop.store.workdirs import work_folder
 
-    from kstthc_desktop.store.archive import read_backup
-    from kstthc_desktop.store.backup import is_good_backup
-
-    if source.suffix.lower() == ".zip":
-        with tempfile.TemporaryDirectory(prefix="kstthc-check-") as work:
-            manifest, _db = read_backup(source, Path(work))
-        made = manifest.created_at
+    with work_folder("kstthc-check-") as work:
+        prepared = prepare_backup(source, work)
+        foreign = (foreign_backup_sentence(Path(db_path), prepared.db_file, backup_dir, source)
+                   if db_path is not None else None)
+    if prepared.manifest is not None:
+        made = prepared.manifest.created_at
         try:
             made = f"{datetime.fromisoformat(made):%H:%M ngày %d/%m/%Y}"
         except ValueError:
             pass
         return (f"Bản sao lưu đã được kiểm tra, dữ liệu nguyên vẹn: tạo lúc {made}, gồm cơ sở dữ liệu và "
-                f"{len(manifest.files)} tệp minh chứng.")
-    if not source.is_file():
-        raise UserError(f"Không tìm thấy tệp sao lưu \"{source}\".")
-    if not is_good_backup(source):
-        raise UserError(f"Bản sao lưu \"{source.name}\" không dùng được: không phải cơ sở dữ liệu KSTTHC hoặc đã bị hỏng.")
-    return f"Bản sao lưu tự động đã được kiểm tra, dữ liệu nguyên vẹn (lúc {_when(source)}; không kèm tệp minh chứng)."
+                f"{len(prepared.files)} tệp minh chứng.", foreign)
+    return (f"Bản sao lưu tự động đã được kiểm tra, dữ liệu nguyên vẹn (lúc {_when(source)}; không kèm tệp minh "
+            "chứng).", foreign)
+
+
+def confirm_foreign(parent: QWidget | None, sentence: str) -> bool:
+    """Another database's backup: say so plainly and ask; "Hủy" is the default."""
+    choice = ask(parent, QMessageBox.Icon.Warning, "Bản sao lưu của cơ sở dữ liệu khác", sentence,
+                 ["Vẫn khôi phục bản sao lưu này", "Hủy"],
+                 informative=("Thường đây là bản sao lưu của một máy khác, của đồng nghiệp hoặc của một bản thử. "
+                              "Chỉ khôi phục nếu bạn chắc chắn muốn thay dữ liệu của mình bằng dữ liệu đó."),
+                 default=1)
+    return choice == 0
 
 
 def restore_from_file(parent: QWidget | None, store, source: Path | str | None = None):
@@ -141,7 +155,8 @@ def restore_from_file(parent: QWidget | None, store, source: Path | str | None =
     from kstthc_desktop.gui.worker import run_with_progress
 
     try:
-        description = run_with_progress(parent, "Đang kiểm tra bản sao lưu…", check_backup_file, source)
+        description, foreign = run_with_progress(parent, "Đang kiểm tra bản sao lưu…", check_backup_file, source,
+                                                 Path(store.path), getattr(store, "backup_dir", None))
     except UserError as exc:
         _tell(parent, "Không khôi phục được", exc.message, error=True)
         return None
@@ -157,6 +172,8 @@ def restore_from_file(parent: QWidget | None, store, source: Path | str | None =
     )
     if choice != 0:
         return None
+    if foreign and not confirm_foreign(parent, foreign):
+        return None
     db_path = Path(store.path)
     read_only = bool(getattr(store, "read_only", False))
     backup_dir = getattr(store, "backup_dir", None)  # the demo's own folder, not the officer's backups
@@ -164,7 +181,7 @@ def restore_from_file(parent: QWidget | None, store, source: Path | str | None =
     try:
         # Paths only: the restore opens its own connections, so it can run off the GUI thread.
         result = run_with_progress(parent, "Đang khôi phục dữ liệu…", restore_backup, db_path, source,
-                                   now=datetime.now(), backup_dir=backup_dir)
+                                   now=datetime.now(), backup_dir=backup_dir, allow_foreign=bool(foreign))
     except Exception as exc:  # noqa: BLE001 - nothing changed: say why and give the old data back
         if isinstance(exc, UserError):
             _tell(parent, "Không khôi phục được", exc.message + "\nDữ liệu hiện tại được giữ nguyên.", error=True)
@@ -197,6 +214,7 @@ def open_store_interactively(path: Path | str, parent: QWidget | None = None):
     ``store.read_only_reason``); newer version → refused, untouched.
     """
     from kstthc_desktop.store import DamagedDatabase, DatabaseLocked, NewerDatabase, ReadOnlyDatabase, Store
+    from kstthc_desktop.store.opening import MissingDatabase
 
     path = Path(path)
     for _attempt in range(5):  # a restore, then opening again; never loop for ever
@@ -214,6 +232,7 @@ def open_store_interactively(path: Path | str, parent: QWidget | None = None):
                 _tell(parent, "Không mở được cơ sở dữ liệu", again.message, error=True)
                 return None
             store.read_only_reason = "một chương trình KSTTHC khác đang mở cơ sở dữ liệu này"
+            _tell_warnings(parent, store)
             return store
         except ReadOnlyDatabase as exc:
             log.info("%s cannot be written here (%s); opening it read-only", path, exc.detail)
@@ -223,12 +242,13 @@ def open_store_interactively(path: Path | str, parent: QWidget | None = None):
                 _tell(parent, "Không mở được cơ sở dữ liệu", f"{exc.message}\n\n{again.message}", error=True)
                 return None
             store.read_only_reason = exc.reason
+            _tell_warnings(parent, store)
             return store
         except NewerDatabase as exc:
             QMessageBox.critical(parent, "Phiên bản chương trình cũ hơn dữ liệu", exc.message)
             return None
-        except DamagedDatabase as exc:
-            log.error("damaged database %s: %s %s", path, exc.message, exc.detail)
+        except (DamagedDatabase, MissingDatabase) as exc:
+            log.error("damaged or missing database %s: %s %s", path, exc.message, exc.detail)
             if not _offer_restore(parent, path, exc.message):
                 return None
         except UserError as exc:
@@ -240,12 +260,18 @@ def open_store_interactively(path: Path | str, parent: QWidget | None = None):
     return None
 
 
+def _tell_warnings(parent: QWidget | None, store) -> None:
+    """What the officer must know about a database just opened (changes a read-only view leaves out)."""
+    if store.warnings:
+        _tell(parent, "Chú ý", "\n\n".join(store.warnings))
+
+
 def _offer_restore(parent: QWidget | None, path: Path, message: str) -> bool:
     """Offer the newest good backup (or another file); True to try opening again (restored, or the chosen
     backup was refused and the officer may pick another), False when the officer gives up."""
     from kstthc_desktop.logsetup import log_path
     from kstthc_desktop.store import backup as core
-    from kstthc_desktop.store.archive import restore_backup
+    from kstthc_desktop.store.archive import ForeignBackup, restore_backup
 
     try:
         found = core.newest_good_backup(path)
@@ -276,8 +302,14 @@ def _offer_restore(parent: QWidget | None, path: Path, message: str) -> bool:
     try:
         from kstthc_desktop.gui.worker import run_with_progress
 
-        result = run_with_progress(parent, "Đang khôi phục dữ liệu…", restore_backup, path, Path(newest),
-                                   now=datetime.now())
+        try:
+            result = run_with_progress(parent, "Đang khôi phục dữ liệu…", restore_backup, path, Path(newest),
+                                       now=datetime.now())
+        except ForeignBackup as exc:  # a backup the officer chose: another database's
+            if not confirm_foreign(parent, exc.message.split(" Chưa thay đổi gì")[0]):
+                return True
+            result = run_with_progress(parent, "Đang khôi phục dữ liệu…", restore_backup, path, Path(newest),
+                                       now=datetime.now(), allow_foreign=True)
     except UserError as exc:
         _tell(parent, "Không khôi phục được", exc.message, error=True)
         return True  # offered again: another backup may do

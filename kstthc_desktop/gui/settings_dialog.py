@@ -145,7 +145,9 @@ class SettingsDialog(QDialog):
             for message in self._damaged_messages():  # saved whole again: repaired
                 self.store.warnings.remove(message)
         except UserError as exc:
-            QMessageBox.warning(self, "Thiết lập chưa hợp lệ", exc.message)
+            from kstthc_desktop.gui.errors import plain
+
+            QMessageBox.warning(self, "Thiết lập chưa hợp lệ", plain(exc.message))
             return False
         except Exception as exc:  # noqa: BLE001 - the GUI's guard: message + log location
             from kstthc_desktop.gui.errors import show_error

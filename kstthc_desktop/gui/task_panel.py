@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from kstthc_desktop.deadline_text import describe
 from kstthc_desktop.domain import DeadlineKind, Evidence, ProgressEntry, Task
-from kstthc_desktop.gui.errors import reporting_errors
+from kstthc_desktop.gui.errors import plain, reporting_errors
 from kstthc_desktop.task_fields import FIELDS_BY_NAME, field_label
 from kstthc_desktop.tracking import printed_section_codes, shown_stt
 from kstthc_desktop.vndates import text_date
@@ -433,7 +433,8 @@ class TaskPanel(QWidget):
         linked = [ev for ev in self._evidence if ev.progress_id == pid]
         more = f"\n\nVăn bản gắn với kết quả này ({len(linked)}) vẫn được giữ lại." if linked else ""
         answer = QMessageBox.question(
-            self, "Xóa kết quả", f"Xóa kết quả ngày {text_date(entry.entry_date)}:\n“{_short(entry.text, 160)}”?{more}",
+            self, "Xóa kết quả",
+            plain(f"Xóa kết quả ngày {text_date(entry.entry_date)}:\n“{_short(entry.text, 160)}”?{more}"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -493,7 +494,7 @@ class TaskPanel(QWidget):
         if ev is None:
             return
         answer = QMessageBox.question(
-            self, "Xóa văn bản", f"Xóa văn bản {ev.number} khỏi nhiệm vụ này?",
+            self, "Xóa văn bản", plain(f"Xóa văn bản {ev.number} khỏi nhiệm vụ này?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:

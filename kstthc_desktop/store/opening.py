@@ -390,8 +390,10 @@ def open_store(
         if held is not None:
             exists = _after_lock(path, exists, expected)
             held.lock_identity()
-        elif not path.exists():
-            raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu \"{path}\".")
+        elif not path.exists():  # lock=False: a caller that knows nobody else uses the file
+            if read_only or expected:
+                raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu \"{path}\".")
+            create_database(path)
         if read_only:  # a read-only connection changes nothing, even while another program writes the file
             try:
                 conn, warnings = _connect_read_only(path)
