@@ -3,8 +3,8 @@
 The zip holds ``manifest.json`` (program and schema version, when, the SHA-256 of the database snapshot and of
 every file), ``database.sqlite3`` (a snapshot by SQLite's online backup API, consistent even while the program
 writes) and ``files/<sha[:2]>/<sha>`` for every evidence file the snapshot refers to. Restoring checks all of it
-first (zip readable, manifest hashes, integrity_check, schema not newer than this program), keeps a backup of the
-current state, then replaces the database through SQLite's backup API (never a file copy over a live database).
+first (zip readable, manifest hashes, integrity_check, exactly our schema), keeps the current state, and puts
+the new database in place by one rename (``store.restoring``: a power cut leaves the old database or the new one).
 Entries are read by the names we compute from hashes, never by names found in the zip, so nothing in a zip can
 write outside the managed folder.
 """
