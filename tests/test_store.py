@@ -351,7 +351,7 @@ def test_a_database_error_mid_write_leaves_the_database_unchanged(store, monkeyp
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(store, "_history", disk_full)
-    with pytest.raises(UserError, match="Ổ đĩa đã đầy"):
+    with pytest.raises(UserError, match="ổ đĩa đầy"):
         store.add_progress(ProgressEntry(task_id, date(2025, 1, 2), "một", "due"))
     monkeypatch.undo()
     assert store.progress() == [] and len(store.history()) == history_before

@@ -117,7 +117,7 @@ def test_a_full_disk_at_commit_changes_nothing(store, task_id, monkeypatch):
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(store, "_history", full_after_insert)
-    with pytest.raises(UserError, match="Ổ đĩa đã đầy"):
+    with pytest.raises(UserError, match="ổ đĩa đầy"):
         store.add_progress(ProgressEntry(task_id, date(2025, 1, 2), "một", "2025-Q1"))
     monkeypatch.undo()
     assert snapshot_state(store) == before

@@ -369,6 +369,7 @@ def open_store(
     lock: bool,
     backup_dir: Path | None,
 ):
+    from kstthc_desktop.store.media import medium_error
     from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
 
     path = Path(path)
@@ -381,7 +382,9 @@ def open_store(
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise _medium_or(exc, path, "Không tạo được thư mục cho cơ sở dữ liệu") from exc
+            raise (medium_error(exc, path.parent, prefix="Không tạo được thư mục cho cơ sở dữ liệu")
+                   or UserError(f"Không tạo được thư mục \"{path.parent}\": không có quyền ghi.",
+                                detail=str(exc))) from exc
     expected = not exists and was_here(path)
     held = _acquire(path, exists) if (lock and not read_only) else None
     conn: sqlite3.Connection | None = None
