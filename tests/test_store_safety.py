@@ -387,3 +387,16 @@ def test_cli_restore_of_another_databases_backup_needs_a_flag(tmp_path, backups,
     assert "--other-database" in capsys.readouterr().err and task_count(mine) == 4
     assert cli_module.main(["restore", "--db", str(mine), "--other-database", str(tmp_path / "other.zip")]) == 0
     assert task_count(mine) == 2
+
+
+def test_a_refused_restore_into_a_new_place_leaves_no_sign_of_a_database(tmp_path, backups):
+    """A new PC: the first restore fails (a bad file); the program must still be able to start a database there."""
+    from kstthc_desktop.errors import UserError
+
+    bad = tmp_path / "hong.zip"
+    bad.write_bytes(b"PK\x03\x04 not a backup")
+    target = tmp_path / "new pc" / "kstthc.sqlite3"
+    with pytest.raises(UserError):
+        restore_backup(target, bad, now=NOW, backup_dir=backups)
+    assert not list(target.parent.iterdir())
+    Store.open(target, backup_dir=backups).close()

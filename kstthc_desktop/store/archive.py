@@ -436,8 +436,7 @@ def restore_backup(
     must have closed the database (the lock is taken here; DatabaseLocked when another program has it open).
     Another database's backup raises ``ForeignBackup`` unless ``allow_foreign``.
     """
-    from kstthc_desktop.store.lock import DatabaseLock
-    from kstthc_desktop.store.restoring import mark_ready, put_in_place, recover_interrupted_restore, work_prefix
+    from kstthc_desktop.store.lock import lock_path_for
     from kstthc_desktop.store.store import Store
 
     db_path, backup = Path(db_path), Path(backup)
@@ -446,6 +445,28 @@ def restore_backup(
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _restore_error(exc, db_path) from exc
+    new_lock_file = not lock_path_for(db_path).exists()
+    try:
+        prepared, previous, added = _restore_locked(db_path, backup, now, backup_dir, allow_foreign, files_dir)
+    finally:
+        if new_lock_file and not db_path.exists():  # nothing was here, nothing is: leave no sign a database was
+            lock_path_for(db_path).unlink(missing_ok=True)
+    # Reopen: checks it as every start does.
+    try:
+        Store.open(db_path, create=False, backup_dir=backup_dir, clock=lambda: now).close()
+    except (OSError, sqlite3.DatabaseError) as exc:
+        raise _restore_error(exc, db_path) from exc
+    log.info("restored %s from %s (previous state: %s)", db_path, backup, previous)
+    return RestoreResult(previous, added, prepared.missing_files)
+
+
+def _restore_locked(db_path: Path, backup: Path, now: datetime, backup_dir: Path | None, allow_foreign: bool,
+                    files_dir: Path) -> tuple[PreparedBackup, Path | None, int]:
+    """The restore itself, under the database's lock: (the checked backup, where the old state was kept, how
+    many evidence files were added)."""
+    from kstthc_desktop.store.lock import DatabaseLock
+    from kstthc_desktop.store.restoring import mark_ready, put_in_place, recover_interrupted_restore, work_prefix
+
     with DatabaseLock(db_path):
         recover_interrupted_restore(db_path)
         try:
@@ -469,13 +490,7 @@ def restore_backup(
             raise _restore_error(exc, db_path) from exc
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    # Reopen: checks it as every start does.
-    try:
-        Store.open(db_path, create=False, backup_dir=backup_dir, clock=lambda: now).close()
-    except (OSError, sqlite3.DatabaseError) as exc:
-        raise _restore_error(exc, db_path) from exc
-    log.info("restored %s from %s (previous state: %s)", db_path, backup, previous)
-    return RestoreResult(previous, added, prepared.missing_files)
+    return prepared, previous, added
 
 
 def _restore_error(exc: BaseException, db_path: Path) -> UserError:

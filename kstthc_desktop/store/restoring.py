@@ -78,6 +78,9 @@ def recover_interrupted_restore(db_path: Path) -> list[str]:
             put_in_place(work, db_path)
             log.warning("finished the restore of %s that was interrupted (%s)", db_path, work)
             done.append("finished")
+        elif (work / READY).is_file():  # renamed into place already: only the folder was left
+            log.warning("removed the work folder of a finished restore of %s: %s", db_path, work)
+            done.append("cleaned")
         else:
             log.warning("removed the work folder of a restore of %s that was interrupted before it was decided: %s",
                         db_path, work)
