@@ -302,3 +302,28 @@ def test_changes_a_read_only_view_leaves_out_are_told_in_the_window(tmp_path, an
         assert answers.told and "kstthc.sqlite3-wal" in answers.told[-1][1] and "không hiện" in answers.told[-1][1]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("loss", ["empty file", "file gone"])
+def test_an_empty_or_vanished_database_is_offered_its_backup_never_replaced(tmp_path, answers, loss):
+    """Issue 13, items 2 and 3: the next start never makes a fresh, empty database where the officer's was."""
+    from kstthc_desktop.gui.safety_dialogs import open_store_interactively
+    from kstthc_desktop.store.backup import backup_before
+
+    db = tmp_path / "kstthc.sqlite3"
+    with filled_store(db, tmp_path) as store:
+        backup_before(store, "truoc-nhap", datetime(2022, 3, 1, 8, 0))
+    if loss == "empty file":
+        db.write_bytes(b"")
+    else:
+        db.unlink()
+    answers.answers = ["Thoát"]
+    assert open_store_interactively(db) is None
+    assert "Khôi phục bản sao lưu gần nhất" in answers.boxes[-1]["buttons"]
+    assert (db.read_bytes() == b"") if loss == "empty file" else not db.exists()
+    answers.answers = ["Khôi phục bản sao lưu gần nhất"]
+    store = open_store_interactively(db)
+    try:
+        assert store.settings().signer_name == "Trần Thế Vũ"
+    finally:
+        store.close()
