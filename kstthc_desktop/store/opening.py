@@ -150,12 +150,14 @@ def reading_connection(path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-def verdict(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> list[str]:
-    """Sound, ours and not from a newer program (else DamagedDatabase / NewerDatabase); its applied migrations."""
+def verdict(conn: sqlite3.Connection, path: Path, *, read_only: bool,
+            problems: list[str] | None = None) -> list[str]:
+    """Sound, ours and not from a newer program (else DamagedDatabase / NewerDatabase); its applied migrations.
+    ``problems``: what a check already run on ``conn`` found (it is not run twice)."""
     from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
 
     try:
-        problems = check_database(conn)
+        problems = check_database(conn) if problems is None else problems
         if problems:
             log.error("database %s failed quick_check: %s", path, problems[:5])
             raise DamagedDatabase(damaged_message(path), detail="; ".join(problems[:5]))
@@ -330,17 +332,16 @@ def _after_lock(path: Path, exists: bool, expected: bool) -> bool:
     return exists
 
 
-def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, list[str]]:
-    """A read-only connection; on a medium nobody can write, without a -shm file, the file as it is (and what
-    that leaves out, in the warnings)."""
+def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, list[str], list[str]]:
+    """A read-only connection, what ``check_database`` found, and warnings; on a medium nobody can write,
+    without a -shm file, the file as it is (and what that leaves out, in the warnings)."""
     warnings: list[str] = []
     conn = connect(path, read_only=True, write_settings=False)
     try:
-        check_database(conn)  # the first read: where a missing -shm shows
-        return conn, warnings
-    except sqlite3.OperationalError as exc:
+        return conn, check_database(conn), warnings  # the first read: where a missing -shm shows
+    except sqlite3.Error as exc:
         conn.close()
-        if "unable to open" not in str(exc).lower():
+        if not (isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc).lower()):
             raise
     # A WAL database on a medium that may only be read, with no -shm file beside it: SQLite can neither use
     # nor make one, so read the file as it is (nobody can change it there).
@@ -350,7 +351,7 @@ def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, list[str]]:
         log.warning("%s opened immutable: the changes in %s are not seen", path, wal)
         warnings.append(wal_left_out_message(path, wal))
     log.info("%s opened immutable (read-only medium without a -shm file)", path)
-    return conn, warnings
+    return conn, check_database(conn), warnings
 
 
 def wal_left_out_message(path: Path, wal: Path) -> str:
@@ -399,10 +400,10 @@ def open_store(
             create_database(path)
         if read_only:  # a read-only connection changes nothing, even while another program writes the file
             try:
-                conn, warnings = _connect_read_only(path)
+                conn, problems, warnings = _connect_read_only(path)
             except sqlite3.DatabaseError as exc:
                 raise DamagedDatabase(damaged_message(path), detail=str(exc)) from exc
-            applied = verdict(conn, path, read_only=True)
+            applied = verdict(conn, path, read_only=True, problems=problems)
         else:
             applied = inspect_database(path)  # nothing is changed before this passes
             conn = connect(path, write_settings=True)
