@@ -104,12 +104,12 @@ def inspection_connection(path: Path) -> Iterator[sqlite3.Connection]:
     """A read-only look at the database that changes no byte of it, its -wal or its -shm.
 
     Without a -wal (every normal start: the last connection's close merges and removes it) the file is read as
-    it is (``immutable=1``: no locks, no -shm). With a leftover -wal (after a crash) SQLite would merge it on
-    close, and a refused file would be changed for ever: the file and its -wal are copied aside and the copy is
-    read. The caller holds the lock, so nobody writes the file meanwhile."""
-    wal = path.with_name(path.name + "-wal")
-    has_wal = wal.exists() and wal.stat().st_size > 0
-    if not has_wal:
+    it is (``immutable=1``: no locks, no -shm). With a leftover -wal (or a hot -journal) after a crash, SQLite
+    would merge (or roll back) it, and a refused file would be changed for ever: the file and its -wal are copied
+    aside and the copy is read. The caller holds the lock, so nobody writes the file meanwhile."""
+    beside = [p for p in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-journal"))
+              if p.exists() and p.stat().st_size > 0]  # a -wal, or a hot journal to roll back
+    if not beside:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             yield conn
@@ -121,7 +121,8 @@ def inspection_connection(path: Path) -> Iterator[sqlite3.Connection]:
     with work_folder("kstthc-kiem-tra-") as folder:
         copy = folder / "database.sqlite3"
         shutil.copyfile(path, copy)
-        shutil.copyfile(wal, folder / "database.sqlite3-wal")
+        for extra in beside:
+            shutil.copyfile(extra, folder / ("database.sqlite3" + extra.name[len(path.name):]))
         conn = sqlite3.connect(str(copy))
         try:
             yield conn
