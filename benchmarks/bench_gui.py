@@ -1,5 +1,7 @@
 """Desktop figures: start-up of ``kstthc --demo --exit-after-start`` against an empty PySide6 window measured in the
-same run (target: at most 1.5x), and filtering a 20,000-task database in the real window (target: under 100 ms).
+same run (target: at most 1.8x), start-up on a 2,000-task database (target: at most 2x the empty window), changing
+the period with 2,000 tasks on screen (target: at most 150 ms) and filtering a 20,000-task database in the real
+window (target: under 100 ms).
 
     python3 benchmarks/bench_gui.py [--repeats 7] [--json out.json]
 
@@ -63,11 +65,13 @@ def _time(cmd: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def bench_startup(repeats: int = 7) -> dict:
+def bench_startup(repeats: int = 7, db: Path | None = None) -> dict:
+    """``kstthc --exit-after-start`` (on the demo, or on the database ``db``) and the empty window, alternately."""
     env = _env()
     script = Path(tempfile.mkdtemp(prefix="kstthc-bench-")) / "empty_window.py"
     script.write_text(EMPTY_WINDOW, encoding="utf-8")
-    ours = [sys.executable, "-m", "kstthc_desktop", "--demo", "--exit-after-start"]
+    where = ["--db", str(db), "--today", "2024-12-13"] if db is not None else ["--demo"]
+    ours = [sys.executable, "-m", "kstthc_desktop", *where, "--exit-after-start"]
     empty = [sys.executable, str(script)]
     # Measure the program as installed: pip and the bundle ship compiled bytecode, while a source checkout run
     # with PYTHONDONTWRITEBYTECODE=1 would compile every module of ours again at each start (about 35 ms).
@@ -95,6 +99,37 @@ def make_big_db(path: Path, n: int = 20_000) -> int:
                   for i in range(n)]
     with Store.open(path, lock=False) as store:
         return store.save_plan(plan)
+
+
+def bench_period_change(repeats: int = 7, n: int = 2_000) -> dict:
+    """Time choosing another quarter in the real main window over ``n`` tasks: on the dashboard, and with the task
+    page (table, filters, sections tree) shown."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kstthc_desktop.gui.app import make_application
+    from kstthc_desktop.gui.main_window import MainWindow
+    from kstthc_desktop.store import Store
+
+    app = make_application()
+    folder = Path(tempfile.mkdtemp(prefix="kstthc-bench-"))
+    make_big_db(folder / "big.sqlite3", n)
+    store = Store.open(folder / "big.sqlite3", lock=False)
+    window = MainWindow(store, date(2024, 12, 13))
+    window.show()
+    app.processEvents()
+    times: dict[str, list[float]] = {"dashboard": [], "tasks": []}
+    for page in ("dashboard", "tasks"):
+        window.tabs.setCurrentIndex(0 if page == "dashboard" else 1)
+        app.processEvents()
+        for _ in range(repeats):
+            following = (window.period_combo.currentIndex() + 1) % window.period_combo.count()
+            t0 = time.perf_counter()
+            window.period_combo.setCurrentIndex(following)
+            app.processEvents()
+            times[page].append(time.perf_counter() - t0)
+    assert window.model.rowCount() == n
+    window.close()
+    store.close()
+    return {"tasks": n, **times}
 
 
 def bench_filter(repeats: int = 7, n: int = 20_000) -> dict:
@@ -150,8 +185,23 @@ def figures(repeats: int = 7) -> list[dict]:
     rows = [
         _row("start: kstthc --demo --exit-after-start", start["kstthc"]),
         _row("start: empty PySide6 window", start["empty"]),
-        {"name": "start ratio (target <= 1.5)", "median": start["ratio"], "min": None, "max": None, "unit": "x",
+        {"name": "start ratio (target <= 1.8)", "median": start["ratio"], "min": None, "max": None, "unit": "x",
          "n": repeats},
+    ]
+    n = 2_000 if repeats > 1 else 200  # --quick: a small database
+    big = Path(tempfile.mkdtemp(prefix="kstthc-bench-")) / "big.sqlite3"
+    make_big_db(big, n)
+    start = bench_startup(repeats, big)
+    rows += [
+        _row(f"start: kstthc --db <{n} tasks> --exit-after-start", start["kstthc"]),
+        _row("start: empty PySide6 window", start["empty"]),
+        {"name": f"start ratio on {n} tasks (target <= 2)", "median": start["ratio"], "min": None, "max": None,
+         "unit": "x", "n": repeats},
+    ]
+    change = bench_period_change(max(repeats, 3), n)
+    rows += [
+        _row(f"change period, {n} tasks, dashboard shown", change["dashboard"]),
+        _row(f"change period, {n} tasks, task page shown (target <= 150 ms)", change["tasks"]),
     ]
     flt = bench_filter(max(repeats, 3), 20_000 if repeats > 1 else 2_000)  # --quick: a small database
     rows += [

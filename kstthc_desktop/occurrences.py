@@ -22,8 +22,12 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from dateutil.rrule import MONTHLY, rrule
+
+from kstthc_desktop.calendar import effective_due
 from kstthc_desktop.domain import FREQUENCIES, Deadline, DeadlineKind, Occurrence
-from kstthc_desktop.periods import Period, year_window
+from kstthc_desktop.errors import UserError
+from kstthc_desktop.periods import Period, parse_period, year_window
 from kstthc_desktop.vndates import text_date
 
 #: how many months each frequency's period spans
@@ -40,8 +44,6 @@ def occurrences(
 ) -> list[Occurrence]:
     """The occurrences of ``deadline`` in plan year ``year``, sorted. ``events``: (id, date) pairs of logged events
     (also accepted: the store's (id, task_id, date, text) rows or objects with ``id`` and ``event_date``)."""
-    from kstthc_desktop.calendar import effective_due
-
     kind = deadline.kind
     found: list[Occurrence] = []
     if kind == DeadlineKind.PERIODIC and deadline.every:
@@ -86,10 +88,6 @@ def _periodic(freq: str, year: int, day: int | None) -> list[Occurrence]:
 @lru_cache(maxsize=2048)
 def _periodic_rows(freq: str, year: int, day: int | None) -> tuple[tuple, ...]:
     """(key, label, due, effective due, start) of each period: the same for every task, so computed once."""
-    from dateutil.rrule import MONTHLY, rrule
-
-    from kstthc_desktop.calendar import effective_due
-
     step = _MONTHS[freq]
     rows = []
     # the first day of each period's last month: Mar, Jun, Sep, Dec for quarters
@@ -104,8 +102,6 @@ def _periodic_rows(freq: str, year: int, day: int | None) -> tuple[tuple, ...]:
 
 @lru_cache(maxsize=256)
 def _quarter_rows(year: int) -> tuple[tuple, ...]:
-    from dateutil.rrule import MONTHLY, rrule
-
     rows = []
     for first in rrule(MONTHLY, interval=3, dtstart=datetime(year, 1, 1), count=4):  # each quarter's first month
         period = Period(CONTINUOUS_KIND, year, (first.month - 1) // 3 + 1)
@@ -136,9 +132,6 @@ def period_of(occ: Occurrence) -> Period | None:
 
 @lru_cache(maxsize=4096)
 def _period_of_key(key: str) -> Period | None:
-    from kstthc_desktop.errors import UserError
-    from kstthc_desktop.periods import parse_period
-
     if not key[:1].isdigit():
         return None
     try:

@@ -32,6 +32,7 @@ from datetime import date
 from typing import Any
 
 from kstthc_desktop.domain import DeadlineKind, Occurrence, ProgressEntry, Task
+from kstthc_desktop.occurrences import _period_of_key, occurrences, period_of
 from kstthc_desktop.periods import Period
 
 
@@ -155,8 +156,6 @@ def task_status(
     due_soon_days: int = 7,
 ) -> TaskStatus:
     """The status of ``task`` in ``period`` as of ``today`` (see the module's rules)."""
-    from kstthc_desktop.occurrences import occurrences
-
     if task.withdrawn:
         return TaskStatus(Status.WITHDRAWN)
     deadline = task.deadline
@@ -170,7 +169,7 @@ def task_status(
         per_period = [
             OccurrenceStatus(o, Status.HAS_PROGRESS if any(_counts_for(e, p) for e in entries) else Status.NO_PROGRESS)
             for o in occurrences(deadline, period.year)
-            if (p := _period(o)) is not None and _overlaps(p, period)
+            if (p := period_of(o)) is not None and _overlaps(p, period)
         ]
         return TaskStatus(Status.HAS_PROGRESS if has else Status.NO_PROGRESS, occurrences=per_period)
 
@@ -186,7 +185,7 @@ def task_status(
         keys = {o.key for o in all_occs}
         judged = []
         for occ in all_occs:
-            occ_period = _period(occ)
+            occ_period = period_of(occ)
             if occ_period is None or not _overlaps(occ_period, period):
                 continue
             done = [
@@ -229,12 +228,6 @@ def _combine(judged: list[OccurrenceStatus], today: date, due_soon_days: int) ->
     return TaskStatus(status, due, due_soon, judged)
 
 
-def _period(occ: Occurrence) -> Period | None:
-    from kstthc_desktop.occurrences import period_of
-
-    return period_of(occ)
-
-
 def _overlaps(a: Period, b: Period) -> bool:
     return a.window_start <= b.window_end and b.window_start <= a.window_end
 
@@ -243,8 +236,6 @@ def _counts_for(entry: ProgressEntry, period: Period) -> bool:
     """Does a progress entry count for ``period``? An entry keyed to a period counts in every period that holds
     it, and in a shorter period inside it when dated in that one's window (a result keyed to Quý IV, written on
     18/10, is November's result too); an entry keyed to another period never counts. Any other key: its date."""
-    from kstthc_desktop.occurrences import _period_of_key
-
     key = entry.occurrence_key or ""
     if key[:1].isdigit():
         named = _period_of_key(key)

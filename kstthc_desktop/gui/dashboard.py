@@ -315,6 +315,8 @@ class AttentionList(QWidget):
         self._hover = -1
         self.current = -1
         self._bold: QFont | None = None
+        self._wraps: dict[str, list[str]] = {}  # content -> its lines at ``_wrap_for`` (width, font)
+        self._wrap_for: tuple[int, str] = (0, "")
         self.setMouseTracking(True)
         self.setAccessibleName("Cần chú ý: quá hạn và sắp đến hạn")
         look(self, "#333")
@@ -333,11 +335,22 @@ class AttentionList(QWidget):
         fm = self.fontMetrics()
         line = fm.lineSpacing() + 1  # a little air between the wrapped lines
         width = max(40, self.width() - self.TEXT_X - 8)
-        self._lines = [wrapped(fm, row.content, width, self.CONTENT_LINES) for row in self.rows]
+        if self._wrap_for != (width, self.font().key()) or len(self._wraps) > 4096:
+            self._wraps = {}
+            self._wrap_for = (width, self.font().key())
+        self._lines = [self._wrapped(fm, row.content, width) for row in self.rows]
         self._tops = [1]
         for lines in self._lines or [[""]]:
             self._tops.append(self._tops[-1] + 2 * self.PAD + line * (1 + len(lines)) + 1)
         self.setFixedHeight(self._tops[-1] + 1)
+
+    def _wrapped(self, fm: QFontMetrics, text: str, width: int) -> list[str]:
+        """``text`` wrapped to ``width``, measured once: the same tasks come back at each period change (a
+        2,000-task plan lists hundreds), and a new height wraps them all again (``resizeEvent``)."""
+        lines = self._wraps.get(text)
+        if lines is None:
+            lines = self._wraps[text] = wrapped(fm, text, width, self.CONTENT_LINES)
+        return lines
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -373,8 +386,11 @@ class AttentionList(QWidget):
             self._bold.setWeight(QFont.Weight.DemiBold)
         bold_fm = QFontMetrics(self._bold)
         focused = self.hasFocus()
+        shown = event.rect()  # the part of the list the scroll area shows: rows outside it are not drawn
         for i, (row, lines) in enumerate(zip(self.rows, self._lines)):
             top, bottom = self._tops[i], self._tops[i + 1]
+            if bottom < shown.top() or top > shown.bottom():
+                continue
             if i == self._hover or (focused and i == self.current):
                 shade = "#dfe8f7" if focused and i == self.current else "#eef2f8"
                 fill_rounded(painter, QRectF(1, top, self.width() - 2, bottom - top - 1), 3, shade)
