@@ -227,15 +227,18 @@ def build_rows(
     return rows
 
 
-def task_rows(store, plan_id: int, period, today: date, *, year: int | None = None, settings=None) -> list[TaskRow]:
+def task_rows(
+    store, plan_id: int, period, today: date, *, year: int | None = None, settings=None, tasks: list[Task] | None = None
+) -> list[TaskRow]:
     """Rows of a stored plan for the table and the dashboard, with the officer's settings applied. ``year``: the
     plan's year when the caller knows it (else read from the store; the period's year when the plan has none);
-    ``settings``: the store's settings when the caller has read them already."""
+    ``settings``: the store's settings when the caller has read them already; ``tasks``: the plan's tasks when the
+    caller holds them as stored (another period of the same plan: reading 2,000 tasks is a third of its time)."""
     settings = settings or store.settings()
     plan_year = year or next((p.document.year for p in store.plans() if p.id == plan_id), None) or period.year
     with collector_paused():
         return build_rows(
-            store.tasks(plan_id),
+            store.tasks(plan_id) if tasks is None else tasks,
             store.progress(plan_id=plan_id),
             store.events(plan_id=plan_id),
             period,

@@ -498,6 +498,7 @@ class MainWindow(QMainWindow):
             return
         self.plan_id = self.year_combo.itemData(index)
         self.plan = self.store.load_plan(self.plan_id, tasks=False)  # the tasks come with their statuses
+        self.rows = []  # another plan (or the same, imported again): its tasks are read anew
         year = self.plan.document.year or self.today.year
         self.setWindowTitle(f"KSTTHC Desktop — {self._body_name()} — Kế hoạch năm {year}{self._title_mark()}")
         self.today_label.setText(f"Hôm nay: {text_date(self.today)}")
@@ -528,16 +529,19 @@ class MainWindow(QMainWindow):
         from kstthc_desktop.periods import parse_period
 
         self.period = parse_period(self.period_combo.itemData(index))
-        self.refresh()
+        self.refresh(same_tasks=True)
 
     # ------------------------------------------------------------------ computing and showing
-    def refresh(self) -> None:
-        """Recompute every status for the chosen plan and period; keep the selection and the filters."""
+    def refresh(self, *, same_tasks: bool = False) -> None:
+        """Recompute every status for the chosen plan and period; keep the selection and the filters.
+        ``same_tasks``: only the period changed, so the plan's tasks shown now serve again (not read anew)."""
         if self.plan_id is None or self.period is None:
             return
         settings = self.store.settings()
+        shown = [row.task for row in self.rows] if same_tasks and self.rows else None
         self.rows = task_rows(
-            self.store, self.plan_id, self.period, self.today, year=self.plan.document.year, settings=settings
+            self.store, self.plan_id, self.period, self.today, year=self.plan.document.year, settings=settings,
+            tasks=shown,
         )
         year = self.plan.document.year or self.today.year
         data = dashboard(self.rows, self.period, self.today, self.plan.sections, due_soon_days=settings.due_soon_days)
