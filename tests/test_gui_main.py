@@ -329,7 +329,7 @@ def test_the_attention_list_wraps_a_long_task_to_two_lines_and_says_when_nothing
     long_text = "12. " + " ".join(["Rà soát, đánh giá thủ tục hành chính thuộc phạm vi quản lý"] * 6)
     attention.set_rows([AttentionRow(7, "Quá hạn 30/11/2024", long_text, "#a61b1b"),
                         AttentionRow(8, "Đến hạn 19/12/2024", "3. Ngắn.", "#d08a00")])
-    lines = attention._lines
+    lines = [attention.lines_of(i) for i in range(2)]
     assert len(lines[0]) == 2 and lines[0][1].endswith("…") and lines[1] == ["3. Ngắn."]
     assert lines[0][0].startswith("12. Rà soát")
     fm = attention.fontMetrics()

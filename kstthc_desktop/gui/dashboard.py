@@ -303,14 +303,13 @@ class AttentionList(QWidget):
     PAD = 6
     EDGE = 4
     TEXT_X = 1 + EDGE + 9
-    CONTENT_LINES = 2
+    CONTENT_LINES = 2  # one line when the content fits, else two (``_relayout`` counts on two)
     EMPTY = "Không có nhiệm vụ quá hạn hay đến hạn trong 7 ngày tới."
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.empty_text = self.EMPTY  # follows the officer's "due soon" days (``set_rows``)
         self.rows: list[AttentionRow] = []
-        self._lines: list[list[str]] = []  # each row's content, wrapped to the width
         self._tops: list[int] = [1]  # each row's top, then the bottom of the last
         self._hover = -1
         self.current = -1
@@ -331,30 +330,36 @@ class AttentionList(QWidget):
         self.update()
 
     def _relayout(self) -> None:
-        """Wrap each row's text to the present width; the widget is as tall as its rows."""
+        """Each row's height at the present width; the widget is as tall as its rows. A content that fits one line
+        takes one, a longer one two (``wrapped`` fills the first and cuts the second): one measure per row. The
+        lines themselves are broken when a row is first painted (``lines_of``): a 2,000-task plan lists hundreds
+        of rows, and the layout goes through several widths while the window opens."""
         fm = self.fontMetrics()
         line = fm.lineSpacing() + 1  # a little air between the wrapped lines
         width = max(40, self.width() - self.TEXT_X - 8)
         if self._wrap_for != (width, self.font().key()) or len(self._wraps) > 4096:
             self._wraps = {}
             self._wrap_for = (width, self.font().key())
-        self._lines = [self._wrapped(fm, row.content, width) for row in self.rows]
         self._tops = [1]
-        for lines in self._lines or [[""]]:
-            self._tops.append(self._tops[-1] + 2 * self.PAD + line * (1 + len(lines)) + 1)
+        for row in self.rows or [None]:
+            words = row.content.split() if row else []
+            fits = len(words) <= 1 or fm.horizontalAdvance(" ".join(words)) <= width
+            self._tops.append(self._tops[-1] + 2 * self.PAD + line * (1 + (1 if fits else self.CONTENT_LINES)) + 1)
         self.setFixedHeight(self._tops[-1] + 1)
 
-    def _wrapped(self, fm: QFontMetrics, text: str, width: int) -> list[str]:
-        """``text`` wrapped to ``width``, measured once: the same tasks come back at each period change (a
-        2,000-task plan lists hundreds), and a new height wraps them all again (``resizeEvent``)."""
+    def lines_of(self, i: int) -> list[str]:
+        """Row ``i``'s content broken into lines at the present width (once per width: the same tasks come back
+        at each period change)."""
+        text = self.rows[i].content
         lines = self._wraps.get(text)
         if lines is None:
-            lines = self._wraps[text] = wrapped(fm, text, width, self.CONTENT_LINES)
+            lines = self._wraps[text] = wrapped(self.fontMetrics(), text, self._wrap_for[0], self.CONTENT_LINES)
         return lines
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._relayout()
+        if event.size().width() != event.oldSize().width():  # a new height alone (setFixedHeight) changes no row
+            self._relayout()
 
     def row_at(self, y: float) -> int:
         for i in range(len(self.rows)):
@@ -387,10 +392,11 @@ class AttentionList(QWidget):
         bold_fm = QFontMetrics(self._bold)
         focused = self.hasFocus()
         shown = event.rect()  # the part of the list the scroll area shows: rows outside it are not drawn
-        for i, (row, lines) in enumerate(zip(self.rows, self._lines)):
+        for i, row in enumerate(self.rows):
             top, bottom = self._tops[i], self._tops[i + 1]
             if bottom < shown.top() or top > shown.bottom():
                 continue
+            lines = self.lines_of(i)
             if i == self._hover or (focused and i == self.current):
                 shade = "#dfe8f7" if focused and i == self.current else "#eef2f8"
                 fill_rounded(painter, QRectF(1, top, self.width() - 2, bottom - top - 1), 3, shade)
