@@ -316,6 +316,8 @@ class AttentionList(QWidget):
         self._bold: QFont | None = None
         self._wraps: dict[str, list[str]] = {}  # content -> its lines at ``_wrap_for`` (width, font)
         self._wrap_for: tuple[int, str] = (0, "")
+        self._advances: dict[str, int] = {}  # content -> its width on one line, in the font ``_advances_for``
+        self._advances_for = ""
         self.setMouseTracking(True)
         self.setAccessibleName("Cần chú ý: quá hạn và sắp đến hạn")
         look(self, "#333")
@@ -337,15 +339,27 @@ class AttentionList(QWidget):
         fm = self.fontMetrics()
         line = fm.lineSpacing() + 1  # a little air between the wrapped lines
         width = max(40, self.width() - self.TEXT_X - 8)
-        if self._wrap_for != (width, self.font().key()) or len(self._wraps) > 4096:
+        font = self.font().key()
+        if self._wrap_for != (width, font) or len(self._wraps) > 4096:
             self._wraps = {}
-            self._wrap_for = (width, self.font().key())
+            self._wrap_for = (width, font)
+        if self._advances_for != font or len(self._advances) > 4096:
+            self._advances = {}
+            self._advances_for = font
         self._tops = [1]
         for row in self.rows or [None]:
-            words = row.content.split() if row else []
-            fits = len(words) <= 1 or fm.horizontalAdvance(" ".join(words)) <= width
+            fits = row is None or self._one_line_width(fm, row.content) <= width
             self._tops.append(self._tops[-1] + 2 * self.PAD + line * (1 + (1 if fits else self.CONTENT_LINES)) + 1)
         self.setFixedHeight(self._tops[-1] + 1)
+
+    def _one_line_width(self, fm: QFontMetrics, text: str) -> int:
+        """The width ``text`` takes on one line (0 for a single word: ``wrapped`` never breaks one), measured once
+        per font: the same texts come back at every width the window goes through."""
+        width = self._advances.get(text)
+        if width is None:
+            words = text.split()
+            width = self._advances[text] = fm.horizontalAdvance(" ".join(words)) if len(words) > 1 else 0
+        return width
 
     def lines_of(self, i: int) -> list[str]:
         """Row ``i``'s content broken into lines at the present width (once per width: the same tasks come back
