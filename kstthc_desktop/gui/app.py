@@ -66,11 +66,7 @@ def _open_store(path: Path, parent=None):
 
 def finish_application() -> None:
     """Vietnamese dates and numbers in Qt's own widgets and dialogs (calendar, date edits, file dialogs), Vietnamese
-    standard buttons ("Có" / "Không", "Hủy"), and the program's icon on its windows.
-
-    The program (``run_gui``) runs this right after the first paint: the first page shows no Qt-formatted value,
-    PySide6 builds the Python enums of the whole QLocale class (~4.5 ms: Language, Country, Script …) the first
-    time the class is used, and QIcon's (~1 ms); the window manager shows the icon a moment later."""
+    standard buttons ("Có" / "Không", "Hủy"), and the program's icon on its windows."""
     from PySide6.QtCore import QLocale
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -87,9 +83,8 @@ def finish_application() -> None:
         app.setWindowIcon(QIcon(str(icon)))
 
 
-def make_application(argv: list[str] | None = None, *, finish: bool = True):
-    """The QApplication with our name (for QSettings), a calm style, Vietnamese standard dialogs and our icon
-    (``finish=False``: the caller runs ``finish_application`` itself, later)."""
+def make_application(argv: list[str] | None = None):
+    """The QApplication with our name (for QSettings), a calm style, Vietnamese standard dialogs and our icon."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
@@ -97,12 +92,12 @@ def make_application(argv: list[str] | None = None, *, finish: bool = True):
     if app is None:
         QCoreApplication.setOrganizationName("KSTTHC")
         QCoreApplication.setApplicationName("KSTTHC Desktop")
-        # Fusion by Qt's own -style option: app.setStyle("Fusion") makes PySide6 build QStyle's Python enums (~5 ms)
+        # Fusion by Qt's own -style option: app.setStyle("Fusion") makes PySide6 build QStyle's Python enums
+        # (docs/startup.md)
         app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
     else:
         app.setStyle("Fusion")
-    if finish:
-        finish_application()
+    finish_application()
     return app
 
 
@@ -119,14 +114,10 @@ def _open_quietly(path: Path):
 
 
 def _import_data_modules() -> None:
-    """Import the Qt-free modules the first page needs before PySide6 is imported: once it is, PySide6 reads
-    the source file of every module imported after it (its ``__feature__`` check), a few milliseconds more."""
-    import dateutil.rrule  # noqa: F401 - occurrences import it when first needed: ~2 ms dearer after PySide6 (six)
-    import kstthc_desktop.calendar  # noqa: F401 - imported here for start-up time only
-    import kstthc_desktop.occurrences  # noqa: F401
-    import kstthc_desktop.status  # noqa: F401
-    import kstthc_desktop.tracking  # noqa: F401
-    import kstthc_desktop.vndates  # noqa: F401
+    """Import the Qt-free modules the first page needs (statuses, occurrences, dateutil, the holiday table's
+    module) before PySide6: once it is imported, PySide6 reads the source file of every module imported after
+    it (its ``__feature__`` check), a few milliseconds more (docs/startup.md)."""
+    import kstthc_desktop.tracking  # noqa: F401 - imported here for start-up time only
 
 
 def _collect_garbage_again() -> None:
@@ -153,15 +144,14 @@ def open_demo(workdir: Path, today: date):
 
 
 def open_main_window(store, today: date, *, demo: bool = False, now: datetime | None = None):
-    """The main window on an open store, with what follows its first paint: the Vietnamese locale, the garbage
-    collector back on, and the daily automatic backup (not of the demo's throwaway copy; see auto_backup).
+    """The main window on an open store, with what follows its first paint: the garbage collector back on, and
+    the daily automatic backup (not of the demo's throwaway copy; see auto_backup).
     ``window.daily_backup`` is that backup's job, or None."""
     from kstthc_desktop.gui.main_window import MainWindow
 
     _trace("main window imported")
     window = MainWindow(store, today, demo=demo)
     _trace("main window built")
-    window.after_first_paint(finish_application)
     window.after_first_paint(_collect_garbage_again)
     window.daily_backup = None
     if not demo:
@@ -195,7 +185,7 @@ def run_gui(args) -> int:
         from PySide6.QtCore import QEvent, QObject, QTimer
 
         _trace("Qt imported")
-        app = make_application(finish=False)
+        app = make_application()
         _trace("QApplication")
         from kstthc_desktop.gui.errors import install_excepthook
 

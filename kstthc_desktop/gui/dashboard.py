@@ -14,10 +14,12 @@ brushes taken from a palette (``brush``), text is drawn in the widget's own colo
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette
+from PySide6.QtGui import (
+    QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -31,9 +33,6 @@ from PySide6.QtWidgets import (
 from kstthc_desktop.status import Status
 from kstthc_desktop.tracking import Bar, DashboardData, TaskRow, shown_stt
 from kstthc_desktop.vndates import text_date
-
-if TYPE_CHECKING:  # each Qt class costs start-up time when first named: event types only annotate here
-    from PySide6.QtGui import QMouseEvent, QPaintEvent
 
 #: Qt.ItemDataRole.ToolTipRole and UserRole as the ints Qt's item APIs take (naming them builds ``Qt``: see above).
 TOOLTIP_ROLE = 3
@@ -136,7 +135,7 @@ class BarChart(QWidget):
         super().__init__(parent)
         self.bars: list[Bar] = []
         self.setMouseTracking(True)
-        self.setFixedHeight(self.ROW + 6)  # fixed height, the column's width (QSizePolicy costs start-up time)
+        self.setFixedHeight(self.ROW + 6)  # as tall as its bars (set_bars), as wide as its column
         look(self, "#333")  # the painter's pen: labels and counts are drawn in the widget's text colour
 
     def set_bars(self, bars: list[Bar]) -> None:
@@ -218,7 +217,7 @@ class StatCard(QFrame):
         layout.addWidget(self.number)
         layout.addWidget(self.caption, 1)
         # Preferred size policies (the default): the grid shares its width out evenly and, beside the columns'
-        # stretch, gives no card extra height (naming QSizePolicy would cost start-up time)
+        # stretch, gives no card extra height
 
     def _set_number(self, text: str) -> None:
         self.number.setText(text)

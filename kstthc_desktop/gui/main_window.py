@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 from kstthc_desktop.domain import DeadlineKind
 from kstthc_desktop.gui.dashboard import TOOLTIP_ROLE, USER_ROLE, Dashboard, card_caption, due_soon_caption, look
 from kstthc_desktop.gui.errors import reporting_errors
+from kstthc_desktop.periods import parse_period, periods_of_year
 from kstthc_desktop.tracking import (
     RowFilter,
     dashboard,
     default_period,
     lead_bodies,
+    prefold,
     printed_section_codes,
     task_rows,
 )
@@ -119,8 +121,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
 
         def action(text: str, slot, shortcut=None, menu_=None) -> QAction:
-            act = QAction(self)  # QAction(text, parent) would build QIcon's Python type (~1 ms): its overloads take one
-            act.setText(text)
+            act = QAction(text, self)
             if isinstance(shortcut, str):  # setShortcuts: setShortcut's overloads build the Qt namespace
                 act.setShortcuts([QKeySequence(shortcut)])
             elif shortcut is not None:
@@ -509,8 +510,6 @@ class MainWindow(QMainWindow):
             self._fill_periods()
 
     def _fill_periods(self) -> None:
-        from kstthc_desktop.periods import periods_of_year
-
         year = self.plan.document.year or self.today.year
         kind = self.kind_combo.currentData() or "quarter"
         current = default_period(year, self.today, kind)
@@ -526,8 +525,6 @@ class MainWindow(QMainWindow):
     def _period_changed(self, index: int) -> None:
         if self._loading or index < 0:
             return
-        from kstthc_desktop.periods import parse_period
-
         self.period = parse_period(self.period_combo.itemData(index))
         self.refresh(same_tasks=True)
 
@@ -550,8 +547,6 @@ class MainWindow(QMainWindow):
                                  printed_section_codes(self.plan.sections))
         if self._task_page_built:
             self._show_rows()
-        from kstthc_desktop.tracking import prefold
-
         rows, sections = self.rows, self.plan.sections
         self.after_first_paint(lambda: prefold(rows, sections))  # the first search is then as fast as the rest
 
