@@ -3,8 +3,8 @@ text, none of our modules), then ``kstthc --demo --exit-after-start``, all start
 
     python3 benchmarks/startup_ladder.py [--runs 21]
 
-It answers "how much of our start is Qt drawing a window like ours, and how much is our own code" (README,
-"Why 1.5× is not met"). Not part of benchmarks/run.py: it is a diagnosis, not a figure with a target.
+It answers "how much of our start is Qt drawing a window like ours, and how much is our own code" (docs/startup.md,
+"Where the time goes"). Not part of benchmarks/run.py: it is a diagnosis, not a figure with a target.
 """
 
 from __future__ import annotations

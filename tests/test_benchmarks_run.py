@@ -45,7 +45,7 @@ def test_quick_run_of_every_benchmark(tmp_path):
 
 
 def test_startup_ladder_runs_every_rung():
-    """The README's "Why 1.5× is not met" table comes from this script: it must still start every program."""
+    """docs/startup.md's table of skeleton windows comes from this script: it must still start every program."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8", QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "startup_ladder.py"), "--runs", "1"],
                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=300, env=env)

@@ -159,3 +159,15 @@ def test_a_task_led_by_two_bodies_counts_for_each_body_and_either_name_finds_it(
     assert [rows[i].id for i in filter_rows(rows, RowFilter(lead="Văn phòng UBND tỉnh"))] == [1, 6]
     assert [rows[i].id for i in filter_rows(rows, RowFilter(lead="so tu phap"))] == [2, 6]
     assert [rows[i].id for i in filter_rows(rows, RowFilter(lead="Sở Tư pháp; Văn phòng UBND tỉnh"))] == [6]
+
+
+def test_a_task_edited_since_the_last_search_is_found_by_its_new_words_only():
+    # Each task's search text is folded once and kept: an edited task must not be found by its old text.
+    rows = _rows()
+    assert [rows[i].id for i in filter_rows(rows, RowFilter(search="ra soat"))] == [2]
+    tasks = _tasks()
+    tasks[1].content = "Đánh giá thủ tục hành chính"
+    tasks[1].assignee = "Chị Hương"
+    rows = build_rows(tasks, [], [], Q4, TODAY, year=2024)
+    assert filter_rows(rows, RowFilter(search="ra soat")) == []
+    assert [rows[i].id for i in filter_rows(rows, RowFilter(search="huong danh gia"))] == [2]
