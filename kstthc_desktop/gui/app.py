@@ -113,13 +113,6 @@ def _open_quietly(path: Path):
         return None
 
 
-def _import_data_modules() -> None:
-    """Import the Qt-free modules the first page needs (statuses, occurrences, dateutil, the holiday table's
-    module) before PySide6: once it is imported, PySide6 reads the source file of every module imported after
-    it (its ``__feature__`` check), a few milliseconds more (docs/startup.md)."""
-    import kstthc_desktop.tracking  # noqa: F401 - imported here for start-up time only
-
-
 def _collect_garbage_again() -> None:
     """``cli.main`` turns the garbage collector off for the start; on again once the window is up. What
     start-up made lives as long as the program, so it is frozen out of future collections. (Nothing to do when
@@ -180,8 +173,6 @@ def run_gui(args) -> int:
             db_path = Path(getattr(args, "db", None) or default_db_path())
             store = _open_quietly(db_path)
         _trace("store open")
-        _import_data_modules()
-        _trace("data modules imported")
         from PySide6.QtCore import QEvent, QObject, QTimer
 
         _trace("Qt imported")
