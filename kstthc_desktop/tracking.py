@@ -116,14 +116,15 @@ def is_mine(task: Task, my_body: str) -> bool:
         return True
     if task.concern == Concern.NONE:
         return False
-    key = _folded_body(my_body)
-    return bool(key) and (key in fold(task.lead) or key in fold(task.cooperate))
+    key = _folded(my_body)
+    return bool(key) and (key in _folded(task.lead) or key in _folded(task.cooperate))
 
 
-@lru_cache(maxsize=32)
-def _folded_body(name: str) -> str:
-    """The officer's body name folded once, not once per task (a noticeable part of computing the statuses)."""
-    return fold(name)
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    """The officer's body name, or a lead or cooperate cell, folded once: a plan has few distinct cells, and every
+    refresh asks each task (folding them each time was a noticeable part of computing the statuses)."""
+    return fold(text)
 
 
 def printed_section_codes(sections: Iterable | None) -> dict[str, str]:
