@@ -9,7 +9,8 @@ style-sheet style), for a look plain painting gives as well.
 Nothing here touches ``Qt`` (the namespace) until the officer clicks or hovers: PySide6 builds the Python enums
 of the whole namespace (~130 of them, ~13 ms) on its first use, and so do QPen's and QBrush's constructors and
 QPainter.setPen/setBrush (their overloads take Qt.PenStyle and Qt.BrushStyle). So colours reach the painter as
-brushes taken from a palette (``brush``), text is drawn in the widget's own colour, and item roles are ints."""
+brushes taken from a palette (``brush``), text is drawn in the widget's own colour, and item roles are ints.
+docs/startup.md has the measurements."""
 
 from __future__ import annotations
 
