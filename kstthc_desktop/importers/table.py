@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kstthc_desktop.domain import ImportWarning, Plan, Section, Task
@@ -25,7 +26,7 @@ TEXT_ROLES = ("content", "result", "lead", "cooperate", "deadline", "note")
 _ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _CODE_TITLE = re.compile(
     r"^(?:(?:phan|muc|nhom|chuong)\s+)?(?P<code>[ivxlc]+|\d{1,2}(?:\.\d{1,2})*|[a-h])(?P<sep>[.):/-]|\s)\s*(?P<title>\S.*)$",
-    re.S,
+    re.DOTALL,
 )
 _TITLE_ROWS_ABOVE_HEADER = 5  # a later sheet or table may print a few title lines above its header
 _NUMBERING_CELL = re.compile(r"^\(?(\d{1,2}|[a-z])\)?$")
@@ -189,78 +190,103 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
 
     When some table has the plan's columns (content and a lead or a deadline), a table whose header lacks them
     (targets, a summary) is left out with a warning rather than read as tasks."""
-    doc_lines: list[str] = []
-    skipped: list[str] = []
     tables = [b.rows for b in blocks if not isinstance(b, Paragraph)]
     strict = mapping is None and any(header_score(r) and plan_header(t, i) for t in tables for i, r in enumerate(t))
-    found: Located | None = None
-    pending: list[str] = []
-    last_paragraph_before = ""
+    walk = Locator(mapping, strict)
     for block in blocks:
         if isinstance(block, Paragraph):
-            if found is None:
-                doc_lines.append(block.text)
-                last_paragraph_before = block.text
-            else:
-                pending.append(block.text)
-                found.after_lines.append(block.text)
-            continue
-        rows = block.rows
-        start = 0
-        if found is None:
-            index = next((i for i, r in enumerate(rows) if header_score(r)), None)
-            if strict and index is not None and not plan_header(rows, index):
-                skipped.append(other_table(rows, index))
-                continue
-            if index is None and mapping is not None and any(len(r.cells) >= len(mapping) - 1 for r in rows):
-                index = first_data_row(rows, mapping) - 1  # the row above the first data row, if any, is the header
-            if index is None:
-                for r in rows:
-                    doc_lines.append(row_text(r))
-                continue
-            for r in rows[: max(index, 0)]:
-                doc_lines.append(row_text(r))
-            if index >= 0 and mapping is not None:
-                columns = Columns(list(mapping), header_cells(rows[index]), len(mapping))
-                header = [c.text for c in rows[index].cells if c.text and not c.hmerge]
-                start = index + 1
-            elif index >= 0:
-                header_rows, span = header_block(rows, index)
-                columns = columns_from_header(header_rows)
-                header = [c.text for c in rows[index].cells if c.text and not c.hmerge]
-                start = index + span
-            else:
-                columns = Columns(list(mapping), [""] * len(mapping), len(mapping))
-                header = []
-            if mapping is not None:
-                roles = list(mapping) + [None] * max(0, columns.width - len(mapping))
-                columns = Columns(roles[: max(columns.width, len(mapping))], columns.headings, columns.width)
-            found = Located(columns, header, doc_lines, skipped=skipped, first_heading=last_paragraph_before)
-            found.segments.append(Segment([], columns))
+            walk.paragraph(block.text)
         else:
-            width = max((len(r.cells) for r in rows), default=0)
-            has_header = any(header_score(r) for r in rows[:3])
-            first_header = next((i for i, r in enumerate(rows[:_TITLE_ROWS_ABOVE_HEADER + 1]) if header_score(r)), None)
-            if strict and first_header is not None and not plan_header(rows, first_header):
-                found.skipped.append(other_table(rows, first_header))
-                pending = []
-                continue
-            if not has_header and abs(width - found.columns.width) > 1:
-                pending = []
-                continue  # a signature or other small table, not part of the plan
-            heading = heading_from(pending)
-            pending = []
-            found.segments.append(Segment([], found.segments[-1].columns, heading))
-            if mapping is None:
-                # a sheet or table that starts again with a title ("PHỤ LỤC (tiếp theo)") above its header:
-                # those lines are not tasks; the loop below reads the header itself as a repeated one
-                start = next((i for i, r in enumerate(rows[:_TITLE_ROWS_ABOVE_HEADER + 1]) if header_score(r)), 0)
-                found.after_lines.extend(row_text(r) for r in rows[:start])
+            walk.table(block.rows)
+    if walk.found is None:
+        raise UserError(
+            "Không tìm thấy bảng kế hoạch trong tệp: không có dòng tiêu đề nào có các cột như \"Nội dung\", "
+            "\"Chủ trì\", \"Thời gian\". Hãy chọn đúng tệp phụ lục, hoặc chỉ định cột bằng --columns."
+        )
+    if mapping is None:
+        for segment in walk.found.segments:
+            segment.columns = infer_number_column(segment.columns, segment.rows)
+    return walk.found
+
+
+class Locator:
+    """``locate``'s one walk over the blocks. Before the plan's header: title lines (for docinfo) and tables that
+    are not the plan's; at the first table with the header: the columns; after it: more tables of the plan (each a
+    segment, headed by the paragraphs printed before it), or tables to leave out (signatures, targets)."""
+
+    def __init__(self, mapping: list[str | None] | None, strict: bool):
+        self.mapping = mapping
+        self.strict = strict  # some table has the plan's columns: a table without them is not the plan's
+        self.doc_lines: list[str] = []
+        self.skipped: list[str] = []
+        self.found: Located | None = None
+        self.pending: list[str] = []  # paragraphs since the last table: the next table's group heading
+        self.last_paragraph_before = ""
+
+    def paragraph(self, text: str) -> None:
+        if self.found is None:
+            self.doc_lines.append(text)
+            self.last_paragraph_before = text
+        else:
+            self.pending.append(text)
+            self.found.after_lines.append(text)
+
+    def table(self, rows: list[Row]) -> None:
+        start = self.first_table(rows) if self.found is None else self.later_table(rows)
+        if start is not None:
+            self.read_rows(rows, start)
+
+    def first_table(self, rows: list[Row]) -> int | None:
+        """The first table with a header ("STT | Nội dung | Chủ trì | Thời gian"), or any table when the user maps
+        the columns: rows above the header are title lines. Where its data starts; None for a table to pass by."""
+        index = next((i for i, r in enumerate(rows) if header_score(r)), None)
+        if self.strict and index is not None and not plan_header(rows, index):
+            self.skipped.append(other_table(rows, index))
+            return None
+        mapping = self.mapping
+        if index is None and mapping is not None and any(len(r.cells) >= len(mapping) - 1 for r in rows):
+            index = first_data_row(rows, mapping) - 1  # the row above the first data row, if any, is the header
+        if index is None:
+            self.doc_lines.extend(row_text(r) for r in rows)
+            return None
+        self.doc_lines.extend(row_text(r) for r in rows[: max(index, 0)])
+        columns, header, start = first_columns(rows, index, mapping)
+        self.found = Located(columns, header, self.doc_lines, skipped=self.skipped,
+                             first_heading=self.last_paragraph_before)
+        self.found.segments.append(Segment([], columns))
+        return start
+
+    def later_table(self, rows: list[Row]) -> int | None:
+        """A table after the header's: a new segment of the plan (a sheet or table starting again with a title,
+        "PHỤ LỤC (tiếp theo)", above its header: those lines are not tasks), or None for a table that is not the
+        plan's: a targets table (strict), a signature or other small table of another width."""
+        found = self.found
+        assert found is not None
+        pending, self.pending = self.pending, []
+        first_header = next((i for i, r in enumerate(rows[:_TITLE_ROWS_ABOVE_HEADER + 1]) if header_score(r)), None)
+        if self.strict and first_header is not None and not plan_header(rows, first_header):
+            found.skipped.append(other_table(rows, first_header))
+            return None
+        width = max((len(r.cells) for r in rows), default=0)
+        if not any(header_score(r) for r in rows[:3]) and abs(width - found.columns.width) > 1:
+            return None
+        found.segments.append(Segment([], found.segments[-1].columns, heading_from(pending)))
+        if self.mapping is not None:
+            return 0
+        start = first_header or 0  # read_rows reads the header itself as a repeated one
+        found.after_lines.extend(row_text(r) for r in rows[:start])
+        return start
+
+    def read_rows(self, rows: list[Row], start: int) -> None:
+        """Data rows into the current segment. The header printed again (a new page or table) is skipped, and
+        starts a new segment when its columns differ; a row of column numbers "(1) (2) (3)" before any data too."""
+        found = self.found
+        assert found is not None
         segment = found.segments[-1]
         i = start
         while i < len(rows):
             row = rows[i]
-            if header_score(row) and mapping is None:  # the header again (a new page or table)
+            if header_score(row) and self.mapping is None:
                 header_rows, span = header_block(rows, i)
                 new = columns_from_header(header_rows)
                 # only the header's top row printed again (its second row "Chủ trì" / "Phối hợp" left out):
@@ -275,15 +301,25 @@ def locate(blocks: list[Block], mapping: list[str | None] | None) -> Located:
             if not (is_numbering_row(row) and not segment.rows):
                 segment.rows.append(row)
             i += 1
-    if found is not None and mapping is None:
-        for segment in found.segments:
-            segment.columns = infer_number_column(segment.columns, segment.rows)
-    if found is None:
-        raise UserError(
-            "Không tìm thấy bảng kế hoạch trong tệp: không có dòng tiêu đề nào có các cột như \"Nội dung\", "
-            "\"Chủ trì\", \"Thời gian\". Hãy chọn đúng tệp phụ lục, hoặc chỉ định cột bằng --columns."
-        )
-    return found
+
+
+def first_columns(rows: list[Row], index: int, mapping: list[str | None] | None) -> tuple[Columns, list[str], int]:
+    """The columns, header texts and first data row of the first table, its header at ``index`` (-1: none, the
+    user's mapping names the columns). A user's mapping overrides the roles read from the header."""
+    if index < 0:
+        assert mapping is not None
+        columns, header, start = Columns(list(mapping), [""] * len(mapping), len(mapping)), [], 0
+    else:
+        header = [c.text for c in rows[index].cells if c.text and not c.hmerge]
+        if mapping is not None:
+            columns, start = Columns(list(mapping), header_cells(rows[index]), len(mapping)), index + 1
+        else:
+            header_rows, span = header_block(rows, index)
+            columns, start = columns_from_header(header_rows), index + span
+    if mapping is not None:
+        roles = list(mapping) + [None] * max(0, columns.width - len(mapping))
+        columns = Columns(roles[: max(columns.width, len(mapping))], columns.headings, columns.width)
+    return columns, header, start
 
 
 def row_text(row: Row) -> str:
@@ -553,53 +589,132 @@ def view_row(row: Row, columns: Columns, above: list[str]) -> tuple[RowView, lis
     return view, resolved
 
 
+@dataclass
+class SectionClues:
+    """What the section rules look at in a row."""
+
+    view: RowView
+    next_stt: str  # the next number printed below (across page and table breaks)
+    b: Builder | None  # the sections and tasks read so far (None: judge the row alone)
+    texts: list[str]  # the row's own texts (cells merged into others left out)
+    data: bool  # a result, lead, cooperate or deadline of its own (a title merged across the row has none)
+    merged_title: str  # the one text merged across the row from another column than the content's
+
+    @property
+    def title(self) -> str:
+        return self.view.own.get("content", "") or self.merged_title
+
+    @property
+    def title_only(self) -> bool:
+        """Nothing beside the number and the title: no result, lead, deadline or unnamed column."""
+        return not self.data and not self.view.extras
+
+
+def _arabic(code: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,2}(\.\d{1,2})*", code))
+
+
+def title_alone(c: SectionClues) -> tuple[str, str] | None:
+    """One coded title filling the row: "II. Kiểm soát TTHC" in the content cell, merged across the row, or
+    printed in every merged cell of a text export ("I. Title\\tI. Title\\tI. Title"). "3. Rà soát" counts only
+    with its dot ("3 Rà soát" is a task); Roman and letter codes always."""
+    repeated = len(c.texts) > 1 and len(set(c.texts)) == 1
+    if not (repeated or (len(c.texts) == 1 and not c.view.extras)):
+        return None
+    only = c.texts[0]
+    if not (repeated or c.view.stt_cells or c.view.hspan_title or c.view.own.get("content") == only):
+        return None
+    parsed = parse_code_title(only)
+    if parsed:
+        code, _title = parsed
+        if repeated or is_roman(code) or code.isalpha() or "." in only[: len(code) + 2]:
+            return parsed
+    return None
+
+
+def capital_code(c: SectionClues, raw: str, code: str) -> tuple[str, str] | None:
+    """"II | Kiểm soát TTHC", "B | Nhiệm vụ cụ thể", "III. Truyền thông" alone in the number column: a Roman
+    numeral or a capital letter numbers a section, unless the row has no title but data of its own."""
+    if not (code.isupper() and (is_roman(code) or (len(code) == 1 and code.isalpha()))):
+        return None
+    title = c.title
+    if not title:
+        parsed = parse_code_title(raw)
+        title = parsed[1] if parsed else ""
+    return (code, title) if title or not c.data else None
+
+
+def heading_above_its_tasks(c: SectionClues, raw: str, code: str) -> tuple[str, str] | None:
+    """"1 | Công tác chỉ đạo" above "1.1", "1.2": a heading (which may carry a task of its own)."""
+    return (code, c.title) if _arabic(code) and c.title and c.next_stt.startswith(code + ".") else None
+
+
+def next_numbered_section(c: SectionClues, raw: str, code: str) -> tuple[str, str] | None:
+    """"5 | Truyền thông" after section "4" of tasks "4.1", "4.2": the next section, even with no "5.1" below."""
+    if not (_arabic(code) and c.title and c.b is not None and c.b.section is not None and c.b.main is not None):
+        return None
+    current = c.b.section.printed_code or c.b.section.code
+    if current.isdigit() and code == str(int(current) + 1) and c.b.main.stt.startswith(current + "."):
+        return code, c.title
+    return None
+
+
+def group_of_sections(c: SectionClues, raw: str, code: str) -> tuple[str, str] | None:
+    """"1 | Nhiệm vụ chung" (a title, nothing else) above "I", "II": a group of sections; above items "a)",
+    "b)": a heading."""
+    if _arabic(code) and c.title and c.title_only and (is_roman(c.next_stt) or re.fullmatch(r"[a-zđ]", c.next_stt)):
+        return code, c.title
+    return None
+
+
+def bare_title_heading(c: SectionClues, raw: str, code: str) -> tuple[str, str] | None:
+    """"2 | CÔNG TÁC KIỂM TRA" (capitals), or a title merged across the row, with nothing else: a heading."""
+    if _arabic(code) and c.title and c.title_only and (c.view.hspan_title or (c.title.isupper() and len(c.title) > 3)):
+        return code, c.title
+    return None
+
+
+def letter_subheading(c: SectionClues, raw: str, code: str) -> tuple[str, str] | None:
+    """"a. | Thủ tục cấp tỉnh" (a title, nothing else) above tasks "1", "2": a sub-heading."""
+    if re.fullmatch(r"[a-zđ]", code) and re.fullmatch(r"\d{1,3}", c.next_stt) and c.title and c.title_only:
+        return code, c.title
+    return None
+
+
+def title_in_number_column(c: SectionClues, raw: str, code: str) -> tuple[str, str] | None:
+    """"I. Kiểm soát TTHC" printed in the number column, the rest of the row empty or repeated."""
+    parsed = parse_code_title(raw)
+    return parsed if parsed and parsed[1] and len(raw) > len(code) + 2 else None
+
+
+# The rules for a row's number cell, in order: the first that names a section wins. ``title_alone`` comes first.
+SECTION_RULES: tuple[Callable[[SectionClues, str, str], tuple[str, str] | None], ...] = (
+    capital_code, heading_above_its_tasks, next_numbered_section, group_of_sections, bare_title_heading,
+    letter_subheading, title_in_number_column,
+)
+
+
 def section_of(view: RowView, next_stt: str, b: Builder | None = None) -> tuple[str, str] | None:
-    """(printed code, title) when the row is a section row."""
+    """(printed code, title) when the row is a section row: a title filling the row (``title_alone``), else the
+    first of ``SECTION_RULES`` that reads its number cell as a section's."""
     texts = [c.text for c in view.row.cells if c.text and not c.hmerge and not c.vmerge]
     if not texts:
         return None
-    data = any(view.own.get(r) for r in ("result", "lead", "cooperate", "deadline"))
-    repeated = len(texts) > 1 and len(set(texts)) == 1  # "I. Title" printed in every merged cell (text export)
-    if repeated or (len(texts) == 1 and not view.extras):
-        only = texts[0]
-        if repeated or view.stt_cells or view.hspan_title or view.own.get("content") == only:
-            parsed = parse_code_title(only)
-            if parsed:
-                code, title = parsed
-                if repeated or is_roman(code) or code.isalpha() or "." in only[: len(code) + 2]:
-                    return code, title
-    others = [c.text for j, c in enumerate(view.row.cells) if c.text and not c.vmerge and c.text not in view.stt_cells]
+    others = [c.text for c in view.row.cells if c.text and not c.vmerge and c.text not in view.stt_cells]
     merged_title = others[0] if len(set(others)) == 1 and view.hspan_title else ""
-    if merged_title and not view.own.get("content"):
-        data = False  # the title merged across the row, starting in another column than the content's
+    # a title merged across the row, starting in another column than the content's, carries no data
+    data = any(view.own.get(r) for r in ("result", "lead", "cooperate", "deadline")) and \
+        not (merged_title and not view.own.get("content"))
+    clues = SectionClues(view, next_stt, b, texts, data, merged_title)
+    found = title_alone(clues)
+    if found:
+        return found
     for raw in view.stt_cells:
         code = norm_stt(raw)
-        title = view.own.get("content", "") or merged_title
-        if code.isupper() and (is_roman(code) or (len(code) == 1 and code.isalpha())):
-            if not title:
-                parsed = parse_code_title(raw)
-                title = parsed[1] if parsed else ""
-            if title or not data:
-                return code, title
-        if re.fullmatch(r"\d{1,2}(\.\d{1,2})*", code) and title:
-            if next_stt.startswith(code + "."):
-                return code, title  # "1" above "1.1", "1.2": a heading (which may carry a task of its own)
-            if b is not None and b.section is not None and b.main is not None:
-                current = b.section.printed_code or b.section.code
-                if current.isdigit() and code == str(int(current) + 1) and b.main.stt.startswith(current + "."):
-                    return code, title  # "5" after section "4" of tasks "4.1", "4.2": the next section
-            if is_roman(next_stt) and not data and not view.extras:
-                return code, title  # "1" above "I": a group of sections
-            if re.fullmatch(r"[a-zđ]", next_stt) and not data and not view.extras:
-                return code, title  # "1" (a title, nothing else) above items "a)", "b)": a heading
-            if not data and not view.extras and (view.hspan_title or (title.isupper() and len(title) > 3)):
-                return code, title
-        if re.fullmatch(r"[a-zđ]", code) and re.fullmatch(r"\d{1,3}", next_stt) and title and not data \
-                and not view.extras:
-            return code, title  # "a." (a title, nothing else) above tasks "1", "2": a sub-heading
-        parsed = parse_code_title(raw)
-        if parsed and parsed[1] and len(raw) > len(code) + 2:
-            return parsed  # "I. Title" printed in the number column, the rest empty or repeated
+        for rule in SECTION_RULES:
+            found = rule(clues, raw, code)
+            if found:
+                return found
     return None
 
 
@@ -636,71 +751,157 @@ def row_number(row: Row, columns: Columns) -> str:
     return norm_stt(texts[-1]) if texts else ""
 
 
+@dataclass
+class RowReading:
+    """What the rules of ``read_row`` look at: the row, the next printed number, and the tasks read so far."""
+
+    b: Builder
+    view: RowView
+    next_stt: str
+    own: dict[str, str]  # the row's own text per task role (number and unnamed columns left out)
+    repeats_content: bool  # the row prints the content of the task above again (a sub-item of it)
+
+    @property
+    def row(self) -> Row:
+        return self.view.row
+
+    def has(self, *roles: str) -> bool:
+        return any(self.own.get(r) for r in roles)
+
+
+def empty_row(r: RowReading) -> bool:
+    """Nothing of its own to read: every cell empty or merged down from the row above."""
+    return not r.view.own and not r.view.stt and not r.view.extras
+
+
+def section_row(r: RowReading) -> bool:
+    """"II. Kiểm soát TTHC", "1 | Công tác chỉ đạo" above "1.1": a section (see ``section_of``); with a result,
+    lead or deadline of its own ("I | Rà soát TTHC | Báo cáo | VP | Quý IV") it is also a task."""
+    section = section_of(r.view, r.next_stt, r.b)
+    if not section:
+        return False
+    code, title = section
+    current = r.b.section
+    same = current is not None and (current.printed_code or current.code) == code and fold(current.title) == fold(title)
+    if not same:
+        r.b.add_section(code, title)
+    if any(r.view.own.get(role) and fold(r.view.own[role]) not in (fold(title), fold(f"{code}. {title}"))
+           for role in ("result", "lead", "cooperate", "deadline")):
+        new_task(r.b, r.view, stt=code, content=title)
+    return True
+
+
+def numbered_row(r: RowReading) -> bool:
+    """"3 | Rà soát … | Sở Tư pháp | Quý II": a new task; the number of the task above again (with no content, or
+    the same content: "3 | | Báo cáo | VP | Quý IV") is another item of that task."""
+    if not r.view.stt:
+        return False
+    main = r.b.main
+    if main is not None and r.view.stt == main.stt and (not r.own.get("content") or r.repeats_content):
+        add_sub(r.b, r.view)
+    else:
+        new_task(r.b, r.view, stt=r.view.stt)
+    return True
+
+
+def first_task_unnumbered(r: RowReading) -> bool:
+    """The table's first task without a number ("| Rà soát … | Sở Tư pháp |"): a task, with a warning unless the
+    table numbers nothing ("-" or no number column); a first row without content is left out."""
+    if r.b.last is not None:
+        return False
+    if r.own.get("content"):
+        task = new_task(r.b, r.view)
+        if not r.view.unnumbered:
+            r.b.warn(f"{where(r.row.line, r.row.sheet)}: nhiệm vụ không có số thứ tự.", r.row, "lost_number", task)
+    return True
+
+
+def page_break_fragment(r: RowReading) -> bool:
+    """"| và tổ chức thực hiện. | | |" after a page break: the words go on in the row above (``is_fragment``)."""
+    target = r.b.last
+    if target is None or not is_fragment(r.view, r.own, target):
+        return False
+    continue_fragment(r.b, r.view, r.own, target)
+    return True
+
+
+def repeated_content_item(r: RowReading) -> bool:
+    """No number, the content of the task above printed again, a result / lead / deadline of its own: another
+    item of that task."""
+    if not (r.repeats_content and r.has("result", "lead", "cooperate", "deadline")):
+        return False
+    add_sub(r.b, r.view)
+    return True
+
+
+def unnumbered_task(r: RowReading) -> bool:
+    """Content of its own in a table that numbers nothing ("- | Rà soát …", or no number column): a new task."""
+    if not (r.own.get("content") and "content" not in r.view.merged and r.view.unnumbered):
+        return False
+    new_task(r.b, r.view)
+    return True
+
+
+def lost_number_or_more_content(r: RowReading) -> bool:
+    """Content of its own without a number: with a result, lead or deadline beside it, a task whose number was
+    lost at a page break (guessed from the numbers around it: "5", ?, "7" → "6"); alone, another paragraph of the
+    content above ("| Đồng thời công khai kết quả. | | |")."""
+    content = r.own.get("content")
+    if not content or "content" in r.view.merged:
+        return False
+    if r.has("result", "lead", "cooperate", "deadline"):
+        task = new_task(r.b, r.view, stt=guess_number(r.b.main, r.next_stt))
+        shown = f"số {task.stt} suy ra từ thứ tự" if task.stt else "không suy ra được số"
+        r.b.warn(f"{where(r.row.line, r.row.sheet)}: mất số thứ tự (thường do ngắt trang); coi là nhiệm vụ mới ({shown}).",
+                 r.row, "lost_number", task)
+    else:
+        target = r.b.last
+        target.content = join(target.content, content, "\n")
+        append_rest(target, r.view, r.own, "\n")
+    return True
+
+
+def another_result(r: RowReading) -> bool:
+    """"| | Kế hoạch | VP | Quý I" under a task: another result (or the same content merged down) with its own
+    lead or deadline is another item of the task."""
+    if not ((r.own.get("result") or "content" in r.view.merged) and r.has("lead", "deadline", "cooperate")):
+        return False
+    add_sub(r.b, r.view)
+    return True
+
+
+def merged_content_item(r: RowReading) -> bool:
+    """Text export: no number, no content, but a lead and a deadline of their own ("\\t\\tSở Tư pháp\\tQuý III"):
+    the content cell was merged down over this row (Word prints it once), so this is another item of the task."""
+    fresh = [role for role in ("lead", "deadline", "cooperate") if r.own.get(role) and not starts_lower(r.own[role])]
+    if r.row.merges_known or r.b.main is None or len(fresh) < 2 or len(fresh) != len(r.own):
+        return False
+    sub = add_sub(r.b, r.view)
+    r.b.warn(f"{where(r.row.line, r.row.sheet)}: dòng không có số và nội dung nhưng có chủ trì/thời hạn riêng; coi là một ý con "
+             "của nhiệm vụ trên (ô nội dung gộp).", r.row, "merged_fragment", sub)
+    return True
+
+
+def more_words(r: RowReading) -> bool:
+    """Anything else ("| | | Phòng Tư pháp |"): more words for the cells of the task above."""
+    append_rest(r.b.last, r.view, r.own, "\n")
+    return True
+
+
+# The rules of a data row, in order: the first that applies reads it. A new kind of row gets its rule here.
+ROW_RULES: tuple[Callable[[RowReading], bool], ...] = (
+    empty_row, section_row, numbered_row, first_task_unnumbered, page_break_fragment, repeated_content_item,
+    unnumbered_task, lost_number_or_more_content, another_result, merged_content_item, more_words,
+)
+
+
 def read_row(b: Builder, view: RowView, next_stt: str) -> None:
-    """Read one data row: a section, a task, a sub-item, or more words for the task above."""
-    row = view.row
-    if not view.own and not view.stt and not view.extras:
-        return
-    section = section_of(view, next_stt, b)
-    if section:
-        code, title = section
-        current = b.section
-        same = current is not None and (current.printed_code or current.code) == code and fold(current.title) == fold(title)
-        if not same:
-            b.add_section(code, title)
-        carries = [r for r in ("result", "lead", "cooperate", "deadline")
-                   if view.own.get(r) and fold(view.own[r]) not in (fold(title), fold(f"{code}. {title}"))]
-        if carries:  # a section row with a result, lead or deadline of its own is also a task
-            new_task(b, view, stt=code, content=title)
-        return
-    repeats_content = b.main is not None and bool(view.own.get("content")) and \
-        fold(view.own["content"]) == fold(b.main.content)  # a sub-item printing its task's content again
-    if view.stt:
-        if b.main is not None and view.stt == b.main.stt and (not view.own.get("content") or repeats_content):
-            add_sub(b, view)
+    """Read one data row: a section, a task, a sub-item, or more words for the task above (``ROW_RULES``)."""
+    repeats = b.main is not None and bool(view.own.get("content")) and fold(view.own["content"]) == fold(b.main.content)
+    reading = RowReading(b, view, next_stt, {r: t for r, t in view.own.items() if r in TEXT_ROLES}, repeats)
+    for rule in ROW_RULES:
+        if rule(reading):
             return
-        new_task(b, view, stt=view.stt)
-        return
-    target = b.last
-    own = {r: t for r, t in view.own.items() if r in TEXT_ROLES}
-    if target is None:
-        if own.get("content"):
-            task = new_task(b, view)
-            if not view.unnumbered:
-                b.warn(f"{where(row.line, row.sheet)}: nhiệm vụ không có số thứ tự.", row, "lost_number", task)
-        return
-    if is_fragment(view, own, target):
-        continue_fragment(b, view, own, target)
-        return
-    content = own.get("content")
-    if repeats_content and any(own.get(r) for r in ("result", "lead", "cooperate", "deadline")):
-        add_sub(b, view)
-        return
-    if content and "content" not in view.merged and view.unnumbered:
-        new_task(b, view)
-        return
-    if content and "content" not in view.merged:
-        if any(own.get(r) for r in ("result", "lead", "cooperate", "deadline")):
-            task = new_task(b, view, stt=guess_number(b.main, next_stt))
-            shown = f"số {task.stt} suy ra từ thứ tự" if task.stt else "không suy ra được số"
-            b.warn(f"{where(row.line, row.sheet)}: mất số thứ tự (thường do ngắt trang); coi là nhiệm vụ mới ({shown}).",
-                   row, "lost_number", task)
-        else:
-            target.content = join(target.content, content, "\n")
-            append_rest(target, view, own, "\n")
-        return
-    if (own.get("result") or "content" in view.merged) and any(own.get(r) for r in ("lead", "deadline", "cooperate")):
-        add_sub(b, view)  # another result, or the same merged content, with its own lead or deadline
-        return
-    fresh = [r for r in ("lead", "deadline", "cooperate") if own.get(r) and not starts_lower(own[r])]
-    if not row.merges_known and b.main is not None and len(fresh) >= 2 and len(fresh) == len(own):
-        # text export: no number, no content, but a lead and a deadline of its own — the content cell was merged
-        # down over this row (Word prints it once), so this is another item of the task above
-        sub = add_sub(b, view)
-        b.warn(f"{where(row.line, row.sheet)}: dòng không có số và nội dung nhưng có chủ trì/thời hạn riêng; coi là một ý con "
-               "của nhiệm vụ trên (ô nội dung gộp).", row, "merged_fragment", sub)
-        return
-    append_rest(target, view, own, "\n")
 
 
 def new_task(b: Builder, view: RowView, stt: str = "", content: str = "") -> Task:
