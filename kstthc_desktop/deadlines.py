@@ -64,6 +64,11 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
      month, "N tuần" 7 days a week). Working days: "05 ngày làm việc" gives ``within_days == 5``, the number
      as printed — the plan-json format has no unit, and the officer counts the working days from the event.
    - otherwise (e.g. "Báo cáo kết quả kiểm tra": words that are no deadline) → **unspecified**.
+
+Where to add a phrasing: ``_read`` runs the stages above in order. A continuous or on-demand word goes into
+``_CONTINUOUS`` / ``_ON_DEMAND``; a periodic phrasing is a pattern and a rule in ``_FREQUENCY_RULES``; a date, month,
+quarter or year phrasing a pattern and a rule in ``_DATED_RULES``; a span from an event a rule in ``_SPAN_RULES``.
+Each rule's docstring names the texts it exists for; the order of each list is the order the rules read in.
 """
 
 from __future__ import annotations
@@ -71,14 +76,16 @@ from __future__ import annotations
 import calendar as _stdcal
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Callable
+from typing import TypeVar
 
 from kstthc_desktop.domain import Deadline, DeadlineKind
 from kstthc_desktop.text import fold
 
 log = logging.getLogger(__name__)
+_S = TypeVar("_S")
 
 __all__ = ["read_deadline", "normalise"]
 
@@ -119,10 +126,13 @@ def _blank(s: str, m: re.Match) -> str:
     return s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
 
 
-def _consume(pattern: re.Pattern, s: str, handle: Callable[[re.Match], None]) -> str:
-    for m in list(pattern.finditer(s)):
-        handle(m)
-        s = _blank(s, m)
+def _consume(rules: tuple[tuple[re.Pattern, Callable[[re.Match, _S], None]], ...], s: str, state: _S) -> str:
+    """Apply ``rules`` in order: each (pattern, rule) reads every match of its pattern into ``state``, and the
+    match is blanked, so no later rule reads the same words."""
+    for pattern, rule in rules:
+        for m in list(pattern.finditer(s)):
+            rule(m, state)
+            s = _blank(s, m)
     return s
 
 
@@ -337,137 +347,202 @@ _YEAR_NUMBER = re.compile(
 )
 
 
+_Day = Callable[[int], date]  # a day of a year: the end (or first day) of a printed period in year y
+
+
+def _on(month: int, day: int) -> _Day:
+    return lambda y: date(y, month, day)
+
+
+def _day_in(month: int, day: int) -> _Day:
+    """Day ``day`` of ``month``, or the month's last day when it has fewer ("31/6" → 30/6)."""
+    return lambda y: _safe_date(y, month, day)
+
+
+def _month_end(month: int) -> _Day:
+    return lambda y: date(y, month, _last_day(y, month))
+
+
+# Each dated phrasing is a pattern above and a rule below that turns one match into items; ``_DATED_RULES`` lists
+# them in the order they are read. A rule's words are blanked once read, so a later, looser pattern never reads
+# them again ("ngày 18 tháng 3, 6, 9, 12" before "tháng 3"; "15/02/2023" before "15/02"; "Quý III/2024" before
+# "2024"). A new phrasing gets its pattern, its rule and its place in that list.
+
+_DatedRule = Callable[[re.Match, str, "int | None"], list[_Item]]
+
+
+def _day_of_months(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+    """"ngày 18 tháng 3, 6, 9, 12": one day in several months (each quarter's end, for a periodic reading)."""
+    d = int(m["d"])
+    months = [int(x["m"]) for x in _MONTH_ITEM.finditer(m["list"])]
+    return [_Item(m.start(), _day_in(mo, d), _year(m["year"]), d, mo)
+            for mo in months if 1 <= mo <= 12 and 1 <= d <= 31]
+
+
+def _full_words(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+    """"ngày 5 tháng 3 năm 2024", "Trước 20 tháng 12": a date in words."""
+    d, mo, y = (m["d"], m["m"], m["year"]) if m["d"] else (m["d2"], m["m2"], m["year2"])
+    d, mo = int(d), int(mo)
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return []
+    return [_Item(m.start(), _day_in(mo, d), _year(y), d, mo)]
+
+
+def _half(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+    """"6 tháng đầu năm" → 30/6, "6 tháng cuối năm 2024" / "nửa cuối năm" → 31/12, "6 tháng/2024" → 30/6."""
+    second = m["which"] == "cuoi"
+    y = m["year"] or m["year2"]
+    return [_Item(m.start(), _on(12, 31) if second else _on(6, 30), _year(y),
+                  begin=_on(7 if second else 1, 1))]
+
+
+def _nine(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+    """"9 tháng đầu năm", "9 tháng/2024" → 30/9."""
+    return [_Item(m.start(), _on(9, 30), _year(m["year"] or m["year2"]), begin=_on(1, 1))]
+
+
+def _first_days(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+    """"10 ngày đầu tháng 12" → 10/12; "10 ngày cuối tháng 12" → 31/12."""
+    mo, n = int(m["m"]), int(m["n"])
+    if m["which"] == "cuoi":
+        end = _month_end(mo)
+    else:
+        end = _day_in(mo, max(n, 1))
+    return [_Item(m.start(), end, _year(m["year"]), None, mo)]
+
+
+def _week(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+    """"Tuần đầu tháng 3" → 7/3, "tuần thứ 2 tháng 4" → 14/4, "tuần cuối tháng 6" → 30/6."""
+    mo = int(m["m"])
+    n = 1 if m["first"] else (int(m["n"]) if (m["n"] or "").isdigit() else _WEEK_NUMBERS.get(m["n"] or "", 0))
+    if m["last"]:
+        end = _month_end(mo)
+    else:
+        end = _day_in(mo, 7 * max(n, 1))
+    return [_Item(m.start(), end, _year(m["year"]), None, mo)]
+
+
+def _quarter_item(start: int, q: int, mod: str | None, y: int | None) -> _Item:
+    """Quarter ``q``: its first day "đầu", the middle of its second month "giữa", else its last day."""
+    if mod == "dau":
+        end = _on(3 * q - 2, 1)
+    elif mod == "giua":
+        end = _on(3 * q - 1, 15)
+    else:
+        end = _month_end(3 * q)
+    begin = _on(3 * q - 2, 1) if mod in (None, "cuoi", "het") else None
+    return _Item(start, end, y, unit="quarter", number=q, begin=begin)
+
+
+def _quarters(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+    """"Quý III/2022", "Quý 4 năm 2024", "Q2/2024", "Trong quý I, quý II/2022", "cuối quý II": one item a quarter."""
+    numbers = [_number(m["first"])] + [_number(q["q"]) for q in _QUARTER_ITEM.finditer(m["rest"] or "")]
+    return [_quarter_item(m.start(), q, m["mod"], _year(m["year"])) for q in numbers if 1 <= q <= 4]
+
+
+def _month_item(start: int, mo: int, mod: str | None, y: int | None) -> _Item:
+    """Month ``mo``: its first day "đầu", the 15th "giữa", else its last day (Civil Code art. 146)."""
+    if mod == "dau":
+        end = _on(mo, 1)
+    elif mod == "giua":
+        end = _on(mo, 15)
+    else:
+        end = _month_end(mo)
+    begin = _on(mo, 1) if mod in (None, "cuoi", "het") else None
+    return _Item(start, end, y, None, mo, unit="month", number=mo, begin=begin)
+
+
+def _months(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+    """"Tháng 12/2023", "T6/2024", "Tháng 01 - 3/2024", "Tháng VI/2024", "cuối tháng 3": one item a month."""
+    first = m["first"]
+    numbers = [int(first) if first.isdigit() else _ROMAN_MONTHS.get(first, 0)]
+    numbers += [int(x["m"]) for x in _MONTH_ITEM.finditer(m["rest"] or "")]
+    return [_month_item(m.start(), mo, m["mod"], _year(m["year"])) for mo in numbers if 1 <= mo <= 12]
+
+
+def _full_date(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+    """"15/02/2023", "31.12.2024", "31/12/24"."""
+    d, mo, y = (m["d"], m["m"], m["year"]) if m["d"] else (m["d2"], m["m2"], m["year2"])
+    d, mo = int(d), int(mo)
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return []
+    return [_Item(m.start(), _day_in(mo, d), _year(y), d, mo)]
+
+
+def _month_year(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+    """"06/2024", "6-2024": a month and its year."""
+    mo = int(m["m"])
+    return [_Item(m.start(), _month_end(mo), _year(m["year"]), None, mo,
+                  unit="month", number=mo, begin=_on(mo, 1))]
+
+
+def _day_month(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+    """"Trước 15/12", "ngày 15-12": a day and a month, the year from elsewhere."""
+    d, mo = (m["d"], m["m"]) if m["d"] else (m["d2"], m["m2"])
+    d, mo = int(d), int(mo)
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return []
+    return [_Item(m.start(), _day_in(mo, d), None, d, mo)]
+
+
+def _next_year(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+    """"năm sau", "trong năm tiếp theo": the plan's year + 1 (nothing when the plan's year is unknown)."""
+    if not plan_year:
+        return []
+    return [_Item(m.start(), _on(12, 31), plan_year + 1, bare=m["mod"] is None,
+                  begin=_on(1, 1))]
+
+
+def _year_words(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+    """"Trong năm 2024", "Đến hết năm", "cả năm", "đầu năm" → 1/1, "giữa năm" → 30/6, "cuối năm" → 31/12."""
+    mod = m.groupdict().get("mod")
+    if mod == "dau":
+        end = _on(1, 1)
+    elif mod == "giua":
+        end = _on(6, 30)
+    else:
+        end = _on(12, 31)
+    begin = _on(1, 1) if mod not in ("dau", "giua") else None
+    return [_Item(m.start(), end, _year(m.groupdict().get("year")), weak=mod in ("den", None), begin=begin)]
+
+
+def _year_number(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+    """"Năm 2023", "2021-2025" (its last year), "(Kế hoạch năm 2025)" (a cited plan's year): a bare year."""
+    y = _year(m["y2"] or m["y1"])
+    if not y:
+        return []
+    cited = bool(re.search(r"\bke\s*hoach\s*$", s[: m.start()]))
+    return [_Item(m.start(), _on(12, 31), y, weak=True, bare=True, begin=_on(1, 1),
+                  cited=cited)]
+
+
+_DATED_RULES: tuple[tuple[re.Pattern, _DatedRule], ...] = (
+    (_DAY_OF_MONTHS, _day_of_months),
+    (_FULL_DATE_WORDS, _full_words),
+    (_HALF, _half),
+    (_NINE, _nine),
+    (_FIRST_DAYS, _first_days),
+    (_WEEK, _week),
+    (_QUARTERS, _quarters),
+    (_MONTHS, _months),
+    (_DATE_FULL, _full_date),
+    (_MONTH_YEAR, _month_year),
+    (_DAY_MONTH, _day_month),
+    (_NEXT_YEAR, _next_year),
+    (_YEAR_WORDS, _year_words),
+    (_YEAR_NUMBER, _year_number),
+)
+
+
 def _dated_items(s: str, plan_year: int | None) -> tuple[list[_Item], str]:
-    """All dates/months/quarters/halves/years printed in ``s`` (consumed from the returned string)."""
+    """All dates/months/quarters/halves/years printed in ``s`` (consumed from the returned string), by
+    ``_DATED_RULES`` in order; each rule sees the text as the rules before it left it."""
     items: list[_Item] = []
-
-    def day_of_months(m: re.Match) -> None:
-        d = int(m["d"])
-        for x in _MONTH_ITEM.finditer(m["list"]):
-            mo = int(x["m"])
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                items.append(_Item(m.start(), lambda yy, d=d, mo=mo: _safe_date(yy, mo, d), _year(m["year"]), d, mo))
-
-    def full_words(m: re.Match) -> None:
-        d, mo, y = (m["d"], m["m"], m["year"]) if m["d"] else (m["d2"], m["m2"], m["year2"])
-        d, mo = int(d), int(mo)
-        if 1 <= mo <= 12 and 1 <= d <= 31:
-            items.append(_Item(m.start(), lambda yy, d=d, mo=mo: _safe_date(yy, mo, d), _year(y), d, mo))
-
-    def half(m: re.Match) -> None:
-        second = m["which"] == "cuoi"
-        y = m["year"] or m["year2"]
-        items.append(_Item(m.start(), lambda yy, second=second: date(yy, 12, 31) if second else date(yy, 6, 30), _year(y),
-                           begin=lambda yy, second=second: date(yy, 7 if second else 1, 1)))
-
-    def first_days(m: re.Match) -> None:
-        mo, n = int(m["m"]), int(m["n"])
-        if m["which"] == "cuoi":
-            end = lambda yy, mo=mo: date(yy, mo, _last_day(yy, mo))  # noqa: E731
-        else:
-            end = lambda yy, mo=mo, n=max(n, 1): _safe_date(yy, mo, n)  # noqa: E731
-        items.append(_Item(m.start(), end, _year(m["year"]), None, mo))
-
-    def week(m: re.Match) -> None:
-        mo = int(m["m"])
-        n = 1 if m["first"] else (int(m["n"]) if (m["n"] or "").isdigit() else _WEEK_NUMBERS.get(m["n"] or "", 0))
-        if m["last"]:
-            end = lambda yy, mo=mo: date(yy, mo, _last_day(yy, mo))  # noqa: E731
-        else:
-            end = lambda yy, mo=mo, n=max(n, 1): _safe_date(yy, mo, 7 * n)  # noqa: E731
-        items.append(_Item(m.start(), end, _year(m["year"]), None, mo))
-
-    def nine(m: re.Match) -> None:
-        items.append(_Item(m.start(), lambda yy: date(yy, 9, 30), _year(m["year"] or m["year2"]), begin=lambda yy: date(yy, 1, 1)))
-
-    def quarters(m: re.Match) -> None:
-        numbers = [_number(m["first"])] + [_number(q["q"]) for q in _QUARTER_ITEM.finditer(m["rest"] or "")]
-        mod = m["mod"]
-        y = _year(m["year"])
-        for q in numbers:
-            if not 1 <= q <= 4:
-                continue
-            if mod == "dau":
-                end = lambda yy, q=q: date(yy, 3 * q - 2, 1)  # noqa: E731
-            elif mod == "giua":
-                end = lambda yy, q=q: date(yy, 3 * q - 1, 15)  # noqa: E731
-            else:
-                end = lambda yy, q=q: date(yy, 3 * q, _last_day(yy, 3 * q))  # noqa: E731
-            begin = (lambda yy, q=q: date(yy, 3 * q - 2, 1)) if mod in (None, "cuoi", "het") else None
-            items.append(_Item(m.start(), end, y, unit="quarter", number=q, begin=begin))
-
-    def months(m: re.Match) -> None:
-        first = m["first"]
-        numbers = [int(first) if first.isdigit() else _ROMAN_MONTHS.get(first, 0)]
-        numbers += [int(x["m"]) for x in _MONTH_ITEM.finditer(m["rest"] or "")]
-        mod = m["mod"]
-        y = _year(m["year"])
-        for mo in numbers:
-            if not 1 <= mo <= 12:
-                continue
-            if mod == "dau":
-                end = lambda yy, mo=mo: date(yy, mo, 1)  # noqa: E731
-            elif mod == "giua":
-                end = lambda yy, mo=mo: date(yy, mo, 15)  # noqa: E731
-            else:
-                end = lambda yy, mo=mo: date(yy, mo, _last_day(yy, mo))  # noqa: E731
-            begin = (lambda yy, mo=mo: date(yy, mo, 1)) if mod in (None, "cuoi", "het") else None
-            items.append(_Item(m.start(), end, y, None, mo, unit="month", number=mo, begin=begin))
-
-    def full_date(m: re.Match) -> None:
-        d, mo, y = (m["d"], m["m"], m["year"]) if m["d"] else (m["d2"], m["m2"], m["year2"])
-        d, mo = int(d), int(mo)
-        if 1 <= mo <= 12 and 1 <= d <= 31:
-            items.append(_Item(m.start(), lambda yy, d=d, mo=mo: _safe_date(yy, mo, d), _year(y), d, mo))
-
-    def month_year(m: re.Match) -> None:
-        mo = int(m["m"])
-        items.append(_Item(m.start(), lambda yy, mo=mo: date(yy, mo, _last_day(yy, mo)), _year(m["year"]), None, mo,
-                           unit="month", number=mo, begin=lambda yy, mo=mo: date(yy, mo, 1)))
-
-    def day_month(m: re.Match) -> None:
-        d, mo = (m["d"], m["m"]) if m["d"] else (m["d2"], m["m2"])
-        d, mo = int(d), int(mo)
-        if 1 <= mo <= 12 and 1 <= d <= 31:
-            items.append(_Item(m.start(), lambda yy, d=d, mo=mo: _safe_date(yy, mo, d), None, d, mo))
-
-    def year_words(m: re.Match) -> None:
-        mod = m.groupdict().get("mod")
-        if mod == "dau":
-            end = lambda yy: date(yy, 1, 1)  # noqa: E731
-        elif mod == "giua":
-            end = lambda yy: date(yy, 6, 30)  # noqa: E731
-        else:
-            end = lambda yy: date(yy, 12, 31)  # noqa: E731
-        begin = (lambda yy: date(yy, 1, 1)) if mod not in ("dau", "giua") else None
-        items.append(_Item(m.start(), end, _year(m.groupdict().get("year")), weak=mod in ("den", None), begin=begin))
-
-    def next_year(m: re.Match) -> None:
-        if plan_year:
-            items.append(_Item(m.start(), lambda yy: date(yy, 12, 31), plan_year + 1, bare=m["mod"] is None,
-                               begin=lambda yy: date(yy, 1, 1)))
-
-    def year_number(m: re.Match) -> None:
-        y = _year(m["y2"] or m["y1"])
-        if y:
-            cited = bool(re.search(r"\bke\s*hoach\s*$", s[: m.start()]))
-            items.append(_Item(m.start(), lambda yy: date(yy, 12, 31), y, weak=True, bare=True,
-                               begin=lambda yy: date(yy, 1, 1), cited=cited))
-
-    s = _consume(_DAY_OF_MONTHS, s, day_of_months)
-    s = _consume(_FULL_DATE_WORDS, s, full_words)
-    s = _consume(_HALF, s, half)
-    s = _consume(_NINE, s, nine)
-    s = _consume(_FIRST_DAYS, s, first_days)
-    s = _consume(_WEEK, s, week)
-    s = _consume(_QUARTERS, s, quarters)
-    s = _consume(_MONTHS, s, months)
-    s = _consume(_DATE_FULL, s, full_date)
-    s = _consume(_MONTH_YEAR, s, month_year)
-    s = _consume(_DAY_MONTH, s, day_month)
-    s = _consume(_NEXT_YEAR, s, next_year)
-    s = _consume(_YEAR_WORDS, s, year_words)
-    s = _consume(_YEAR_NUMBER, s, year_number)
+    for pattern, rule in _DATED_RULES:
+        before = s
+        for m in list(pattern.finditer(before)):
+            items.extend(rule(m, before, plan_year))
+            s = _blank(s, m)
     items.sort(key=lambda it: it.pos)
     return items, s
 
@@ -497,101 +572,144 @@ def _resolve_years(items: list[_Item], plan_year: int | None) -> list[tuple[_Ite
 
 
 def _read(text: str, year: int | None) -> Deadline:
+    """The rules of the module docstring, in order; the first stage that reads a kind decides."""
     if year is not None and not (isinstance(year, int) and 1 <= year <= 9998):
         year = None
     s = normalise(text)[:_MAX_CHARS]  # a deadline cell is a few lines; bound the work on pasted pages
     if not re.search(r"[a-z0-9]", s):
         return Deadline()
-
-    # A column label typed into the cell ("Thời gian: Quý III") and "(dự kiến)" say nothing about the deadline.
-    s = _LABEL.sub("", s)
-    s = _EXPECTED.sub(" ", s)
-
-    # Citations out first: their numbers and dates are not deadlines.
-    s = _DOC_DATE.sub(" ", s)
-    s = _CITATION.sub(" ", s)
-    s = _DOC_NUMBER.sub(" ", s)
-
+    s = _without_citations(s)
     if _CONTINUOUS.search(s):
         return Deadline(DeadlineKind.CONTINUOUS)
-
     leading_on_demand = bool(_LEADING_ON_DEMAND.search(s))
-
-    # Spans counted from an event ("10 ngày kể từ …") are read before any date, so "10 ngày" is no date.
-    within: int | None = None
-    span_from: date | None = None
-
-    def span_days(m: re.Match) -> None:
-        nonlocal within, span_from
-        n = int(m["n"])
-        if 0 < n <= 3650 and within is None:
-            within = n
-            if m["from"]:
-                parts = [int(p) for p in re.split(r"\s*[/.-]\s*", m["from"].strip())]
-                try:
-                    span_from = date(_year(str(parts[2])) or 0, parts[1], parts[0])
-                except (ValueError, IndexError):
-                    span_from = None
-
-    def span_months(m: re.Match) -> None:
-        nonlocal within
-        n = int(m["n"])
-        if 0 < n <= 120 and within is None:
-            within = 30 * n
-
-    def span_weeks(m: re.Match) -> None:
-        nonlocal within
-        n = int(m["n"])
-        if 0 < n <= 520 and within is None:
-            within = 7 * n
-
-    s = _consume(_SPAN_DAYS, s, span_days)
-    s = _consume(_SPAN_MONTHS, s, span_months)
-    s = _consume(_SPAN_WEEKS, s, span_weeks)
-
+    span, s = _read_spans(s)  # before any date, so "10 ngày" is no date
     periodic = _periodic(s, year)
     if periodic is not None:
         return periodic
+    if span.start is not None and span.within is not None:  # "10 ngày kể từ ngày 01/3/2024" → 11/3/2024
+        return Deadline(DeadlineKind.DATED, due=span.start + timedelta(days=span.within))
+    dated = _dated(s, year, leading_on_demand)
+    if dated is not None:
+        return dated
+    if span.within is not None or _ON_DEMAND.search(s) or leading_on_demand:
+        return Deadline(DeadlineKind.ON_DEMAND, within_days=span.within)
+    return Deadline()
 
-    if span_from is not None and within is not None:
-        return Deadline(DeadlineKind.DATED, due=span_from + timedelta(days=within))
 
-    items, rest = _dated_items(s, year)
+def _without_citations(s: str) -> str:
+    """A column label typed into the cell ("Thời gian: Quý III"), "(dự kiến)" and citations ("Quyết định số
+    2236/QĐ-UBND ngày 01/11/2022", "Nghị định 09/2019/NĐ-CP") say nothing about the deadline: out first, so their
+    numbers and dates are not read as one."""
+    s = _LABEL.sub("", s)
+    s = _EXPECTED.sub(" ", s)
+    s = _DOC_DATE.sub(" ", s)
+    s = _CITATION.sub(" ", s)
+    return _DOC_NUMBER.sub(" ", s)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Spans counted from an event: the first one printed is the span
+
+
+@dataclass
+class _Span:
+    within: int | None = None  # days
+    start: date | None = None  # the date it is counted from, when printed
+
+
+def _span_days(m: re.Match, span: _Span) -> None:
+    """"Trong thời gian 10 ngày kể từ ngày tiếp nhận", "05 ngày làm việc", "10 ngày kể từ ngày 01/3/2024"."""
+    n = int(m["n"])
+    if not (0 < n <= 3650 and span.within is None):
+        return
+    span.within = n
+    if m["from"]:
+        parts = [int(p) for p in re.split(r"\s*[/.-]\s*", m["from"].strip())]
+        try:
+            span.start = date(_year(str(parts[2])) or 0, parts[1], parts[0])
+        except (ValueError, IndexError):
+            span.start = None
+
+
+def _span_months(m: re.Match, span: _Span) -> None:
+    """"2 tháng kể từ ngày …", "3 tháng sau khi …": 30 days a month."""
+    n = int(m["n"])
+    if 0 < n <= 120 and span.within is None:
+        span.within = 30 * n
+
+
+def _span_weeks(m: re.Match, span: _Span) -> None:
+    """"trong 2 tuần": 7 days a week (not "2 tuần/lần", a frequency)."""
+    n = int(m["n"])
+    if 0 < n <= 520 and span.within is None:
+        span.within = 7 * n
+
+
+_SPAN_RULES: tuple[tuple[re.Pattern, Callable[[re.Match, _Span], None]], ...] = (
+    (_SPAN_DAYS, _span_days), (_SPAN_MONTHS, _span_months), (_SPAN_WEEKS, _span_weeks),
+)
+
+
+def _read_spans(s: str) -> tuple[_Span, str]:
+    """The span counted from an event, and ``s`` with every span phrase consumed."""
+    span = _Span()
+    return span, _consume(_SPAN_RULES, s, span)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Dated readings
+
+
+def _dated(s: str, year: int | None, leading_on_demand: bool) -> Deadline | None:
+    """A dated reading from the dates, months, quarters and years printed in ``s``; None when none is printed."""
+    items, _rest = _dated_items(s, year)
     # Years first (a bare "năm sau" / "năm 2025" still gives its year to a date printed before it), then drop
     # what is not a deadline by itself.
-    years = dict((id(item), y) for item, y in _resolve_years(items, year))
+    years = {id(item): y for item, y in _resolve_years(items, year)}
+    items = _deadline_items(items, leading_on_demand)
+    listed = _every_period_listed(items)
+    if listed is not None:
+        return listed
+    resolved = [(item, years[id(item)]) for item in items if id(item) in years]
+    if items and not resolved:  # a date, but no year anywhere: dated, due unknown
+        return Deadline(DeadlineKind.DATED)
+    if not resolved:
+        return None
+    # "Quý I/2022 (trước ngày 15/3/2022)": a date inside a named period is the precise deadline
+    precise = [item.end(y) for item, y in resolved if item.day is not None]
+    kept = [
+        (item, y) for item, y in resolved
+        if item.day is not None or item.begin is None or not any(item.begin(y) <= d <= item.end(y) for d in precise)
+    ]
+    kept = _drop_enclosing(kept, s)
+    return Deadline(DeadlineKind.DATED, due=max(item.end(y) for item, y in kept))
+
+
+def _deadline_items(items: list[_Item], leading_on_demand: bool) -> list[_Item]:
+    """The items that are a deadline by themselves: a bare year is not after an on-demand opening ("Theo kế hoạch
+    năm 2024"); a cited plan's year ("(Kế hoạch năm 2025)") is not beside anything else; a bare year number is not
+    beside anything more precise than a whole year ("Tháng 11/2024 (năm 2025)"; "Trong năm 2024 và năm 2025" keeps
+    2025)."""
     if leading_on_demand:
         items = [it for it in items if not it.weak]
     if any(not it.cited for it in items):
         items = [it for it in items if not it.cited]
-    if any(not it.bare and not _whole_year(it) for it in items):  # "Trong năm 2024 và năm 2025" keeps 2025
+    if any(not it.bare and not _whole_year(it) for it in items):
         items = [it for it in items if not it.bare]
-    for unit, count in (("quarter", 4), ("month", 12)):  # "Quý I, II, III, IV": every quarter of the year
-        if items and all(it.unit == unit for it in items) and len({it.number for it in items}) == count \
-                and len({it.year for it in items if it.year}) <= 1:
-            return Deadline(DeadlineKind.PERIODIC, every={unit: None})
-    # "Tháng 3, 6, 9, 12", "Trước 15/3, 15/6, 15/9, 15/12", "ngày 18 tháng 3, 6, 9, 12": each quarter's end
-    if len(items) == 4 and all(it.month and it.unit in ("", "month") for it in items) \
-            and {it.month for it in items} == {3, 6, 9, 12} and len({it.day for it in items}) == 1 \
-            and len({it.year for it in items if it.year}) <= 1:
-        return Deadline(DeadlineKind.PERIODIC, every={"quarter": items[0].day})
-    resolved = [(item, years[id(item)]) for item in items if id(item) in years]
-    if items and not resolved:  # a date, but no year anywhere: dated, due unknown
-        return Deadline(DeadlineKind.DATED)
-    if resolved:
-        # "Quý I/2022 (trước ngày 15/3/2022)": a date inside a named period is the precise deadline
-        precise = [item.end(y) for item, y in resolved if item.day is not None]
-        kept = [
-            (item, y) for item, y in resolved
-            if item.day is not None or item.begin is None or not any(item.begin(y) <= d <= item.end(y) for d in precise)
-        ]
-        kept = _drop_enclosing(kept, s)
-        due = max(item.end(y) for item, y in kept)
-        return Deadline(DeadlineKind.DATED, due=due)
+    return items
 
-    if within is not None or _ON_DEMAND.search(s) or leading_on_demand:
-        return Deadline(DeadlineKind.ON_DEMAND, within_days=within)
-    return Deadline()
+
+def _every_period_listed(items: list[_Item]) -> Deadline | None:
+    """Every quarter (or month) of one year listed ("Quý I, II, III, IV"), or each quarter's end ("Tháng 3, 6, 9,
+    12", "Trước 15/3, 15/6, 15/9, 15/12", "ngày 18 tháng 3, 6, 9, 12"): periodic, not the last of them."""
+    one_year = len({it.year for it in items if it.year}) <= 1
+    for unit, count in (("quarter", 4), ("month", 12)):
+        if items and all(it.unit == unit for it in items) and len({it.number for it in items}) == count and one_year:
+            return Deadline(DeadlineKind.PERIODIC, every={unit: None})
+    if len(items) == 4 and all(it.month and it.unit in ("", "month") for it in items) \
+            and {it.month for it in items} == {3, 6, 9, 12} and len({it.day for it in items}) == 1 and one_year:
+        return Deadline(DeadlineKind.PERIODIC, every={"quarter": items[0].day})
+    return None
 
 
 _RANGE_WORD = re.compile(r"\bden\b|\btoi\b|-|\btu\b|\bva\b|\bhoac\b|;|,")
@@ -626,120 +744,131 @@ def _drop_enclosing(kept: list[tuple[_Item, int]], s: str) -> list[tuple[_Item, 
     return out or kept
 
 
-def _periodic(s: str, year: int | None) -> Deadline | None:
-    """A periodic reading when the text says how often, else None. Stated days bind to frequencies."""
-    every: dict[str, int | None] = {}
-    found = False
-    strong = False  # a signal other than "báo cáo / sơ kết / tổng kết <frequency>" naming which report
+@dataclass
+class _Frequencies:
+    """What the periodic rules gather: the frequencies (``Deadline.every``), the stated due day of each ("*": any
+    without one), whether any signal was found, and whether one is *strong* (not only "báo cáo / sơ kết / tổng
+    kết <frequency>", which may just name which report a dated deadline is for)."""
 
-    def add_list(text: str) -> None:
+    every: dict[str, int | None] = field(default_factory=dict)
+    days: dict[str, int] = field(default_factory=dict)
+    found: bool = False
+    strong: bool = False
+
+    def add(self, freq: str | None) -> None:
+        self.found = True
+        if freq:
+            self.every.setdefault(freq, None)
+
+    def add_list(self, text: str) -> None:
         for item in _FREQ_ITEM_RE.finditer(text):
             freq = _frequency(item.group(0))
             if freq:
-                every.setdefault(freq, None)
+                self.every.setdefault(freq, None)
 
-    days: dict[str, int] = {}
-    work = s
 
-    def day_of_every_month(m: re.Match) -> None:
-        nonlocal found
-        found = True
-        every.setdefault("month", None)
-        days.setdefault("month", int(m["day"]))
+def _day_of_every_month(m: re.Match, f: _Frequencies) -> None:
+    """"Ngày 05 hàng tháng": monthly, due on the 5th."""
+    f.add("month")
+    f.days.setdefault("month", int(m["day"]))
 
-    def last_month_of(m: re.Match) -> None:
-        nonlocal found
-        found = True
-        unit = " ".join(m["unit"].split())
-        freq = {"quy": "quarter", "6 thang": "halfyear", "nam": "year"}.get(unit)
-        if freq:
-            every.setdefault(freq, None)
-        if m["day"]:
-            if freq:
-                days.setdefault(freq, int(m["day"]))
-            else:  # "tháng cuối kỳ": every frequency
-                days.setdefault("*", int(m["day"]))
 
-    def marked(m: re.Match) -> None:
-        nonlocal found, strong
-        found = True
-        strong = strong or not re.match(r"bao|so|tong", m["key"])
-        add_list(m["list"])
+def _next_period(m: re.Match, f: _Frequencies) -> None:
+    """"trước ngày 10 của tháng đầu quý sau" (due in the next period: no day), "Cuối quý", "Đầu mỗi tháng"."""
+    f.add({"quy": "quarter", "thang": "month", "nam": "year"}[m["unit"]])
 
-    def times_per(m: re.Match) -> None:
-        nonlocal found
-        found = True
-        n, unit = _number(m["n"]), m["unit"]
-        if unit == "thang":
-            every.setdefault("month", None)
-        elif unit == "quy":
-            every.setdefault("quarter", None)
-        else:
-            freq = {1: "year", 2: "halfyear", 4: "quarter", 12: "month"}.get(n)
-            if freq:
-                every.setdefault(freq, None)
 
-    def every_n(m: re.Match) -> None:
-        nonlocal found
-        found = True
-        n = _number(m["n"]) if m["n"] else 1
-        unit = m["unit"]
-        if unit == "quy":
-            freq = "quarter"
-        elif unit == "nam":
-            freq = "year"
-        else:
-            freq = {1: "month", 3: "quarter", 6: "halfyear", 12: "year"}.get(n)
-        if freq:
-            every.setdefault(freq, None)
+def _last_month_of(m: re.Match, f: _Frequencies) -> None:
+    """"trước ngày 19 của tháng cuối quý" → quarterly on the 19th; "tháng cuối kỳ": the day for every frequency."""
+    unit = " ".join(m["unit"].split())
+    freq = {"quy": "quarter", "6 thang": "halfyear", "nam": "year"}.get(unit)
+    f.add(freq)
+    if m["day"]:
+        f.days.setdefault(freq or "*", int(m["day"]))
 
-    def next_period(m: re.Match) -> None:
-        nonlocal found
-        found = True
-        every.setdefault({"quy": "quarter", "thang": "month", "nam": "year"}[m["unit"]], None)
 
-    work = _consume(_DAY_OF_EVERY_MONTH, work, day_of_every_month)
-    work = _consume(_NEXT_PERIOD, work, next_period)
-    work = _consume(_LAST_MONTH_OF, work, last_month_of)
-    work = _consume(_PERIOD_EDGE, work, next_period)
-    work = _consume(_TIMES_PER, work, times_per)
-    work = _consume(_EVERY_N, work, every_n)
-    strong = found
-    work = _consume(_PERIODIC_MARKED, work, marked)
-    if _DINH_KY.search(work):
-        found = strong = True
-    if found:  # "…; năm trước ngày 15/12": a frequency opening a later clause
-        work = _consume(_CLAUSE_FREQ, work, lambda m: add_list(m["list"]))
-    if not found:
+def _times_per(m: re.Match, f: _Frequencies) -> None:
+    """"1 lần/quý", "2 lần/năm" (half-yearly), "4 lần trong năm" (quarterly)."""
+    n, unit = _number(m["n"]), m["unit"]
+    if unit == "thang":
+        f.add("month")
+    elif unit == "quy":
+        f.add("quarter")
+    else:
+        f.add({1: "year", 2: "halfyear", 4: "quarter", 12: "month"}.get(n))
+
+
+def _every_n(m: re.Match, f: _Frequencies) -> None:
+    """"6 tháng/lần", "quý/lần", "năm một lần"."""
+    n = _number(m["n"]) if m["n"] else 1
+    unit = m["unit"]
+    if unit == "quy":
+        f.add("quarter")
+    elif unit == "nam":
+        f.add("year")
+    else:
+        f.add({1: "month", 3: "quarter", 6: "halfyear", 12: "year"}.get(n))
+
+
+def _marked(m: re.Match, f: _Frequencies) -> None:
+    """"Định kỳ 6 tháng, năm", "Hàng quý, năm", "hằng quý và năm", "Báo cáo tháng, quý", "Sơ kết 6 tháng, tổng
+    kết năm" (which report: weak), "theo quý"."""
+    f.found = True
+    f.strong = f.strong or not re.match(r"bao|so|tong", m["key"])
+    f.add_list(m["list"])
+
+
+def _clause_frequency(m: re.Match, f: _Frequencies) -> None:
+    """"…; năm trước ngày 15/12": a frequency opening a later clause, once another signal was found."""
+    f.add_list(m["list"])
+
+
+# The periodic signals, in the order they are read (each consumes its words). A new periodic phrasing gets its
+# pattern above, its rule here and its place in this list (or in ``_periodic`` when it is a weaker signal).
+_FREQUENCY_RULES: tuple[tuple[re.Pattern, Callable[[re.Match, _Frequencies], None]], ...] = (
+    (_DAY_OF_EVERY_MONTH, _day_of_every_month),
+    (_NEXT_PERIOD, _next_period),
+    (_LAST_MONTH_OF, _last_month_of),
+    (_PERIOD_EDGE, _next_period),
+    (_TIMES_PER, _times_per),
+    (_EVERY_N, _every_n),
+)
+
+
+def _periodic(s: str, year: int | None) -> Deadline | None:
+    """A periodic reading when the text says how often, else None. Stated days bind to frequencies."""
+    f = _Frequencies()
+    work = _consume(_FREQUENCY_RULES, s, f)
+    f.strong = f.found
+    work = _consume(((_PERIODIC_MARKED, _marked),), work, f)
+    if _DINH_KY.search(work):  # "Định kỳ", "kỳ báo cáo", "theo kỳ" alone: a frequency to confirm
+        f.found = f.strong = True
+    if f.found:
+        work = _consume(((_CLAUSE_FREQ, _clause_frequency),), work, f)
+    else:  # a cell that is only a frequency list: "Quý, năm" ("Ngày" alone is none)
         only = _PERIODIC_ONLY_LIST.match(work)
         if only and not _ON_DEMAND.search(work) and re.search(r"\b(?:thang|quy|nam|tuan)\b", only["list"]):
-            found = strong = True
-            add_list(only["list"])
-    if not found:
+            f.found = f.strong = True
+            f.add_list(only["list"])
+    if not f.found:
         return None
+    return _with_due_days(f, work, year)
 
-    # Stated days: dated items left in the text bind to the frequencies whose period ends in their month.
+
+def _with_due_days(f: _Frequencies, work: str, year: int | None) -> Deadline | None:
+    """The periodic reading with its stated days: dated items left in the text bind to the frequencies whose
+    period ends in their month; None when the text is one dated report named by its period ("Trước ngày
+    10/01/2025 (báo cáo năm)")."""
     items, rest = _dated_items(work, year)
-    named = [it for it in items if not it.bare]
-    if not strong and len(every) <= 1 and any(it.year and not it.cited for it in items):
-        return None  # "Trước ngày 10/01/2025 (báo cáo năm)": one dated report, named by its period
-    if list(every) == ["year"] and len(named) >= 2:  # "Tháng 6 và tháng 12 hằng năm": twice a year
-        ends = {3 * it.number if it.unit == "quarter" else it.month for it in named}
-        freq = {frozenset({6, 12}): "halfyear", frozenset({3, 6, 9, 12}): "quarter"}.get(frozenset(ends))
-        if freq and len(named) == len(ends):
-            every = {freq: None}
+    if not f.strong and len(f.every) <= 1 and any(it.year and not it.cited for it in items):
+        return None
+    every = _twice_or_four_times_a_year(f.every, [it for it in items if not it.bare])
+    days = f.days
     for item in items:
-        if item.day is None or item.month is None:
-            continue
-        m = item.month
-        if "year" in every and m == 12:
-            days.setdefault("year", item.day)
-        elif "halfyear" in every and m in (6, 12):
-            days.setdefault("halfyear", item.day)
-        elif "quarter" in every and m in (3, 6, 9, 12):
-            days.setdefault("quarter", item.day)
-        elif "month" in every:
-            days.setdefault("month", item.day)
+        if item.day is not None and item.month is not None:
+            freq = _frequency_ending_in(every, item.month)
+            if freq:
+                days.setdefault(freq, item.day)
     for m in _BARE_DAY.finditer(rest):
         days.setdefault("*", int(m["day"]))
     for freq in every:
@@ -747,3 +876,25 @@ def _periodic(s: str, year: int | None) -> Deadline | None:
         if every[freq] is None and day and 1 <= day <= 31:
             every[freq] = day
     return Deadline(DeadlineKind.PERIODIC, every={k: every[k] for k in ("month", "quarter", "halfyear", "year") if k in every})
+
+
+def _twice_or_four_times_a_year(every: dict[str, int | None], named: list[_Item]) -> dict[str, int | None]:
+    """"Tháng 6 và tháng 12 hằng năm", "15/6 và 15/12 hằng năm" → half-yearly; "Tháng 3, 6, 9, 12 hằng năm" →
+    quarterly (a yearly word with each period's end listed)."""
+    if list(every) != ["year"] or len(named) < 2:
+        return every
+    ends = {3 * it.number if it.unit == "quarter" else it.month or 0 for it in named}
+    freq = {frozenset({6, 12}): "halfyear", frozenset({3, 6, 9, 12}): "quarter"}.get(frozenset(ends))
+    return {freq: None} if freq and len(named) == len(ends) else every
+
+
+def _frequency_ending_in(every: dict[str, int | None], month: int) -> str | None:
+    """The frequency a stated day in ``month`` belongs to: "15/12" → year (else half-year, else quarter),
+    "15/6" → half-year (else quarter), "15/3" → quarter, any other month → month."""
+    if "year" in every and month == 12:
+        return "year"
+    if "halfyear" in every and month in (6, 12):
+        return "halfyear"
+    if "quarter" in every and month in (3, 6, 9, 12):
+        return "quarter"
+    return "month" if "month" in every else None

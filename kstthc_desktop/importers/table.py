@@ -765,6 +765,12 @@ class RowReading:
     def row(self) -> Row:
         return self.view.row
 
+    @property
+    def target(self) -> Task:
+        """The task or sub-item above: there is one for every rule after ``first_task_unnumbered``."""
+        assert self.b.last is not None
+        return self.b.last
+
     def has(self, *roles: str) -> bool:
         return any(self.own.get(r) for r in roles)
 
@@ -818,10 +824,9 @@ def first_task_unnumbered(r: RowReading) -> bool:
 
 def page_break_fragment(r: RowReading) -> bool:
     """"| và tổ chức thực hiện. | | |" after a page break: the words go on in the row above (``is_fragment``)."""
-    target = r.b.last
-    if target is None or not is_fragment(r.view, r.own, target):
+    if not is_fragment(r.view, r.own, r.target):
         return False
-    continue_fragment(r.b, r.view, r.own, target)
+    continue_fragment(r.b, r.view, r.own, r.target)
     return True
 
 
@@ -855,9 +860,8 @@ def lost_number_or_more_content(r: RowReading) -> bool:
         r.b.warn(f"{where(r.row.line, r.row.sheet)}: mất số thứ tự (thường do ngắt trang); coi là nhiệm vụ mới ({shown}).",
                  r.row, "lost_number", task)
     else:
-        target = r.b.last
-        target.content = join(target.content, content, "\n")
-        append_rest(target, r.view, r.own, "\n")
+        r.target.content = join(r.target.content, content, "\n")
+        append_rest(r.target, r.view, r.own, "\n")
     return True
 
 
@@ -884,7 +888,7 @@ def merged_content_item(r: RowReading) -> bool:
 
 def more_words(r: RowReading) -> bool:
     """Anything else ("| | | Phòng Tư pháp |"): more words for the cells of the task above."""
-    append_rest(r.b.last, r.view, r.own, "\n")
+    append_rest(r.target, r.view, r.own, "\n")
     return True
 
 
