@@ -7,6 +7,10 @@ numerals, "1." headings, titles repeated by merged cells, section rows with a re
 sub-items (rows without a number that give another result with its own lead or deadline), rows broken at page
 ends, a number lost at a page break, multi-paragraph cells. Whatever it is unsure of becomes an ImportWarning
 pointing at the row.
+
+Where to add: a heading word ("column word") goes into ``columns._RULES``; a kind of data row into ``ROW_RULES``
+(``read_row``); a kind of section row into ``SECTION_RULES`` (``section_of``); a kind of table to find or pass by
+into ``Locator``. Each rule's docstring shows the rows it exists for; the first rule that applies wins.
 """
 
 from __future__ import annotations
