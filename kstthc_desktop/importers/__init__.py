@@ -148,7 +148,7 @@ def choose_reader(path: Path, head: bytes) -> Reader:
 def extract(path: Path | str, *, columns: list[str | None] | None = None, year: int | None = None,
             body: str | None = None) -> Plan:
     """Read a plan file into a Plan; raises UserError with a Vietnamese sentence when it cannot."""
-    from kstthc_desktop.importers.safety import check_size
+    from kstthc_desktop.importers.safety import check_size, parse_deadline
 
     path = Path(path)
     if not path.exists():
@@ -162,14 +162,15 @@ def extract(path: Path | str, *, columns: list[str | None] | None = None, year: 
     except OSError as exc:
         raise UserError(f"Không mở được tệp \"{path.name}\": {exc.strerror or exc}.") from exc
     reader = choose_reader(path, head)
-    blocks = reader.blocks(path)
-    try:
-        plan = from_blocks(blocks, source=path.name, columns=columns, year=year, body=body)
-    except UserError as exc:
-        hidden = [message for message, code in reader.notes if code == "hidden_sheet"]
-        if hidden:  # the plan may be on the hidden sheet the reader left out: say so with the error
-            raise UserError(f"{exc} {' '.join(hidden)}") from exc
-        raise
+    with parse_deadline(path.name):
+        blocks = reader.blocks(path)
+        try:
+            plan = from_blocks(blocks, source=path.name, columns=columns, year=year, body=body)
+        except UserError as exc:
+            hidden = [message for message, code in reader.notes if code == "hidden_sheet"]
+            if hidden:  # the plan may be on the hidden sheet the reader left out: say so with the error
+                raise UserError(f"{exc} {' '.join(hidden)}") from exc
+            raise
     plan.warnings[:0] = [ImportWarning(message=message, code=code) for message, code in reader.notes]
     return plan
 
@@ -177,26 +178,33 @@ def extract(path: Path | str, *, columns: list[str | None] | None = None, year: 
 def extract_text(text: str, *, source: str = "văn bản dán", columns: list[str | None] | None = None,
                  year: int | None = None, body: str | None = None) -> Plan:
     """A plan from text (TAB-separated rows or one cell per line), e.g. pasted from a PDF."""
+    from kstthc_desktop.importers.safety import parse_deadline
     from kstthc_desktop.importers.text import text_blocks
 
     if not (text or "").strip():
         raise UserError("Không có nội dung nào để nhập: văn bản trống.")
-    return from_blocks(text_blocks(nfc(text)), source=source, columns=columns, year=year, body=body)
+    notes: list[tuple[str, str]] = []
+    with parse_deadline(source):
+        plan = from_blocks(text_blocks(nfc(text), notes), source=source, columns=columns, year=year, body=body)
+    plan.warnings[:0] = [ImportWarning(message=message, code=code) for message, code in notes]
+    return plan
 
 
 def extract_clipboard(html: str | None, text: str | None, *, columns: list[str | None] | None = None,
                       year: int | None = None, body: str | None = None) -> Plan:
     """A plan from what the clipboard holds after copying a table in Word: its HTML, else its TAB text."""
     from kstthc_desktop.importers.clipboard import html_blocks
+    from kstthc_desktop.importers.safety import parse_deadline
 
     if html and "<table" in html.lower():
-        blocks = html_blocks(html)
-        if any(getattr(b, "rows", None) for b in blocks):
-            try:
-                return from_blocks(blocks, source="bảng dán", columns=columns, year=year, body=body)
-            except UserError:
-                if not (text or "").strip():
-                    raise
+        try:
+            with parse_deadline("bảng dán"):
+                blocks = html_blocks(html)
+                if any(getattr(b, "rows", None) for b in blocks):
+                    return from_blocks(blocks, source="bảng dán", columns=columns, year=year, body=body)
+        except UserError:
+            if not (text or "").strip():
+                raise
     return extract_text(text or "", source="bảng dán", columns=columns, year=year, body=body)
 
 
@@ -204,10 +212,13 @@ def from_blocks(blocks: list[Block], *, source: str, columns=None, year: int | N
                 body: str | None = None) -> Plan:
     """The shared finish of every import: understand the table, read the document info and the deadlines."""
     from kstthc_desktop.importers.docinfo import read_document
+    from kstthc_desktop.importers.safety import bound_blocks
     from kstthc_desktop.importers.table import understand
 
+    cut = bound_blocks(blocks, where)
     plan, lines = understand(blocks, mapping=columns)
     plan.source = source
+    plan.warnings[:0] = [cut_warning(plan, *item) for item in cut]
     for index, task in enumerate(plan.tasks):
         if not task.content.strip():  # a task is known by its content: borrow the nearest words, and say so
             task.content = task.result or task.lead or f"Nhiệm vụ {task.stt}".strip()
@@ -229,6 +240,17 @@ def from_blocks(blocks: list[Block], *, source: str, columns=None, year: int | N
 
         mark_concern(plan, body)
     return plan
+
+
+def cut_warning(plan: Plan, message: str, row: int | None, sheet: str, code: str) -> ImportWarning:
+    """A warning about a cell cut to its bound, pointing at the task read from that row (marked to check)."""
+    index = next((i for i, t in enumerate(plan.tasks) if row is not None and t.source_row == row
+                  and t.source_sheet == sheet), None)
+    if index is not None:
+        task = plan.tasks[index]
+        task.ambiguous = True
+        task.why = "; ".join(p for p in (task.why, message) if p)
+    return ImportWarning(message=message, row=row, task_index=index, code=code)
 
 
 def year_from_tasks(plan: Plan) -> int | None:

@@ -11,11 +11,10 @@ import zipfile
 from pathlib import Path
 
 from kstthc_desktop.importers.base import Block, Cell, Paragraph, Reader, Row, Table, damaged
-from kstthc_desktop.importers.safety import check_zip
+from kstthc_desktop.importers.safety import MAX_COLUMNS, MAX_ROWS, check_zip, count_attr, tick
 from kstthc_desktop.text import clean
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_ROWS = 5000
 
 
 class DocxReader(Reader):
@@ -38,6 +37,7 @@ class DocxReader(Reader):
 
 def body_blocks(body, notes: list[tuple[str, str]] | None = None):
     for element in body.iterchildren():
+        tick()
         tag = element.tag
         if tag == W + "p":
             text = clean(paragraph_text(element))
@@ -81,22 +81,32 @@ def table_block(tbl, notes: list[tuple[str, str]] | None = None) -> Table:
                               "không được đọc. Nếu đó là nhiệm vụ của kế hoạch, hãy tách bảng rồi nhập lại.",
                               "rows_dropped"))
             break
-        cells: list[Cell] = []
-        tr_pr = tr.find(W + "trPr")
-        if tr_pr is not None:
-            before = tr_pr.find(W + "gridBefore")
-            if before is not None:
-                cells.extend(Cell() for _ in range(int(before.get(W + "val", "0") or 0)))
-        for tc in tr.iterchildren(W + "tc"):
-            span, vmerge = 1, False
-            tc_pr = tc.find(W + "tcPr")
-            if tc_pr is not None:
-                grid_span = tc_pr.find(W + "gridSpan")
-                if grid_span is not None:
-                    span = max(1, int(grid_span.get(W + "val", "1") or 1))
-                v = tc_pr.find(W + "vMerge")
-                vmerge = v is not None and v.get(W + "val", "continue") != "restart"
-            cells.append(Cell("" if vmerge else cell_text(tc), vmerge=vmerge))
-            cells.extend(Cell(hmerge=True, vmerge=vmerge) for _ in range(span - 1))
-        rows.append(Row(cells, line=number))
+        tick()
+        rows.append(Row(row_cells(tr), line=number))
     return Table(rows)
+
+
+def row_cells(tr) -> list[Cell]:
+    """A table row's grid cells: ``w:gridBefore`` empty cells, then each cell and the columns it spans. Counts are
+    read as a file from anyone may hold them ("abc" is 1, 200,000,000 is the room left): a row is at most
+    ``MAX_COLUMNS`` wide."""
+    cells: list[Cell] = []
+    tr_pr = tr.find(W + "trPr")
+    if tr_pr is not None:
+        before = tr_pr.find(W + "gridBefore")
+        if before is not None:
+            cells.extend(Cell() for _ in range(count_attr(before.get(W + "val"), 0, MAX_COLUMNS)))
+    for tc in tr.iterchildren(W + "tc"):
+        if len(cells) >= MAX_COLUMNS:
+            break
+        span, vmerge = 1, False
+        tc_pr = tc.find(W + "tcPr")
+        if tc_pr is not None:
+            grid_span = tc_pr.find(W + "gridSpan")
+            if grid_span is not None:
+                span = max(1, count_attr(grid_span.get(W + "val"), 1, MAX_COLUMNS - len(cells)))
+            v = tc_pr.find(W + "vMerge")
+            vmerge = v is not None and v.get(W + "val", "continue") != "restart"
+        cells.append(Cell("" if vmerge else cell_text(tc), vmerge=vmerge))
+        cells.extend(Cell(hmerge=True, vmerge=vmerge) for _ in range(span - 1))
+    return cells

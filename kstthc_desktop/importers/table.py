@@ -147,9 +147,15 @@ def is_subheader(row: Row, header: Row) -> bool:
 
 def is_numbering_row(row: Row) -> bool:
     """The row "(1) (2) (3) …" or "1 2 3 …" printed under many headers."""
-    texts = [fold(c.text) for c in row.cells if c.text and not c.hmerge]
-    if len(texts) < 3 or not all(_NUMBERING_CELL.match(t) for t in texts):
+    cells = [c.text for c in row.cells if c.text and not c.hmerge]
+    if len(cells) < 3:
         return False
+    texts = []
+    for text in cells:  # one cell at a time: a data row fails at its first long cell, with little folded
+        folded = fold(text)
+        if not _NUMBERING_CELL.match(folded):
+            return False
+        texts.append(folded)
     digits = [t.strip("()") for t in texts]
     return digits == [str(i) for i in range(1, len(digits) + 1)] or len(set(digits)) == len(digits)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.importers.base import Block, Cell, Paragraph, Reader, Row, Table
 from kstthc_desktop.importers.htmltext import html_text
+from kstthc_desktop.importers.safety import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, MAX_TEXT_LINES, tick
 from kstthc_desktop.text import clean
 
 _MARKDOWN = re.compile(r"^\s*#+\s*|\*\*|__")
@@ -23,7 +24,7 @@ class TextReader(Reader):
     suffixes = (".txt", ".tsv", ".text", ".tab")
 
     def blocks(self, path: Path) -> list[Block]:
-        return text_blocks(decode(path.read_bytes(), path.name))
+        return text_blocks(decode(path.read_bytes(), path.name), self.notes)
 
 
 def decode(data: bytes, name: str = "") -> str:
@@ -33,7 +34,7 @@ def decode(data: bytes, name: str = "") -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
-    elif b"\x00" not in data[:4096]:
+    elif data[:4096].count(b"\x00") * 100 <= len(data[:4096]):  # a stray NUL is cleaned; UTF-16 is half NULs
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -65,25 +66,55 @@ def _pipe_to_tabs(line: str) -> str:
     return line
 
 
-_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 
 
-def text_blocks(text: str) -> list[Block]:
-    """Blocks from a text export; an HTML <table> inside it (converters write merged tables so) is read as one."""
+def html_tables(text: str):
+    """(start, end) of each ``<table …>…</table>`` in ``text``, the first closing tag ending each: one pass, however
+    many tables are left open (a lazy regex from each "<table" to the end took 29 s on 20,000 of them)."""
+    position = 0
+    while (start := _TABLE_OPEN.search(text, position)) is not None:
+        end = _TABLE_CLOSE.search(text, start.end())
+        if end is None:
+            return  # no table closes after this one, so none after it either
+        yield start.start(), end.end()
+        position = end.end()
+
+
+def text_blocks(text: str, notes: list[tuple[str, str]] | None = None) -> list[Block]:
+    """Blocks from a text export; an HTML <table> inside it (converters write merged tables so) is read as one.
+    Only the first ``MAX_TEXT_LINES`` lines are read (what is left out goes into ``notes``)."""
+    text = _first_lines(text, notes)
     if "<table" not in text.lower():
-        return _plain_blocks(text)
+        return _plain_blocks(text, notes)
     from kstthc_desktop.importers.clipboard import html_blocks
 
     blocks: list[Block] = []
     position = 0
-    for match in _HTML_TABLE.finditer(text):
-        blocks += _plain_blocks(text[position:match.start()])
-        blocks += html_blocks(match.group(0))
-        position = match.end()
-    return blocks + _plain_blocks(text[position:])
+    for start, end in html_tables(text):
+        blocks += _plain_blocks(text[position:start], notes)
+        blocks += html_blocks(text[start:end])
+        position = end
+    return blocks + _plain_blocks(text[position:], notes)
 
 
-def _plain_blocks(text: str) -> list[Block]:
+def _first_lines(text: str, notes: list[tuple[str, str]] | None) -> str:
+    """``text`` cut after ``MAX_TEXT_LINES`` lines, with a note saying how many lines with words were left out."""
+    cut = -1
+    for _ in range(MAX_TEXT_LINES):
+        cut = text.find("\n", cut + 1)
+        if cut < 0:
+            return text
+    rest = sum(1 for line in text[cut + 1:].split("\n") if line.strip())
+    if rest and notes is not None:
+        notes.append((f"Văn bản dài quá {MAX_TEXT_LINES} dòng: chỉ đọc {MAX_TEXT_LINES} dòng đầu, {rest} dòng có nội "
+                      "dung phía sau không được đọc. Nếu đó là nhiệm vụ của kế hoạch, hãy tách văn bản rồi nhập lại.",
+                      "rows_dropped"))
+    return text[:cut]
+
+
+def _plain_blocks(text: str, notes: list[tuple[str, str]] | None = None) -> list[Block]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     lines = text.split("\n")
     if sum(1 for ln in lines if ln.lstrip().startswith("|")) >= 3:
@@ -91,15 +122,34 @@ def _plain_blocks(text: str) -> list[Block]:
     per_line = sum(1 for ln in lines if ln.startswith("\t") and ln.count("\t") == 1 and ln.strip())
     rows = sum(1 for ln in lines if "\t" in ln.strip("\t ") or ln.count("\t") > 1)
     if per_line > rows:
-        return _cell_per_line(lines)
-    return _row_per_line(lines)
+        return _cell_per_line(lines, notes)
+    return _row_per_line(lines, notes)
 
 
-def _row_per_line(lines: list[str]) -> list[Block]:
+def _rows_left_out(lines: list[str], notes: list[tuple[str, str]] | None) -> None:
+    """The note for a text whose table runs past ``MAX_ROWS`` rows (``lines``: those not read)."""
+    rest = sum(1 for line in lines if line.strip())
+    if notes is not None:
+        notes.append((f"Bảng trong văn bản dài quá {MAX_ROWS} dòng: chỉ đọc {MAX_ROWS} dòng đầu, {rest} dòng văn bản "
+                      "phía sau không được đọc. Nếu đó là nhiệm vụ của kế hoạch, hãy tách văn bản rồi nhập lại.",
+                      "rows_dropped"))
+
+
+def _grow(text: str, more: str) -> str:
+    """A cell's text with another line; a cell already past ``MAX_CELL_CHARS`` takes no more (it is cut, with a
+    warning, on the way out), so a text of endless lines costs no more than one of few."""
+    if len(text) > MAX_CELL_CHARS:
+        return text
+    return "\n".join(p for p in (text, more) if p)
+
+
+def _row_per_line(lines: list[str], notes: list[tuple[str, str]] | None = None) -> list[Block]:
     blocks: list[Block] = []
     table: Table | None = None
     blanks = 0
+    width = read = 0  # the widest row of the current table; rows read in all
     for number, line in enumerate(lines, 1):
+        tick()
         if not line.strip():
             blanks += 1
             continue
@@ -107,8 +157,8 @@ def _row_per_line(lines: list[str]) -> list[Block]:
             if table is None:
                 table = Table()
                 blocks.append(table)
-            parts = line.split("\t")
-            width = max((len(r.cells) for r in table.rows), default=0)
+                width = 0
+            parts = line.split("\t", MAX_COLUMNS)
             last = table.rows[-1] if table.rows else None
             first = cell(parts[0]).strip()
             # a row starts with a number ("a)" too), a capital or an empty cell, never in the middle of a sentence
@@ -117,16 +167,21 @@ def _row_per_line(lines: list[str]) -> list[Block]:
                                                     and len(last.cells) + len(parts) - 1 == width):
                 # Word's "save as text": a cell's next paragraph starts a new line, the row's other cells follow it
                 tail = last.cells[-1]
-                tail.text = "\n".join(p for p in (tail.text, cell(parts[0])) if p)
+                tail.text = _grow(tail.text, cell(parts[0]))
                 last.cells.extend(Cell(cell(part)) for part in parts[1:])
+                width = max(width, len(last.cells))
                 blanks = 0
                 continue
+            if read == MAX_ROWS:
+                _rows_left_out(lines[number - 1:], notes)
+                break
             cells = [Cell(cell(part)) for part in parts]
             table.rows.append(Row(cells, line=number, after_break=blanks > 0 and bool(table.rows), merges_known=False))
+            width, read = max(width, len(cells)), read + 1
         elif table is not None and table.rows and not blanks and not _heading_like(line):
             # a cell's own line break: the words go on in the row's last cell
             last = table.rows[-1].cells[-1]
-            last.text = "\n".join(p for p in (last.text, cell(line)) if p)
+            last.text = _grow(last.text, cell(line))
         else:
             text = paragraph(line)
             if text:
@@ -163,21 +218,28 @@ def _heading_like(line: str) -> bool:
     return bool(_CLOSING.match(line)) or looks_like_heading(paragraph(line))
 
 
-def _cell_per_line(lines: list[str]) -> list[Block]:
+def _cell_per_line(lines: list[str], notes: list[tuple[str, str]] | None = None) -> list[Block]:
     blocks: list[Block] = []
     table: Table | None = None
     row: Row | None = None
     parts: list[list[str]] = []
+    read = 0
 
     def close_row():
-        nonlocal row, parts
+        nonlocal row, parts, read
         if row is not None:
-            row.cells = [Cell(cell("\n".join(p))) for p in parts]
+            row.cells = [Cell(cell("\n".join(p))) for p in parts[:MAX_COLUMNS]]
             if any(c.text for c in row.cells):
                 table.rows.append(row)
+                read += 1
         row, parts = None, []
 
     for number, line in enumerate(lines, 1):
+        tick()
+        if read >= MAX_ROWS:
+            _rows_left_out(lines[number - 1:], notes)
+            row = None
+            break
         if not line.strip() and not line.startswith("\t"):
             close_row()
             continue
@@ -187,7 +249,9 @@ def _cell_per_line(lines: list[str]) -> list[Block]:
             if table is None:
                 table = Table()
                 blocks.append(table)
-            table.rows.append(Row([Cell(cell(part)) for part in line.split("\t")], line=number, merges_known=False))
+            table.rows.append(Row([Cell(cell(part)) for part in line.split("\t", MAX_COLUMNS)], line=number,
+                                  merges_known=False))
+            read += 1
             continue
         if not line.startswith("\t") and "\t" not in line and following.startswith("\t") and row is None \
                 and table is not None:
