@@ -575,7 +575,7 @@ def _read(text: str, year: int | None) -> Deadline:
     """The rules of the module docstring, in order; the first stage that reads a kind decides."""
     if year is not None and not (isinstance(year, int) and 1 <= year <= 9998):
         year = None
-    s = normalise(text)[:_MAX_CHARS]  # a deadline cell is a few lines; bound the work on pasted pages
+    s = normalise(text[: 4 * _MAX_CHARS])[:_MAX_CHARS]  # a deadline cell is a few lines; bound the work on pages
     if not re.search(r"[a-z0-9]", s):
         return Deadline()
     s = _without_citations(s)

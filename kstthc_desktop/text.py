@@ -46,8 +46,16 @@ def clean_control(text: str | None) -> str:
 def clean(text: str | None) -> str:
     """NFC, control characters cleaned (``clean_control``), runs of spaces folded to one, spaces trimmed at each
     line's ends; newlines kept."""
-    lines = [_SPACES.sub(" ", line).strip() for line in clean_control(nfc(text)).split("\n")]
+    lines = [_fold_spaces(line).strip() for line in clean_control(nfc(text)).split("\n")]
     return "\n".join(line for line in lines if line)
+
+
+_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u3000]|  ")
+
+
+def _fold_spaces(line: str) -> str:
+    """Runs of spaces as one; a line with none to fold is returned as is (most lines: no substitution per space)."""
+    return _SPACES.sub(" ", line) if _ODD_SPACES.search(line) else line
 
 
 def fold(text: str | None) -> str:

@@ -218,7 +218,7 @@ def from_blocks(blocks: list[Block], *, source: str, columns=None, year: int | N
     cut = bound_blocks(blocks, where)
     plan, lines = understand(blocks, mapping=columns)
     plan.source = source
-    plan.warnings[:0] = [cut_warning(plan, *item) for item in cut]
+    plan.warnings[:0] = [cut_warning(plan, *item) for item in cut] + bound_tasks(plan)
     for index, task in enumerate(plan.tasks):
         if not task.content.strip():  # a task is known by its content: borrow the nearest words, and say so
             task.content = task.result or task.lead or f"Nhiệm vụ {task.stt}".strip()
@@ -240,6 +240,26 @@ def from_blocks(blocks: list[Block], *, source: str, columns=None, year: int | N
 
         mark_concern(plan, body)
     return plan
+
+
+def bound_tasks(plan: Plan) -> list[ImportWarning]:
+    """Cut a task text joined from many rows past ``MAX_FIELD_CHARS`` (a cell broken over pages joins its rows),
+    with a warning pointing at the task."""
+    from kstthc_desktop.importers.safety import MAX_FIELD_CHARS, vi_number
+
+    warnings = []
+    for index, task in enumerate(plan.tasks):
+        for attr in ("content", "result", "lead", "cooperate", "deadline_text", "note"):
+            value = getattr(task, attr)
+            if len(value) > MAX_FIELD_CHARS:
+                setattr(task, attr, value[:MAX_FIELD_CHARS - 1].rstrip() + "…")
+                message = (f"{where(task.source_row, task.source_sheet)}: nhiệm vụ có phần chữ nối từ nhiều dòng dài quá "
+                           f"{vi_number(MAX_FIELD_CHARS)} ký tự; chỉ giữ phần đầu. Hãy xem lại nhiệm vụ này trong tệp gốc.")
+                warnings.append(ImportWarning(message=message, row=task.source_row, task_index=index,
+                                              code="cell_too_long"))
+                task.ambiguous = True
+                task.why = "; ".join(p for p in (task.why, message) if p)
+    return warnings
 
 
 def cut_warning(plan: Plan, message: str, row: int | None, sheet: str, code: str) -> ImportWarning:

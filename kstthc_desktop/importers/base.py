@@ -39,6 +39,7 @@ class Row:
 class Table:
     rows: list[Row] = field(default_factory=list)
     name: str = ""  # sheet title, for workbooks
+    dropped: int = 0  # rows past the row limit that the reader counted but did not keep
 
 
 @dataclass

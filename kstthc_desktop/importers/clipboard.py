@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from kstthc_desktop.errors import UserError
 from kstthc_desktop.importers.base import Block, Cell, Paragraph, Row, Table
+from kstthc_desktop.importers.safety import MAX_COLUMNS, MAX_HTML_CHARS, MAX_ROWS, count_attr, tick, vi_number
 from kstthc_desktop.text import clean
+
+_CHUNK = 1024 * 1024  # HTML is fed in pieces of this size, the parse deadline checked between them
 
 _BREAK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -51,7 +55,7 @@ class _Tables(HTMLParser):
             self.row = []
         elif self.depth == 1 and tag in ("td", "th"):
             self.cell = []
-            self.span = (_int(attrs.get("colspan")), _int(attrs.get("rowspan")))
+            self.span = (_int(attrs.get("colspan"), MAX_COLUMNS), _int(attrs.get("rowspan"), 100))
         elif tag in _BREAK:
             self._target().append("\n")
 
@@ -63,7 +67,8 @@ class _Tables(HTMLParser):
             if self.depth == 0:
                 self.table = None
         elif self.depth == 1 and tag in ("td", "th") and self.cell is not None and self.row is not None:
-            self.row.append((clean("".join(self.cell)), *self.span))
+            if len(self.row) < MAX_COLUMNS:  # cells past the last column read are not kept
+                self.row.append((clean("".join(self.cell)), *self.span))
             self.cell = None
         elif self.depth == 1 and tag == "tr" and self.row is not None:
             self._close_row()
@@ -80,6 +85,10 @@ class _Tables(HTMLParser):
         return self.text if not self.depth else []
 
     def _close_row(self):
+        if len(self.table.rows) >= MAX_ROWS:  # counted, not kept: the warning says how many
+            self.table.dropped += 1
+            self.row = None
+            return
         cells: list[Cell] = []
         column = 0
         queue = list(self.row)
@@ -108,16 +117,20 @@ class _Tables(HTMLParser):
         self._flush_text()
 
 
-def _int(value) -> int:
-    try:
-        return max(1, min(int(value), 100))
-    except (TypeError, ValueError):
-        return 1
+def _int(value, limit: int) -> int:
+    """A colspan / rowspan: 1 unless a whole number, at most ``limit``."""
+    return max(1, count_attr(value, 1, limit))
 
 
 def html_blocks(html: str) -> list[Block]:
+    if len(html) > MAX_HTML_CHARS:
+        raise UserError(f"Nội dung dán quá lớn ({vi_number(len(html) // (1024 * 1024))} MB) để là một bảng kế hoạch; "
+                        "hãy chỉ chọn bảng kế hoạch rồi sao chép và dán lại.")
     start = html.find("<")
+    html = html[start:] if start > 0 else html
     parser = _Tables()
-    parser.feed(html[start:] if start > 0 else html)
+    for piece in range(0, len(html), _CHUNK):
+        tick()
+        parser.feed(html[piece:piece + _CHUNK])
     parser.close()
     return parser.blocks

@@ -67,6 +67,7 @@ MAX_COLUMNS = 40  # columns read; a plan has 4 to 12, Word allows 63
 MAX_TEXT_LINES = 30_000  # lines of a text file or paste read (a row may take several lines in a text export)
 MAX_MERGED_CELLS = 20_000  # cells a sheet's merges may cover; a plan's cover a few hundred
 MAX_CELL_CHARS = 4000  # characters a cell may hold: a task's longest cell is under 1,500; a 1 MB paragraph is not
+MAX_FIELD_CHARS = 4 * MAX_CELL_CHARS  # a task's text joined from the rows of a cell broken over pages
 MAX_HTML_CHARS = 20 * 1024 * 1024  # the HTML of a paste, as MAX_XML_BYTES for a file
 
 
@@ -92,11 +93,13 @@ def bound_blocks(blocks: list, where: Callable[[int | None, str], str]) -> list[
         if isinstance(block, Paragraph):
             block.text = _bounded(clean_control(block.text))
             continue
-        if len(block.rows) > MAX_ROWS:
-            message = (f"Bảng dài quá {MAX_ROWS} dòng: chỉ đọc {MAX_ROWS} dòng đầu, {len(block.rows) - MAX_ROWS} dòng "
-                       "phía sau không được đọc. Nếu đó là nhiệm vụ của kế hoạch, hãy tách bảng rồi nhập lại.")
+        dropped = max(0, len(block.rows) - MAX_ROWS) + block.dropped
+        if dropped:
+            message = (f"Bảng dài quá {MAX_ROWS} dòng: chỉ đọc {MAX_ROWS} dòng đầu, {dropped} dòng phía sau không được "
+                       "đọc. Nếu đó là nhiệm vụ của kế hoạch, hãy tách bảng rồi nhập lại.")
             warnings.append((message, None, "", "rows_dropped"))
             del block.rows[MAX_ROWS:]
+            block.dropped = 0
         for row in block.rows:
             del row.cells[MAX_COLUMNS:]
             row.sheet = clean_control(row.sheet)

@@ -24,6 +24,7 @@ from kstthc_desktop.domain import ImportWarning, Plan, Section, Task
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.importers.base import Block, Cell, Paragraph, Row, where
 from kstthc_desktop.importers.columns import column_role
+from kstthc_desktop.importers.safety import MAX_FIELD_CHARS, tick
 from kstthc_desktop.text import fold
 
 TEXT_ROLES = ("content", "result", "lead", "cooperate", "deadline", "note")
@@ -63,9 +64,11 @@ def starts_lower(text: str) -> bool:
 
 
 def join(above: str, below: str, sep: str) -> str:
+    """``above`` and ``below`` joined by ``sep``. Text already past ``MAX_FIELD_CHARS`` takes no more: thousands of
+    rows continuing one task would otherwise cost time growing with their square (the import cuts it, warning)."""
     if not above:
         return below
-    if not below:
+    if not below or len(above) > MAX_FIELD_CHARS:
         return above
     return above + sep + below
 
@@ -148,7 +151,7 @@ def is_subheader(row: Row, header: Row) -> bool:
 def is_numbering_row(row: Row) -> bool:
     """The row "(1) (2) (3) …" or "1 2 3 …" printed under many headers."""
     cells = [c.text for c in row.cells if c.text and not c.hmerge]
-    if len(cells) < 3:
+    if len(cells) < 3 or any(len(text) > 40 for text in cells):  # "(12)" is short; a task's cell is not
         return False
     texts = []
     for text in cells:  # one cell at a time: a data row fails at its first long cell, with little folded
@@ -308,7 +311,7 @@ class Locator:
                     found.segments.append(segment)
                 i += span
                 continue
-            if not (is_numbering_row(row) and not segment.rows):
+            if not (not segment.rows and is_numbering_row(row)):
                 segment.rows.append(row)
             i += 1
 
@@ -484,6 +487,7 @@ class Builder:
         self.last: Task | None = None  # last task or sub-item
         self.group: Section | None = None
         self.last_letter = ""  # the last section coded by a capital letter ("A", "B", …)
+        self.positions: dict[int, int] = {}  # id(task) -> its index in plan.tasks
 
     # -- sections -------------------------------------------------------------------------------------------
     def open_group(self, heading: str, index: int) -> None:
@@ -523,6 +527,7 @@ class Builder:
     # -- tasks ----------------------------------------------------------------------------------------------
     def add_task(self, task: Task) -> Task:
         task.section = self.section.code if self.section else ""
+        self.positions[id(task)] = len(self.plan.tasks)
         self.plan.tasks.append(task)
         if task.sub == 0:
             self.main = task
@@ -533,8 +538,12 @@ class Builder:
         self.subs[id(main)] = self.subs.get(id(main), 0) + 1
         return self.subs[id(main)]
 
+    def index(self, task: Task) -> int | None:
+        """Where ``task`` is in the plan (None: not added yet); by identity, at no cost however many tasks."""
+        return self.positions.get(id(task))
+
     def warn(self, message: str, row: Row, code: str, task: Task | None = None) -> None:
-        index = self.plan.tasks.index(task) if task is not None and task in self.plan.tasks else None
+        index = self.index(task) if task is not None else None
         last = self.plan.warnings[-1] if self.plan.warnings else None
         if last is None or (last.message, last.row) != (message, row.line):
             self.plan.warnings.append(ImportWarning(message=message, row=row.line, task_index=index, code=code))
@@ -749,6 +758,7 @@ def build(located: Located, plan: Plan) -> None:
             b.open_group(segment.heading, group_index)
         above: list[str] = []
         for row in segment.rows:
+            tick()
             view, above = view_row(row, segment.columns, above)
             read_row(b, view, following[i])
             i += 1
@@ -911,7 +921,10 @@ ROW_RULES: tuple[Callable[[RowReading], bool], ...] = (
 
 def read_row(b: Builder, view: RowView, next_stt: str) -> None:
     """Read one data row: a section, a task, a sub-item, or more words for the task above (``ROW_RULES``)."""
-    repeats = b.main is not None and bool(view.own.get("content")) and fold(view.own["content"]) == fold(b.main.content)
+    content = view.own.get("content", "")
+    # the same content printed again; a task grown far longer than the row's cell cannot be (and is not folded)
+    repeats = b.main is not None and bool(content) and len(b.main.content) <= 4 * len(content) + 100 and \
+        fold(content) == fold(b.main.content)
     reading = RowReading(b, view, next_stt, {r: t for r, t in view.own.items() if r in TEXT_ROLES}, repeats)
     for rule in ROW_RULES:
         if rule(reading):
@@ -1042,7 +1055,7 @@ def continue_fragment(b: Builder, view: RowView, own: dict[str, str], target: Ta
     else:
         b.plan.warnings.append(ImportWarning(
             message=f"{where(view.row.line, view.row.sheet)}: phần chữ bị ngắt trang được nối vào dòng phía trên.",
-            row=view.row.line, task_index=b.plan.tasks.index(target), code="merged_fragment"))
+            row=view.row.line, task_index=b.index(target), code="merged_fragment"))
 
 
 def unfinished_merged_cell(b: Builder, target: Task, attr: str, text: str) -> tuple[Task, str] | None:
@@ -1052,7 +1065,8 @@ def unfinished_merged_cell(b: Builder, target: Task, attr: str, text: str) -> tu
     if not above or not finished(above) or not starts_lower(text):
         return None
     tasks = b.plan.tasks
-    index = tasks.index(target) if target in tasks else len(tasks)
+    found = b.index(target)
+    index = found if found is not None else len(tasks)
     for other in (a for a in ("deadline_text", "lead", "cooperate", "result") if a != attr and not getattr(target, a)):
         for earlier in reversed(tasks[max(0, index - 2):index]):
             value = getattr(earlier, other)
