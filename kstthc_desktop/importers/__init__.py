@@ -167,8 +167,8 @@ def extract(path: Path | str, *, columns: list[str | None] | None = None, year: 
         try:
             plan = from_blocks(blocks, source=path.name, columns=columns, year=year, body=body)
         except UserError as exc:
-            hidden = [message for message, code in reader.notes if code == "hidden_sheet"]
-            if hidden:  # the plan may be on the hidden sheet the reader left out: say so with the error
+            hidden = [message for message, code in reader.notes if code in ("hidden_sheet", "rows_dropped")]
+            if hidden:  # the plan may be on the hidden sheet, or past the rows, the reader left out: say so
                 raise UserError(f"{exc} {' '.join(hidden)}") from exc
             raise
     plan.warnings[:0] = [ImportWarning(message=message, code=code) for message, code in reader.notes]
@@ -185,7 +185,13 @@ def extract_text(text: str, *, source: str = "văn bản dán", columns: list[st
         raise UserError("Không có nội dung nào để nhập: văn bản trống.")
     notes: list[tuple[str, str]] = []
     with parse_deadline(source):
-        plan = from_blocks(text_blocks(nfc(text), notes), source=source, columns=columns, year=year, body=body)
+        blocks = text_blocks(nfc(text), notes)
+        try:
+            plan = from_blocks(blocks, source=source, columns=columns, year=year, body=body)
+        except UserError as exc:
+            if notes:  # the plan may be in the part left out
+                raise UserError(f"{exc} {' '.join(message for message, _ in notes)}") from exc
+            raise
     plan.warnings[:0] = [ImportWarning(message=message, code=code) for message, code in notes]
     return plan
 

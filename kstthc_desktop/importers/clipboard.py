@@ -12,7 +12,8 @@ from html.parser import HTMLParser
 
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.importers.base import Block, Cell, Paragraph, Row, Table
-from kstthc_desktop.importers.safety import MAX_COLUMNS, MAX_HTML_CHARS, MAX_ROWS, count_attr, tick, vi_number
+from kstthc_desktop.importers.safety import (MAX_COLUMNS, MAX_HTML_CHARS, MAX_HTML_TAGS, MAX_ROWS, count_attr, tick,
+                                             vi_number)
 from kstthc_desktop.text import clean
 
 _CHUNK = 1024 * 1024  # HTML is fed in pieces of this size, the parse deadline checked between them
@@ -123,9 +124,10 @@ def _int(value, limit: int) -> int:
 
 
 def html_blocks(html: str) -> list[Block]:
-    if len(html) > MAX_HTML_CHARS:
-        raise UserError(f"Nội dung dán quá lớn ({vi_number(len(html) // (1024 * 1024))} MB) để là một bảng kế hoạch; "
-                        "hãy chỉ chọn bảng kế hoạch rồi sao chép và dán lại.")
+    if len(html) > MAX_HTML_CHARS or html.count("<") > MAX_HTML_TAGS:  # Python's HTML parser: ~10 µs a tag
+        raise UserError(f"Bảng HTML quá lớn ({vi_number(len(html) // 1024)} kB, {vi_number(html.count('<'))} thẻ) để "
+                        "là một bảng kế hoạch; hãy chỉ chọn bảng kế hoạch rồi sao chép và dán lại, hoặc dán dạng văn "
+                        "bản.")
     start = html.find("<")
     html = html[start:] if start > 0 else html
     parser = _Tables()

@@ -11,7 +11,8 @@ import zipfile
 from pathlib import Path
 
 from kstthc_desktop.importers.base import Block, Cell, Paragraph, Reader, Row, Table, damaged
-from kstthc_desktop.importers.safety import MAX_COLUMNS, MAX_ROWS, check_zip, count_attr, tick
+from kstthc_desktop.importers.safety import (MAX_COLUMNS, MAX_ROWS, MAX_TEXT_LINES, check_zip, count_attr, tick,
+                                             vi_number)
 from kstthc_desktop.text import clean
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -32,7 +33,22 @@ class DocxReader(Reader):
             document = docx.Document(str(path))
         except Exception as exc:  # python-docx / lxml raise many kinds on damaged parts
             raise damaged(path, "Word") from exc
-        return list(body_blocks(document.element.body, self.notes))
+        return self.first_blocks(body_blocks(document.element.body, self.notes))
+
+    def first_blocks(self, blocks) -> list[Block]:
+        """The document's blocks until its tables have given more than ``MAX_ROWS`` rows or it has given
+        ``MAX_TEXT_LINES`` blocks (a document of 100,000 one-row tables is no plan), with a note when more follow."""
+        kept: list[Block] = []
+        rows = 0
+        for block in blocks:
+            if rows > MAX_ROWS or len(kept) >= MAX_TEXT_LINES:
+                self.notes.append((f"Tài liệu quá dài: chỉ đọc {vi_number(len(kept))} đoạn và bảng đầu ({vi_number(rows)} "
+                                   "dòng bảng), phần sau không được đọc. Nếu đó là nhiệm vụ của kế hoạch, hãy tách tài "
+                                   "liệu rồi nhập lại.", "rows_dropped"))
+                break
+            kept.append(block)
+            rows += len(getattr(block, "rows", ()))
+        return kept
 
 
 def body_blocks(body, notes: list[tuple[str, str]] | None = None):

@@ -69,6 +69,7 @@ MAX_MERGED_CELLS = 20_000  # cells a sheet's merges may cover; a plan's cover a 
 MAX_CELL_CHARS = 4000  # characters a cell may hold: a task's longest cell is under 1,500; a 1 MB paragraph is not
 MAX_FIELD_CHARS = 4 * MAX_CELL_CHARS  # a task's text joined from the rows of a cell broken over pages
 MAX_HTML_CHARS = 20 * 1024 * 1024  # the HTML of a paste, as MAX_XML_BYTES for a file
+MAX_HTML_TAGS = 60_000  # tags in that HTML: Word's copy of a 300-row plan has about 15,000
 
 
 def count_attr(value: object, default: int, limit: int) -> int:
