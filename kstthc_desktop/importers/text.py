@@ -85,9 +85,19 @@ def html_tables(text: str):
 def text_blocks(text: str, notes: list[tuple[str, str]] | None = None) -> list[Block]:
     """Blocks from a text export; an HTML <table> inside it (converters write merged tables so) is read as one.
     Only the first ``MAX_TEXT_LINES`` lines are read (what is left out goes into ``notes``)."""
-    text = _first_lines(text, notes)
+    text, beyond = _first_lines(text)
+    kept = len(notes) if notes is not None else 0
+    blocks = _text_blocks(text, notes, beyond)
+    if beyond and notes is not None and len(notes) == kept:  # no table was cut short: say where the reading stopped
+        notes.append((f"Văn bản dài quá {MAX_TEXT_LINES} dòng: chỉ đọc {MAX_TEXT_LINES} dòng đầu, {beyond} dòng có nội "
+                      "dung phía sau không được đọc. Nếu đó là nhiệm vụ của kế hoạch, hãy tách văn bản rồi nhập lại.",
+                      "rows_dropped"))
+    return blocks
+
+
+def _text_blocks(text: str, notes: list[tuple[str, str]] | None, beyond: int) -> list[Block]:
     if "<table" not in text.lower():
-        return _plain_blocks(text, notes)
+        return _plain_blocks(text, notes, beyond)
     from kstthc_desktop.importers.clipboard import html_blocks
 
     blocks: list[Block] = []
@@ -96,25 +106,21 @@ def text_blocks(text: str, notes: list[tuple[str, str]] | None = None) -> list[B
         blocks += _plain_blocks(text[position:start], notes)
         blocks += html_blocks(text[start:end])
         position = end
-    return blocks + _plain_blocks(text[position:], notes)
+    return blocks + _plain_blocks(text[position:], notes, beyond)
 
 
-def _first_lines(text: str, notes: list[tuple[str, str]] | None) -> str:
-    """``text`` cut after ``MAX_TEXT_LINES`` lines, with a note saying how many lines with words were left out."""
+def _first_lines(text: str) -> tuple[str, int]:
+    """``text`` cut after ``MAX_TEXT_LINES`` lines, and how many lines with words were left out."""
     cut = -1
     for _ in range(MAX_TEXT_LINES):
         cut = text.find("\n", cut + 1)
         if cut < 0:
-            return text
-    rest = sum(1 for line in text[cut + 1:].split("\n") if line.strip())
-    if rest and notes is not None:
-        notes.append((f"Văn bản dài quá {MAX_TEXT_LINES} dòng: chỉ đọc {MAX_TEXT_LINES} dòng đầu, {rest} dòng có nội "
-                      "dung phía sau không được đọc. Nếu đó là nhiệm vụ của kế hoạch, hãy tách văn bản rồi nhập lại.",
-                      "rows_dropped"))
-    return text[:cut]
+            return text, 0
+    return text[:cut], sum(1 for line in text[cut + 1:].split("\n") if line.strip())
 
 
-def _plain_blocks(text: str, notes: list[tuple[str, str]] | None = None) -> list[Block]:
+def _plain_blocks(text: str, notes: list[tuple[str, str]] | None = None, beyond: int = 0) -> list[Block]:
+    """``beyond``: lines with words past the end of ``text`` that were not read (counted in a note if rows are cut)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     lines = text.split("\n")
     if sum(1 for ln in lines if ln.lstrip().startswith("|")) >= 3:
@@ -122,13 +128,13 @@ def _plain_blocks(text: str, notes: list[tuple[str, str]] | None = None) -> list
     per_line = sum(1 for ln in lines if ln.startswith("\t") and ln.count("\t") == 1 and ln.strip())
     rows = sum(1 for ln in lines if "\t" in ln.strip("\t ") or ln.count("\t") > 1)
     if per_line > rows:
-        return _cell_per_line(lines, notes)
-    return _row_per_line(lines, notes)
+        return _cell_per_line(lines, notes, beyond)
+    return _row_per_line(lines, notes, beyond)
 
 
-def _rows_left_out(lines: list[str], notes: list[tuple[str, str]] | None) -> None:
+def _rows_left_out(lines: list[str], notes: list[tuple[str, str]] | None, beyond: int) -> None:
     """The note for a text whose table runs past ``MAX_ROWS`` rows (``lines``: those not read)."""
-    rest = sum(1 for line in lines if line.strip())
+    rest = sum(1 for line in lines if line.strip()) + beyond
     if notes is not None:
         notes.append((f"Bảng trong văn bản dài quá {MAX_ROWS} dòng: chỉ đọc {MAX_ROWS} dòng đầu, {rest} dòng văn bản "
                       "phía sau không được đọc. Nếu đó là nhiệm vụ của kế hoạch, hãy tách văn bản rồi nhập lại.",
@@ -143,7 +149,7 @@ def _grow(text: str, more: str) -> str:
     return "\n".join(p for p in (text, more) if p)
 
 
-def _row_per_line(lines: list[str], notes: list[tuple[str, str]] | None = None) -> list[Block]:
+def _row_per_line(lines: list[str], notes: list[tuple[str, str]] | None = None, beyond: int = 0) -> list[Block]:
     blocks: list[Block] = []
     table: Table | None = None
     blanks = 0
@@ -173,7 +179,7 @@ def _row_per_line(lines: list[str], notes: list[tuple[str, str]] | None = None) 
                 blanks = 0
                 continue
             if read == MAX_ROWS:
-                _rows_left_out(lines[number - 1:], notes)
+                _rows_left_out(lines[number - 1:], notes, beyond)
                 break
             cells = [Cell(cell(part)) for part in parts]
             table.rows.append(Row(cells, line=number, after_break=blanks > 0 and bool(table.rows), merges_known=False))
@@ -218,7 +224,7 @@ def _heading_like(line: str) -> bool:
     return bool(_CLOSING.match(line)) or looks_like_heading(paragraph(line))
 
 
-def _cell_per_line(lines: list[str], notes: list[tuple[str, str]] | None = None) -> list[Block]:
+def _cell_per_line(lines: list[str], notes: list[tuple[str, str]] | None = None, beyond: int = 0) -> list[Block]:
     blocks: list[Block] = []
     table: Table | None = None
     row: Row | None = None
@@ -237,7 +243,7 @@ def _cell_per_line(lines: list[str], notes: list[tuple[str, str]] | None = None)
     for number, line in enumerate(lines, 1):
         tick()
         if read >= MAX_ROWS:
-            _rows_left_out(lines[number - 1:], notes)
+            _rows_left_out(lines[number - 1:], notes, beyond)
             row = None
             break
         if not line.strip() and not line.startswith("\t"):
