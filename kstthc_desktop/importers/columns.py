@@ -8,6 +8,7 @@ before "thực hiện" could make it the lead.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kstthc_desktop.errors import UsageError
@@ -43,6 +44,7 @@ _MAPPING_WORDS = {
 }
 
 
+@functools.lru_cache(maxsize=8192)  # every row is tried as a header: cells like "Sở Tư pháp" come again and again
 def column_role(heading: str) -> str | None:
     """The role of a column from its heading, or None when the heading is not recognised."""
     key = fold(heading).replace("/", " ").strip(" :.")
