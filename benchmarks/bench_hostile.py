@@ -74,6 +74,14 @@ def big_cell() -> Path:
     return path
 
 
+def long_cells() -> Path:
+    t = _tests()
+    path = tmp() / "long-cells.txt"
+    lines = ["\t".join(t.HEADER)] + [f"{i}\t" + f"Rà soát thủ tục số {i} " * 220 + "\tSở\tQuý I/2024" for i in range(1, 5001)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
 FILES = {
     "Word gridSpan 200,000,000": word_span,
     "Word gridBefore 200,000,000": word_grid_before,
@@ -81,6 +89,7 @@ FILES = {
     "text of 100,000 rows": text_rows,
     "text with 20,000 unclosed <table>": text_html_tables,
     "one cell of 1.1 million characters": big_cell,
+    "5,000 rows of 5,000-character cells (35 MB)": long_cells,
 }
 
 

@@ -224,7 +224,7 @@ def from_blocks(blocks: list[Block], *, source: str, columns=None, year: int | N
     cut = bound_blocks(blocks, where)
     plan, lines = understand(blocks, mapping=columns)
     plan.source = source
-    plan.warnings[:0] = [cut_warning(plan, *item) for item in cut] + bound_tasks(plan)
+    plan.warnings[:0] = cut_warnings(plan, cut) + bound_tasks(plan)
     for index, task in enumerate(plan.tasks):
         if not task.content.strip():  # a task is known by its content: borrow the nearest words, and say so
             task.content = task.result or task.lead or f"Nhiệm vụ {task.stt}".strip()
@@ -268,15 +268,20 @@ def bound_tasks(plan: Plan) -> list[ImportWarning]:
     return warnings
 
 
-def cut_warning(plan: Plan, message: str, row: int | None, sheet: str, code: str) -> ImportWarning:
-    """A warning about a cell cut to its bound, pointing at the task read from that row (marked to check)."""
-    index = next((i for i, t in enumerate(plan.tasks) if row is not None and t.source_row == row
-                  and t.source_sheet == sheet), None)
-    if index is not None:
-        task = plan.tasks[index]
-        task.ambiguous = True
-        task.why = "; ".join(p for p in (task.why, message) if p)
-    return ImportWarning(message=message, row=row, task_index=index, code=code)
+def cut_warnings(plan: Plan, cut: list[tuple[str, int | None, str, str]]) -> list[ImportWarning]:
+    """The warnings about what ``bound_blocks`` cut, each pointing at the task read from its row (marked to check)."""
+    by_row: dict[tuple[int | None, str], int] = {}
+    for i, task in enumerate(plan.tasks):
+        by_row.setdefault((task.source_row, task.source_sheet), i)
+    warnings = []
+    for message, row, sheet, code in cut:
+        index = by_row.get((row, sheet)) if row is not None else None
+        if index is not None:
+            task = plan.tasks[index]
+            task.ambiguous = True
+            task.why = "; ".join(p for p in (task.why, message) if p)
+        warnings.append(ImportWarning(message=message, row=row, task_index=index, code=code))
+    return warnings
 
 
 def year_from_tasks(plan: Plan) -> int | None:

@@ -779,11 +779,19 @@ class RowReading:
     view: RowView
     next_stt: str
     own: dict[str, str]  # the row's own text per task role (number and unnamed columns left out)
-    repeats_content: bool  # the row prints the content of the task above again (a sub-item of it)
 
     @property
     def row(self) -> Row:
         return self.view.row
+
+    @functools.cached_property
+    def repeats_content(self) -> bool:
+        """The row prints the content of the task above again (a sub-item of it). Folded only when a rule asks (a
+        numbered row asks only when its number is the task's): thousands of long cells would cost seconds."""
+        content, main = self.view.own.get("content", ""), self.b.main
+        # a task grown far longer than the row's cell cannot be the same text
+        return main is not None and bool(content) and len(main.content) <= 4 * len(content) + 100 and \
+            fold(content) == fold(main.content)
 
     @property
     def target(self) -> Task:
@@ -853,7 +861,7 @@ def page_break_fragment(r: RowReading) -> bool:
 def repeated_content_item(r: RowReading) -> bool:
     """No number, the content of the task above printed again, a result / lead / deadline of its own: another
     item of that task."""
-    if not (r.repeats_content and r.has("result", "lead", "cooperate", "deadline")):
+    if not (r.has("result", "lead", "cooperate", "deadline") and r.repeats_content):
         return False
     add_sub(r.b, r.view)
     return True
@@ -921,11 +929,7 @@ ROW_RULES: tuple[Callable[[RowReading], bool], ...] = (
 
 def read_row(b: Builder, view: RowView, next_stt: str) -> None:
     """Read one data row: a section, a task, a sub-item, or more words for the task above (``ROW_RULES``)."""
-    content = view.own.get("content", "")
-    # the same content printed again; a task grown far longer than the row's cell cannot be (and is not folded)
-    repeats = b.main is not None and bool(content) and len(b.main.content) <= 4 * len(content) + 100 and \
-        fold(content) == fold(b.main.content)
-    reading = RowReading(b, view, next_stt, {r: t for r, t in view.own.items() if r in TEXT_ROLES}, repeats)
+    reading = RowReading(b, view, next_stt, {r: t for r, t in view.own.items() if r in TEXT_ROLES})
     for rule in ROW_RULES:
         if rule(reading):
             return
