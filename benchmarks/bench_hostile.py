@@ -4,7 +4,7 @@ The files are those of tests/test_import_hostile.py (built small on disk). Befor
 ``kstthc_desktop/importers/safety.py`` the same cases took: a Word span of 200,000,000 columns 55 s and 4 GB; an
 Excel merge of 8 million cells 87 s and 3.2 GB; 100,000 text rows 15 minutes; 20,000 unclosed HTML tables 29 s.
 In-process rows time ``extract`` (or the paste); the figures rows run each case in a fresh process and report
-its peak resident memory (the interpreter and libraries included, about 40 MB of it).
+its peak resident memory (the interpreter and libraries included: 20 to 40 MB of it).
 """
 
 from __future__ import annotations
@@ -105,7 +105,11 @@ def _extract(path: Path):
     return run
 
 
-BENCHMARKS = {f"import {name}": (lambda make: lambda quick: _extract(make()))(make) for name, make in FILES.items()}
+def _setup(make):
+    return lambda quick: _extract(make())
+
+
+BENCHMARKS = {f"import {name}": _setup(make) for name, make in FILES.items()}
 
 _PEAK = """
 import resource, sys
@@ -115,7 +119,11 @@ try:
     extract(sys.argv[1])
 except UserError:
     pass
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+try:  # this process's own high-water mark (ru_maxrss keeps the parent's peak across exec on Linux)
+    status = open("/proc/self/status").read()
+    print(int(status.split("VmHWM:")[1].split()[0]) / 1024)
+except (OSError, IndexError):
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
 
