@@ -91,7 +91,8 @@ def test_reimport_keeps_progress_and_evidence_marks_withdrawn(tmp_path, capsys):
     assert "Đã cập nhật kế hoạch năm 2024" in out and "đổi thời hạn" in out and "rút khỏi kế hoạch" in out
     from kstthc_desktop.store.backup import list_backups
 
-    assert [b.reason for b in list_backups(db)] == ["truoc-nhap-lai"]  # a copy of the data before it was amended
+    # a copy before each write (operations.imports: always, in the window and here), the last one before the amendment
+    assert sorted(b.reason for b in list_backups(db)) == ["truoc-nhap", "truoc-nhap-lai"]
     with Store.open(db) as store:
         tasks = store.tasks(plan_id)
         assert store.plan_id_for_year(2024) == plan_id and len(store.plans()) == 1
@@ -256,8 +257,8 @@ def test_importing_another_plan_into_a_database_with_work_backs_it_up_first(tmp_
 
     db = tmp_path / "kstthc.db"
     assert main(["import", str(PLAN), "--db", str(db)]) == 0
-    assert list_backups(db) == []  # a new, empty database holds nothing to keep
+    assert [b.reason for b in list_backups(db)] == ["truoc-nhap"]  # always, as the window does (issue 6)
     assert main(["import", str(PLANS / "soc-trang-2022.docx"), "--db", str(db)]) == 0
-    assert [b.reason for b in list_backups(db)] == ["truoc-nhap"]
+    assert [b.reason for b in list_backups(db)] == ["truoc-nhap", "truoc-nhap"]
     with Store.open(db) as store:
         assert sorted(p.document.year for p in store.plans()) == [2022, 2024]

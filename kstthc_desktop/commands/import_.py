@@ -1,7 +1,8 @@
 """``kstthc import``: read a plan from .xlsx / .docx / .txt, show what was understood, save it.
 
     kstthc import KH.docx --dry-run --json      → the plan JSON (plan-json.md), nothing written
-    kstthc import KH.docx --db DB               → saved in one transaction; a short Vietnamese summary
+    kstthc import KH.docx --db DB               → saved (``operations.imports.save_import``, as the window's
+                                                  wizard: a backup, then one transaction); a Vietnamese summary
     kstthc import KH2.docx --db DB --dry-run    → for a year already stored: what the amended plan would change
 Options: ``--columns "stt,content,lead,cooperate,result,deadline"`` when headings are not recognised; ``--for BODY``
 marks each task as led / cooperated / not concerning that body (default: the body set in the settings);
@@ -58,27 +59,19 @@ def run(args) -> int:
                 print("\n".join(changes.summary()))
         return 0
 
-    if not plan.document.year:
+    if not plan.document.year:  # refused before the database is opened (or created)
         raise UserError("Không xác định được năm của kế hoạch từ tệp; hãy ghi rõ bằng --year (ví dụ --year 2025).")
+    from datetime import datetime
+
     from kstthc_desktop.importers.concern import mark_concern
-    from kstthc_desktop.importers.reimport import apply, matching_plan_id
+    from kstthc_desktop.operations.imports import save_import
     from kstthc_desktop.store import Store
 
     with Store.open(db_path) as store:
         body = args.body or store.settings().my_body
         if body and not args.body:
             mark_concern(plan, body)
-        existing = matching_plan_id(store, plan)
-        if existing is not None or store.plans():  # the database holds the officer's work: a copy first, as the window does
-            from datetime import datetime
-
-            from kstthc_desktop.store.backup import backup_before
-
-            backup_before(store, "truoc-nhap-lai" if existing is not None else "truoc-nhap", datetime.now())
-        with store.transaction():
-            changes = apply(store, existing, plan) if existing else None
-            if existing is None:
-                store.save_plan(plan)
+        changes = save_import(store, plan, datetime.now()).changes
     if args.json:
         print(json.dumps(plan.to_json(), ensure_ascii=False, indent=1))
         return 0
@@ -96,13 +89,12 @@ def _preview_changes(db_path, plan):
     """What saving would change in the plan of the same year, or None (no such plan, or the database unreadable:
     a preview must not fail because of the database; saving would say what is wrong with it)."""
     from kstthc_desktop.errors import UserError
-    from kstthc_desktop.importers.reimport import compare, matching_plan_id
+    from kstthc_desktop.operations.imports import changes_if_saved
     from kstthc_desktop.store import Store
 
     try:
         with Store.open(db_path, create=False, read_only=True, lock=False) as store:
-            plan_id = matching_plan_id(store, plan)
-            return compare(store.load_plan(plan_id), plan) if plan_id else None
+            return changes_if_saved(store, plan)
     except UserError:
         return None
 

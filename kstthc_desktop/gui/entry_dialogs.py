@@ -1,7 +1,8 @@
 """The progress-entry and evidence dialogs (forms from ui/, compiled ahead by pyside6-uic).
 
-They only collect and check what the officer typed; the caller saves through the store, so that one click
-is one transaction and a store's refusal (``UserError``) is shown while the dialog stays open.
+They only collect what the officer typed and check it with the operations' own checks
+(``operations.progress.*_problem``); the caller saves through an operation, so that one click is one
+transaction and a refusal (``UserError``) is shown while the dialog stays open.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBo
 from kstthc_desktop.domain import Evidence, ProgressEntry, Task
 from kstthc_desktop.gui.forms.ui_evidence_dialog import Ui_EvidenceDialog
 from kstthc_desktop.gui.forms.ui_progress_dialog import Ui_ProgressDialog
+from kstthc_desktop.operations.progress import event_problem, evidence_problem, progress_problem
 from kstthc_desktop.text import clean
-from kstthc_desktop.vndates import text_date
 
 FILE_FILTER = "Văn bản (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)"
 
@@ -91,15 +92,7 @@ class _EvidenceFields:
         self.ui.fileEdit.setText(str(path) if path else "")
 
     def _evidence_problem(self) -> str:
-        if not clean(self.ui.numberEdit.text()):
-            return "Hãy ghi số và ký hiệu của văn bản (ví dụ 15/BC-VPUBND)."
-        if "/" not in self.ui.numberEdit.text():
-            return "Số và ký hiệu văn bản thường có dạng số/loại-cơ quan, ví dụ 15/BC-VPUBND; hãy kiểm tra lại."
-        if pydate(self.ui.issuedEdit.date()) > self.today:
-            return f"Ngày ban hành văn bản không thể sau hôm nay ({text_date(self.today)})."
-        if self.file_path is not None and not self.file_path.is_file():
-            return f"Không tìm thấy tệp {self.file_path}."
-        return ""
+        return evidence_problem(self.ui.numberEdit.text(), pydate(self.ui.issuedEdit.date()), self.today, self.file_path)
 
     def _evidence(self, task_id: int) -> Evidence:
         return Evidence(
@@ -167,18 +160,10 @@ class ProgressDialog(_SavingDialog, _EvidenceFields):
 
     def problem(self) -> str:
         """What is wrong with the typed entry, in one Vietnamese sentence ("" when it can be saved)."""
-        if not clean(self.ui.textEdit.toPlainText()):
-            return "Hãy ghi kết quả đã làm trước khi lưu."
-        if pydate(self.ui.dateEdit.date()) > self.today:
-            return f"Ngày ghi kết quả không thể sau hôm nay ({text_date(self.today)})."
-        if self.earliest is not None and pydate(self.ui.dateEdit.date()) < self.earliest:
-            return (f"Ngày ghi kết quả ({text_date(pydate(self.ui.dateEdit.date()))}) ở trước kỳ đầu tiên của kế hoạch "
-                    f"(từ ngày {text_date(self.earliest)}); hãy kiểm tra lại năm.")
-        if self.ui.periodCombo.currentIndex() < 0:
-            return "Hãy chọn kỳ hoặc hạn mà kết quả này được tính."
-        if self.ui.evidenceGroup.isVisible() and self.ui.evidenceGroup.isChecked():
+        problem = progress_problem(self.entry(), self.today, self.earliest)
+        if not problem and self.ui.evidenceGroup.isVisible() and self.ui.evidenceGroup.isChecked():
             return self._evidence_problem()
-        return ""
+        return problem
 
     def entry(self) -> ProgressEntry:
         return ProgressEntry(
@@ -290,11 +275,7 @@ class EventDialog(_SavingDialog):
         self.resize(520, self.sizeHint().height())
 
     def problem(self) -> str:
-        if not clean(self.text_edit.text()):
-            return "Hãy ghi việc gì đã phát sinh."
-        if pydate(self.date_edit.date()) > self.today:
-            return f"Ngày phát sinh không thể sau hôm nay ({text_date(self.today)})."
-        return ""
+        return event_problem(pydate(self.date_edit.date()), self.text_edit.text(), self.today)
 
     def saved_values(self) -> tuple:
         return (pydate(self.date_edit.date()), clean(self.text_edit.text()))

@@ -2,7 +2,8 @@
 program understood, then save it, or update the year's plan already in the database after showing what
 will change.
 
-Extracting never writes; the only write is the last page's "Lưu" / "Cập nhật", one transaction in the store.
+Extracting never writes; the only write is the last page's "Lưu" / "Cập nhật": ``operations.imports.save_import``,
+the operation ``kstthc import`` calls too (a backup, then one transaction).
 """
 
 from __future__ import annotations
@@ -172,11 +173,11 @@ class ImportWizard(QWizard):
 
     # --- saving ----------------------------------------------------------------------------------------
     def existing_plan_id(self) -> int | None:
-        if self.plan is None or self.plan.year is None:
+        if self.plan is None:
             return None
-        from kstthc_desktop.importers.reimport import matching_plan_id
+        from kstthc_desktop.operations.imports import plan_it_amends
 
-        return matching_plan_id(self.store, self.plan)  # the same year *and* issuer: never another body's plan
+        return plan_it_amends(self.store, self.plan)  # the same year *and* issuer: never another body's plan
 
     def save(self) -> int | None:
         """Save the new plan, or update the year's plan; returns the plan id (None when refused)."""
@@ -185,19 +186,10 @@ class ImportWizard(QWizard):
             return None
         if not plan.source:
             plan.source = self._source_name()
-        existing = self.existing_plan_id()
+        from kstthc_desktop.operations.imports import save_import
+
         try:
-            from kstthc_desktop.store.backup import backup_before
-
-            # Always a backup before an import or a re-import (issue 6); if it cannot be made, nothing is written.
-            backup_before(self.store, "truoc-nhap" if existing is None else "truoc-nhap-lai", datetime.now())
-            if existing is None:
-                plan_id = self.store.save_plan(plan)  # the store's connection lives in this thread
-            else:
-                from kstthc_desktop.importers import reimport
-
-                reimport.apply(self.store, existing, plan)
-                plan_id = existing
+            plan_id = save_import(self.store, plan, datetime.now()).plan_id  # the store's connection lives in this thread
         except Exception as exc:  # noqa: BLE001
             show_error(self, "Không lưu được kế hoạch", exc)
             return None
@@ -402,11 +394,9 @@ class PreviewPage(QWizardPage):
         self.edited = set()  # tasks whose deadline the officer corrected
         self.year_guessed = plan.year is None
         if plan.year is None:  # a pasted table has no title block: the year is the current one until changed
-            from kstthc_desktop.deadlines import read_deadline
+            from kstthc_desktop.operations.plans import set_plan_year
 
-            plan.document.year = self.wiz.today.year
-            for task in plan.tasks:
-                task.deadline = read_deadline(task.deadline_text, plan.document.year)
+            set_plan_year(plan, self.wiz.today.year)
         self.model.set_plan(plan)
         self._span_sections()
         widths = {PreviewModel.COL_ROW: 48, PreviewModel.COL_STT: 56, PreviewModel.COL_RESULT: 180,
@@ -532,13 +522,10 @@ class PreviewPage(QWizardPage):
         except those the officer has already corrected by hand."""
         if self._loading or self.model.plan is None:
             return
-        from kstthc_desktop.deadlines import read_deadline
+        from kstthc_desktop.operations.plans import set_plan_year
 
         plan = self.model.plan
-        plan.document.year = year
-        for index, task in enumerate(plan.tasks):
-            if index not in self.edited:
-                task.deadline = read_deadline(task.deadline_text, year)
+        set_plan_year(plan, year, corrected=self.edited)
         self.model.set_plan(plan)
         self._span_sections()
         self.completeChanged.emit()
@@ -688,10 +675,9 @@ class ConfirmPage(QWizardPage):
         self.wiz.setButtonText(QWizard.FinishButton, "Cập nhật kế hoạch")
         self.changes.setVisible(True)
         try:
-            from kstthc_desktop.importers import reimport
+            from kstthc_desktop.operations.imports import changes_if_saved
 
-            old = self.wiz.store.load_plan(existing)
-            self.plan_changes = reimport.compare(old, plan)
+            self.plan_changes = changes_if_saved(self.wiz.store, plan)
         except Exception as exc:  # noqa: BLE001
             show_error(self, "Không so sánh được với kế hoạch đã có", exc)
             self.intro.setText("Không so sánh được với kế hoạch đã có; hãy quay lại hoặc hủy.")

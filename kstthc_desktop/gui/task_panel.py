@@ -1,8 +1,8 @@
 """The task panel: everything about one task: its texts, its deadline as printed and as read (with each
 occurrence's status), the progress entries, the evidence documents, the officer's assignee and the history.
 
-Each button is one store call (one transaction); after it the panel emits ``changed`` so the window
-recomputes statuses and the dashboard.
+Each button calls one operation (``kstthc_desktop.operations``: one transaction, the same the command line
+uses); after it the panel emits ``changed`` so the window recomputes statuses and the dashboard.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ from kstthc_desktop.deadline_text import describe
 from kstthc_desktop.domain import DeadlineKind, Evidence, ProgressEntry, Task
 from kstthc_desktop.gui.errors import plain, reporting_errors
 from kstthc_desktop.task_fields import FIELDS_BY_NAME, field_label
+from kstthc_desktop.operations import plans as plan_ops
+from kstthc_desktop.operations import progress as progress_ops
 from kstthc_desktop.tracking import printed_section_codes, shown_stt
 from kstthc_desktop.vndates import text_date
 
@@ -374,10 +376,8 @@ class TaskPanel(QWidget):
         return shown_stt(task, self.section_codes)
 
     def _earliest_entry(self):
-        """The first day a result of this plan's year can be dated: its first data window opens 15/12 before."""
-        from kstthc_desktop.periods import Period
-
-        return Period("year", self.year).window_start if self.year else None
+        """The first day a result of this plan's year can be dated (the dialog refuses earlier dates)."""
+        return progress_ops.earliest_entry(self.year)
 
     def _issuer(self) -> str:
         """The body pre-filled as a document's issuer (Settings.body_in_text: never re-cased)."""
@@ -398,11 +398,7 @@ class TaskPanel(QWidget):
             self.changed.emit(self.row.task.id)
 
     def _save_new_progress(self, entry: ProgressEntry, evidence: Evidence | None, file_path) -> None:
-        with self.store.transaction():
-            pid = self.store.add_progress(entry)
-            if evidence is not None:
-                evidence.progress_id = pid
-                self.store.add_evidence(evidence, file_path)
+        progress_ops.record_progress(self.store, entry, self.today, evidence, file_path)
 
     def _selected_id(self, tree: QTreeWidget) -> int | None:
         item = tree.currentItem()
@@ -419,7 +415,7 @@ class TaskPanel(QWidget):
 
         dialog = ProgressDialog(
             self.row.task, self.occurrence_choices(), self.today, self, entry=entry,
-            on_save=lambda e, _ev, _f: self.store.update_progress(e), number=self.shown_number(self.row.task),
+            on_save=lambda e, _ev, _f: progress_ops.change_progress(self.store, e, self.today), number=self.shown_number(self.row.task),
             earliest=self._earliest_entry(),
         )
         if dialog.exec():
@@ -440,11 +436,7 @@ class TaskPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         with reporting_errors(self):
-            with self.store.transaction():
-                for ev in linked:
-                    ev.progress_id = None
-                    self.store.update_evidence(ev)
-                self.store.delete_progress(pid)
+            progress_ops.delete_progress(self.store, pid)
             self.changed.emit(self.row.task.id)
 
     def add_event(self) -> None:
@@ -454,7 +446,7 @@ class TaskPanel(QWidget):
         from kstthc_desktop.gui.entry_dialogs import EventDialog
 
         dialog = EventDialog(self.row.task, self.today, self, number=self.shown_number(self.row.task),
-                             on_save=lambda d, text: self.store.add_event(self.row.task.id, d, text))
+                             on_save=lambda d, text: progress_ops.log_event(self.store, self.row.task.id, d, text, self.today))
         if dialog.exec():
             self.changed.emit(self.row.task.id)
 
@@ -469,7 +461,7 @@ class TaskPanel(QWidget):
 
         dialog = EvidenceDialog(
             self.row.task, self.today, self, progress_choices=self._progress_choices(), issuer=self._issuer(),
-            on_save=lambda ev, f: self.store.add_evidence(ev, f), number=self.shown_number(self.row.task),
+            on_save=lambda ev, f: progress_ops.add_document(self.store, ev, self.today, f), number=self.shown_number(self.row.task),
         )
         if dialog.exec():
             self.changed.emit(self.row.task.id)
@@ -483,7 +475,7 @@ class TaskPanel(QWidget):
 
         dialog = EvidenceDialog(
             self.row.task, self.today, self, evidence=ev, progress_choices=self._progress_choices(),
-            on_save=lambda e, f: self.store.update_evidence(e, f), number=self.shown_number(self.row.task),
+            on_save=lambda e, f: progress_ops.change_document(self.store, e, self.today, f), number=self.shown_number(self.row.task),
         )
         if dialog.exec():
             self.changed.emit(self.row.task.id)
@@ -499,7 +491,7 @@ class TaskPanel(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             with reporting_errors(self):
-                self.store.delete_evidence(eid)
+                progress_ops.delete_document(self.store, eid)
                 self.changed.emit(self.row.task.id)
 
     def open_evidence_file(self) -> None:
@@ -517,11 +509,6 @@ class TaskPanel(QWidget):
     def save_assignee(self) -> None:
         if self.row is None or self.read_only:
             return
-        from kstthc_desktop.text import clean
-
-        value = clean(self.assignee.text())
-        if value == self.row.task.assignee:
-            return
         with reporting_errors(self):
-            self.store.update_task(self.row.task.id, assignee=value)
-            self.changed.emit(self.row.task.id)
+            if plan_ops.set_assignee(self.store, self.row.task.id, self.assignee.text()):
+                self.changed.emit(self.row.task.id)
