@@ -149,7 +149,7 @@ def bench_period_change(repeats: int = 7, n: int = 2_000) -> dict:
             window.period_combo.setCurrentIndex(following)
             app.processEvents()
             times[page].append(time.perf_counter() - t0)
-    assert window.model.rowCount() == n
+    assert window.task_page.model.rowCount() == n
     window.close()
     store.close()
     return {"tasks": n, **times}
@@ -174,23 +174,23 @@ def bench_filter(repeats: int = 7, n: int = 20_000) -> dict:
     app.processEvents()
     open_time = time.perf_counter() - t0
     window.tabs.setCurrentIndex(1)
-    assert window.model.rowCount() == n
+    assert window.task_page.model.rowCount() == n
     searches = ["kiem soat", "thu tuc hanh chinh", "phan anh kien nghi", "tiep nhan", "#1999"]
     typed, status = [], []
     for i in range(repeats):
         text = searches[i % len(searches)]
-        window.search.clear()
+        window.task_page.search.clear()
         app.processEvents()
         t0 = time.perf_counter()
-        window.search.setText(text)
+        window.task_page.search.setText(text)
         app.processEvents()
         typed.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
-        window.status_combo.setCurrentIndex(1 + i % (window.status_combo.count() - 1))
+        window.task_page.status_combo.setCurrentIndex(1 + i % (window.task_page.status_combo.count() - 1))
         app.processEvents()
         status.append(time.perf_counter() - t0)
-        window.status_combo.setCurrentIndex(0)
-    shown = window.proxy.rowCount()
+        window.task_page.status_combo.setCurrentIndex(0)
+    shown = window.task_page.proxy.rowCount()
     window.close()
     store.close()
     return {"search": typed, "status": status, "tasks": n, "build_db_s": build, "open_window_s": open_time,

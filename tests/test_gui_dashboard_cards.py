@@ -31,11 +31,11 @@ def test_every_card_opens_its_tasks_under_its_own_name(window, qtbot):
 
     for key, card in window.dashboard.cards.items():
         qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
-        shown = window.proxy.rowCount()
+        shown = window.task_page.proxy.rowCount()
         assert shown == int(card.number.text()), key
         if key in window.dashboard_data.TASK_LISTS:
-            assert window.card_chip.isVisible() and window.card_chip.text() == f"{card.caption.text()}  ✕", key
+            assert window.task_page.card_chip.isVisible() and window.task_page.card_chip.text() == f"{card.caption.text()}  ✕", key
         else:
-            assert window.status_combo.currentData() == Status(key)
-            assert window.status_combo.currentText() == card.caption.text()
-        window.clear_filters()
+            assert window.task_page.status_combo.currentData() == Status(key)
+            assert window.task_page.status_combo.currentText() == card.caption.text()
+        window.task_page.clear_filters()

@@ -28,8 +28,8 @@ def window(qtbot, tmp_path):
 
 
 def shown_rows(win):
-    proxy = win.proxy
-    return [win.model.rows[proxy.mapToSource(proxy.index(i, 0)).row()] for i in range(proxy.rowCount())]
+    proxy = win.task_page.proxy
+    return [win.task_page.model.rows[proxy.mapToSource(proxy.index(i, 0)).row()] for i in range(proxy.rowCount())]
 
 
 def card_value(win, key: str) -> int:
@@ -77,17 +77,17 @@ def test_the_demo_opens_on_the_dashboard_with_every_status(window):
 
 def test_search_without_diacritics_finds_the_vietnamese_task(window, qtbot):
     window.tabs.setCurrentIndex(1)
-    total = window.proxy.rowCount()
-    type_text(qtbot, window.search, "phan anh kien nghi")
+    total = window.task_page.proxy.rowCount()
+    type_text(qtbot, window.task_page.search, "phan anh kien nghi")
     found = shown_rows(window)
     assert 0 < len(found) < total
     assert all("phản ánh" in (r.task.content + r.task.result + r.task.lead).lower() or "pakn" in r.search_key for r in found)
-    assert window.count_label.text() == f"{len(found)}/{total} nhiệm vụ"
-    window.search.clear()
-    type_text(qtbot, window.search, "PHẢN ÁNH kiến nghị")  # with diacritics and another case: the same tasks
+    assert window.task_page.count_label.text() == f"{len(found)}/{total} nhiệm vụ"
+    window.task_page.search.clear()
+    type_text(qtbot, window.task_page.search, "PHẢN ÁNH kiến nghị")  # with diacritics and another case: the same tasks
     assert [r.task.id for r in shown_rows(window)] == [r.task.id for r in found]
-    window.search.clear()
-    assert window.proxy.rowCount() == total
+    window.task_page.search.clear()
+    assert window.task_page.proxy.rowCount() == total
 
 
 def test_a_typed_word_must_begin_a_word_of_the_task(window, qtbot):
@@ -97,11 +97,11 @@ def test_a_typed_word_must_begin_a_word_of_the_task(window, qtbot):
     from kstthc_desktop.text import fold
 
     window.tabs.setCurrentIndex(1)
-    total = window.proxy.rowCount()
+    total = window.task_page.proxy.rowCount()
 
     def search(text):
-        window.search.clear()
-        type_text(qtbot, window.search, text)
+        window.task_page.search.clear()
+        type_text(qtbot, window.task_page.search, text)
         return [r.task.id for r in shown_rows(window)]
 
     def texts(task):
@@ -109,7 +109,7 @@ def test_a_typed_word_must_begin_a_word_of_the_task(window, qtbot):
 
     found = search("ra soat")
     assert 0 < len(found) < total and search("Rà soát") == search("RÀ SOÁT") == found
-    assert window.count_label.text() == f"{len(found)}/{total} nhiệm vụ"
+    assert window.task_page.count_label.text() == f"{len(found)}/{total} nhiệm vụ"
     for row in window.rows:  # every task whose words begin "ra" and "soat", and no other
         words = re.findall(r"\w+", texts(row.task))
         wanted = any(w.startswith("ra") for w in words) and any(w.startswith("soat") for w in words)
@@ -123,14 +123,14 @@ def test_the_number_shown_in_the_stt_column_finds_its_task(window, qtbot):
     from kstthc_desktop.gui.task_model import COL_STT, TaskIdRole
 
     window.tabs.setCurrentIndex(1)
-    proxy = window.proxy
+    proxy = window.task_page.proxy
     shown = [(proxy.index(i, COL_STT).data(), proxy.index(i, COL_STT).data(TaskIdRole)) for i in range(proxy.rowCount())]
     assert any(text == "III.5" for text, _ in shown)
     for text, task_id in shown:
         if text == "–":
             continue
-        window.search.clear()
-        type_text(qtbot, window.search, text)
+        window.task_page.search.clear()
+        type_text(qtbot, window.task_page.search, text)
         found = [proxy.index(i, COL_STT) for i in range(proxy.rowCount())]
         assert task_id in [i.data(TaskIdRole) for i in found if i.data() == text], text  # (VII-1, VII-2 print "VII")
 
@@ -140,27 +140,27 @@ def test_filters_narrow_the_table_and_combine(window, qtbot):
     from kstthc_desktop.status import Status
 
     window.tabs.setCurrentIndex(1)
-    total = window.proxy.rowCount()
-    window.status_combo.setCurrentIndex(window.status_combo.findData(Status.NO_PROGRESS))
+    total = window.task_page.proxy.rowCount()
+    window.task_page.status_combo.setCurrentIndex(window.task_page.status_combo.findData(Status.NO_PROGRESS))
     rows = shown_rows(window)
     assert rows and all(r.status == Status.NO_PROGRESS for r in rows)
-    window.status_combo.setCurrentIndex(0)
-    window.kind_filter.setCurrentIndex(window.kind_filter.findData(DeadlineKind.DATED))
+    window.task_page.status_combo.setCurrentIndex(0)
+    window.task_page.kind_filter.setCurrentIndex(window.task_page.kind_filter.findData(DeadlineKind.DATED))
     dated = shown_rows(window)
     assert dated and all(r.task.deadline.kind == DeadlineKind.DATED for r in dated)
-    window.kind_filter.setCurrentIndex(0)
-    window.mine_check.setChecked(True)
+    window.task_page.kind_filter.setCurrentIndex(0)
+    window.task_page.mine_check.setChecked(True)
     mine = shown_rows(window)
     assert 0 < len(mine) < total
     assert all("văn phòng ubnd tỉnh" in (r.task.lead + r.task.cooperate).lower() for r in mine)
-    window.kind_filter.setCurrentIndex(window.kind_filter.findData(DeadlineKind.DATED))
+    window.task_page.kind_filter.setCurrentIndex(window.task_page.kind_filter.findData(DeadlineKind.DATED))
     both = shown_rows(window)
     assert both and {r.task.id for r in both} == {r.task.id for r in mine} & {r.task.id for r in dated}
-    window.clear_filters()
-    assert window.proxy.rowCount() == total
+    window.task_page.clear_filters()
+    assert window.task_page.proxy.rowCount() == total
     # the sections tree: choosing section V shows its tasks only
-    item = next(i for i in window._tree_items() if i.data(0, 0x0100) == "V")
-    window.section_tree.setCurrentItem(item)
+    item = next(i for i in window.task_page._tree_items() if i.data(0, 0x0100) == "V")
+    window.task_page.section_tree.setCurrentItem(item)
     assert {r.task.section for r in shown_rows(window)} == {"V"}
     assert item.text(1) == str(len(shown_rows(window)))
 
@@ -171,10 +171,10 @@ def test_sorting_by_due_date_is_done_by_the_model(window):
     from kstthc_desktop.gui.task_model import COL_DUE
 
     window.tabs.setCurrentIndex(1)
-    window.table.sortByColumn(COL_DUE, Qt.SortOrder.AscendingOrder)
+    window.task_page.table.sortByColumn(COL_DUE, Qt.SortOrder.AscendingOrder)
     dues = [r.due for r in shown_rows(window) if r.due]
     assert dues == sorted(dues) and len(dues) > 3
-    assert [r.due for r in window.model.rows if r.due] == dues  # the model's own order, not a proxy mapping
+    assert [r.due for r in window.task_page.model.rows if r.due] == dues  # the model's own order, not a proxy mapping
 
 
 def test_sorting_by_content_or_lead_follows_the_vietnamese_alphabet(window):
@@ -194,11 +194,11 @@ def test_sorting_by_content_or_lead_follows_the_vietnamese_alphabet(window):
 
     window.tabs.setCurrentIndex(1)
     for column, text in ((COL_CONTENT, lambda r: r.task.content), (COL_LEAD, lambda r: r.task.lead)):
-        window.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        window.task_page.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
         letters = [first_letter(text(r)) for r in shown_rows(window) if text(r).strip()]
         ranks = [alphabet.index(c) for c in letters if c in alphabet]
         assert ranks == sorted(ranks) and len(ranks) > 20, letters
-    window.table.sortByColumn(COL_CONTENT, Qt.SortOrder.AscendingOrder)
+    window.task_page.table.sortByColumn(COL_CONTENT, Qt.SortOrder.AscendingOrder)
     firsts = [r.task.content[:1] for r in shown_rows(window)]
     assert "Đ" in firsts and firsts.index("Đ") < min(firsts.index(c) for c in "RTX" if c in firsts)
 
@@ -213,7 +213,7 @@ def test_a_dashboard_card_opens_the_matching_tasks(window, qtbot):
     rows = shown_rows(window)
     assert len(rows) == card_value(window, "OVERDUE") and all(r.status == Status.OVERDUE for r in rows)
     qtbot.mouseClick(window.dashboard.cards["due_30"], Qt.MouseButton.LeftButton)
-    assert len(shown_rows(window)) == card_value(window, "due_30") and window.card_chip.isVisible()
+    assert len(shown_rows(window)) == card_value(window, "due_30") and window.task_page.card_chip.isVisible()
 
 
 def test_a_completion_bar_opens_exactly_the_tasks_it_counts(window, qtbot):
@@ -236,16 +236,16 @@ def test_a_completion_bar_opens_exactly_the_tasks_it_counts(window, qtbot):
                 rows = shown_rows(window)
                 where = (window.period_combo.currentText(), bar.label)
                 assert (sum(r.status.name in done_names for r in rows), len(rows)) == (bar.done, bar.total), where
-                assert window.count_label.text() == f"{bar.total}/{len(window.rows)} nhiệm vụ", where
-                assert window.card_chip.isVisible() and "phải thực hiện trong kỳ" in window.card_chip.text()
+                assert window.task_page.count_label.text() == f"{bar.total}/{len(window.rows)} nhiệm vụ", where
+                assert window.task_page.card_chip.isVisible() and "phải thực hiện trong kỳ" in window.task_page.card_chip.text()
     # the demo's case: the province office's bar in Quý IV; the chip's ✕ shows all of the body's tasks again
     window.period_combo.setCurrentIndex(window.period_combo.findData("2024-Q4"))
     office = next(b for b in window.dashboard_data.by_lead if b.label == "Văn phòng UBND tỉnh")
     window.dashboard.leadClicked.emit(office.key)
     assert len(shown_rows(window)) == office.total
-    window.card_chip.click()
+    window.task_page.card_chip.click()
     everything = shown_rows(window)
-    assert len(everything) > office.total and window.lead_filter.currentData() == "Văn phòng UBND tỉnh"
+    assert len(everything) > office.total and window.task_page.lead_filter.currentData() == "Văn phòng UBND tỉnh"
     assert any(r.status.name in ("WITHDRAWN", "NOT_ARISEN", "UNSPECIFIED") for r in everything)
 
 
@@ -314,7 +314,7 @@ def test_the_due_soon_setting_drives_the_card_the_notice_and_the_attention_list(
         window.tabs.setCurrentIndex(0)
         qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
         assert {r.task.id for r in shown_rows(window)} == expected
-        assert window.card_chip.text().startswith(f"Đến hạn trong {days} ngày tới")
+        assert window.task_page.card_chip.text().startswith(f"Đến hạn trong {days} ngày tới")
     assert len(due_within(3)) < len(due_within(14)) < len(due_within(30))  # the demo tells the windows apart
 
 
@@ -379,7 +379,7 @@ def test_adding_progress_with_evidence_changes_the_status_and_the_dashboard(wind
     row = _in_time_dated_row(window)
     before = {k: card_value(window, k) for k in ("DONE_ON_TIME", "IN_TIME")}
     window.open_task(row.task.id)
-    assert window.panel.row.task.id == row.task.id
+    assert window.task_page.panel.row.task.id == row.task.id
     scan = tmp_path / "ban-quet.pdf"
     scan.write_bytes(b"%PDF-1.4 scanned report\n")
 
@@ -398,13 +398,13 @@ def test_adding_progress_with_evidence_changes_the_status_and_the_dashboard(wind
     assert updated.status == Status.DONE_ON_TIME
     assert card_value(window, "DONE_ON_TIME") == before["DONE_ON_TIME"] + 1
     assert card_value(window, "IN_TIME") == before["IN_TIME"] - 1
-    assert window.panel.row.task.id == row.task.id  # the task stays selected
-    numbers = [window.panel.evidence_list.topLevelItem(i).text(0) for i in range(window.panel.evidence_list.topLevelItemCount())]
+    assert window.task_page.panel.row.task.id == row.task.id  # the task stays selected
+    numbers = [window.task_page.panel.evidence_list.topLevelItem(i).text(0) for i in range(window.task_page.panel.evidence_list.topLevelItemCount())]
     assert "99/BC-VPUBND" in numbers
     ev = next(e for e in window.store.evidence(task_id=row.task.id) if e.number == "99/BC-VPUBND")
     stored = window.store.evidence_path(ev)
     assert stored is not None and stored.read_bytes() == scan.read_bytes() and ev.progress_id is not None
-    assert window.panel.tabs.tabText(1).startswith("Tiến độ (")
+    assert window.task_page.panel.tabs.tabText(1).startswith("Tiến độ (")
 
 
 @pytest.mark.parametrize(
@@ -430,7 +430,7 @@ def test_a_wrong_entry_is_refused_with_a_message(window, qtbot, monkeypatch, tex
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, msg, *a, **k: messages.append(msg))
 
     def fill(dialog):
-        assert window.panel.shown_number(row.task) + ".</b>" in dialog.ui.taskLabel.text()  # "IV.2.", not "2."
+        assert window.task_page.panel.shown_number(row.task) + ".</b>" in dialog.ui.taskLabel.text()  # "IV.2.", not "2."
         if text:
             type_text(qtbot, dialog.ui.textEdit, text)
         if number:
@@ -483,7 +483,7 @@ def test_deleting_a_progress_entry_asks_first(window, qtbot, monkeypatch):
 
     row = next(r for r in window.rows if r.progress_count)
     window.open_task(row.task.id)
-    panel = window.panel
+    panel = window.task_page.panel
     panel.progress_list.setCurrentItem(panel.progress_list.topLevelItem(0))
     count = len(window.store.progress(task_id=row.task.id))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
@@ -546,7 +546,7 @@ def test_an_on_demand_task_arises_when_the_officer_logs_an_event(window, qtbot):
 
     row = next(r for r in window.rows if r.status == Status.NOT_ARISEN)
     window.open_task(row.task.id)
-    assert not window.panel.add_event_button.isHidden()
+    assert not window.task_page.panel.add_event_button.isHidden()
 
     def fill():
         dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, EventDialog) and w.isVisible())
@@ -555,10 +555,10 @@ def test_an_on_demand_task_arises_when_the_officer_logs_an_event(window, qtbot):
         qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(50, fill)
-    window.panel.add_event()
+    window.task_page.panel.add_event()
     updated = next(r for r in window.rows if r.task.id == row.task.id)
     assert updated.status == Status.IN_TIME  # it has arisen and is not done yet
-    assert any(key.startswith("event:") for key, _ in window.panel.occurrence_choices())
+    assert any(key.startswith("event:") for key, _ in window.task_page.panel.occurrence_choices())
 
 
 @pytest.mark.parametrize(
@@ -617,12 +617,12 @@ def test_switching_the_plan_year_empties_the_task_panel(window, qtbot):
     from kstthc_desktop.demo import demo_plan
 
     window.open_task(window.rows[3].task.id)
-    assert window.panel.row is not None
+    assert window.task_page.panel.row is not None
     other = copy.deepcopy(demo_plan())
     other.document.year = 2025
     window.reload_plans(select_plan_id=window.store.save_plan(other))
     assert window.plan.document.year == 2025
-    assert window.panel.row is None and "Chọn một nhiệm vụ" in window.panel.title.text()
+    assert window.task_page.panel.row is None and "Chọn một nhiệm vụ" in window.task_page.panel.title.text()
 
 
 def test_a_task_that_leaves_the_filter_after_saving_stays_in_the_panel(window, qtbot, monkeypatch):
@@ -638,7 +638,7 @@ def test_a_task_that_leaves_the_filter_after_saving_stays_in_the_panel(window, q
     window.store.add_progress(ProgressEntry(task_id, TODAY, "Đã hoàn thành", "due", done=True))
     window._task_changed(task_id)  # what the progress dialog's save does
     assert task_id not in [r.task.id for r in shown_rows(window)]
-    assert window.panel.row is not None and window.panel.row.task.id == task_id
+    assert window.task_page.panel.row is not None and window.task_page.panel.row.task.id == task_id
     assert "không còn trong bộ lọc" in window.statusBar().currentMessage()
 
 
@@ -648,9 +648,9 @@ def test_a_documents_issuer_is_prefilled_as_the_body_is_written(window):
 
     window.ensure_task_page()  # the task page (and its panel) is built on first use
     window.store.save_settings(replace(window.store.settings(), my_body="", body_name="VĂN PHÒNG UBND TỈNH VĨNH LONG"))
-    assert window.panel._issuer() == "VĂN PHÒNG UBND TỈNH VĨNH LONG"
+    assert window.task_page.panel._issuer() == "VĂN PHÒNG UBND TỈNH VĨNH LONG"
     window.store.save_settings(replace(window.store.settings(), my_body="Văn phòng UBND tỉnh"))
-    assert window.panel._issuer() == "Văn phòng UBND tỉnh"
+    assert window.task_page.panel._issuer() == "Văn phòng UBND tỉnh"
 
 
 def test_the_status_column_shows_an_overdue_status_whole(window):
@@ -661,6 +661,6 @@ def test_the_status_column_shows_an_overdue_status_whole(window):
     from kstthc_desktop.status import Status
 
     window.ensure_task_page()
-    bold = QFont(window.table.font())
+    bold = QFont(window.task_page.table.font())
     bold.setBold(True)
-    assert window.table.columnWidth(COL_STATUS) > QFontMetrics(bold).horizontalAdvance(Status.OVERDUE.label) + 8
+    assert window.task_page.table.columnWidth(COL_STATUS) > QFontMetrics(bold).horizontalAdvance(Status.OVERDUE.label) + 8

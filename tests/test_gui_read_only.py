@@ -74,13 +74,13 @@ def test_read_only_window_turns_every_editing_action_off_and_says_why(viewer, qt
     viewer.open_task(row.task.id)
     QTest.keySequence(viewer, QKeySequence("Ctrl+N"))
     QTest.keySequence(viewer, QKeySequence("Ctrl+I"))
-    viewer.table.doubleClicked.emit(viewer.table.currentIndex())
+    viewer.task_page.table.doubleClicked.emit(viewer.task_page.table.currentIndex())
     qtbot.wait(50)
     assert opened == []
     assert viewer.statusBar().currentMessage().startswith("Chỉ để xem")
 
     # the task panel: viewing yes, editing no
-    panel = viewer.panel
+    panel = viewer.task_page.panel
     assert panel.row is not None and panel.row.task.id == row.task.id
     assert panel.tabs.isEnabled() and panel.progress_list.isEnabled()
     for button in panel.editing_buttons():
@@ -96,8 +96,8 @@ def test_read_only_window_turns_every_editing_action_off_and_says_why(viewer, qt
     assert opened == []
 
     # searching works
-    viewer.search.setText("cong bo")
-    assert 0 < viewer.proxy.rowCount() < viewer.model.rowCount()
+    viewer.task_page.search.setText("cong bo")
+    assert 0 < viewer.task_page.proxy.rowCount() < viewer.task_page.model.rowCount()
 
 
 def test_switching_to_a_writable_database_turns_editing_back_on(viewer, tmp_path):
@@ -113,9 +113,9 @@ def test_switching_to_a_writable_database_turns_editing_back_on(viewer, tmp_path
     assert not viewer.statusBar().currentMessage().startswith("Chỉ để xem")
     assert viewer.new_progress_action.toolTip().startswith("Ghi kết quả cho nhiệm vụ đang chọn")
     viewer.open_task(viewer.rows[0].task.id)
-    assert viewer.panel.add_progress_button.isEnabled()
-    assert viewer.panel.add_progress_button.toolTip() == "Ghi kết quả thực hiện cho nhiệm vụ này (Ctrl+N)"
-    assert viewer.panel.assign_button.isVisibleTo(viewer.panel) and not viewer.panel.assignee.isReadOnly()
+    assert viewer.task_page.panel.add_progress_button.isEnabled()
+    assert viewer.task_page.panel.add_progress_button.toolTip() == "Ghi kết quả thực hiện cho nhiệm vụ này (Ctrl+N)"
+    assert viewer.task_page.panel.assign_button.isVisibleTo(viewer.task_page.panel) and not viewer.task_page.panel.assignee.isReadOnly()
 
 
 def test_an_empty_read_only_database_offers_no_import(qtbot, tmp_path):

@@ -1,5 +1,6 @@
-"""The main window: a year's plan as a dashboard (shown first) and as a task table with filters, the
-sections tree and the task panel; menus for import, report, settings, backup and restore.
+"""The main window: a year's plan as a dashboard (shown first) and as the task page (``gui/task_page.py``: the
+task table with filters, the sections tree and the task panel); the plan and period bar, menus for import,
+report, settings, backup and restore, the status bar and the opening notice.
 
 Statuses come from ``kstthc_desktop.tracking`` (Qt-free, shared with the reports). Dialogs owned by other
 modules (import wizard, report, settings, safety dialogs) are imported when opened, so the first paint
@@ -27,15 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kstthc_desktop.domain import DeadlineKind
-from kstthc_desktop.gui.dashboard import TOOLTIP_ROLE, USER_ROLE, Dashboard, card_caption, due_soon_caption, look
+from kstthc_desktop.gui.dashboard import TOOLTIP_ROLE, Dashboard, card_caption, due_soon_caption, look
 from kstthc_desktop.gui.errors import reporting_errors
 from kstthc_desktop.periods import parse_period, periods_of_year
 from kstthc_desktop.tracking import (
-    RowFilter,
     dashboard,
     default_period,
-    lead_bodies,
     prefold,
     printed_section_codes,
     task_rows,
@@ -102,9 +100,8 @@ class MainWindow(QMainWindow):
         self.plan = None
         self.period = None
         self.rows: list = []
-        self._card_filter: tuple[str, frozenset[int]] | None = None
         self._loading = False
-        self._task_page_built = False
+        self._task_page = None  # the TaskPage, built on the first visit of its tab
         self._painted = False
         self._after_paint: list = []
         self.resize(1280, 760)
@@ -212,157 +209,31 @@ class MainWindow(QMainWindow):
         self.dashboard.taskClicked.connect(self.open_task)
         self.after_first_paint(self.dashboard.attention.enable_keyboard)
         self.tabs.addTab(self.dashboard, "Tổng quan")
-        self.task_page = QWidget()  # filled on first visit: the first paint shows the dashboard only
-        QVBoxLayout(self.task_page).setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(self.task_page, "Nhiệm vụ")
+        self.task_tab = QWidget()  # filled on first visit: the first paint shows the dashboard only
+        QVBoxLayout(self.task_tab).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.task_tab, "Nhiệm vụ")
         self.tabs.currentChanged.connect(lambda index: index == 1 and self.ensure_task_page())
         self.stack.addWidget(self.tabs)
 
     def ensure_task_page(self) -> None:
-        """Build the task table, filters, sections tree and task panel the first time they are needed."""
-        if self._task_page_built:
+        """Build the task page (table, filters, sections tree, task panel) the first time it is needed."""
+        if self._task_page is not None:
             return
-        self._task_page_built = True
-        self.task_page.layout().addWidget(self._build_task_page())
-        splitter = QSettings().value("main/splitter")
-        if splitter is not None:
-            with contextlib.suppress(TypeError):  # not bytes: a damaged settings file; keep the default sizes
-                self.splitter.restoreState(splitter)
+        # Imported here: the first paint shows the dashboard only, and every Qt class costs start-up time.
+        from kstthc_desktop.gui.task_page import TaskPage
 
+        page = self._task_page = TaskPage(self.store, self.today, self.read_only_reason())
+        page.taskChanged.connect(self._task_changed)
+        page.progressRequested.connect(self.new_progress)
+        self.task_tab.layout().addWidget(page)
+        page.restore_layout()
         self._show_rows()
 
-    def _build_task_page(self) -> QWidget:
-        # Imported here: the first paint shows the dashboard, and every Qt class costs start-up time.
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import (
-            QAbstractItemView, QCheckBox, QHeaderView, QLineEdit, QPushButton, QSplitter, QTableView, QTreeWidget,
-        )
-
-        from kstthc_desktop.gui.task_model import (
-            COL_CONTENT, COL_DEADLINE, COL_DUE, COL_LEAD, COL_STATUS, COL_STT, TaskFilterProxy, TaskTableModel,
-        )
-
-        page = QWidget()
-        outer = QHBoxLayout(page)
-        outer.setContentsMargins(4, 4, 4, 4)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("taskSplitter")
-        outer.addWidget(self.splitter)
-
-        self.section_tree = QTreeWidget()
-        self.section_tree.setObjectName("sectionTree")
-        self.section_tree.setHeaderLabels(["Mục của kế hoạch", "Số NV"])
-        self.section_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.section_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.section_tree.header().setStretchLastSection(False)
-        self.section_tree.setWordWrap(True)
-        self.section_tree.currentItemChanged.connect(lambda *_: self.apply_filter())
-        self.splitter.addWidget(self.section_tree)
-
-        middle = QWidget()
-        ml = QVBoxLayout(middle)
-        ml.setContentsMargins(0, 0, 0, 0)
-        ml.setSpacing(4)
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        self.search = QLineEdit()
-        self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText("Tìm nội dung, cơ quan, thời hạn… (gõ không dấu cũng được)  Ctrl+F")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda *_: self.apply_filter())
-        filters.addWidget(self.search, 3)
-        self.status_combo = QComboBox()
-        self.status_combo.setObjectName("statusFilter")
-        self.status_combo.currentIndexChanged.connect(lambda *_: self.apply_filter())
-        filters.addWidget(self.status_combo, 2)
-        self.kind_filter = QComboBox()
-        self.kind_filter.setObjectName("kindFilter")
-        self.kind_filter.addItem("Mọi loại thời hạn", None)
-        for kind in DeadlineKind:
-            self.kind_filter.addItem(kind.label, kind)
-        self.kind_filter.currentIndexChanged.connect(lambda *_: self.apply_filter())
-        filters.addWidget(self.kind_filter, 1)
-        ml.addLayout(filters)
-        filters2 = QHBoxLayout()
-        self.lead_filter = QComboBox()
-        self.lead_filter.setObjectName("leadFilter")
-        self.lead_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.lead_filter.setMinimumContentsLength(16)
-        self.lead_filter.currentIndexChanged.connect(lambda *_: self.apply_filter())
-        filters2.addWidget(self.lead_filter, 2)
-        self.mine_check = QCheckBox("Chỉ nhiệm vụ của đơn vị tôi")
-        self.mine_check.setObjectName("mineOnly")
-        self.mine_check.toggled.connect(lambda *_: self.apply_filter())
-        filters2.addWidget(self.mine_check)
-        self.card_chip = QPushButton()
-        self.card_chip.setObjectName("cardChip")
-        self.card_chip.setStyleSheet("QPushButton { background: #e8eefb; border: 1px solid #b9c8e8; border-radius: 9px; padding: 2px 10px; }")
-        self.card_chip.setToolTip("Bấm để bỏ lọc này")
-        self.card_chip.clicked.connect(self.clear_card_filter)
-        self.card_chip.hide()
-        filters2.addWidget(self.card_chip)
-        filters2.addStretch(1)
-        self.clear_button = QPushButton("Bỏ mọi bộ lọc")
-        self.clear_button.clicked.connect(self.clear_filters)
-        filters2.addWidget(self.clear_button)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
-        self.count_label.setStyleSheet("color: #555; padding-left: 8px;")
-        filters2.addWidget(self.count_label)
-        ml.addLayout(filters2)
-
-        self.model = TaskTableModel(self)
-        self.proxy = TaskFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("taskTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setStyleSheet("QTableView { gridline-color: #e3e6ea; } QTableView::item:selected { background: #2f6db5; color: white; }")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
-        from PySide6.QtGui import QFont, QFontMetrics
-
-        from kstthc_desktop.status import Status
-
-        bold = QFont(self.table.font())
-        bold.setBold(True)  # an overdue status is shown in bold: its column fits "Chưa hoàn thành – quá hạn" whole
-        status_width = max(QFontMetrics(bold).horizontalAdvance(s.label) for s in Status) + 16
-        for col, width in ((COL_STT, 50), (COL_LEAD, 105), (COL_DEADLINE, 95), (COL_DUE, 80), (COL_STATUS, status_width)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(col, width)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.table.doubleClicked.connect(lambda *_: self.new_progress())
-        ml.addWidget(self.table, 1)
-        legend = QLabel(
-            "<span style='background:#fde4e2'>&nbsp;quá hạn&nbsp;</span> "
-            "<span style='background:#fff2d6'>&nbsp;sắp đến hạn&nbsp;</span> "
-            "<span style='background:#e4f4e7'>&nbsp;hoàn thành đúng hạn / có kết quả&nbsp;</span> "
-            "<span style='background:#edf1da'>&nbsp;hoàn thành quá hạn&nbsp;</span> "
-            "<span style='background:#efeafa'>&nbsp;chưa có kết quả trong kỳ&nbsp;</span> "
-            "<span style='background:#f3f3f3;color:#8a8a8a'>&nbsp;đã rút&nbsp;</span>"
-        )
-        legend.setStyleSheet("color: #444; font-size: 8.5pt;")
-        ml.addWidget(legend)
-        self.splitter.addWidget(middle)
-
-        from kstthc_desktop.gui.task_panel import TaskPanel
-
-        self.panel = TaskPanel(self.store, self.today)
-        self.panel.set_read_only(self.read_only_reason())
-        self.panel.changed.connect(self._task_changed)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)  # a wider window widens the table, not the tree or the panel
-        self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([190, 780, 370])
-        return page
+    @property
+    def task_page(self):
+        """The task page (``gui.task_page.TaskPage``), built now if it was not yet."""
+        self.ensure_task_page()
+        return self._task_page
 
     # ------------------------------------------------------------------ read-only mode
     def editing_actions(self) -> list[QAction]:
@@ -393,8 +264,8 @@ class MainWindow(QMainWindow):
         if self.welcome is not None:
             self.welcome.import_button.setEnabled(not why)
             self.welcome.import_button.setToolTip(why)
-        if self._task_page_built:
-            self.panel.set_read_only(why)
+        if self._task_page is not None:
+            self._task_page.panel.set_read_only(why)
         label = getattr(self, "read_only_label", None)
         if why and label is None:
             label = self.read_only_label = QLabel()
@@ -449,8 +320,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         qs = QSettings()
         qs.setValue("main/geometry", self.saveGeometry())
-        if self._task_page_built:
-            qs.setValue("main/splitter", self.splitter.saveState())
+        if self._task_page is not None:
+            self._task_page.save_layout()
         qs.setValue("main/periodKind", self.kind_combo.currentData())
         super().closeEvent(event)
 
@@ -545,223 +416,80 @@ class MainWindow(QMainWindow):
         self.dashboard_data = data
         self.dashboard.show_data(data, self.plan.document.title and f"Kế hoạch năm {year}",
                                  printed_section_codes(self.plan.sections))
-        if self._task_page_built:
+        if self._task_page is not None:
             self._show_rows()
         rows, sections = self.rows, self.plan.sections
         self.after_first_paint(lambda: prefold(rows, sections))  # the first search is then as fast as the rest
 
     def _show_rows(self) -> None:
-        """Put the computed rows into the task page (table, filters, tree, panel), keeping the selection."""
+        """Put the computed rows into the task page, with the dashboard filter still chosen recomputed for them."""
         if self.plan_id is None or self.period is None:
             return
-        current = self.current_task_id()
+        page = self._task_page
         year = self.plan.document.year or self.today.year
-        self.panel.set_context(year, self.period, self.plan.sections)
-        self.proxy.sections = self.plan.sections
-        self._fill_filter_choices()
-        self.model.set_rows(self.rows, self.plan.sections)
-        self._fill_sections()
-        if self._card_filter is not None:
-            self.show_card(self._card_filter[0], switch=False)
-        self.apply_filter()
-        if current is not None:
-            self.select_task(current)
-        else:
-            self.panel.show_task(None)
-
-    def _fill_filter_choices(self) -> None:
-        self._loading = True
-        status = self.status_combo.currentData()
-        self.status_combo.clear()
-        self.status_combo.addItem("Mọi trạng thái", None)
-        from kstthc_desktop.status import DUE_STATUSES, Status
-
-        present = {r.status for r in self.rows}
-        for st in Status:
-            if st in present or st in DUE_STATUSES:
-                self.status_combo.addItem(st.label, st)
-        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(status)) if status is not None else 0)
-        lead = self.lead_filter.currentData()
-        self.lead_filter.clear()
-        self.lead_filter.addItem("Mọi cơ quan chủ trì", "")
-        seen: dict[str, int] = {}
-        for r in self.rows:  # one entry per body, as the dashboard's bars name them
-            for _, text in lead_bodies(r.task.lead):
-                seen[text] = seen.get(text, 0) + 1
-        for text in sorted(seen, key=lambda t: (-seen[t], t)):
-            self.lead_filter.addItem(f"{text} ({seen[text]})", text)
-            self.lead_filter.setItemData(self.lead_filter.count() - 1, text, TOOLTIP_ROLE)
-        self.lead_filter.setCurrentIndex(max(0, self.lead_filter.findData(lead)) if lead else 0)
-        self._loading = False
-
-    def _fill_sections(self) -> None:
-        from PySide6.QtWidgets import QTreeWidgetItem
-
-        selected = self._selected_section()
-        self._loading = True
-        self.section_tree.clear()
-        counts: dict[str, int] = {}
-        for r in self.rows:
-            counts[r.task.section] = counts.get(r.task.section, 0) + 1
-        all_item = QTreeWidgetItem(["Tất cả nhiệm vụ", str(len(self.rows))])
-        all_item.setData(0, USER_ROLE, "")
-        self.section_tree.addTopLevelItem(all_item)
-        items: dict[str, QTreeWidgetItem] = {}
-        for s in self.plan.sections:
-            label = f"{s.printed_code or s.code}. {s.title}"
-            item = QTreeWidgetItem([label, ""])
-            item.setToolTip(0, label)
-            item.setData(0, USER_ROLE, s.code)
-            parent = items.get(s.parent or "")
-            (parent.addChild(item) if parent is not None else self.section_tree.addTopLevelItem(item))
-            items[s.code] = item
-        for code, item in items.items():  # a group counts its sections' tasks too
-            total = counts.get(code, 0) + sum(
-                counts.get(s.code, 0) for s in self.plan.sections if s.parent == code
-            )
-            item.setText(1, str(total))
-        self.section_tree.expandAll()
-        target = items.get(selected or "", all_item)
-        self.section_tree.setCurrentItem(target)
-        self._loading = False
-
-    def _selected_section(self) -> str:
-        item = self.section_tree.currentItem()
-        return item.data(0, USER_ROLE) if item is not None else ""
-
-    def current_filter(self) -> RowFilter:
-        status = self.status_combo.currentData()
-        return RowFilter(
-            search=self.search.text(),
-            statuses=frozenset([status]) if status is not None else frozenset(),
-            kind=self.kind_filter.currentData(),
-            lead=self.lead_filter.currentData() or "",
-            mine_only=self.mine_check.isChecked(),
-            section=self._selected_section() or "",
-            task_ids=self._card_filter[1] if self._card_filter else None,
-        )
-
-    def apply_filter(self) -> None:
-        if self._loading or not self._task_page_built:
-            return
-        self.proxy.set_filter(self.current_filter())
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{shown}/{total} nhiệm vụ" if shown != total else f"{total} nhiệm vụ")
-
-    def clear_filters(self) -> None:
-        self.ensure_task_page()
-        self._loading = True
-        self.search.clear()
-        self.status_combo.setCurrentIndex(0)
-        self.kind_filter.setCurrentIndex(0)
-        self.lead_filter.setCurrentIndex(0)
-        self.mine_check.setChecked(False)
-        if self.section_tree.topLevelItemCount():
-            self.section_tree.setCurrentItem(self.section_tree.topLevelItem(0))
-        self._card_filter = None
-        self.card_chip.hide()
-        self._loading = False
-        self.apply_filter()
-
-    def clear_card_filter(self) -> None:
-        self.ensure_task_page()
-        self._card_filter = None
-        self.card_chip.hide()
-        self.apply_filter()
+        card = None
+        if page.card_filter is not None:
+            key = page.card_filter[0]
+            card = (key, *self._card_tasks(key))
+        page.show_rows(self.rows, self.plan.sections, year, self.period, card)
 
     # ------------------------------------------------------------------ dashboard click-through
-    def show_card(self, key: str, switch: bool = True) -> None:
-        data = getattr(self, "dashboard_data", None)
-        if data is None:
-            return
-        self.ensure_task_page()
-        if switch:
-            self.clear_filters()
+    def _card_tasks(self, key: str) -> tuple[frozenset[int], str] | None:
+        """The tasks a dashboard card or bar counts, and the chip's caption; None for a status card."""
+        data = self.dashboard_data
         tasks = data.task_list(key)
         if tasks is not None:
-            self._card_filter = (key, frozenset(r.task.id for r in tasks))
-            self.card_chip.setText(f"{card_caption(key, data.due_soon_days)}  ✕")
-            self.card_chip.show()
-        elif key.startswith(("section:", "lead:")):  # a bar: the tasks it counts, recomputed with the rows
+            return frozenset(r.task.id for r in tasks), card_caption(key, data.due_soon_days)
+        if key.startswith(("section:", "lead:")):  # a bar: the tasks it counts, recomputed with the rows
             from kstthc_desktop.tracking import bar_task_ids
 
             kind, _, value = key.partition(":")
-            self._card_filter = (key, bar_task_ids(self.rows, **{kind: value}))
-            self.card_chip.setText(f"{BAR_FILTER_NAME}  ✕")
-            self.card_chip.show()
+            return bar_task_ids(self.rows, **{kind: value}), BAR_FILTER_NAME
+        return None
+
+    def show_card(self, key: str, switch: bool = True) -> None:
+        if getattr(self, "dashboard_data", None) is None:
+            return
+        page = self.task_page
+        if switch:
+            page.clear_filters()
+        card = self._card_tasks(key)
+        if card is not None:
+            page.set_card_filter(key, *card)
         else:
             from kstthc_desktop.status import Status
 
-            index = self.status_combo.findData(Status[key])
-            self.status_combo.setCurrentIndex(max(0, index))
-        self.apply_filter()
+            page.choose_status(Status[key])
+        page.apply_filter()
         if switch:
             self.tabs.setCurrentIndex(1)
 
     def show_section(self, code: str) -> None:
         """A section's bar: the section chosen in the tree, and only the tasks its bar counts."""
-        self.clear_filters()
-        for item in self._tree_items():
-            if item.data(0, USER_ROLE) == code:
-                self.section_tree.setCurrentItem(item)
+        self.task_page.clear_filters()
+        self.task_page.choose_section(code)
         self.show_card(f"section:{code}", switch=False)
         self.tabs.setCurrentIndex(1)
 
-    def _tree_items(self):
-        stack = [self.section_tree.topLevelItem(i) for i in range(self.section_tree.topLevelItemCount())]
-        while stack:
-            item = stack.pop()
-            yield item
-            stack.extend(item.child(i) for i in range(item.childCount()))
-
     def show_lead(self, lead: str) -> None:
         """A lead body's bar: the body chosen in the lead filter, and only the tasks its bar counts."""
-        self.clear_filters()
-        self.lead_filter.setCurrentIndex(max(0, self.lead_filter.findData(lead)))
+        self.task_page.clear_filters()
+        self.task_page.choose_lead(lead)
         self.show_card(f"lead:{lead}", switch=False)
         self.tabs.setCurrentIndex(1)
 
     # ------------------------------------------------------------------ selection and the panel
     def current_task_id(self) -> int | None:
-        if not self._task_page_built:
-            return None
-        index = self.table.currentIndex()
-        from kstthc_desktop.gui.task_model import TaskIdRole
-
-        return index.data(TaskIdRole) if index.isValid() else None
-
-    def _current_changed(self, current, _previous) -> None:
-        if not current.isValid():
-            self.panel.show_task(None)
-            return
-        source = self.proxy.mapToSource(current)
-        self.panel.show_task(self.model.rows[source.row()])
+        return self._task_page.current_task_id() if self._task_page is not None else None
 
     def select_task(self, task_id: int, *, keep_panel: bool = False) -> bool:
-        """Select the task in the table and show it in the panel; False when the table does not show it.
-
-        A task not in the plan shown (another year, another database) leaves the panel empty: a result typed
-        there would be saved on a task the officer no longer sees. ``keep_panel``: a task hidden only by the
-        filters stays in the panel (the one just edited, so its document can be added next)."""
-        self.ensure_task_page()
-        row = self.model.row_of_task(task_id)
-        if row < 0:
-            self.panel.show_task(None)
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            self.table.clearSelection()
-            self.panel.show_task(self.model.rows[row] if keep_panel else None)
-            return False
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        self.panel.show_task(self.model.rows[row])
-        return True
+        """Select the task in the table and show it in the panel (see ``TaskPage.select_task``)."""
+        return self.task_page.select_task(task_id, keep_panel=keep_panel)
 
     def open_task(self, task_id: int) -> None:
         self.tabs.setCurrentIndex(1)
         if not self.select_task(task_id):
-            self.clear_filters()
+            self.task_page.clear_filters()
             self.select_task(task_id)
 
     def _task_changed(self, task_id: int) -> None:
@@ -777,9 +505,7 @@ class MainWindow(QMainWindow):
         if self.plan_id is None:
             return
         self.tabs.setCurrentIndex(1)
-        self.ensure_task_page()
-        self.search.setFocus()
-        self.search.selectAll()
+        self.task_page.focus_search()
 
     def new_progress(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -789,13 +515,13 @@ class MainWindow(QMainWindow):
         if self.read_only_reason():  # a double-click on the table: say why nothing opens
             self.statusBar().showMessage(self.read_only_reason(), 10000)
             return
-        self.ensure_task_page()
+        panel = self.task_page.panel
         self.tabs.setCurrentIndex(1)  # the officer sees which task the result is for
-        if self.panel.row is None:
+        if panel.row is None:
             QMessageBox.information(self, "Ghi kết quả", "Hãy chọn một nhiệm vụ trong bảng trước.")
             return
-        self.panel.tabs.setCurrentIndex(1)
-        self.panel.add_progress()
+        panel.tabs.setCurrentIndex(1)
+        panel.add_progress()
 
     def open_import(self) -> None:
         from kstthc_desktop.gui.import_wizard import ImportWizard
@@ -863,14 +589,14 @@ class MainWindow(QMainWindow):
     def use_store(self, store) -> None:
         """Switch the window to another open database (after opening another file or a restore)."""
         old, self.store = self.store, store
-        if self._task_page_built:
-            self.panel.store = store
+        if self._task_page is not None:
+            self._task_page.panel.store = store
+            self._task_page.clear_card_filter()
         if old is not store:
             try:
                 old.close()
             except Exception:  # noqa: BLE001 - the old file may be gone after a restore
                 log.exception("closing the previous database")
-        self._card_filter = None
         self._apply_read_only()
         self.reload_plans()
 

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 from kstthc_desktop.deadline_text import describe
 from kstthc_desktop.domain import DeadlineKind, Evidence, ProgressEntry, Task
 from kstthc_desktop.gui.errors import plain, reporting_errors
-from kstthc_desktop.task_fields import FIELDS_BY_NAME, field_label
 from kstthc_desktop.operations import plans as plan_ops
 from kstthc_desktop.operations import progress as progress_ops
+from kstthc_desktop.task_fields import FIELDS_BY_NAME, field_label
 from kstthc_desktop.tracking import printed_section_codes, shown_stt
 from kstthc_desktop.vndates import text_date
 
