@@ -11,5 +11,6 @@ COMMANDS = {
     "check": "check",
     "deadline": "deadline",
     "import": "import_",
+    "progress": "progress",
     "report": "report",
 }

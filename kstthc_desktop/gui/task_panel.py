@@ -337,39 +337,10 @@ class TaskPanel(QWidget):
         """What a progress entry of this task can count for: its occurrences, or the year's periods."""
         if self.row is None:
             return []
-        from kstthc_desktop.occurrences import occurrences
-        from kstthc_desktop.periods import periods_of_year
-
-        task = self.row.task
-        try:
-            occs = occurrences(task.deadline, self.year, [(e.id, e.event_date) for e in self.events])
-        except Exception:  # noqa: BLE001
-            occs = []
-        choices = [
-            (o.key, o.label + (f" (hạn {text_date(o.due)})" if o.due and text_date(o.due) not in o.label else ""))
-            for o in occs
-        ]
-        if not choices:
-            for kind in ("quarter", "month"):
-                choices += [(p.key, p.name) for p in periods_of_year(self.year, kind)]
-        return choices
+        return progress_ops.occurrence_choices(self.row.task, self.year, self.events)
 
     def _default_key(self, choices: list[tuple[str, str]]) -> str:
-        keys = [k for k, _ in choices]
-        if self.period is not None and getattr(self.period, "key", None) in keys:
-            return self.period.key
-        if len(keys) == 1:
-            return keys[0]
-        from kstthc_desktop.periods import period_containing
-
-        for kind in ("month", "quarter", "halfyear", "year"):
-            try:
-                key = period_containing(self.today, kind).key
-            except Exception:  # noqa: BLE001
-                continue
-            if key in keys:
-                return key
-        return keys[0] if keys else ""
+        return progress_ops.default_occurrence([k for k, _ in choices], self.today, getattr(self.period, "key", None))
 
     def shown_number(self, task) -> str:
         """The task's number as the table shows it: "III.1" (several sections have a task "1.")."""

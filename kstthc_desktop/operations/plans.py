@@ -1,11 +1,13 @@
-"""A plan's own facts the officer decides: the year of a plan being imported, and who follows each task."""
+"""A plan's own facts the officer decides: the year of a plan being imported, and who follows each task; and
+finding a task by the number the officer sees ("IV.2")."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
 from kstthc_desktop.deadlines import read_deadline
-from kstthc_desktop.domain import Plan
+from kstthc_desktop.domain import Plan, Task
+from kstthc_desktop.errors import UserError
 from kstthc_desktop.text import clean
 
 
@@ -26,3 +28,18 @@ def set_assignee(store, task_id: int, name: str) -> bool:
     with store.transaction():
         store.update_task(task_id, assignee=value)
     return True
+
+
+def find_task(store, plan_id: int, number: str) -> Task:
+    """The task of a stored plan shown as ``number`` in the window's table ("IV.2", "III.5(2)"; spaces and
+    case aside). UserError when the plan has no such task."""
+    from kstthc_desktop.tracking import printed_section_codes, shown_stt
+
+    plan = store.load_plan(plan_id)
+    codes = printed_section_codes(plan.sections)
+    wanted = "".join(clean(number).split()).upper()
+    for task in plan.tasks:
+        if "".join(shown_stt(task, codes).split()).upper() == wanted:
+            return task
+    raise UserError(f"Không có nhiệm vụ số «{clean(number)}» trong kế hoạch năm {plan.document.year or '?'} "
+                    "(ghi số như cột STT của bảng nhiệm vụ, ví dụ IV.2).")
