@@ -45,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add.add_argument("--doc-file", metavar="TỆP", help="tệp văn bản (PDF, ảnh quét…) lưu kèm")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from kstthc_desktop import paths
@@ -76,12 +76,13 @@ def run(args) -> int:
         if key not in choices:
             raise UserError(f"«{key}» không phải kỳ hoặc lần thực hiện của nhiệm vụ {args.task}; "
                             f"chọn một trong: {', '.join(choices)}.")
-        entry = ProgressEntry(task_id=task.id, entry_date=args.date or today, text=args.text, occurrence_key=key,
+        task_id: int = task.id  # type: ignore[assignment]  # a stored task has its id
+        entry = ProgressEntry(task_id=task_id, entry_date=args.date or today, text=args.text, occurrence_key=key,
                               done=args.done)
         evidence = None
         if args.doc_number is not None:
             issuer = store.settings().body_in_text if args.doc_issuer is None else args.doc_issuer
-            evidence = Evidence(task_id=task.id, number=args.doc_number, issued=args.doc_date or entry.entry_date,
+            evidence = Evidence(task_id=task_id, number=args.doc_number, issued=args.doc_date or entry.entry_date,
                                 issuer=issuer, summary=args.doc_summary,
                                 file_name=Path(args.doc_file).name if args.doc_file else "")
         progress.record_progress(store, entry, today, evidence, args.doc_file)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -39,6 +40,9 @@ from kstthc_desktop.tracking import (
     task_rows,
 )
 from kstthc_desktop.vndates import text_date
+
+if TYPE_CHECKING:
+    from kstthc_desktop.gui.task_page import TaskPage
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +105,7 @@ class MainWindow(QMainWindow):
         self.period = None
         self.rows: list = []
         self._loading = False
-        self._task_page = None  # the TaskPage, built on the first visit of its tab
+        self._task_page: TaskPage | None = None  # built on the first visit of its tab
         self._painted = False
         self._after_paint: list = []
         self.resize(1280, 760)
@@ -210,30 +214,31 @@ class MainWindow(QMainWindow):
         self.after_first_paint(self.dashboard.attention.enable_keyboard)
         self.tabs.addTab(self.dashboard, "Tổng quan")
         self.task_tab = QWidget()  # filled on first visit: the first paint shows the dashboard only
-        QVBoxLayout(self.task_tab).setContentsMargins(0, 0, 0, 0)
+        self._task_tab_layout = QVBoxLayout(self.task_tab)
+        self._task_tab_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.task_tab, "Nhiệm vụ")
         self.tabs.currentChanged.connect(lambda index: index == 1 and self.ensure_task_page())
         self.stack.addWidget(self.tabs)
 
-    def ensure_task_page(self) -> None:
-        """Build the task page (table, filters, sections tree, task panel) the first time it is needed."""
+    def ensure_task_page(self) -> TaskPage:
+        """The task page (table, filters, sections tree, task panel), built the first time it is needed."""
         if self._task_page is not None:
-            return
+            return self._task_page
         # Imported here: the first paint shows the dashboard only, and every Qt class costs start-up time.
         from kstthc_desktop.gui.task_page import TaskPage
 
         page = self._task_page = TaskPage(self.store, self.today, self.read_only_reason())
         page.taskChanged.connect(self._task_changed)
         page.progressRequested.connect(self.new_progress)
-        self.task_tab.layout().addWidget(page)
+        self._task_tab_layout.addWidget(page)
         page.restore_layout()
-        self._show_rows()
+        self._show_rows(page)
+        return page
 
     @property
-    def task_page(self):
+    def task_page(self) -> TaskPage:
         """The task page (``gui.task_page.TaskPage``), built now if it was not yet."""
-        self.ensure_task_page()
-        return self._task_page
+        return self.ensure_task_page()
 
     # ------------------------------------------------------------------ read-only mode
     def editing_actions(self) -> list[QAction]:
@@ -417,15 +422,14 @@ class MainWindow(QMainWindow):
         self.dashboard.show_data(data, self.plan.document.title and f"Kế hoạch năm {year}",
                                  printed_section_codes(self.plan.sections))
         if self._task_page is not None:
-            self._show_rows()
+            self._show_rows(self._task_page)
         rows, sections = self.rows, self.plan.sections
         self.after_first_paint(lambda: prefold(rows, sections))  # the first search is then as fast as the rest
 
-    def _show_rows(self) -> None:
+    def _show_rows(self, page: TaskPage) -> None:
         """Put the computed rows into the task page, with the dashboard filter still chosen recomputed for them."""
         if self.plan_id is None or self.period is None:
             return
-        page = self._task_page
         year = self.plan.document.year or self.today.year
         card = None
         if page.card_filter is not None:

@@ -303,8 +303,9 @@ class TaskPage(QWidget):
         self.kind_filter.setCurrentIndex(0)
         self.lead_filter.setCurrentIndex(0)
         self.mine_check.setChecked(False)
-        if self.section_tree.topLevelItemCount():
-            self.section_tree.setCurrentItem(self.section_tree.topLevelItem(0))
+        everything = self.section_tree.topLevelItem(0)  # "Tất cả nhiệm vụ"
+        if everything is not None:
+            self.section_tree.setCurrentItem(everything)
         self.card_filter = None
         self.card_chip.hide()
         self._loading = False

@@ -11,11 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.domain import Plan
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.importers.reimport import PlanChanges, apply, compare, matching_plan_id
 from kstthc_desktop.store.backup import backup_before
+
+if TYPE_CHECKING:  # the store is passed in
+    from kstthc_desktop.store import Store
 
 #: The backup's reason (in its file name) before a new plan and before an amended one.
 BACKUP_NEW, BACKUP_AMEND = "truoc-nhap", "truoc-nhap-lai"
@@ -34,20 +38,20 @@ class ImportOutcome:
         return self.changes is not None
 
 
-def plan_it_amends(store, plan: Plan) -> int | None:
+def plan_it_amends(store: Store, plan: Plan) -> int | None:
     """The stored plan that saving ``plan`` would update (same year and issuer); None: it is saved as a new plan."""
     if plan.document.year is None:
         return None
     return matching_plan_id(store, plan)
 
 
-def changes_if_saved(store, plan: Plan) -> PlanChanges | None:
+def changes_if_saved(store: Store, plan: Plan) -> PlanChanges | None:
     """What saving ``plan`` would change in the stored plan it amends (reads only); None when it is a new plan."""
     existing = plan_it_amends(store, plan)
     return compare(store.load_plan(existing), plan) if existing is not None else None
 
 
-def save_import(store, plan: Plan, now: datetime) -> ImportOutcome:
+def save_import(store: Store, plan: Plan, now: datetime) -> ImportOutcome:
     """Save ``plan`` as read (and corrected) from a file: a backup of the database, then one transaction.
 
     ``now`` names the backup. Refused (UserError, nothing written) when the plan has no year, the database is

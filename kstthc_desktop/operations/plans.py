@@ -4,11 +4,15 @@ finding a task by the number the officer sees ("IV.2")."""
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.deadlines import read_deadline
 from kstthc_desktop.domain import Plan, Task
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.text import clean
+
+if TYPE_CHECKING:  # the store is passed in
+    from kstthc_desktop.store import Store
 
 
 def set_plan_year(plan: Plan, year: int, *, corrected: Collection[int] = ()) -> None:
@@ -20,7 +24,7 @@ def set_plan_year(plan: Plan, year: int, *, corrected: Collection[int] = ()) -> 
             task.deadline = read_deadline(task.deadline_text, year)
 
 
-def set_assignee(store, task_id: int, name: str) -> bool:
+def set_assignee(store: Store, task_id: int, name: str) -> bool:
     """Name who follows a task (the officer's own note; "" clears it). False when it was already so."""
     value = clean(name)
     if value == store.task(task_id).assignee:
@@ -30,7 +34,7 @@ def set_assignee(store, task_id: int, name: str) -> bool:
     return True
 
 
-def find_task(store, plan_id: int, number: str) -> Task:
+def find_task(store: Store, plan_id: int, number: str) -> Task:
     """The task of a stored plan shown as ``number`` in the window's table ("IV.2", "III.5(2)"; spaces and
     case aside). UserError when the plan has no such task."""
     from kstthc_desktop.tracking import printed_section_codes, shown_stt

@@ -8,14 +8,19 @@ the same checks returning the sentence, so that a form can refuse before it clos
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kstthc_desktop.domain import Evidence, ProgressEntry
+from kstthc_desktop.domain import Event, Evidence, ProgressEntry, Task
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.periods import Period
 from kstthc_desktop.text import clean
 from kstthc_desktop.vndates import text_date
+
+if TYPE_CHECKING:  # the store is passed in
+    from kstthc_desktop.store import Store
 
 
 def earliest_entry(year: int | None) -> date | None:
@@ -23,12 +28,13 @@ def earliest_entry(year: int | None) -> date | None:
     return Period("year", year).window_start if year else None
 
 
-def plan_year_of_task(store, task_id: int) -> int | None:
+def plan_year_of_task(store: Store, task_id: int) -> int | None:
     """The year of the plan a task belongs to (None when the plan does not say)."""
-    return store.load_plan(store.task(task_id).plan_id, tasks=False).document.year
+    plan_id = store.task(task_id).plan_id
+    return store.load_plan(plan_id, tasks=False).document.year if plan_id is not None else None
 
 
-def occurrence_choices(task, year: int, events=()) -> list[tuple[str, str]]:
+def occurrence_choices(task: Task, year: int, events: Iterable[Event] = ()) -> list[tuple[str, str]]:
     """What a progress entry of ``task`` can count for, as (key, label): its occurrences in ``year`` (an on-demand
     task's ``events`` are its occurrences), or the year's quarters and months when it has none."""
     from kstthc_desktop.occurrences import occurrences
@@ -108,11 +114,11 @@ def _refuse(problem: str) -> None:
         raise UserError(problem)
 
 
-def _check_progress(store, entry: ProgressEntry, today: date) -> None:
+def _check_progress(store: Store, entry: ProgressEntry, today: date) -> None:
     _refuse(progress_problem(entry, today, earliest_entry(plan_year_of_task(store, entry.task_id))))
 
 
-def record_progress(store, entry: ProgressEntry, today: date, evidence: Evidence | None = None,
+def record_progress(store: Store, entry: ProgressEntry, today: date, evidence: Evidence | None = None,
                     file: Path | str | None = None) -> int:
     """Record a result, with the document that proves it (and its file) when given: both or neither. Its id."""
     _check_progress(store, entry, today)
@@ -126,41 +132,41 @@ def record_progress(store, entry: ProgressEntry, today: date, evidence: Evidence
     return progress_id
 
 
-def change_progress(store, entry: ProgressEntry, today: date) -> None:
+def change_progress(store: Store, entry: ProgressEntry, today: date) -> None:
     """Change a recorded result (its documents are changed on their own)."""
     _check_progress(store, entry, today)
     with store.transaction():
         store.update_progress(entry)
 
 
-def delete_progress(store, progress_id: int) -> None:
+def delete_progress(store: Store, progress_id: int) -> None:
     """Delete a result; the documents attached to it stay with the task."""
     with store.transaction():
         store.delete_progress(progress_id)
 
 
-def log_event(store, task_id: int, event_date: date, text: str, today: date) -> int:
+def log_event(store: Store, task_id: int, event_date: date, text: str, today: date) -> int:
     """Log one occurrence of an on-demand task ("khi có phát sinh"): the day it arose and what arose. Its id."""
     _refuse(event_problem(event_date, text, today))
     with store.transaction():
         return store.add_event(task_id, event_date, clean(text))
 
 
-def add_document(store, evidence: Evidence, today: date, file: Path | str | None = None) -> int:
+def add_document(store: Store, evidence: Evidence, today: date, file: Path | str | None = None) -> int:
     """Add a document proving a task's result (with its file when given). Its id."""
     _refuse(evidence_problem(evidence.number, evidence.issued, today, file))
     with store.transaction():
         return store.add_evidence(evidence, file)
 
 
-def change_document(store, evidence: Evidence, today: date, file: Path | str | None = None) -> None:
+def change_document(store: Store, evidence: Evidence, today: date, file: Path | str | None = None) -> None:
     """Change a document (and replace its file when ``file`` is given)."""
     _refuse(evidence_problem(evidence.number, evidence.issued, today, file))
     with store.transaction():
         store.update_evidence(evidence, file)
 
 
-def delete_document(store, evidence_id: int) -> None:
+def delete_document(store: Store, evidence_id: int) -> None:
     """Remove a document from its task (its stored file goes only with the officer's "dọn tệp")."""
     with store.transaction():
         store.delete_evidence(evidence_id)
