@@ -87,8 +87,14 @@ def test_a_restore_in_the_demo_keeps_its_backup_out_of_the_officer_s_backups_fol
             QApplication.instance().exit(0)
 
     QTimer.singleShot(300, officer)
-    QTimer.singleShot(30000, lambda: QApplication.instance().exit(1))  # never hang
-    assert run_gui(SimpleNamespace(demo=True, today=None, exit_after_start=False)) == 0
+    never_hang = QTimer()  # stopped below: left running, it would end the event loops of the tests that follow
+    never_hang.setSingleShot(True)
+    never_hang.timeout.connect(lambda: QApplication.instance().exit(1))
+    never_hang.start(30000)
+    try:
+        assert run_gui(SimpleNamespace(demo=True, today=None, exit_after_start=False)) == 0
+    finally:
+        never_hang.stop()
     assert target.is_file(), answered
     assert any(line.startswith("Đã khôi phục") for line in answered), answered
     after = sorted(real_backups.glob("*")) if real_backups.exists() else []
