@@ -13,4 +13,5 @@ COMMANDS = {
     "import": "import_",
     "progress": "progress",
     "report": "report",
+    "stats": "stats",
 }

@@ -53,6 +53,12 @@ def _words_key(text: str) -> str:
     return " ".join("".join(ch if ch.isalnum() or ch == "%" else " " for ch in fold(text)).split())
 
 
+def _heading_key(text: str, form: Form) -> str:
+    """A heading's words with the form's abbreviations written out ("Đã GQ" → "da giai quyet")."""
+    short = dict(form.abbreviations)
+    return " ".join(short.get(word, word) for word in _words_key(text).split())
+
+
 def _has_word(text: str, word: str) -> bool:
     return re.search(r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])", text) is not None
 
@@ -147,7 +153,7 @@ def _find_header(sheet: _Sheet, form: Form) -> tuple[int, int] | None:
     """(first, last) heading rows, or None when the sheet has no statistics table."""
     groups = [(g.key, g.words) for g in form.groups]
     for r in range(min(len(sheet.values), HEADER_SEARCH_ROWS)):
-        cells = [_words_key(t) for t in sheet.texts(r)]
+        cells = [_heading_key(t, form) for t in sheet.texts(r)]
         names_rows = any(_has_word(t, w) for t in cells for w in form.row_words) or "stt" in cells
         if not names_rows:
             continue
@@ -155,7 +161,7 @@ def _find_header(sheet: _Sheet, form: Form) -> tuple[int, int] | None:
         while (last + 1 < len(sheet.values) and last - r + 1 < MAX_HEADER_ROWS
                and not _is_number_row(sheet, last + 1) and _numeric_cells(sheet, last + 1) < 3):
             last += 1
-        below = " ".join(_words_key(sheet.heading(i, c)) for i in range(r, last + 1) for c in range(sheet.width))
+        below = " ".join(_heading_key(sheet.heading(i, c), form) for i in range(r, last + 1) for c in range(sheet.width))
         if sum(1 for _, words in groups if any(_has_word(below, _words_key(w)) for w in words)) >= 2:
             return r, last
     return None
@@ -171,7 +177,7 @@ def _columns(sheet: _Sheet, first: int, last: int, form: Form) -> tuple[int, lis
             continue
         path: list[str] = []
         for r in range(first, last + 1):
-            text = _words_key(sheet.heading(r, c))
+            text = _heading_key(sheet.heading(r, c), form)
             if text and text not in _FILLERS and (not path or path[-1] != text):
                 path.append(text)
         if not path:
@@ -255,7 +261,8 @@ def _head_lines(sheet: _Sheet, until: int) -> list[str]:
     for r in range(until):
         lines += [t for c, t in enumerate(sheet.texts(r)) if t and (r, c) not in sheet.merged]
     lefts = [sheet.texts(r)[0] for r in range(until) if sheet.texts(r)[0]]
-    return lefts + lines
+    rows = [" ".join(t for t in sheet.texts(r) if t) for r in range(until)]  # "Từ ngày | 01/01/2025 | đến ngày …"
+    return lefts + lines + rows
 
 
 def _read_sheet(sheet: _Sheet, form: Form, source: str) -> Figures | None:

@@ -76,6 +76,7 @@ class Form:
     row_words: tuple[str, ...] = ()
     total_words: tuple[str, ...] = ()
     ignore_words: tuple[str, ...] = ()
+    abbreviations: tuple[tuple[str, str], ...] = ()  # folded short word → folded words ("gq" → "giai quyet")
     groups: tuple[Group, ...] = ()
     columns: tuple[Column, ...] = ()
     identities: tuple[Identity, ...] = ()
@@ -112,6 +113,7 @@ def parse_form(data: dict) -> Form:
         row_words=_words(data.get("row_words")),
         total_words=_words(data.get("total_words")),
         ignore_words=_words(data.get("ignore_words")),
+        abbreviations=tuple((fold(k), fold(v)) for k, v in data.get("abbreviations", {}).items()),
         groups=tuple(Group(g["key"], g["label"], _words(g.get("words"))) for g in data.get("groups", ())),
         columns=tuple(Column(c["key"], c["label"], c.get("group", ""), c.get("number"), _words(c.get("words")))
                       for c in data["columns"]),

@@ -133,6 +133,38 @@ def m002_indexes_and_file_size(db: Database) -> None:
     db["evidence"].add_column("file_size", int)
 
 
+@migrations()
+def m003_figures(db: Database) -> None:
+    """The period's figures: one set per form, unit and period (a replaced set stays, pointing to its successor)."""
+    db["figure_sets"].create(
+        {
+            "id": int,
+            "form": str,
+            "unit": str,
+            "unit_key": str,
+            "period_key": str,
+            "date_from": str,
+            "date_to": str,
+            "source": str,  # the file read, or "" when typed in
+            "origin": str,  # "import", "typed", "return"
+            "stored_at": str,
+            "replaced_by": int,
+            "warnings": str,  # JSON list of Vietnamese sentences
+        },
+        pk="id",
+        not_null={"form", "unit_key", "period_key"},
+    )
+    db["figure_sets"].create_index(["form", "period_key", "unit_key"])
+    db["figure_rows"].create(
+        {"id": int, "set_id": int, "position": int, "name": str, "is_total": int, "figures": str},
+        pk="id",
+        foreign_keys=[("set_id", "figure_sets", "id")],
+        not_null={"set_id"},
+        defaults={"is_total": 0},
+    )
+    db["figure_rows"].create_index(["set_id"])
+
+
 #: How many migrations this program knows: the schema version it writes.
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]
