@@ -82,9 +82,35 @@ def read_for_filing(path: Path, *, period_key: str | None = None, unit: str | No
 
 def import_figures(store, path: Path, *, period_key: str | None = None, unit: str | None = None) -> Filing:
     """Read the export at ``path`` and store it under its period and unit, in one transaction."""
+    filing = read_for_filing(path, period_key=period_key, unit=unit, default_unit=store.settings().body_in_text)
+    store_filing(store, filing, path.name)
+    return filing
+
+
+def store_filing(store, filing: Filing, source: str) -> None:
+    """Store what :func:`read_for_filing` decided (the window reads off the GUI thread, then stores here)."""
     from kstthc_desktop.store.figures import save_figures
 
-    filing = read_for_filing(path, period_key=period_key, unit=unit, default_unit=store.settings().body_in_text)
     with store.transaction():
-        save_figures(store, filing.figures, filing.period.key, source=path.name, origin="import")
-    return filing
+        save_figures(store, filing.figures, filing.period.key, source=source, origin="import")
+
+
+def save_entered(store, period_key: str, unit: str, rows: list[tuple[str, dict[str, int]]],
+                 other: dict[str, int]) -> None:
+    """Store what the officer typed on the figures page for one unit and period: the dossier rows (the total is
+    their sum) and the other figures, in one transaction. Rows without a name or any figure are dropped."""
+    from kstthc_desktop.figures.forms import DOSSIERS, OTHER, load_form
+    from kstthc_desktop.figures.model import FigureRow
+    from kstthc_desktop.store.figures import save_figures
+
+    if not unit.strip():
+        raise UserError("Hãy chọn hoặc ghi tên đơn vị của số liệu.")
+    kept = [FigureRow(name.strip(), values) for name, values in rows if name.strip() and values]
+    unnamed = [values for name, values in rows if values and not name.strip()]
+    if unnamed:
+        raise UserError("Có dòng số liệu chưa ghi tên lĩnh vực; hãy ghi tên hoặc xóa dòng đó.")
+    with store.transaction():
+        if kept:
+            save_figures(store, Figures(load_form(DOSSIERS), unit, rows=kept), period_key, origin="typed")
+        if other:
+            save_figures(store, Figures(load_form(OTHER), unit, total=dict(other)), period_key, origin="typed")

@@ -218,7 +218,22 @@ class MainWindow(QMainWindow):
         self._task_tab_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.task_tab, "Nhiệm vụ")
         self.tabs.currentChanged.connect(lambda index: index == 1 and self.ensure_task_page())
+        self.figures_tab = QWidget()  # the "Số liệu" page, built on first visit
+        QVBoxLayout(self.figures_tab).setContentsMargins(0, 0, 0, 0)
+        self.figures_page = None
+        self.tabs.addTab(self.figures_tab, "Số liệu")
+        self.tabs.currentChanged.connect(lambda index: index == 2 and self.ensure_figures_page())
         self.stack.addWidget(self.tabs)
+
+    def ensure_figures_page(self) -> None:
+        """Build the figures page the first time it is shown, on the chosen period."""
+        if self.figures_page is None:
+            from kstthc_desktop.gui.figures_page import FiguresPage
+
+            self.figures_page = FiguresPage()
+            self.figures_tab.layout().addWidget(self.figures_page)
+        if self.period is not None:
+            self.figures_page.set_context(self.store, self.period, self.store.settings().body_in_text)
 
     def ensure_task_page(self) -> TaskPage:
         """The task page (table, filters, sections tree, task panel), built the first time it is needed."""
@@ -423,6 +438,8 @@ class MainWindow(QMainWindow):
                                  printed_section_codes(self.plan.sections))
         if self._task_page is not None:
             self._show_rows(self._task_page)
+        if self.figures_page is not None:
+            self.figures_page.set_context(self.store, self.period, settings.body_in_text)
         rows, sections = self.rows, self.plan.sections
         self.after_first_paint(lambda: prefold(rows, sections))  # the first search is then as fast as the rest
 
