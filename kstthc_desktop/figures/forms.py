@@ -27,6 +27,7 @@ class Column:
     group: str
     number: int | None = None  # the column's number in the printed form, "(3)"
     words: tuple[str, ...] = ()
+    short: str = ""  # a column heading where room is short ("Trực tuyến")
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,8 @@ def parse_form(data: dict) -> Form:
         ignore_words=_words(data.get("ignore_words")),
         abbreviations=tuple((fold(k), fold(v)) for k, v in data.get("abbreviations", {}).items()),
         groups=tuple(Group(g["key"], g["label"], _words(g.get("words"))) for g in data.get("groups", ())),
-        columns=tuple(Column(c["key"], c["label"], c.get("group", ""), c.get("number"), _words(c.get("words")))
+        columns=tuple(Column(c["key"], c["label"], c.get("group", ""), c.get("number"), _words(c.get("words")),
+                             c.get("short", ""))
                       for c in data["columns"]),
         identities=tuple(Identity(i["total"], tuple(i["parts"]), tuple(i.get("minus", ())), bool(i.get("usually")))
                          for i in data.get("identities", ())),

@@ -81,7 +81,7 @@ class FiguresPage(QWidget):
 
         self.grid = QTableWidget(0, 1 + len(self.dossiers.columns))
         self.grid.setObjectName("figuresGrid")
-        headers = ["Lĩnh vực"] + [f"({c.number})" for c in self.dossiers.columns]
+        headers = ["Lĩnh vực"] + [f"({c.number})\n{c.short}" for c in self.dossiers.columns]
         self.grid.setHorizontalHeaderLabels(headers)
         for i, column in enumerate(self.dossiers.columns, start=1):
             self.grid.horizontalHeaderItem(i).setToolTip(column_name(self.dossiers, column.key))
