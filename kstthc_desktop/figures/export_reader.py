@@ -278,18 +278,18 @@ def _read_sheet(sheet: _Sheet, form: Form, source: str) -> Figures | None:
     figures.date_from, figures.date_to = _period(lines)
     figures.unit = _unit(lines)
     for r in range(last + 1, len(sheet.values)):
-        texts = sheet.texts(r)
-        name = texts[name_col] if name_col < len(texts) else ""
-        if any(_has_word(_words_key(t), w) for t in texts for w in _SIGNATURE):
-            break
+        values, unreadable = _row_values(sheet, r, columns)
+        if not values:
+            texts = sheet.texts(r)
+            if any(_has_word(_words_key(t), w) for t in texts if t for w in _SIGNATURE):
+                break  # the signature block under the table
+            continue  # a blank row, or a heading inside the table
         if _is_number_row(sheet, r):
             continue
-        values, unreadable = _row_values(sheet, r, columns)
         if unreadable:
             figures.warnings.append(f"Dòng {r + 1}: không đọc được số \"{unreadable[0]}\"; coi như để trống.")
-        if not values:
-            continue  # a blank row, or a heading inside the table
-        stt = texts[0] if name_col != 0 else ""
+        name = clean(_cell_text(sheet.values[r][name_col]))
+        stt = clean(_cell_text(sheet.values[r][0])) if name_col != 0 else ""
         if _is_total(name, stt, form):
             if not figures.total:
                 figures.total = values
