@@ -14,4 +14,5 @@ COMMANDS = {
     "progress": "progress",
     "report": "report",
     "stats": "stats",
+    "returns": "returns",
 }

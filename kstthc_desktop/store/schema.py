@@ -165,6 +165,36 @@ def m003_figures(db: Database) -> None:
     db["figure_rows"].create_index(["set_id"])
 
 
+@migrations()
+def m004_units_and_returns(db: Database) -> None:
+    """Units that report to the officer (per plan year), the returns they sent, and the task results in them."""
+    db["units"].create(
+        {"id": int, "year": int, "name": str, "key": str, "kind": str, "contact": str, "report_day": int,
+         "position": int},
+        pk="id",
+        not_null={"year", "name", "key"},
+        defaults={"kind": "", "contact": ""},
+    )
+    db["units"].create_index(["year", "key"], unique=True)
+    db["returns"].create(
+        {"id": int, "unit": str, "unit_key": str, "period_key": str, "plan_id": int, "source": str, "sha256": str,
+         "received_at": str, "replaced_by": int},
+        pk="id",
+        foreign_keys=[("plan_id", "plans", "id")],
+        not_null={"unit_key", "period_key"},
+    )
+    db["returns"].create_index(["period_key", "unit_key"])
+    db["return_results"].create(
+        {"id": int, "return_id": int, "task_id": int, "text": str, "doc_number": str, "doc_date": str,
+         "done": int, "progress_id": int},
+        pk="id",
+        foreign_keys=[("return_id", "returns", "id"), ("task_id", "tasks", "id")],
+        not_null={"return_id", "task_id"},
+        defaults={"done": 0},
+    )
+    db["return_results"].create_index(["return_id"])
+
+
 #: How many migrations this program knows: the schema version it writes.
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]

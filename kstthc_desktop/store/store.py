@@ -364,10 +364,14 @@ class Store:
             self.conn.execute("delete from sections where plan_id = ?", [plan_id])
             self.conn.execute("delete from report_texts where plan_id = ?", [plan_id])
             self.conn.execute("delete from reports where plan_id = ?", [plan_id])
+            self.conn.execute("delete from return_results where return_id in (select id from returns where plan_id = ?)",
+                              [plan_id])
+            self.conn.execute("delete from returns where plan_id = ?", [plan_id])
             self.conn.execute("delete from plans where id = ?", [plan_id])
             self._history("plan", plan_id, "", {k: v for k, v in old.items() if k != "header"}, None, "delete")
 
     def _delete_task_rows(self, task_id: int) -> None:
+        self.conn.execute("delete from return_results where task_id = ?", [task_id])
         for table, entity in (("evidence", "evidence"), ("progress", "progress"), ("events", "event")):
             for r in self._query(f"select * from {table} where task_id = ?", [task_id]):
                 self._history(entity, r["id"], "", r, None, "delete")
