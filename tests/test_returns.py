@@ -74,7 +74,7 @@ def test_three_units_returns_read_back_exactly_and_add_up(db, tmp_path, capsys):
     by_unit = {}
     for path in files:
         wb = openpyxl.load_workbook(path)
-        unit = wb["Nhiệm vụ"]["A2"].value.removeprefix("Đơn vị: ")
+        unit = wb["Nhiệm vụ"]["B2"].value.removeprefix("Đơn vị: ")
         assert wb["kstthc"].sheet_state == "veryHidden" and wb["Nhiệm vụ"].protection.sheet
         assert [wb["Số liệu"].cell(10, c).value for c in range(1, 14)] == [f"({i})" for i in range(1, 14)]
         assert wb["Nhiệm vụ"].max_row > 8, "each unit gets the tasks it leads or cooperates on"

@@ -141,16 +141,16 @@ def _task_sheet(ws, plan, tasks, period: Period, unit: str, due: date, collector
     from openpyxl.worksheet.datavalidation import DataValidation
 
     st = _styles()
-    ws.title = TASKS_SHEET
-    ws["A1"] = "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH"
-    ws["A1"].font = st["title"]
-    ws["A2"] = f"Đơn vị: {unit}"
-    ws["A3"] = f"Kỳ báo cáo: {period.title}"
-    ws["A4"] = f"Hạn gửi{(' về ' + collector) if collector else ''}: ngày {text_date(due)}"
-    ws["A5"] = ("Cách điền: ghi vào các ô nền vàng (kết quả, số và ngày văn bản, x nếu đã hoàn thành); "
+    ws.title = TASKS_SHEET  # column A holds the task ids and is hidden: the heading lines start in B
+    ws["B1"] = "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH"
+    ws["B1"].font = st["title"]
+    ws["B2"] = f"Đơn vị: {unit}"
+    ws["B3"] = f"Kỳ báo cáo: {period.title}"
+    ws["B4"] = f"Hạn gửi{(' về ' + collector) if collector else ''}: ngày {text_date(due)}"
+    ws["B5"] = ("Cách điền: ghi vào các ô nền vàng (kết quả, số và ngày văn bản, x nếu đã hoàn thành); "
                 "không sửa, thêm hoặc xóa dòng, cột khác. Lưu tệp (.xlsx) và gửi lại.")
-    ws["A5"].alignment = st["wrap"]
-    ws.merge_cells("A5:I5")
+    ws["B5"].alignment = st["wrap"]
+    ws.merge_cells("B5:I5")
     ws.row_dimensions[5].height = 32
     for col, heading in enumerate(TASK_HEADINGS, start=1):
         cell = ws.cell(TASK_HEADER_ROW, col, heading)
@@ -172,6 +172,7 @@ def _task_sheet(ws, plan, tasks, period: Period, unit: str, due: date, collector
             cell = ws.cell(r, col)
             cell.fill, cell.protection, cell.border, cell.alignment = st["input"], st["open"], st["border"], st["wrap"]
         ws.cell(r, 8).number_format = "dd/mm/yyyy"
+        ws.row_dimensions[r].height = 15 * max(2, -(-len(task.content) // 70))  # wrapped content stays readable
         dates.add(ws.cell(r, 8))
         done.add(ws.cell(r, 9))
     for col, width in zip("ABCDEFGHI", (6, 8, 60, 10, 18, 45, 20, 14, 12)):
@@ -180,7 +181,7 @@ def _task_sheet(ws, plan, tasks, period: Period, unit: str, due: date, collector
     ws.freeze_panes = ws.cell(TASK_HEADER_ROW + 1, 3)
     ws.protection.sheet = True
     ws.protection.formatRows = False  # row heights may be changed for long results
-    ws.page_setup.orientation = "landscape"
+    _print_on_one_page_width(ws)
 
 
 def _figure_sheet(ws, period: Period, unit: str, fields: list[str], field_rows: int) -> None:
@@ -225,6 +226,8 @@ def _figure_sheet(ws, period: Period, unit: str, fields: list[str], field_rows: 
     for r in FIGURE_HEADER_ROWS:
         for c in range(1, 14):
             ws.cell(r, c).font, ws.cell(r, c).alignment, ws.cell(r, c).border = st["bold"], st["center"], st["border"]
+    for r, height in zip(FIGURE_HEADER_ROWS, (30, 30, 58)):
+        ws.row_dimensions[r].height = height
     for c in range(1, 14):
         cell = ws.cell(FIGURE_NUMBER_ROW, c, f"({c})")
         cell.alignment, cell.border = st["center"], st["border"]
@@ -252,7 +255,16 @@ def _figure_sheet(ws, period: Period, unit: str, fields: list[str], field_rows: 
     for c in range(3, 14):
         ws.column_dimensions[_letter(c)].width = 11
     ws.protection.sheet = True
+    _print_on_one_page_width(ws)
+
+
+def _print_on_one_page_width(ws) -> None:
+    """Landscape A4, every column on the page (rows run on to further pages)."""
     ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
 
 
 def _letter(col: int) -> str:
