@@ -106,12 +106,13 @@ def _run_template(args) -> int:
             chosen = units(store, year)
             if not chosen:
                 raise UserError(f"Chưa có đơn vị nào trong danh sách năm {year} (kstthc returns units --fill).")
+            from kstthc_desktop.returns.bulk import write_all_returns
+
             folder = Path(args.out)
-            for unit in chosen:
-                out = folder / f"{_file_name(unit.name)}-{period.key}.xlsx"
-                write_return(store, plan_id, period, unit.name, out, collector=collector,
-                             report_day=unit.report_day if unit.report_day is not None else default_day)
-                print(out)
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, data in write_all_returns(store.path, plan_id, period):
+                (folder / name).write_bytes(data)
+                print(folder / name)
             return 0
         unit = find_unit(store, year, args.unit)
         day = unit.report_day if unit and unit.report_day is not None else default_day
@@ -119,13 +120,6 @@ def _run_template(args) -> int:
                             report_day=day, collector=collector)
         print(f"Đã lập mẫu cho {meta.unit}: {len(meta.task_ids)} nhiệm vụ, {args.out}")
     return 0
-
-
-def _file_name(name: str) -> str:
-    """A unit's name as a file name: no diacritics, words joined by '-' ("so-tu-phap")."""
-    from kstthc_desktop.figures.model import row_key
-
-    return "-".join(row_key(name).split())[:60] or "don-vi"
 
 
 def _run_import(args) -> int:

@@ -223,7 +223,27 @@ class MainWindow(QMainWindow):
         self.figures_page = None
         self.tabs.addTab(self.figures_tab, "Số liệu")
         self.tabs.currentChanged.connect(lambda index: index == 2 and self.ensure_figures_page())
+        self.units_tab = QWidget()  # the "Đơn vị" page, built on first visit
+        QVBoxLayout(self.units_tab).setContentsMargins(0, 0, 0, 0)
+        self.units_page = None
+        self.tabs.addTab(self.units_tab, "Đơn vị")
+        self.tabs.currentChanged.connect(lambda index: index == 3 and self.ensure_units_page())
         self.stack.addWidget(self.tabs)
+
+    def ensure_units_page(self) -> None:
+        """Build the units page the first time it is shown, on the chosen plan and period."""
+        if self.units_page is None:
+            from kstthc_desktop.gui.units_page import UnitsPage
+
+            self.units_page = UnitsPage()
+            self.units_page.changed.connect(self.refresh)
+            self.units_tab.layout().addWidget(self.units_page)
+        self._units_context()
+
+    def _units_context(self) -> None:
+        if self.units_page is not None and self.period is not None and self.plan_id is not None:
+            year = self.plan.document.year or self.period.year
+            self.units_page.set_context(self.store, self.plan_id, year, self.period, self.today)
 
     def ensure_figures_page(self) -> None:
         """Build the figures page the first time it is shown, on the chosen period."""
@@ -440,6 +460,7 @@ class MainWindow(QMainWindow):
             self._show_rows(self._task_page)
         if self.figures_page is not None:
             self.figures_page.set_context(self.store, self.period, settings.body_in_text)
+        self._units_context()
         rows, sections = self.rows, self.plan.sections
         self.after_first_paint(lambda: prefold(rows, sections))  # the first search is then as fast as the rest
 
