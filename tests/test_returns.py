@@ -195,3 +195,19 @@ def test_who_has_sent_and_the_reminder_for_the_late(db, tmp_path, capsys):
     assert "Kính gửi: Sở Nội vụ; Sở Thông tin và Truyền thông." in out
     status, out, _ = run(capsys, "returns", "status", "--db", db, "--period", "2024-Q3", "--today", "2024-09-01")
     assert "Sở Nội vụ: Chưa đến hạn" in out
+
+
+def test_units_filled_from_the_plan_leave_out_collective_phrases_and_the_officers_body(tmp_path, capsys):
+    from kstthc_desktop.returns.units import fill_from_plan, units
+    from kstthc_desktop.store import Store
+
+    db = tmp_path / "k.sqlite3"
+    run(capsys, "import", PLAN, "--db", db)
+    with Store.open(db) as store:
+        added = [u.name for u in fill_from_plan(store, store.plan_id_for_year(2024), exclude="Văn phòng UBND tỉnh")]
+        assert "Sở Tư pháp" in added and "Sở Nội vụ" in added
+        assert not any(name.startswith(("UBND cấp", "các", "Các")) or "sở, ban, ngành" in name for name in added)
+        assert "Văn phòng UBND tỉnh" not in added
+        assert [u.name for u in units(store, 2024)] == added
+        again = fill_from_plan(store, store.plan_id_for_year(2024), exclude="Văn phòng UBND tỉnh")
+        assert again == []  # filling twice adds nobody twice

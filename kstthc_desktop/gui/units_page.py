@@ -83,13 +83,17 @@ class UnitsPage(QWidget):
         self.table.setObjectName("unitsTable")
         self.table.setHorizontalHeaderLabels(["Đơn vị", "Trạng thái", "Hạn gửi", "Ngày nhận", "Còn thiếu"])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3, 4):
+            self.table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         layout.addWidget(self.table, 2)
         layout.addWidget(QLabel("Kết quả nhiệm vụ do đơn vị gửi, chờ xem xét (bấm đúp để nhận, có thể sửa lời):"))
         self.pending = QTableWidget(0, 4)
         self.pending.setObjectName("pendingResults")
         self.pending.setHorizontalHeaderLabels(["Đơn vị", "Nhiệm vụ", "Kết quả", "Văn bản"])
-        self.pending.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for c, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                  QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents)):
+            self.pending.horizontalHeader().setSectionResizeMode(c, mode)
         self.pending.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.pending.cellDoubleClicked.connect(lambda row, _c: self.accept(row))
         layout.addWidget(self.pending, 2)

@@ -3,6 +3,7 @@ then edited by the officer (name, kind, contact, the report day set for them).""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kstthc_desktop.errors import UserError
@@ -27,10 +28,14 @@ def unit_key(name: str) -> str:
     return row_key(name)
 
 
+_MANY = re.compile(r"\b(cac|cap huyen|cap xa|cap tinh|so ban nganh|ban nganh|co quan don vi)\b")
+
+
 def _collective(name: str) -> bool:
-    """"Các sở, ban, ngành", "UBND các huyện…": a phrase naming many bodies is not one unit."""
-    words = row_key(name).split()
-    return not words or words[0] == "cac" or "cac" in words[:3] or name[:1].islower()
+    """"Các sở, ban, ngành", "UBND cấp huyện", "Văn phòng UBND tỉnh, sở, ban, ngành tỉnh": a phrase naming many
+    bodies is not one unit."""
+    key = row_key(name)
+    return not key or name[:1].islower() or _MANY.search(key) is not None
 
 
 def units(store, year: int) -> list[Unit]:
