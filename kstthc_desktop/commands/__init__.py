@@ -15,4 +15,5 @@ COMMANDS = {
     "report": "report",
     "stats": "stats",
     "returns": "returns",
+    "plan": "plan",
 }

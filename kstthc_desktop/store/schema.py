@@ -195,6 +195,17 @@ def m004_units_and_returns(db: Database) -> None:
     db["return_results"].create_index(["return_id"])
 
 
+@migrations()
+def m005_task_links(db: Database) -> None:
+    """A task of the body's own plan linked to the province task it comes from: progress shows on both."""
+    db["task_links"].create(
+        {"task_id": int, "source_task_id": int},
+        pk=("task_id", "source_task_id"),
+        foreign_keys=[("task_id", "tasks", "id"), ("source_task_id", "tasks", "id")],
+    )
+    db["task_links"].create_index(["source_task_id"])
+
+
 #: How many migrations this program knows: the schema version it writes.
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]

@@ -372,6 +372,7 @@ class Store:
 
     def _delete_task_rows(self, task_id: int) -> None:
         self.conn.execute("delete from return_results where task_id = ?", [task_id])
+        self.conn.execute("delete from task_links where task_id = ? or source_task_id = ?", [task_id, task_id])
         for table, entity in (("evidence", "evidence"), ("progress", "progress"), ("events", "event")):
             for r in self._query(f"select * from {table} where task_id = ?", [task_id]):
                 self._history(entity, r["id"], "", r, None, "delete")
@@ -606,14 +607,50 @@ class Store:
             self._history("progress", progress_id, "", old, None, "delete")
 
     def progress(self, task_id: int | None = None, plan_id: int | None = None) -> list[ProgressEntry]:
+        """A task's or a plan's progress entries, those recorded on a linked task included (shown under this
+        task: a department's task and the province task it comes from share their progress)."""
         sql, params = _rows_of_task_or_plan("progress", "p", task_id, plan_id)
+        rows = self._query(sql, params) + self._linked_rows("progress", task_id, plan_id)
         return [
             ProgressEntry(
                 task_id=r["task_id"], entry_date=date.fromisoformat(r["entry_date"]), text=r["text"],
                 occurrence_key=r["occurrence_key"] or "", done=bool(r["done"]), id=r["id"],
             )
-            for r in self._query(sql + " order by p.entry_date, p.id", params)
+            for r in sorted(rows, key=lambda r: (r["entry_date"], r["id"]))
         ]
+
+    def _linked_rows(self, table: str, task_id: int | None, plan_id: int | None) -> list[dict]:
+        """Rows of ``table`` recorded on tasks linked to the task (or to the plan's tasks), each as if recorded on
+        the task it is shown under."""
+        if task_id is None and plan_id is None:
+            return []
+        links = ("select l.task_id as shown, l.source_task_id as other from task_links l union all "
+                 "select l.source_task_id, l.task_id from task_links l")
+        sql = (f"select x.*, k.shown as shown_task from ({links}) k join {table} x on x.task_id = k.other "
+               "join tasks t on t.id = k.shown where 1=1")
+        params: list[Any] = []
+        if task_id is not None:
+            sql += " and k.shown = ?"
+            params.append(task_id)
+        if plan_id is not None:
+            sql += " and t.plan_id = ?"
+            params.append(plan_id)
+        rows = self._query(sql, params)
+        for r in rows:
+            r["task_id"] = r.pop("shown_task")
+        return rows
+
+    def link_tasks(self, task_id: int, source_task_id: int) -> None:
+        """Link a task of the body's plan to the province task it comes from (call inside a transaction)."""
+        self.conn.execute("insert or ignore into task_links (task_id, source_task_id) values (?, ?)",
+                          [task_id, source_task_id])
+        self._history("task_link", task_id, "source_task_id", None, source_task_id, "insert")
+
+    def linked_tasks(self, task_id: int) -> list[int]:
+        """The tasks linked to ``task_id``, either way."""
+        return [r[0] for r in self.conn.execute(
+            "select source_task_id from task_links where task_id = ? union select task_id from task_links "
+            "where source_task_id = ?", [task_id, task_id])]
 
     def _row(self, table: str, row_id: int, missing: str) -> dict:
         rows = list(self._query(f"select * from {table} where id = ?", [row_id]))
@@ -709,14 +746,16 @@ class Store:
             self._history("evidence", evidence_id, "", old, None, "delete")
 
     def evidence(self, task_id: int | None = None, plan_id: int | None = None) -> list[Evidence]:
+        """A task's or a plan's evidence, that of linked tasks included (see ``progress``)."""
         sql, params = _rows_of_task_or_plan("evidence", "e", task_id, plan_id)
+        rows = self._query(sql, params) + self._linked_rows("evidence", task_id, plan_id)
         return [
             Evidence(
                 task_id=r["task_id"], number=r["number"] or "", issued=_opt_date(r["issued"]), issuer=r["issuer"] or "",
                 summary=r["summary"] or "", progress_id=r["progress_id"], file_name=r["file_name"] or "",
                 file_sha256=r["file_sha256"] or "", id=r["id"],
             )
-            for r in self._query(sql + " order by e.issued, e.id", params)
+            for r in sorted(rows, key=lambda r: (r["issued"] or "", r["id"]))
         ]
 
     def evidence_path(self, ev: Evidence) -> Path | None:

@@ -10,6 +10,6 @@ migrations differ: add the new migration's name here when you add the migration 
 MIGRATION_SET = "kstthc"
 
 #: Every migration this program knows, in order: the schema version it writes is their number.
-KNOWN_MIGRATIONS = ["m001_initial", "m002_indexes_and_file_size", "m003_figures", "m004_units_and_returns"]
+KNOWN_MIGRATIONS = ["m001_initial", "m002_indexes_and_file_size", "m003_figures", "m004_units_and_returns", "m005_task_links"]
 
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)
