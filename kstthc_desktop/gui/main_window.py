@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
 
         report = menu.addMenu("&Báo cáo")
         self.report_action = action("Lập báo cáo…", self.open_report, "Ctrl+P", report)
+        self.draft_action = action("Lập kế hoạch của đơn vị từ kế hoạch này…", self.open_draft, None, report)
 
         tools = menu.addMenu("C&ài đặt")
         self.settings_action = action("Thông tin đơn vị và báo cáo…", self.open_settings, None, tools)
@@ -278,7 +279,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ read-only mode
     def editing_actions(self) -> list[QAction]:
         """The actions that write the database (or replace it): off while it is open read-only."""
-        return [self.import_action, self.restore_action, self.new_progress_action, self.settings_action]
+        return [self.import_action, self.restore_action, self.new_progress_action, self.settings_action,
+                self.draft_action]
 
     def _read_only_cause(self) -> str:
         """Why the store is read-only, in a few words ("" when it is writable)."""
@@ -572,6 +574,16 @@ class MainWindow(QMainWindow):
             wizard = ImportWizard(self.store, self.today, self)
             wizard.planSaved.connect(lambda plan_id: self.reload_plans(plan_id))
             wizard.exec()
+
+    def open_draft(self) -> None:
+        """Draft the body's own plan from the plan shown; the new plan is then shown."""
+        if self.plan_id is None:
+            return
+        from kstthc_desktop.gui.draft_dialog import DraftDialog
+
+        dialog = DraftDialog(self.store, self.plan_id, self.today, self)
+        if dialog.exec() and dialog.saved_plan_id is not None:
+            self.reload_plans(select_plan_id=dialog.saved_plan_id)
 
     def open_report(self) -> None:
         from PySide6.QtWidgets import QMessageBox
