@@ -34,9 +34,12 @@ class PlanText:
     closing: str
 
 
+_BLANK_NUMBER = "\u00a0" * 8  # the number is given by the e-office system when the plan is signed
+
+
 def plan_number(settings) -> str:
     short = nfc(settings.body_short).strip()
-    return f"{'\u00a0' * 8}/KH-{short}" if short else f"{'\u00a0' * 8}/KH"
+    return f"{_BLANK_NUMBER}/KH-{short}" if short else f"{_BLANK_NUMBER}/KH"
 
 
 def _plan_text(plan: Plan, settings, today: date) -> PlanText:
