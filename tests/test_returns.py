@@ -177,7 +177,7 @@ def test_a_tampered_or_foreign_return_is_refused_and_nothing_changes(db, tmp_pat
         assert status == 1 and words in err, err
     assert _digest(db) == before
     status, _, err = run(capsys, "returns", "import", path, "--db", other_db)
-    assert status == 1 and "không có trong cơ sở dữ liệu này" in err
+    assert status == 1 and "được lập từ một cơ sở dữ liệu khác" in err
     status, _, err = run(capsys, "returns", "import", path, "--db", db, "--period", "2024-Q2")
     assert status == 1 and "là của kỳ Quý III/2024, không phải kỳ Quý II/2024" in err
 

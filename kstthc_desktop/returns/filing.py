@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from kstthc_desktop.errors import UserError
+from kstthc_desktop.store.identity import ID_KEY
 from kstthc_desktop.periods import parse_period
 from kstthc_desktop.returns.reader import ReturnReading, read_return
 
@@ -26,7 +27,7 @@ class Received:
 def check_belongs(store, reading: ReturnReading, period_key: str | None = None) -> None:
     """Refuse a return made for another database, plan or period than the one it is brought to."""
     meta = reading.meta
-    own_id = store.meta("database_id") or ""
+    own_id = store.meta(ID_KEY) or ""
     if meta.database_id and own_id and meta.database_id != own_id:
         raise UserError(f"Báo cáo của {meta.unit} được lập từ một cơ sở dữ liệu khác; không nhận vào đây.")
     rows = store._query("select year, issuer from plans where id = ?", [meta.plan_id])

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from kstthc_desktop.errors import UserError
+from kstthc_desktop.store.identity import ID_KEY
 from kstthc_desktop.figures.forms import DOSSIERS, load_form
 from kstthc_desktop.periods import Period
 from kstthc_desktop.tracking import printed_section_codes, shown_stt
@@ -105,7 +106,7 @@ def write_return(store, plan_id: int, period: Period, unit_name: str, out: Path,
     tasks = unit_tasks(store, plan_id, unit_name)
     fields = _last_fields(store, unit_name, period)
     meta = ReturnMeta(plan_id, plan.document.year or period.year, plan.document.issuer or "", period.key, unit_name,
-                      [t.id for t, _ in tasks], len(fields) + BLANK_FIELD_ROWS, store.meta("database_id") or "")
+                      [t.id for t, _ in tasks], len(fields) + BLANK_FIELD_ROWS, store.meta(ID_KEY) or "")
     meta.fingerprint = meta.compute_fingerprint()
     wb = openpyxl.Workbook()
     _task_sheet(wb.active, plan, tasks, period, unit_name, due_date(period, report_day), collector)
