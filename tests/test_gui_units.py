@@ -57,5 +57,5 @@ def test_templates_go_out_and_a_filled_return_comes_back_as_sent(page, tmp_path)
     assert page.pending.rowCount() == 1 and page.pending.item(0, 2).text() == "Rà soát xong"
     page.accept(0)
     assert page.pending.rowCount() == 0
-    entries = [e for e in page.store.progress(plan_id=page.plan_id) if e.text.startswith("Sở Tư pháp:")]
-    assert [e.text for e in entries] == ["Sở Tư pháp: Đã rà soát 5 thủ tục"]
+    entries = [e for e in page.store.progress(plan_id=page.plan_id) if "(Sở Tư pháp)" in e.text]
+    assert [e.text for e in entries] == ["Đã rà soát 5 thủ tục (Sở Tư pháp)."]

@@ -118,7 +118,7 @@ def test_results_wait_for_the_officer_and_become_progress_when_accepted(db, tmp_
         entries = store.progress(result.task_id)
         assert len(entries) == before + 1
         entry = next(e for e in entries if e.id == progress_id)
-        assert entry.text == "Sở Tư pháp: Đã rà soát 5 TTHC" and entry.entry_date == date(2024, 8, 1)
+        assert entry.text == "Đã rà soát 5 TTHC (Sở Tư pháp)." and entry.entry_date == date(2024, 8, 1)
         assert [e.number for e in store.evidence(result.task_id)] == ["7/BC-STP"]
         assert pending_results(store, "2024-Q3") == []
 

@@ -98,7 +98,8 @@ def pending_results(store, period_key: str, task_id: int | None = None) -> list[
 
 
 def accept_result(store, result_id: int, *, today: date, text: str | None = None) -> int:
-    """Make a unit's result a progress entry of the task (the officer may reword it first); its id."""
+    """Make a unit's result a progress entry of the task (the officer may reword it first): "Đã rà soát 5 TTHC
+    (Sở Tư pháp)." — the unit named after the result, so the report's sentence reads naturally; its id."""
     from kstthc_desktop.domain import ProgressEntry
     from kstthc_desktop.returns.occurrence import occurrence_for
 
@@ -111,7 +112,7 @@ def accept_result(store, result_id: int, *, today: date, text: str | None = None
         raise UserError("Kết quả này đã được nhận trước đó.")
     when = date.fromisoformat(row["doc_date"]) if row["doc_date"] else min(today, parse_period(row["period_key"]).window_end)
     body = (text if text is not None else row["text"]).strip() or f"Văn bản số {row['doc_number']}"
-    entry = ProgressEntry(row["task_id"], when, f"{row['unit']}: {body}",
+    entry = ProgressEntry(row["task_id"], when, f"{body.rstrip('.')} ({row['unit']}).",
                           occurrence_for(store, row["task_id"], parse_period(row["period_key"]), when), bool(row["done"]))
     with store.transaction():
         progress_id = store.add_progress(entry)
