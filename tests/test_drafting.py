@@ -10,7 +10,7 @@ import pytest
 
 from kstthc_desktop.deadlines import read_deadline
 from kstthc_desktop.domain import Concern, Plan, PlanDocument, ProgressEntry, Section, Task
-from kstthc_desktop.drafting.draft import DraftOptions, add_own_task, draft_from
+from kstthc_desktop.drafting.draft import DraftOptions, add_own_task, draft_from, roman
 from kstthc_desktop.drafting.internal import internal_deadline, working_days_before
 from kstthc_desktop.drafting.save import save_draft
 from kstthc_desktop.errors import UserError
@@ -47,8 +47,9 @@ def test_internal_leads_are_the_bodys_own_and_a_cooperation_says_with_whom():
     assert {t.lead for t in plan.tasks} == {"Văn phòng Sở"}
     assert {t.cooperate for t in plan.tasks} == {"Các phòng chuyên môn thuộc Sở"}
     assert [t.note for t in plan.tasks if t.note] == ["Phối hợp với Văn phòng UBND tỉnh"]
-    assert [(t.section, t.stt) for t in plan.tasks] == [("II", "1"), ("II", "2"), ("II", "3")]
-    assert [s.code for s in plan.sections] == ["II"]  # a section with no chosen task is left out
+    assert [(t.section, t.stt) for t in plan.tasks] == [("I", "1"), ("I", "2"), ("I", "3")]
+    assert [(s.code, s.title) for s in plan.sections] == [("I", "Rà soát")]  # sections without a chosen task
+    # are left out, the rest numbered anew: the body's own document
     assert plan.document.issuer == "Sở Tư pháp" and plan.document.title.endswith("năm 2025")
 
 
@@ -75,6 +76,7 @@ def test_the_bodys_own_task_is_added_in_its_section():
     add_own_task(draft, "II", "Rà soát quy trình nội bộ của Sở", deadline_text="Quý III/2025")
     plan = draft.plan()
     assert plan.tasks[-1].content == "Rà soát quy trình nội bộ của Sở" and plan.tasks[-1].stt == "4"
+    assert [roman(n) for n in (1, 4, 9, 14, 40)] == ["I", "IV", "IX", "XIV", "XL"]
     assert draft.links()[-1] is None
     with pytest.raises(UserError):
         add_own_task(draft, "IX", "Việc khác")

@@ -42,8 +42,18 @@ class Draft:
     rows: list[DraftTask] = field(default_factory=list)
 
     def plan(self) -> Plan:
-        """The chosen rows as a plan (plan-json format), numbered anew within each section."""
+        """The chosen rows as a plan (plan-json format): the sections that keep a task numbered I, II, III … in
+        order (the body's own document; a province plan may print a number twice), tasks anew within each."""
         tasks = [copy.deepcopy(r.task) for r in self.rows if r.chosen]
+        used = {t.section for t in tasks}
+        kept = [copy.deepcopy(s) for s in self.sections
+                if s.code in used or any(u.startswith(f"{s.code}.") for u in used)]
+        renamed = {}
+        for number, section in enumerate((s for s in kept if not s.parent), 1):
+            renamed[section.code] = roman(number)
+            section.code, section.printed_code = renamed[section.code], None
+        for task in tasks:
+            task.section = renamed.get(task.section, task.section)
         counters: dict[str, int] = {}
         for task in tasks:
             if task.sub:
@@ -51,13 +61,22 @@ class Draft:
                 continue
             counters[task.section] = counters.get(task.section, 0) + 1
             task.stt = str(counters[task.section])
-        used = {t.section for t in tasks}
-        sections = [s for s in self.sections if s.code in used or any(u.startswith(f"{s.code}.") for u in used)]
-        return Plan(source="", document=self.document, header=list(HEADER), sections=sections, tasks=tasks)
+        return Plan(source="", document=self.document, header=list(HEADER), sections=kept, tasks=tasks)
 
     def links(self) -> list[int | None]:
         """The province task each chosen row comes from, in the plan's task order."""
         return [r.source_id for r in self.rows if r.chosen]
+
+
+def roman(number: int) -> str:
+    """1 → "I", 4 → "IV", 14 → "XIV": how a plan numbers its sections."""
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
 
 
 def proposed(task: Task, body: str) -> Concern:
