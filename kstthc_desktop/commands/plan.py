@@ -34,7 +34,7 @@ def run(args) -> int:
     from pathlib import Path
 
     from kstthc_desktop import paths
-    from kstthc_desktop.drafting.draft import DraftOptions, draft_from
+    from kstthc_desktop.drafting.draft import DraftOptions, draft_from, source_name
     from kstthc_desktop.drafting.save import save_draft
     from kstthc_desktop.errors import UsageError, UserError
     from kstthc_desktop.store import Store
@@ -56,7 +56,7 @@ def run(args) -> int:
         if args.out:
             from kstthc_desktop.drafting.word import write_plan_docx
 
-            write_plan_docx(plan, store.settings(), Path(args.out), today=today)
+            write_plan_docx(plan, store.settings(), Path(args.out), today=today, source_title=source_name(source))
         if not args.dry_run:
             plan_id = save_draft(store, draft)
             if not args.json:

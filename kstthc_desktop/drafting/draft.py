@@ -68,6 +68,14 @@ class Draft:
         return [r.source_id for r in self.rows if r.chosen]
 
 
+def source_name(source: Plan) -> str:
+    """How the body's plan cites the province's: "Kế hoạch kiểm soát thủ tục hành chính năm 2024 của UBND tỉnh
+    Vĩnh Long" (the title is often printed in capitals; the issuer says whose)."""
+    year = f" năm {source.document.year}" if source.document.year else ""
+    issuer = f" của {source.document.issuer}" if source.document.issuer else ""
+    return f"Kế hoạch kiểm soát thủ tục hành chính{year}{issuer}"
+
+
 def roman(number: int) -> str:
     """1 → "I", 4 → "IV", 14 → "XIV": how a plan numbers its sections."""
     out = ""

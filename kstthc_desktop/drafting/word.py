@@ -45,7 +45,7 @@ def plan_number(settings) -> str:
 def _plan_text(plan: Plan, settings, today: date) -> PlanText:
     body = nfc(settings.body_name or plan.document.issuer).strip().upper()
     return PlanText(plan_number(settings), nfc(settings.parent_body).strip().upper(), body,
-                    long_date(today, nfc(settings.place_name).strip()), "")
+                    long_date(today, nfc(settings.place_name).strip()), CLOSING)
 
 
 def _body(plan: Plan, settings, source_title: str) -> list[tuple[str, str]]:
@@ -73,10 +73,13 @@ def _body(plan: Plan, settings, source_title: str) -> list[tuple[str, str]]:
             ("BCNoiDung", f"1. {lead} chủ trì, theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp, báo cáo kết quả "
                           "theo định kỳ quý, 6 tháng, năm đúng thời hạn."),
             ("BCNoiDung", "2. Các đơn vị được giao nhiệm vụ tại Phụ lục chủ động triển khai, gửi kết quả về đầu mối "
-                          "kiểm soát thủ tục hành chính trước thời hạn nêu tại Phụ lục."),
-            ("BCNoiDung", "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị kịp thời phản ánh để tổng "
-                          "hợp, báo cáo lãnh đạo xem xét, quyết định./.")]
+                          "kiểm soát thủ tục hành chính trước thời hạn nêu tại Phụ lục.")]
     return out
+
+
+#: The plan's last sentence: drawn with the signature block, so that a page never holds the signature alone.
+CLOSING = ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị kịp thời phản ánh để tổng hợp, báo "
+           "cáo lãnh đạo xem xét, quyết định./.")
 
 
 def _appendix(plan: Plan, pt: PlanText, today: date, width_mm: float) -> str:

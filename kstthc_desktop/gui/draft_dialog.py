@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from kstthc_desktop.deadlines import read_deadline
 from kstthc_desktop.domain import Concern
-from kstthc_desktop.drafting.draft import Draft, DraftOptions, add_own_task, draft_from
+from kstthc_desktop.drafting.draft import Draft, DraftOptions, add_own_task, draft_from, source_name
 from kstthc_desktop.drafting.internal import explain
 from kstthc_desktop.gui.errors import reporting_errors
 
@@ -172,7 +172,8 @@ class DraftDialog(QDialog):
         if not path:
             return
         with reporting_errors(self):
-            write_plan_docx(self.draft.plan(), self.store.settings(), Path(path), today=self.today)
+            write_plan_docx(self.draft.plan(), self.store.settings(), Path(path), today=self.today,
+                            source_title=source_name(self.source))
             self.saved_plan_id = save_draft(self.store, self.draft)
             box = QMessageBox(QMessageBox.Icon.Information, "Đã lập kế hoạch",
                               f"Đã lưu dự thảo kế hoạch vào {path} và lưu kế hoạch vào chương trình; mỗi nhiệm vụ "
