@@ -360,6 +360,10 @@ class Settings:
     # a kind missing here is due at the end of its data window.
     report_deadlines: dict[str, int] = field(default_factory=dict)
     due_soon_days: int = 7
+    # The trích yếu of each kind of report ({"quarter": "Tình hình … {kỳ}"}); a kind missing: the official scope.
+    report_titles: dict[str, str] = field(default_factory=dict)
+    # Part I's area for a plan section, when the officer re-mapped it: folded section title -> area key.
+    section_areas: dict[str, str] = field(default_factory=dict)
 
     @property
     def body_in_text(self) -> str:

@@ -18,7 +18,7 @@ from kstthc_desktop.store import Store
 from conftest import PLANS
 from report_samples import SAMPLE_TEXTS, pdf_words, sample_data, sample_settings
 
-CLOSING = "Trên đây là báo cáo kết quả thực hiện công tác kiểm soát thủ tục hành chính"
+CLOSING = "Trên đây là báo cáo tình hình, kết quả thực hiện công tác kiểm soát thủ tục hành chính"
 
 
 def _page_texts(path) -> list[str]:

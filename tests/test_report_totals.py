@@ -79,7 +79,7 @@ def _window(store):
 
 
 def test_pdf_total_and_percentages_leave_out_the_withdrawn_task(store, tmp_path):
-    data = build_report(store, store.plan_id, PERIOD, TODAY)
+    data = build_report(store, store.plan_id, PERIOD, TODAY, whole_plan=True)
     window = _window(store)
     assert len(data.all_tasks()) == 7 and window.total == 6
     path = write_pdf(data, store.settings(), {}, tmp_path / "r.pdf")
@@ -107,7 +107,7 @@ def test_pdf_total_and_percentages_leave_out_the_withdrawn_task(store, tmp_path)
 
 
 def test_workbook_totals_and_lead_bodies_agree_with_the_dashboard(store, tmp_path):
-    data = build_report(store, store.plan_id, PERIOD, TODAY)
+    data = build_report(store, store.plan_id, PERIOD, TODAY, whole_plan=True)
     window = _window(store)
     rows = list(load_workbook(write_xlsx(data, tmp_path / "r.xlsx"))["Tổng hợp"].iter_rows(values_only=True))
     values = {r[0]: r[1] for r in rows if r[0]}
@@ -151,7 +151,7 @@ def test_a_body_typed_with_or_without_commas_is_one_body_in_window_and_paper(tmp
         period = parse_period(PERIOD)
         rows = task_rows(s, plan_id, period, TODAY)
         window = dashboard(rows, period, TODAY, s.load_plan(plan_id).sections)
-        data = build_report(s, plan_id, PERIOD, TODAY)
+        data = build_report(s, plan_id, PERIOD, TODAY, whole_plan=True)
     assert [(bar.label, bar.total) for bar in window.by_lead] == [(SO_NGANH, 3)]
     assert len(filter_rows(rows, RowFilter(lead=window.by_lead[0].key))) == 3
     assert list(data.counts_by_lead()) == [SO_NGANH]

@@ -1,16 +1,18 @@
-"""``kstthc report``: write the period's report as PDF or Excel and record it."""
+"""``kstthc report``: write the period's report as Word, PDF or Excel (by the file's extension) and record it."""
 
 from __future__ import annotations
 
-HELP = "lập báo cáo kỳ (tháng, quý, 6 tháng, 9 tháng, năm) ra tệp PDF hoặc Excel"
+HELP = "lập báo cáo kỳ (tháng, quý, 6 tháng, 9 tháng, năm) ra tệp Word, PDF hoặc Excel"
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("--period", required=True, metavar="KỲ",
                         help="kỳ báo cáo: 2025-03 (tháng), 2025-Q1 (quý), 2025-H1 (6 tháng), 2025-9M (9 tháng), 2025 (năm)")
-    parser.add_argument("--out", required=True, metavar="TỆP", help="tệp kết quả: .pdf hoặc .xlsx")
+    parser.add_argument("--out", required=True, metavar="TỆP", help="tệp kết quả: .docx (Word), .pdf hoặc .xlsx")
     parser.add_argument("--plan", type=int, metavar="ID", help="số của kế hoạch (mặc định: kế hoạch của năm báo cáo)")
     parser.add_argument("--year", type=int, metavar="NĂM", help="chọn kế hoạch theo năm")
+    parser.add_argument("--whole-plan", action="store_true",
+                        help="báo cáo mọi nhiệm vụ của kế hoạch (mặc định: chỉ nhiệm vụ cơ quan chủ trì hoặc phối hợp)")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="dùng ngày này làm 'hôm nay' (mặc định: hôm nay)")
 
 
@@ -38,7 +40,8 @@ def run(args) -> int:
         raise UserError(f"Không tìm thấy cơ sở dữ liệu {db}.")
     with Store.open(db, create=False) as store:
         plan_id = choose_plan(store, period.year, args.plan, args.year)
-        done = produce(store, plan_id, period.key, today, out, now=datetime.now())
+        done = produce(store, plan_id, period.key, today, out, now=datetime.now(),
+                       whole_plan=bool(getattr(args, "whole_plan", False)))
         notice = missing_settings_notice(store.settings())
     print(f"Đã lập báo cáo {period.name}: {done.path} (SHA-256 {done.sha256})")
     if notice:

@@ -32,6 +32,22 @@ OUTSIDE_TOTAL_NOTE = "không tính vào tổng số"
 #: A task finished in an earlier period is not repeated (unless it was due in this window).
 _ALWAYS_REPORTED = {Status.OVERDUE, Status.HAS_PROGRESS, Status.NO_PROGRESS}
 NO_LEAD = "Chưa xác định"
+#: Where the period goes in a report's title ("… quý I năm 2025").
+PERIOD_SLOT = "{kỳ}"
+#: The official scope of the report (DOMAIN §8): the default trích yếu of every kind of report.
+DEFAULT_TITLE = ("Tình hình, kết quả thực hiện công tác kiểm soát thủ tục hành chính, cơ chế một cửa, một cửa "
+                 "liên thông và thực hiện thủ tục hành chính trên môi trường điện tử " + PERIOD_SLOT)
+
+
+def report_title(template: str, period_name: str) -> str:
+    """The trích yếu for a period: ``template`` (or DEFAULT_TITLE) with "{kỳ}" replaced by the period in
+    running text ("quý I năm 2025"); a template without the slot gets the period at its end (a report's
+    title always names its period, and the template is kept for every report of its kind)."""
+    template = " ".join(nfc(template or "").split()) or DEFAULT_TITLE
+    period = period_name[:1].lower() + period_name[1:]
+    if PERIOD_SLOT not in template:
+        template = f"{template.rstrip(' .')} {PERIOD_SLOT}"
+    return template.replace(PERIOD_SLOT, period)
 
 
 @dataclass
@@ -77,6 +93,7 @@ class ReportTask:
     task_id: int | None = None
     section: str = ""
     sub: int = 0  # > 0: a sub-item of the task above (same content, its own result, lead or deadline)
+    cited: str = ""  # the number a sentence cites, with its section ("IV.2"): a bare "2" repeats across sections
 
     @property
     def title(self) -> str:
@@ -122,6 +139,7 @@ class NextTask:
     due: date | None = None
     deadline_text: str = ""
     task_id: int | None = None
+    cited: str = ""  # "IV.2"
 
 
 @dataclass
@@ -140,6 +158,10 @@ class ReportData:
     next_period_name: str = ""
     next_tasks: list[NextTask] = field(default_factory=list)
     status_labels: dict[str, str] = field(default_factory=lambda: dict(STATUS_LABELS))
+    whole_plan: bool = True  # False: only the tasks the body leads or cooperates on (``scope_body``)
+    scope_body: str = ""
+    next_plan_year: int | None = None  # next_tasks come from that year's plan (annual report)
+    title_template: str = ""  # Settings.report_titles[period_kind]; "" = DEFAULT_TITLE
 
     # ---- derived figures (computed, never stored, so they always match the tasks) ----
     def all_tasks(self) -> list[ReportTask]:
@@ -179,18 +201,21 @@ class ReportData:
 
     @property
     def summary_title(self) -> str:
-        """The bold line under "BÁO CÁO"."""
-        name = self.period_name
-        return f"Kết quả thực hiện công tác kiểm soát thủ tục hành chính {name[:1].lower()}{name[1:]}"
+        """The bold line under "BÁO CÁO" (the trích yếu): the officer's title for this kind of report, else the
+        official scope (DOMAIN §8), with the period filled in."""
+        return report_title(self.title_template, self.period_name)
 
     def label(self, status: str) -> str:
         return self.status_labels.get(status, STATUS_LABELS.get(status, status))
 
 
-def build_report(store, plan_id: int, period_key: str, today: date) -> ReportData:
-    """Collect everything the report for ``period_key`` says about plan ``plan_id`` as of ``today``."""
+def build_report(store, plan_id: int, period_key: str, today: date, *, whole_plan: bool = False) -> ReportData:
+    """Collect everything the report for ``period_key`` says about plan ``plan_id`` as of ``today``.
+
+    By default the report covers the body's own work (``own_work``): a department reporting on the province's
+    plan never lists another body's task. ``whole_plan`` covers every task (a province office on its plan)."""
     from kstthc_desktop.periods import parse_period
-    from kstthc_desktop.tracking import build_rows  # the task table's own status computation: one truth
+    from kstthc_desktop.tracking import build_rows, printed_section_codes, shown_stt
 
     period = parse_period(period_key)
     plan = store.load_plan(plan_id)
@@ -217,7 +242,16 @@ def build_report(store, plan_id: int, period_key: str, today: date) -> ReportDat
 
     sections = [ReportSection(code=s.code, title=nfc(s.title), printed_code=s.printed_code or "") for s in plan.sections]
     by_code = {s.code: s for s in sections}
-    for task in plan.tasks:
+    codes = printed_section_codes(plan.sections)
+    body = settings.body_in_text
+    whole_plan = whole_plan or not body.strip()  # no body named: nothing to tell its work by
+    own = (lambda task: True) if whole_plan else own_work(plan.document, body)
+    scoped = [task for task in plan.tasks if own(task)]
+    done_keys: dict[int, set[str]] = {}
+    for entry in all_progress:
+        if entry.done:
+            done_keys.setdefault(entry.task_id, set()).add(entry.occurrence_key)
+    for task in scoped:
         entries = sorted(progress_by_task.get(task.id, []), key=lambda e: (e.entry_date, e.id or 0))
         row = rows[task.id]
         if task.withdrawn:
@@ -235,6 +269,7 @@ def build_report(store, plan_id: int, period_key: str, today: date) -> ReportDat
             task_id=task.id,
             section=task.section,
             sub=task.sub,
+            cited=nfc(shown_stt(task, codes)),
             stt=nfc(task.stt),
             content=clean(task.content),
             status=status,
@@ -261,7 +296,22 @@ def build_report(store, plan_id: int, period_key: str, today: date) -> ReportDat
         section.tasks.append(rt)
 
     nxt = period.upcoming()
-    next_tasks = _due_in(plan.tasks, nxt.window_start, nxt.window_end, events_by_task, plan.document.year or period.year)
+    next_plan_year = None
+    if period.kind == "year":  # next year's work is next year's plan, never this year's leftovers
+        next_tasks = []
+        next_id = store.plan_id_for_year(period.year + 1)
+        if next_id is not None:
+            next_plan = store.load_plan(next_id)
+            next_own = (lambda task: True) if whole_plan else own_work(next_plan.document, body)
+            next_codes = printed_section_codes(next_plan.sections)
+            next_plan_year = period.year + 1
+            next_tasks = [NextTask(stt=nfc(t.stt), content=clean(t.content), lead=clean(t.lead),
+                                   deadline_text=clean(t.deadline_text), task_id=t.id,
+                                   cited=nfc(shown_stt(t, next_codes)))
+                          for t in next_plan.tasks if not t.withdrawn and not t.sub and next_own(t)]
+    else:
+        next_tasks = _due_in(scoped, nxt.window_start, nxt.window_end, events_by_task,
+                             plan.document.year or period.year, done_keys, codes)
     return ReportData(
         plan_id=plan_id,
         plan_title=clean(plan.document.title),
@@ -277,11 +327,31 @@ def build_report(store, plan_id: int, period_key: str, today: date) -> ReportDat
         next_period_name=nxt.name,
         next_tasks=next_tasks,
         status_labels=dict(STATUS_LABELS),
+        whole_plan=whole_plan,
+        scope_body=body,
+        next_plan_year=next_plan_year,
+        title_template=(settings.report_titles or {}).get(period.kind, ""),
     )
 
 
-def _due_in(tasks, lo: date, hi: date, events_by_task, plan_year: int) -> list[NextTask]:
-    """Tasks with an occurrence (in the plan's year) whose effective due date falls in [lo, hi], by due date."""
+def own_work(document, body: str):
+    """The test "is this task the body's own work?" for a plan: every task of the body's own plan (its leads are
+    its divisions, "Văn phòng Sở"), else the tasks it leads or cooperates on (``tracking.is_mine``)."""
+    from kstthc_desktop.text import fold
+    from kstthc_desktop.tracking import is_mine
+
+    issuer, name = fold(document.issuer), fold(body)
+    if name and issuer and (name in issuer or issuer in name):
+        return lambda task: True
+    return lambda task: is_mine(task, body)
+
+
+def _due_in(tasks, lo: date, hi: date, events_by_task, plan_year: int, done_keys: dict[int, set[str]] | None = None,
+            codes: dict[str, str] | None = None) -> list[NextTask]:
+    """Tasks with an occurrence (in the plan's year) whose effective due date falls in [lo, hi], by due date;
+    an occurrence already done (a task finished ahead of time) is not next period's work."""
+    from kstthc_desktop.tracking import shown_stt
+
     from kstthc_desktop.occurrences import occurrences
 
     found: list[NextTask] = []
@@ -292,13 +362,15 @@ def _due_in(tasks, lo: date, hi: date, events_by_task, plan_year: int) -> list[N
             continue
         events = events_by_task.get(task.id, [])
         dues = []
+        done = (done_keys or {}).get(task.id, set())
         for occ in occurrences(task.deadline, plan_year, events):
             due = occ.effective_due or occ.due
-            if due is not None and lo <= due <= hi:
+            if due is not None and lo <= due <= hi and occ.key not in done:
                 dues.append(due)
         if dues:
             found.append(NextTask(stt=nfc(task.stt), content=clean(task.content), lead=clean(task.lead),
-                                  due=min(dues), deadline_text=clean(task.deadline_text), task_id=task.id))
+                                  due=min(dues), deadline_text=clean(task.deadline_text), task_id=task.id,
+                                  cited=nfc(shown_stt(task, codes))))
     found.sort(key=lambda t: (t.due, _stt_key(t.stt)))
     return found
 

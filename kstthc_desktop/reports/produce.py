@@ -1,6 +1,6 @@
 """Produce a report file and record it: one function shared by the command line and the report dialog.
 
-The format follows the file's extension (.pdf or .xlsx). After writing, the file's SHA-256 is recorded with
+The format follows the file's extension (.pdf, .docx or .xlsx). After writing, the file's SHA-256 is recorded with
 the period and the time (store.record_report), so the officer can later prove which file was sent.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kstthc_desktop.errors import UsageError, UserError
 
-FORMATS = {".pdf": "pdf", ".xlsx": "xlsx"}
+FORMATS = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx"}
 
 
 @dataclass(frozen=True)
@@ -25,10 +25,11 @@ class Produced:
 
 
 def format_for(path: Path | str) -> str:
-    """"pdf" or "xlsx" from the file name; UsageError for anything else."""
+    """"pdf", "docx" or "xlsx" from the file name; UsageError for anything else."""
     fmt = FORMATS.get(Path(path).suffix.lower())
     if fmt is None:
-        raise UsageError(f"Không rõ định dạng của tệp {Path(path).name}: hãy đặt tên tệp có đuôi .pdf hoặc .xlsx.")
+        raise UsageError(f"Không rõ định dạng của tệp {Path(path).name}: hãy đặt tên tệp có đuôi .pdf, .docx "
+                         "hoặc .xlsx.")
     return fmt
 
 
@@ -41,7 +42,7 @@ def sha256_of(path: Path) -> str:
 
 
 def write_file(data, settings, texts: dict, out_path: Path | str) -> Path:
-    """Write ``data`` as PDF or workbook, by the extension of ``out_path``."""
+    """Write ``data`` as PDF, Word document or workbook, by the extension of ``out_path``."""
     out_path = Path(out_path)
     fmt = format_for(out_path)
     if not out_path.parent.is_dir():
@@ -50,19 +51,24 @@ def write_file(data, settings, texts: dict, out_path: Path | str) -> Path:
         from kstthc_desktop.reports.pdf import write_pdf
 
         return write_pdf(data, settings, texts, out_path)
+    if fmt == "docx":
+        from kstthc_desktop.reports.word import write_docx
+
+        return write_docx(data, settings, texts, out_path)
     from kstthc_desktop.reports.excel import write_xlsx
 
     return write_xlsx(data, out_path)
 
 
 def produce(store, plan_id: int, period_key: str, today: date, out_path: Path | str, *,
-            now: datetime, data=None) -> Produced:
-    """Build (unless ``data`` is given), write and record the report of ``period_key``; return what was written."""
+            now: datetime, data=None, whole_plan: bool = False) -> Produced:
+    """Build (unless ``data`` is given), write and record the report of ``period_key``; return what was written.
+    ``whole_plan``: every task of the plan, not only the body's own work."""
     from kstthc_desktop.reports.data import build_report
 
     fmt = format_for(out_path)
     if data is None:
-        data = build_report(store, plan_id, period_key, today)
+        data = build_report(store, plan_id, period_key, today, whole_plan=whole_plan)
     path = write_file(data, store.settings(), store.report_texts(plan_id, data.period_key), out_path)
     digest = sha256_of(path)
     report_id = store.record_report(plan_id, data.period_key, path.resolve(), digest, now)
