@@ -17,7 +17,7 @@ def check_report_xlsx(path, data) -> None:
     ws = wb["Nhiệm vụ"]
     assert data.period_title in ws["A1"].value
     header = [c.value for c in ws[3]]
-    assert header == [h for h, _ in COLUMNS]
+    assert header == [c.heading for c in COLUMNS]
     assert all(c.font.bold for c in ws[3])
     assert ws.freeze_panes == "A4"
     for col in "ABCDEFGHI":

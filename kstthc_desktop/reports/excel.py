@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kstthc_desktop.reports.columns import WORKBOOK_COLUMNS
 from kstthc_desktop.reports.data import OUTSIDE_TOTAL, OUTSIDE_TOTAL_NOTE, STATUS_ORDER, ReportData
 from kstthc_desktop.text import nfc
 from kstthc_desktop.vndates import text_date
 
-COLUMNS = (  # heading, width (characters)
-    ("STT", 7), ("Nội dung nhiệm vụ", 50), ("Cơ quan chủ trì", 22), ("Cơ quan phối hợp", 20), ("Thời hạn", 18),
-    ("Hạn (ngày)", 12), ("Tình trạng", 20), ("Kết quả trong kỳ", 45), ("Văn bản", 45),
-)
+COLUMNS = WORKBOOK_COLUMNS
 OVERDUE_FILL = "FFF4CCCC"  # light red: overdue rows stand out when printed in colour or grey
 SECTION_FILL = "FFE7E6E6"
 HEADER_FILL = "FFD9E1F2"
@@ -41,14 +39,14 @@ def write_xlsx(report_data: ReportData, out_path) -> Path:
     ws["A1"].font = Font(bold=True, size=13)
     ws.append([nfc(data.plan_title)])
     header_row = 3
-    ws.append([h for h, _ in COLUMNS])
-    for col, (_, width) in enumerate(COLUMNS, 1):
+    ws.append([c.heading for c in COLUMNS])
+    for col, column in enumerate(COLUMNS, 1):
         cell = ws.cell(header_row, col)
         cell.font = bold
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.border = border
-        ws.column_dimensions[get_column_letter(col)].width = width
+        ws.column_dimensions[get_column_letter(col)].width = column.width_chars
     ws.freeze_panes = f"A{header_row + 1}"  # a string: ws.cell() would create row 4 and append after it
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
@@ -57,28 +55,31 @@ def write_xlsx(report_data: ReportData, out_path) -> Path:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
+    section_fill, overdue_fill = PatternFill("solid", fgColor=SECTION_FILL), PatternFill("solid", fgColor=OVERDUE_FILL)
+    formats = {col: c.number_format for col, c in enumerate(COLUMNS, 1) if c.number_format}
+    r = header_row  # counted here: ws.max_row scans the sheet, once per row it is quadratic
     for section in data.sections:
         ws.append([nfc(section.label), nfc(section.title)])
-        r = ws.max_row
+        r += 1
         ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=len(COLUMNS))
         for col in range(1, len(COLUMNS) + 1):
             cell = ws.cell(r, col)
             cell.font = bold
-            cell.fill = PatternFill("solid", fgColor=SECTION_FILL)
+            cell.fill = section_fill
             cell.border = border
             cell.alignment = wrap
         for t in section.tasks:
-            ws.append([nfc(t.stt), nfc(t.content), nfc(t.lead), nfc(t.cooperate), nfc(t.deadline_text),
-                       t.due, nfc(t.status_label), nfc(t.done_text), nfc(t.evidence_text)])
-            r = ws.max_row
+            ws.append([c.cell(t) for c in COLUMNS])
+            r += 1
             for col in range(1, len(COLUMNS) + 1):
                 cell = ws.cell(r, col)
                 cell.alignment = wrap
                 cell.border = border
                 if t.overdue:
-                    cell.fill = PatternFill("solid", fgColor=OVERDUE_FILL)
-            ws.cell(r, 6).number_format = "DD/MM/YYYY"
-    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(COLUMNS))}{ws.max_row}"
+                    cell.fill = overdue_fill
+            for col, number_format in formats.items():
+                ws.cell(r, col).number_format = number_format
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(COLUMNS))}{r}"
 
     _counts_sheet(wb.create_sheet("Tổng hợp"), data, bold, border)
     _text_is_text(wb)
