@@ -91,7 +91,7 @@ def test_print_sends_every_page(dialog, store, tmp_path):  # noqa: F811
 def test_bad_file_name_is_refused_in_vietnamese(dialog, tmp_path, monkeypatch):
     from kstthc_desktop.errors import UserError
 
-    with pytest.raises(UserError, match="pdf hoặc .xlsx"):
+    with pytest.raises(UserError, match=r"\.pdf, \.docx hoặc \.xlsx"):
         dialog.save_report(tmp_path / "bao-cao.doc")
 
 
@@ -159,3 +159,61 @@ def test_cli_names_missing_settings_but_still_writes_the_report(store, tmp_path,
     assert main(["report", "--db", str(db), "--period", "2025-Q1", "--out", str(out), "--today", "2025-03-17"]) == 0
     assert out.exists()
     assert "Chú ý: Chưa khai báo trong Cài đặt: tên cơ quan." in capsys.readouterr().err
+
+
+def test_save_word_from_the_dialog_is_recorded(qtbot, dialog, store, tmp_path):  # noqa: F811
+    from docx import Document
+
+    assert dialog.docx_button.text() == "Lưu Word (.docx)…"
+    type_text(qtbot, dialog.fields["proposals"], "Đề nghị tổ chức tập huấn.")
+    path, digest = dialog.save_report(tmp_path / "bao-cao.docx")
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    assert "Đề nghị tổ chức tập huấn." in text and "BÁO CÁO" in text
+    assert store.reports(store.plan_id)[-1]["sha256"] == digest
+
+
+def test_the_title_typed_is_kept_for_every_report_of_its_kind(qtbot, dialog, store, tmp_path):  # noqa: F811
+    from kstthc_desktop.reports.data import DEFAULT_TITLE
+
+    assert dialog.title_edit.toPlainText() == DEFAULT_TITLE
+    type_text(qtbot, dialog.title_edit, "Kết quả cải cách thủ tục hành chính {kỳ}", replace=True)
+    pdf, _ = dialog.save_report(tmp_path / "r.pdf")
+    assert "Kết quả cải cách thủ tục hành chính quý I năm 2025" in pdf_text(pdf)
+    assert store.settings().report_titles == {"quarter": "Kết quả cải cách thủ tục hành chính {kỳ}"}
+    dialog.set_period("2025-Q2")  # another quarter: the same title
+    assert dialog.title_edit.toPlainText() == "Kết quả cải cách thủ tục hành chính {kỳ}"
+    dialog.set_period("2025")  # the annual report keeps the official one
+    assert dialog.title_edit.toPlainText() == DEFAULT_TITLE
+
+
+def test_the_whole_plan_box_is_kept_with_the_report(qtbot, tmp_path):
+    from kstthc_desktop.gui.report_dialog import ReportDialog
+    from kstthc_desktop.store import Store
+    from test_report_word import OTHER_BODYS_TASK, make_province_db
+
+    store = Store.open(make_province_db(tmp_path / "k.sqlite3"))
+    try:
+        d = ReportDialog(store, store.plans()[0].id, date(2025, 3, 17))
+        qtbot.addWidget(d)
+        assert not d.whole_plan_box.isChecked()
+        path, _ = d.save_report(tmp_path / "own.pdf")
+        assert "Xây dựng kế hoạch hoạt động kiểm soát" not in pdf_text(path)
+        d.whole_plan_box.setChecked(True)
+        path, _ = d.save_report(tmp_path / "all.pdf")
+        assert OTHER_BODYS_TASK[:40] in pdf_text(path)
+        d.set_period("2025-Q2")
+        d.set_period("2025-Q1")
+        assert d.whole_plan_box.isChecked()
+    finally:
+        store.close()
+
+
+def test_the_word_preview_shows_libreoffices_pages(qtbot, dialog):
+    from kstthc_desktop.reports.convert import find_office
+
+    if find_office() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    dialog.preview_format.setCurrentIndex(dialog.preview_format.findData("docx"))
+    qtbot.waitUntil(lambda: "bản Word" in dialog.preview_note.text(), timeout=120000)
+    assert dialog.page_count() >= 2
+    assert dialog.preview_pdf.parent.name == "word"

@@ -6,7 +6,6 @@ leads or cooperates on, never the province office's own (issue 15 §2).
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import date
 
@@ -93,16 +92,11 @@ def docx_report(tmp_path_factory):
 
 def to_pdf(docx_path):
     """The .docx converted by LibreOffice (headless), as the province office or a leader would open it."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
+    from kstthc_desktop.reports.convert import docx_to_pdf, find_office
+
+    if find_office() is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    folder = docx_path.parent
-    profile = folder / "lo-profile"  # its own profile: another soffice running must not take the job
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(folder), str(docx_path)], check=True, capture_output=True, timeout=180)
-    pdf = docx_path.with_suffix(".pdf")
-    assert pdf.exists()
-    return pdf
+    return docx_to_pdf(docx_path, docx_path.parent / "pdf")
 
 
 @pytest.fixture(scope="module")

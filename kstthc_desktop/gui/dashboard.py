@@ -507,8 +507,11 @@ class Dashboard(QScrollArea):
 
         self.heading = look(QLabel(), "#1f2d3d", 14, bold=True)
         self.subheading = look(QLabel(), "#555")
+        self.report_due = look(QLabel(), "#8a5a00", bold=True)  # the body's own next report and its day
+        self.report_due.setObjectName("reportDue")
         outer.addWidget(self.heading)
         outer.addWidget(self.subheading)
+        outer.addWidget(self.report_due)
 
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -550,9 +553,13 @@ class Dashboard(QScrollArea):
         outer.addWidget(note)
         self.data: DashboardData | None = None
 
-    def show_data(self, data: DashboardData, plan_title: str = "", section_codes: dict[str, str] | None = None) -> None:
-        """Show ``data``; ``section_codes`` (section code → as printed) number the tasks as the table does."""
+    def show_data(self, data: DashboardData, plan_title: str = "", section_codes: dict[str, str] | None = None,
+                  report_due: str = "") -> None:
+        """Show ``data``; ``section_codes`` (section code → as printed) number the tasks as the table does;
+        ``report_due``: the next report of the body's own and its day (``reports.due``), "" for none."""
         self.data = data
+        self.report_due.setText(report_due)
+        self.report_due.setVisible(bool(report_due))
         self._section_codes = section_codes or {}
         period = data.period
         name = getattr(period, "name", "")

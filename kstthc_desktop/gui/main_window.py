@@ -456,8 +456,12 @@ class MainWindow(QMainWindow):
         year = self.plan.document.year or self.today.year
         data = dashboard(self.rows, self.period, self.today, self.plan.sections, due_soon_days=settings.due_soon_days)
         self.dashboard_data = data
+        from kstthc_desktop.reports.due import next_report_text
+
+        produced = {r["period_key"] for r in self.store.reports(self.plan_id)}
         self.dashboard.show_data(data, self.plan.document.title and f"Kế hoạch năm {year}",
-                                 printed_section_codes(self.plan.sections))
+                                 printed_section_codes(self.plan.sections),
+                                 report_due=next_report_text(settings.report_deadlines, self.today, produced))
         if self._task_page is not None:
             self._show_rows(self._task_page)
         if self.figures_page is not None:

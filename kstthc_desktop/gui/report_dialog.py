@@ -1,4 +1,6 @@
-"""The report dialog (Ctrl+P): choose the period, write the parts only a person can write, preview, save, print.
+"""The report dialog (Ctrl+P): choose the period, write the parts only a person can write, preview, save (Word, PDF,
+Excel), print. The trích yếu is kept per kind of report (settings), the scope (the body's own tasks or the whole
+plan) with the report; the next report's own deadline is shown beside the period.
 
 The officer's parts are kept per plan and period (store.save_report_texts), together with the report's number
 and date, so the same report can be produced again identically. The preview shows the real PDF pages,
@@ -20,8 +22,8 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
 )
 
 from kstthc_desktop.errors import UserError
@@ -29,6 +31,11 @@ from kstthc_desktop.gui.errors import show_error
 from kstthc_desktop.reports.data import TEXT_FIELDS
 
 KINDS = (("month", "Tháng"), ("quarter", "Quý"), ("halfyear", "6 tháng"), ("ninemonths", "9 tháng"), ("year", "Năm"))
+#: Save buttons: format, button text, file-dialog filter.
+SAVE_FORMATS = (("docx", "Lưu Word (.docx)…", "Văn bản Word (*.docx)"), ("pdf", "Lưu PDF…", "Tệp PDF (*.pdf)"),
+                ("xlsx", "Lưu Excel…", "Sổ tính Excel (*.xlsx)"))
+#: The report text that keeps the scope choice with the report (produced again, it covers the same tasks).
+WHOLE_PLAN = "whole_plan"
 PREVIEW_DPI = 72
 PRINT_DPI = 300
 _LONG_TEXTS = ("achievements", "shortcomings", "next_steps", "proposals")
@@ -70,9 +77,26 @@ class ReportDialog(QDialog):
         top.addWidget(self.period_box)
         self.window_label = QLabel()
         top.addWidget(self.window_label, 1)
+        self.due_label = QLabel()  # the report's own deadline, set per kind of report in Cài đặt
+        self.due_label.setObjectName("reportDue")
+        self.due_label.setStyleSheet("color: #8a5a00; font-weight: 600;")
+        top.addWidget(self.due_label)
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.WrapAllRows)  # labels above: the officer's paragraphs get the full width
+        self.title_edit = QPlainTextEdit()  # the trích yếu, kept per kind of report in the settings
+        self.title_edit.setObjectName("reportTitle")
+        self.title_edit.setTabChangesFocus(True)
+        self.title_edit.setFixedHeight(64)
+        self.title_edit.setReadOnly(self.read_only)
+        self.title_edit.textChanged.connect(self._mark_dirty)
+        form.addRow("Trích yếu ({kỳ} là chỗ ghi kỳ báo cáo; giữ cho mọi báo cáo cùng loại):", self.title_edit)
+        self.whole_plan_box = QCheckBox("Báo cáo mọi nhiệm vụ của kế hoạch (không chỉ nhiệm vụ cơ quan chủ trì, "
+                                        "phối hợp)")
+        self.whole_plan_box.setObjectName("wholePlan")
+        self.whole_plan_box.setEnabled(not self.read_only)
+        self.whole_plan_box.toggled.connect(self._mark_dirty)
+        form.addRow(self.whole_plan_box)
         self.fields: dict[str, QWidget] = {}
         for key, label in TEXT_FIELDS:
             if key == "date":
@@ -119,15 +143,19 @@ class ReportDialog(QDialog):
 
         self.preview_button = QPushButton("Xem trước")
         self.save_texts_button = QPushButton("Lưu nội dung")
-        self.pdf_button = QPushButton("Lưu PDF…")
-        self.xlsx_button = QPushButton("Lưu Excel…")
+        self.preview_format = QComboBox()  # what the preview shows: the Word file (through LibreOffice) or the PDF
+        self.preview_format.setObjectName("previewFormat")
+        self.preview_format.addItem("Xem trước bản PDF", "pdf")
+        self.preview_format.addItem("Xem trước bản Word", "docx")
+        self.save_buttons = {fmt: QPushButton(text) for fmt, text, _ in SAVE_FORMATS}
+        self.docx_button, self.pdf_button, self.xlsx_button = (self.save_buttons[f] for f in ("docx", "pdf", "xlsx"))
         self.print_button = QPushButton("In…")
         close = QPushButton("Đóng")
         buttons = QHBoxLayout()
-        for b in (self.preview_button, self.save_texts_button):
+        for b in (self.preview_button, self.preview_format, self.save_texts_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        for b in (self.pdf_button, self.xlsx_button, self.print_button, close):
+        for b in (*self.save_buttons.values(), self.print_button, close):
             buttons.addWidget(b)
 
         from kstthc_desktop.reports.produce import missing_settings_notice
@@ -156,8 +184,9 @@ class ReportDialog(QDialog):
 
         self.preview_button.clicked.connect(lambda: self._guarded(self.refresh_preview))
         self.save_texts_button.clicked.connect(lambda: self._guarded(self.save_texts))
-        self.pdf_button.clicked.connect(lambda: self._guarded(self._ask_and_save, "pdf"))
-        self.xlsx_button.clicked.connect(lambda: self._guarded(self._ask_and_save, "xlsx"))
+        for fmt, button in self.save_buttons.items():
+            button.clicked.connect(lambda _=False, f=fmt: self._guarded(self._ask_and_save, f))
+        self.preview_format.currentIndexChanged.connect(lambda _: self._guarded(self.refresh_preview))
         self.print_button.clicked.connect(lambda: self._guarded(self.print_report))
         close.clicked.connect(self.accept)
         self.kind_box.currentIndexChanged.connect(self._fill_periods)
@@ -207,7 +236,10 @@ class ReportDialog(QDialog):
         if p is None:
             return
         self.window_label.setText(f"Số liệu từ ngày {p.window_start:%d/%m/%Y} đến ngày {p.window_end:%d/%m/%Y}")
+        self.due_label.setText(self._due_text(p))
         texts = self.store.report_texts(self.plan_id, p.key)
+        self.whole_plan_box.setChecked(texts.get(WHOLE_PLAN) == "1")
+        self.title_edit.setPlainText(self._title_template(p.kind))
         for key, w in self.fields.items():
             value = texts.get(key, "")
             if isinstance(w, QDateEdit):
@@ -236,6 +268,37 @@ class ReportDialog(QDialog):
     def _mark_dirty(self, *_):
         self._dirty = True
 
+    def _due_text(self, period) -> str:
+        """"Hạn nộp: 19/6/2025 (còn 3 ngày)" from the day set for this kind of report; "" when none is set."""
+        from kstthc_desktop.reports.due import ReportDue, due_of
+
+        due = due_of(self.store.settings().report_deadlines, period)
+        if due is None:
+            return ""
+        return "Hạn nộp: " + ReportDue(period, due).describe(self.today).split(": hạn ", 1)[1]
+
+    def _title_template(self, kind: str) -> str:
+        from kstthc_desktop.reports.data import DEFAULT_TITLE
+
+        return (self.store.settings().report_titles or {}).get(kind) or DEFAULT_TITLE
+
+    def _save_title(self, kind: str) -> None:
+        """Keep the trích yếu for every report of ``kind`` (in the settings; the default is not copied there)."""
+        from dataclasses import replace
+
+        from kstthc_desktop.reports.data import DEFAULT_TITLE
+        from kstthc_desktop.text import nfc
+
+        text = " ".join(nfc(self.title_edit.toPlainText()).split())
+        settings = self.store.settings()
+        titles = dict(settings.report_titles or {})
+        if text and text != DEFAULT_TITLE:
+            titles[kind] = text
+        else:
+            titles.pop(kind, None)
+        if titles != (settings.report_titles or {}):
+            self.store.save_settings(replace(settings, report_titles=titles))
+
     def texts(self) -> dict[str, str]:
         out = {}
         for key, w in self.fields.items():
@@ -245,6 +308,7 @@ class ReportDialog(QDialog):
                 out[key] = w.toPlainText()
             else:
                 out[key] = w.text()
+        out[WHOLE_PLAN] = "1" if self.whole_plan_box.isChecked() else ""
         return out
 
     def save_texts(self, period_key: str | None = None) -> None:
@@ -253,14 +317,22 @@ class ReportDialog(QDialog):
         if self.read_only:
             self._dirty = False
             return
-        self.store.save_report_texts(self.plan_id, period_key or self.period.key, self.texts())
+        key = period_key or self.period.key
+        self.store.save_report_texts(self.plan_id, key, self.texts())
+        from kstthc_desktop.periods import parse_period
+
+        self._save_title(parse_period(key).kind)
         self._dirty = False
 
     # ---- producing ----
     def _data(self):
+        """The report as on screen now: the scope ticked and the title typed (kept only when saved)."""
         from kstthc_desktop.reports.data import build_report
 
-        return build_report(self.store, self.plan_id, self.period.key, self.today)
+        data = build_report(self.store, self.plan_id, self.period.key, self.today,
+                            whole_plan=self.whole_plan_box.isChecked())
+        data.title_template = " ".join(self.title_edit.toPlainText().split())
+        return data
 
     def _write_temp_pdf(self) -> Path:
         """The PDF of what is on screen now (typed texts included), in a temporary folder; nothing is saved."""
@@ -272,10 +344,32 @@ class ReportDialog(QDialog):
         run_with_progress(self, "Đang lập báo cáo…", write_pdf, data, settings, texts, path)
         return path
 
+    def _write_temp_word_pdf(self) -> Path | None:
+        """The Word file of what is on screen, as LibreOffice lays it out (converted to PDF); None without
+        LibreOffice."""
+        from kstthc_desktop.gui.worker import run_with_progress
+        from kstthc_desktop.reports.convert import docx_to_pdf, find_office
+        from kstthc_desktop.reports.word import write_docx
+
+        if find_office() is None:
+            return None
+        data, settings, texts = self._data(), self.store.settings(), self.texts()
+        folder = Path(self._tmp.name)
+        docx = folder / f"bao-cao-{data.period_key}.docx"
+        run_with_progress(self, "Đang lập báo cáo…", write_docx, data, settings, texts, docx)
+        return run_with_progress(self, "Đang dàn trang bản Word (LibreOffice)…", docx_to_pdf, docx, folder / "word")
+
     def refresh_preview(self) -> None:
         from kstthc_desktop.gui.worker import run_with_progress
 
-        self.preview_pdf = self._write_temp_pdf()
+        note = ""
+        if self.preview_format.currentData() == "docx":
+            word_pdf = self._write_temp_word_pdf()
+            if word_pdf is None:
+                note = " (chưa cài LibreOffice nên không dàn trang được bản Word: đang xem bản PDF cùng nội dung)"
+            self.preview_pdf = word_pdf or self._write_temp_pdf()
+        else:
+            self.preview_pdf = self._write_temp_pdf()
         if not self.isVisible():  # closed while the report was being written
             return
         while self.pages_layout.count():
@@ -295,20 +389,22 @@ class ReportDialog(QDialog):
             label.setPixmap(QPixmap.fromImage(_qimage(img)))
             label.setStyleSheet("border: 1px solid #999; background: white;")
             self.pages_layout.addWidget(label, 0, Qt.AlignHCenter)
-        self.preview_note.setText(f"{self.period.title} — {len(images)} trang")
+        what = "bản Word" if self.preview_format.currentData() == "docx" and not note else "bản PDF"
+        self.preview_note.setText(f"{self.period.title} — {what}, {len(images)} trang{note}")
 
     def page_count(self) -> int:
         return sum(1 for i in range(self.pages_layout.count()) if self.pages_layout.itemAt(i).widget())
 
     def save_report(self, path: Path | str):
-        """Write the report to ``path`` (.pdf or .xlsx), record it, and return what was produced."""
+        """Write the report to ``path`` (.docx, .pdf or .xlsx), record it, and return what was produced."""
         from kstthc_desktop.gui.worker import run_with_progress
         from kstthc_desktop.reports.produce import format_for, sha256_of, write_file
 
         path = Path(path)
         format_for(path)
         self.save_texts()
-        data, settings, texts = self._data(), self.store.settings(), self.store.report_texts(self.plan_id, self.period.key)
+        data, settings = self._data(), self.store.settings()
+        texts = self.texts() if self.read_only else self.store.report_texts(self.plan_id, self.period.key)
         written = run_with_progress(self, "Đang ghi báo cáo…", write_file, data, settings, texts, path)
         digest = sha256_of(written)
         if not self.read_only:
@@ -319,7 +415,7 @@ class ReportDialog(QDialog):
         documents = Path.home() / "Documents"
         folder = documents if documents.is_dir() else Path.home()
         name = f"Bao-cao-KSTTHC-{self.period.key}.{fmt}"
-        filters = "Tệp PDF (*.pdf)" if fmt == "pdf" else "Sổ tính Excel (*.xlsx)"
+        filters = next(f for key, _, f in SAVE_FORMATS if key == fmt)
         path, _ = QFileDialog.getSaveFileName(self, "Lưu báo cáo", str(folder / name), filters)
         if not path:
             return
