@@ -1,12 +1,14 @@
-"""Report figures: reports of a 200-task plan with a year of progress (target: PDF under one second).
+"""Report figures: reports of a 200-task plan with a year of progress (target: Word and PDF each under one second;
+a 2,000-task plan, a province office's consolidated report, under three).
 
     python3 benchmarks/bench_report.py [--repeats 7] [--tasks 200] [--json out.json]
 
 The plan mixes every deadline kind; each task gets one progress entry a month (2,400 entries for 200 tasks) and
 every third entry an evidence document. Two reports are timed: the quarterly one for Quý IV (the database holds
 the whole year; the window keeps three months of it) and the annual one (window 15/12/2024 – 14/12/2025, every
-entry; part I prints at most six entries a task, the workbook all). Timed separately: building the data from the database, writing the PDF, writing the workbook,
-and the whole "kstthc report" path (build + PDF). ``figures()`` returns the rows for benchmarks/run.py.
+entry; part I prints at most six entries a task, the workbook all). Timed separately: building the data from the
+database, writing the PDF, the Word document and the workbook, and the whole "kstthc report" path (build + PDF).
+``figures()`` returns the rows for benchmarks/run.py.
 """
 
 from __future__ import annotations
@@ -87,11 +89,12 @@ def bench(repeats: int = 7, n: int = 200, period: str = PERIOD) -> dict:
     from kstthc_desktop.reports.data import build_report
     from kstthc_desktop.reports.excel import write_xlsx
     from kstthc_desktop.reports.pdf import write_pdf
+    from kstthc_desktop.reports.word import write_docx
     from kstthc_desktop.store import Store
 
     db, plan_id = _db(n)
     folder = Path(tempfile.mkdtemp(prefix="kstthc-bench-report-"))
-    times = {"build": [], "pdf": [], "xlsx": [], "total": [], "total_cpu": []}
+    times = {"build": [], "pdf": [], "docx": [], "xlsx": [], "total": [], "total_cpu": []}
     with Store.open(db) as store:
         settings, texts = store.settings(), {"shortcomings": "Một số nhiệm vụ còn chậm.", "proposals": "Không."}
         data = build_report(store, plan_id, period, TODAY)
@@ -104,6 +107,8 @@ def bench(repeats: int = 7, n: int = 200, period: str = PERIOD) -> dict:
             c2, t2 = time.process_time(), time.perf_counter()
             write_xlsx(data, folder / "report.xlsx")
             t3 = time.perf_counter()
+            write_docx(data, settings, texts, folder / "report.docx")
+            times["docx"].append(time.perf_counter() - t3)
             times["build"].append(t1 - t0)
             times["pdf"].append(t2 - t1)
             times["xlsx"].append(t3 - t2)
@@ -124,14 +129,16 @@ def _row(name: str, seconds: list[float]) -> dict:
 
 def figures(repeats: int = 7) -> list[dict]:
     rows = []
-    for period, label in (("2025-Q4", "quarterly"), ("2025", "annual")):
-        b = bench(repeats, period=period)
+    for period, label, n in (("2025-Q4", "quarterly", 200), ("2025", "annual", 200), ("2025-Q4", "quarterly", 2000)):
+        b = bench(repeats if n <= 200 else max(1, repeats // 3), n=n, period=period)
+        target = 1000 if n <= 200 else 3000
         what = f"{label} report, {b['tasks']} tasks, {b['entries']} entries in window, {b['pages']} p"
         rows += [
             _row(f"{what}: build data", b["build"]),
             _row(f"{what}: write PDF", b["pdf"]),
-            _row(f"{what}: build + PDF (target < 1000 ms)", b["total"]),
+            _row(f"{what}: build + PDF (target < {target} ms)", b["total"]),
             _row(f"{what}: build + PDF, CPU time", b["total_cpu"]),
+            _row(f"{what}: build + Word (target < {target} ms)", [a + w for a, w in zip(b["build"], b["docx"])]),
             _row(f"{what}: write Excel", b["xlsx"]),
         ]
     return rows

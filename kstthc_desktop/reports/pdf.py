@@ -173,35 +173,99 @@ def _signature(settings: Settings, st: _Styles, width: float, closing=None):
     return KeepTogether(([closing] if closing is not None else []) + [Spacer(1, 6), table])
 
 
+#: Appendix cells: size and leading (points), padding as in ``_grid``.
+CELL_SIZE, CELL_LEADING, CELL_PADDING = 11, 13, 3
+
+
+def wrap_cell(text: str, font: str, width: float, size: float = CELL_SIZE) -> str:
+    """``text`` broken into lines that fit ``width`` points (words longer than the column cut), for a plain-text
+    table cell: thousands of appendix cells laid out as Paragraphs cost seconds, plain lines a fraction of it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    space = stringWidth(" ", font, size)
+    out = []
+    for para in nfc(text).split("\n"):
+        line: list[str] = []
+        line_w = 0.0
+        for word in para.split():
+            w = stringWidth(word, font, size)
+            while w > width and len(word) > 1:  # a link or a run of letters wider than the column
+                cut = max(1, min(len(word) - 1, int(len(word) * width / w)))
+                while cut > 1 and stringWidth(word[:cut], font, size) > width:
+                    cut -= 1
+                if line:
+                    out.append(" ".join(line))
+                    line, line_w = [], 0.0
+                out.append(word[:cut])
+                word = word[cut:]
+                w = stringWidth(word, font, size)
+            if line and line_w + space + w > width:
+                out.append(" ".join(line))
+                line, line_w = [word], w
+            else:
+                line_w = line_w + space + w if line else w
+                line.append(word)
+        out.append(" ".join(line))
+    return "\n".join(out)
+
+
+def _appendix_table(rows, cols):
+    """A LongTable whose keep-together ranges ("NOSPLIT": a section row with its first task) cost what they
+    hold: reportlab maps every cell of the rest of the table at each page break (quadratic: seconds at 2,000
+    rows), where the split only reads the first cell of each range (``Table._getRowImpossible``)."""
+    from reportlab.platypus import LongTable
+
+    class AppendixTable(LongTable):
+        def _calcNoSplitRanges(self):
+            ranges, cells = {}, []
+            for _cmd, (x0, y0), (x1, y1) in self._nosplitCmds:
+                y0, y1 = (y + self._nrows if y < 0 else y for y in (y0, y1))
+                x0, x1 = (x + self._ncols if x < 0 else x for x in (x0, x1))
+                (y0, y1), (x0, x1) = sorted((y0, y1)), sorted((x0, x1))
+                if y0 != y1:
+                    ranges[x0, y0] = (x0, y0, x1, y1)
+                    cells.append((x0, y0))
+            self._nosplitRanges, self._rowNoSplitCells, self._colNoSplitCells = ranges, cells, []
+
+    return AppendixTable(rows, colWidths=cols, repeatRows=1)
+
+
 def _appendix(rt: ReportText, data: ReportData, st: _Styles, width: float) -> list:
-    """The per-task table, its header row repeated on every page. Section rows are shaded, not merged: reportlab
-    re-splits a long table with spans at every page break, a cost growing with the square of its rows."""
-    from reportlab.platypus import LongTable, Paragraph, TableStyle
+    """The per-task table, its header row repeated on every page. Section rows are shaded, not merged (reportlab
+    re-splits a long table with spans at every page break, a cost growing with the square of its rows: 2,000 tasks
+    took 13 s), and cells are plain wrapped lines, not Paragraphs."""
+    from reportlab.platypus import Paragraph, TableStyle
 
     story = [
         Paragraph("PHỤ LỤC", st.summary),
         Paragraph(_p(rt.appendix_title), st.summary),
         Paragraph(_p(rt.appendix_note), st.period),
     ]
+    f = st.fonts
     cols = [w * MM for w in widths_mm(APPENDIX_COLUMNS, width / MM)]
-    rows = [[Paragraph(c.heading, st.cell_h) for c in APPENDIX_COLUMNS]]
-    style = list(_grid().getCommands()) + [("BACKGROUND", (0, 0), (-1, 0), "#e6e6e6")]
+    inner = [w - 2 * CELL_PADDING for w in cols]
+    rows: list[list] = [[Paragraph(c.heading, st.cell_h) for c in APPENDIX_COLUMNS]]
+    style = list(_grid().getCommands()) + [
+        ("BACKGROUND", (0, 0), (-1, 0), "#e6e6e6"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
+        ("FONTSIZE", (0, 1), (-1, -1), CELL_SIZE), ("LEADING", (0, 1), (-1, -1), CELL_LEADING),
+        ("ALIGN", (0, 1), (0, -1), "CENTER"),
+    ]
+    status_col = next(i for i, c in enumerate(APPENDIX_COLUMNS) if c.key == "status")
     for section in data.sections:
         r = len(rows)
-        rows.append([Paragraph(_p(section.label), st.cell_b), Paragraph(_p(section.title), st.cell_b)]
+        rows.append([wrap_cell(section.label, f.bold, inner[0]), wrap_cell(section.title, f.bold, inner[1])]
                     + [""] * (len(cols) - 2))
-        style += [("BACKGROUND", (0, r), (-1, r), "#f2f2f2"), ("LINEAFTER", (1, r), (-2, r), 0, "#f2f2f2")]
+        style += [("BACKGROUND", (0, r), (-1, r), "#f2f2f2"), ("FONTNAME", (0, r), (-1, r), f.bold)]
         if section.tasks:  # a section row never ends a page alone: it goes over with its first task
             style.append(("NOSPLIT", (0, r), (-1, r + 1)))
         for t in section.tasks:
-            cells = []
-            for c in APPENDIX_COLUMNS:
-                cell_style = st.cell_c if c.center else (st.cell_b if c.key == "status" and t.overdue else st.cell)
-                cells.append(Paragraph(_p(str(c.cell(t) or "")), cell_style))
-            rows.append(cells)
+            if t.overdue:
+                style.append(("FONTNAME", (status_col, len(rows)), (status_col, len(rows)), f.bold))
+            rows.append([wrap_cell(str(c.cell(t) or ""), f.bold if t.overdue and i == status_col else f.regular,
+                                   inner[i]) for i, c in enumerate(APPENDIX_COLUMNS)])
     # Rows are never split (reportlab's splitInRow draws the continuation over the repeated header), so cells
     # are capped (columns.short).
-    table = LongTable(rows, colWidths=cols, repeatRows=1)
+    table = _appendix_table(rows, cols)
     table.setStyle(TableStyle(style))
     story.append(table)
     return story

@@ -276,18 +276,26 @@ def appendix(rt: ReportText, data: ReportData, width_mm: float) -> str:
             + table("BCBang", widths, rows))
 
 
-def _append_xml(doc, xml: str) -> None:
-    """Insert the paragraphs and tables of ``xml`` at the end of the body, before its last section properties."""
+def _sect_pr_xml(doc) -> str:
+    """The body's current section properties as text."""
     from lxml import etree
 
-    fragment = etree.fromstring(f'<w:body xmlns:w="{W}">{xml}</w:body>')
-    body_el = doc.element.body
-    sect = body_el.find(f"{{{W}}}sectPr")
-    for child in list(fragment):
-        if sect is not None:
-            sect.addprevious(child)
-        else:
-            body_el.append(child)
+    return etree.tostring(doc.element.body.find(f"{{{W}}}sectPr"), encoding="unicode")
+
+
+def _set_body(doc, xml: str) -> None:
+    """Replace the document's body by ``xml`` (paragraphs, tables, section properties), parsed in one go: moving
+    thousands of parsed elements into the document one by one costs seconds (lxml re-walks each subtree)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    body = parse_xml(f"<w:body {nsdecls('w', 'r')}>{xml}</w:body>")
+    doc.element.replace(doc.element.body, body)
+
+
+def _strip_ns(xml: str) -> str:
+    """An element serialised on its own declares its namespaces; inside the body they are declared once."""
+    return re.sub(r' xmlns:\w+="[^"]*"', "", xml)
 
 
 def _page_setup(section, landscape: bool) -> None:
@@ -324,15 +332,23 @@ def build_document(data: ReportData, settings, texts: dict | None):
     rt = compose(data, settings, texts)
     doc = Document()
     _install_styles(doc)
-    portrait = doc.sections[0]
-    _page_setup(portrait, landscape=False)
-    _page_numbers(portrait)
+    section = doc.sections[0]
+    _page_setup(section, landscape=False)
+    _page_numbers(section)
+    portrait = _sect_pr_xml(doc)
+    # the appendix's section: landscape, numbered on its first page too, its header the one before (page numbers)
+    section.different_first_page_header_footer = False
+    sect_pr = section._sectPr
+    for ref in sect_pr.findall(f"{{{W}}}headerReference") + sect_pr.findall(f"{{{W}}}footerReference"):
+        sect_pr.remove(ref)
+    _page_setup(section, landscape=True)
+    section.start_type = WD_SECTION.NEW_PAGE
+    landscape = _sect_pr_xml(doc)
     width = A4_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
-    _append_xml(doc, header(rt, width) + title(rt, width) + body(rt, data, width) + signature(rt, settings, width))
-    land = doc.add_section(WD_SECTION.NEW_PAGE)
-    _page_setup(land, landscape=True)
-    land.different_first_page_header_footer = False
-    _append_xml(doc, appendix(rt, data, A4_MM[1] - MARGINS_MM["left"] - MARGINS_MM["right"]))
+    land_width = A4_MM[1] - MARGINS_MM["left"] - MARGINS_MM["right"]
+    _set_body(doc, header(rt, width) + title(rt, width) + body(rt, data, width) + signature(rt, settings, width)
+              + f"<w:p><w:pPr>{_strip_ns(portrait)}</w:pPr></w:p>" + appendix(rt, data, land_width)
+              + _strip_ns(landscape))
     props = doc.core_properties
     props.title = rt.title
     props.author = nfc(settings.body_name)
