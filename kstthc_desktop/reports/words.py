@@ -246,7 +246,7 @@ def part_three(data: ReportData, texts: dict) -> list[Block]:
     if lead_in:
         blocks.append(Block("body", lead_in))
     blocks += [Block("item", f"- {line}") for line in lines]
-    if officer or not lines:
+    if officer or not lines or (data.period_kind == "year" and not data.next_tasks):  # next year: the officer's
         blocks += _officer(officer)
     return blocks
 
