@@ -217,3 +217,28 @@ def test_the_word_preview_shows_libreoffices_pages(qtbot, dialog):
     qtbot.waitUntil(lambda: "bản Word" in dialog.preview_note.text(), timeout=120000)
     assert dialog.page_count() >= 2
     assert dialog.preview_pdf.parent.name == "word"
+
+
+def test_the_officer_rewrites_a_tasks_sentence_and_it_is_kept(qtbot, dialog, store, tmp_path):  # noqa: F811
+    dialog.left_tabs.setCurrentIndex(1)
+    panel = dialog.task_texts
+    qtbot.waitUntil(lambda: panel.task_box.count() > 0)
+    index = next(i for i in range(panel.task_box.count()) if "Công khai TTHC" in panel.task_box.itemText(i))
+    panel.task_box.setCurrentIndex(index)
+    assert "công khai 12 TTHC mới" in panel.text_edit.toPlainText()  # the computed sentence, offered first
+    type_text(qtbot, panel.text_edit, "Đã công khai đầy đủ 12 thủ tục hành chính mới.", replace=True)
+    pdf, _ = dialog.save_report(tmp_path / "r.pdf")
+    assert "- Đã công khai đầy đủ 12 thủ tục hành chính mới." in pdf_text(pdf)
+    key = panel.task_box.currentData()
+    assert store.report_texts(store.plan_id, "2025-Q1")[key] == "Đã công khai đầy đủ 12 thủ tục hành chính mới."
+
+
+def test_a_section_remapped_to_another_area_is_kept_for_every_report(qtbot, dialog, store, tmp_path):  # noqa: F811
+    from kstthc_desktop.text import fold
+
+    combo = dialog.areas.combos[fold("Kiểm soát quy định thủ tục hành chính")]
+    assert combo.currentData() == "control"
+    combo.setCurrentIndex(combo.findData("publish"))
+    assert store.settings().section_areas == {fold("Kiểm soát quy định thủ tục hành chính"): "publish"}
+    pdf, _ = dialog.save_report(tmp_path / "r.pdf")
+    assert "2. Công bố, công khai thủ tục hành chính" in pdf_text(pdf)

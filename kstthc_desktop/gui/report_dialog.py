@@ -23,7 +23,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from kstthc_desktop.errors import UserError
@@ -117,12 +117,26 @@ class ReportDialog(QDialog):
             w.setReadOnly(self.read_only)
             self.fields[key] = w
             form.addRow(label + ":", w)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.addLayout(form)
+        parts = QWidget()
+        parts_layout = QVBoxLayout(parts)
+        parts_layout.addLayout(form)
         hint = QLabel("Các phần trên được lưu theo kế hoạch và kỳ báo cáo, để lập lại báo cáo giống hệt.")
         hint.setWordWrap(True)
-        left_layout.addWidget(hint)
+        parts_layout.addWidget(hint)
+        from kstthc_desktop.gui.report_parts import AreaMapPanel, TaskTextsPanel
+
+        self.task_texts = TaskTextsPanel(read_only=self.read_only)
+        self.task_texts.changed.connect(self._mark_dirty)
+        self.areas = AreaMapPanel(store, plan.sections, read_only=self.read_only)
+        self.areas.changed.connect(lambda: self._guarded(self.refresh_preview))
+        self._tasks_for = ""  # the period whose tasks the task tab lists
+        left = QTabWidget()
+        left.setObjectName("reportParts")
+        left.addTab(parts, "Các phần")
+        left.addTab(self.task_texts, "Từng nhiệm vụ")
+        left.addTab(self.areas, "Lĩnh vực")
+        left.currentChanged.connect(lambda i: i == 1 and self._guarded(self._fill_tasks))
+        self.left_tabs = left
 
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
@@ -253,6 +267,10 @@ class ReportDialog(QDialog):
             else:
                 w.setText(value)
         self._texts_key = p.key
+        self._tasks_for = ""
+        self.task_texts.set_tasks([], {})
+        if self.left_tabs.currentIndex() == 1:
+            self._fill_tasks()
         self._dirty = False
         if self.isVisible():
             self.refresh_preview()
@@ -309,7 +327,24 @@ class ReportDialog(QDialog):
             else:
                 out[key] = w.text()
         out[WHOLE_PLAN] = "1" if self.whole_plan_box.isChecked() else ""
+        out.update(self.task_texts.texts())
         return out
+
+    def _fill_tasks(self, data=None) -> None:
+        """List the period's tasks with the sentence each prints (kept texts first), once per period."""
+        from kstthc_desktop.reports.words import task_key, task_sentence
+
+        if self.period is None or (data is None and self._tasks_for == self.period.key):
+            return
+        data = data or self._data()
+        body = self.store.settings().body_in_text
+        items = [(task_key(t), f"{t.cited or t.stt}. {' '.join(t.title.split())[:90]}", task_sentence(t, body))
+                 for t in data.all_tasks() if t.in_period and t.task_id is not None]
+        saved = self.store.report_texts(self.plan_id, self.period.key)
+        if self._tasks_for == self.period.key:  # refreshed: what was typed and not yet saved stays
+            saved = {**saved, **{k: v for k, v in self.task_texts.texts().items() if v}}
+        self.task_texts.set_tasks(items, saved)
+        self._tasks_for = self.period.key
 
     def save_texts(self, period_key: str | None = None) -> None:
         """Keep the officer's parts in the database (one transaction); nothing to keep when read-only (the
