@@ -29,6 +29,8 @@ class TaskTextsPanel(QWidget):
         self.task_box.setObjectName("taskBox")
         self.text_edit = QPlainTextEdit()
         self.text_edit.setObjectName("taskText")
+        self.text_edit.setPlaceholderText("Nhiệm vụ chưa có kết quả trong kỳ: báo cáo gộp vào câu chung của lĩnh "
+                                          "vực. Viết vào đây nếu muốn báo cáo riêng nhiệm vụ này.")
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setReadOnly(read_only)
         self.reset_button = QPushButton("Dùng câu chương trình soạn")

@@ -43,7 +43,7 @@ def tw(mm: float) -> int:
 PARAGRAPH_STYLES = {
     "BCNoiDung": ("BC Nội dung", BODY_PT, False, False, "both", 1.27, 0, 6, False, None),
     "BCMuc": ("BC Mục", BODY_PT, True, False, "both", 1.27, 6, 6, True, 0),
-    "BCTieuMuc": ("BC Tiểu mục", BODY_PT, True, False, "both", 1.27, 0, 6, True, 1),
+    "BCTieuMuc": ("BC Tiểu mục", BODY_PT, True, False, "both", 1.27, 6, 6, True, 1),
     "BCCoQuanChuQuan": ("BC Cơ quan chủ quản", 12, False, False, "center", 0, 0, 0, False, None),
     "BCCoQuan": ("BC Cơ quan ban hành", 12, True, False, "center", 0, 0, 0, False, None),
     "BCSo": ("BC Số ký hiệu", 13, False, False, "center", 0, 4, 0, False, None),
