@@ -191,9 +191,9 @@ def test_the_whole_plan_box_is_kept_with_the_report(qtbot, tmp_path):
     from kstthc_desktop.store import Store
     from test_report_word import OTHER_BODYS_TASK, make_province_db
 
-    store = Store.open(make_province_db(tmp_path / "k.sqlite3"))
+    province = Store.open(make_province_db(tmp_path / "k.sqlite3"))
     try:
-        d = ReportDialog(store, store.plans()[0].id, date(2025, 3, 17))
+        d = ReportDialog(province, province.plans()[0].id, date(2025, 3, 17))
         qtbot.addWidget(d)
         assert not d.whole_plan_box.isChecked()
         path, _ = d.save_report(tmp_path / "own.pdf")
@@ -205,7 +205,7 @@ def test_the_whole_plan_box_is_kept_with_the_report(qtbot, tmp_path):
         d.set_period("2025-Q1")
         assert d.whole_plan_box.isChecked()
     finally:
-        store.close()
+        province.close()
 
 
 def test_the_word_preview_shows_libreoffices_pages(qtbot, dialog):

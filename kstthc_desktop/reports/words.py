@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from kstthc_desktop.reports.data import (
     OUTSIDE_TOTAL, ReportData, ReportSection, ReportTask, assessment, printed_progress, report_date, trim_end,
 )
+from kstthc_desktop.status import Status
 from kstthc_desktop.text import fold, nfc
 from kstthc_desktop.vndates import long_date, text_date
 
@@ -215,12 +216,12 @@ def next_period_lines(data: ReportData) -> list[str]:
             where = f"chủ trì: {lead}; " if lead else ""
             lines.append(f"{trim_end(t.content)} ({where}thời hạn: {text_date(t.due)})." if t.due
                          else f"{trim_end(t.content)}.")
-    overdue = [t for t in data.all_tasks() if t.status == "OVERDUE"]
+    overdue = [t for t in data.all_tasks() if t.status == Status.OVERDUE]
     if overdue:
         names = "; ".join(f"{t.cited or t.stt} {trim_end(t.content)}".strip() for t in overdue[:10])
         more = f" và {len(overdue) - 10} nhiệm vụ khác" if len(overdue) > 10 else ""
         lines.append(f"Khẩn trương hoàn thành {len(overdue)} nhiệm vụ đã quá hạn: {names}{more}.")
-    ongoing = sum(1 for t in data.all_tasks() if t.status in ("HAS_PROGRESS", "NO_PROGRESS"))
+    ongoing = sum(1 for t in data.all_tasks() if t.status in (Status.HAS_PROGRESS, Status.NO_PROGRESS))
     if ongoing and data.period_kind != "year":
         lines.append(f"Tiếp tục thực hiện {ongoing} nhiệm vụ thường xuyên theo kế hoạch.")
     return lines
