@@ -1,8 +1,9 @@
-"""What a period's report says, computed once from the store and then drawn as PDF, Excel or a preview.
+"""What a period's report says, computed once from the store and then drawn as Word, PDF, Excel or a preview.
 
-``build_report`` is the only place that decides which progress, evidence and statuses belong to a period
-(the data window of Nghị định 09/2019, art. 12); the writers only lay out a ``ReportData``. Everything is plain
-data so a report can be rebuilt identically from the same database and officer's texts.
+``build_report`` is the only place that decides which tasks (the body's own work, or the whole plan), progress,
+evidence and statuses belong to a period (the data window of Nghị định 09/2019, art. 12); ``words.compose`` turns
+it into the report's sentences and the writers only lay them out. Everything is plain data so a report can be
+rebuilt identically from the same database and officer's texts.
 """
 
 from __future__ import annotations
@@ -425,26 +426,6 @@ def assessment(data: ReportData) -> list[str]:
 def trim_end(text: str) -> str:
     """Text without its closing punctuation, to be followed by "(…)" or joined in a sentence."""
     return (text or "").rstrip(" .;,:")
-
-
-def next_period_lines(data: ReportData) -> list[str]:
-    """The generated items of part III: tasks due next period, then what is overdue and must go on."""
-    from kstthc_desktop.vndates import text_date
-
-    lines = []
-    for t in data.next_tasks:
-        content, lead = trim_end(t.content), trim_end(t.lead)
-        where = f"chủ trì: {lead}; " if lead else ""
-        lines.append(f"{content} ({where}thời hạn: {text_date(t.due)})." if t.due else f"{content}.")
-    overdue = [t for t in data.all_tasks() if t.status == Status.OVERDUE]
-    if overdue:
-        names = "; ".join(f"{t.stt} {trim_end(t.content)}".strip() for t in overdue[:10])
-        more = f" và {len(overdue) - 10} nhiệm vụ khác" if len(overdue) > 10 else ""
-        lines.append(f"Khẩn trương hoàn thành {len(overdue)} nhiệm vụ đã quá hạn: {names}{more}.")
-    ongoing = sum(1 for t in data.all_tasks() if t.status in (Status.HAS_PROGRESS, Status.NO_PROGRESS))
-    if ongoing:
-        lines.append(f"Tiếp tục thực hiện {ongoing} nhiệm vụ thường xuyên theo kế hoạch.")
-    return lines
 
 
 #: The parts of a report only the officer can write, kept per plan and period (store.report_texts).
