@@ -135,6 +135,7 @@ def test_the_docx_has_the_decree_layout(docx_report):
     assert summary.style.name == "BC Bảng" and summary.rows[-1].cells[1].text == "Tổng số"
     paragraphs = [p.text for p in doc.paragraphs]
     assert "BÁO CÁO" in paragraphs
+    assert 'w:val="vi-VN"' in doc.styles.element.xml  # spelling checked as Vietnamese
 
 
 def test_libreoffice_reads_back_a4_times_the_header_figures_and_tasks(converted):

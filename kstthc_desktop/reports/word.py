@@ -102,7 +102,8 @@ def _table_style_xml(sid: str, name: str, borders: bool) -> str:
 
 
 def _install_styles(doc) -> None:
-    """Times New Roman everywhere (the template's theme fonts removed), then the report's named styles."""
+    """Times New Roman everywhere (the template's theme fonts removed), Vietnamese as the text's language, then the
+    report's named styles."""
     from docx.oxml import parse_xml
 
     styles = doc.styles.element
@@ -112,6 +113,9 @@ def _install_styles(doc) -> None:
                 del rfonts.attrib[attr]
         for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
             rfonts.set(f"{{{W}}}{attr}", FONT)
+    for lang in styles.iter(f"{{{W}}}lang"):  # Word checks the spelling in Vietnamese, not English
+        lang.set(f"{{{W}}}val", "vi-VN")
+        lang.set(f"{{{W}}}eastAsia", "vi-VN")
     normal = doc.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = _pt(BODY_PT)
