@@ -173,3 +173,20 @@ def test_the_dialog_and_the_command_line_name_word_files(tmp_path):
     from kstthc_desktop.reports.produce import format_for
 
     assert format_for(tmp_path / "Báo cáo.DOCX") == "docx"
+
+
+def test_markup_and_control_characters_are_written_as_text(tmp_path):
+    """What an officer or a pasted plan typed ("<b>", "&", a vertical tab from Word) never breaks the file."""
+    from docx import Document
+
+    from kstthc_desktop.reports.word import write_docx
+    from report_samples import sample_data, sample_settings
+
+    data = sample_data()
+    data.sections[0].tasks[0].content = "Rà soát <b>quy trình</b> & biểu\x0b mẫu"
+    path = write_docx(data, sample_settings(), {"proposals": "Đề nghị <tăng> kinh phí & nhân lực\x00"},
+                      tmp_path / "r.docx")
+    doc = Document(str(path))
+    text = "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+    assert "Rà soát <b>quy trình</b> & biểu mẫu" in text
+    assert "Đề nghị <tăng> kinh phí & nhân lực" in text
