@@ -370,9 +370,9 @@ def write_docx(report_data: ReportData, settings, texts: dict | None, out_path) 
     try:
         doc.save(str(tmp))
         tmp.replace(out_path)
-    except OSError as exc:
-        from kstthc_desktop.errors import UserError
+    except OSError as exc:  # a full disk is said to be full (store.media), as for the PDF and the workbook
+        from kstthc_desktop.store.media import write_error
 
         tmp.unlink(missing_ok=True)
-        raise UserError(f"Không ghi được tệp báo cáo {out_path.name}: {exc.strerror or exc}.") from exc
+        raise write_error(exc, out_path, "tệp báo cáo") from exc
     return out_path
