@@ -124,3 +124,13 @@ def test_the_whole_report_reads_without_tracker_labels_before_the_appendix():
 
 def test_department_settings_are_those_of_the_issue():  # the store helper the tests above share
     assert department_settings().report_deadlines == {"quarter": 19, "year": 19}
+
+
+def test_names_keep_their_capital_in_mid_sentence():
+    from kstthc_desktop.reports.words import lower_first
+
+    assert lower_first("Đã công khai 12 thủ tục") == "đã công khai 12 thủ tục"
+    assert lower_first("Sở Tư pháp đã rà soát 5 thủ tục") == "Sở Tư pháp đã rà soát 5 thủ tục"
+    assert lower_first("Văn phòng UBND tỉnh đã ban hành hướng dẫn") == "Văn phòng UBND tỉnh đã ban hành hướng dẫn"
+    assert lower_first("UBND tỉnh đã phê duyệt") == "UBND tỉnh đã phê duyệt"
+    assert lower_first("Quý II năm 2025") == "quý II năm 2025"

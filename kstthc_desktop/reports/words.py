@@ -108,12 +108,23 @@ def plan_name(data: ReportData) -> str:
     return f"Kế hoạch kiểm soát thủ tục hành chính{year}"
 
 
+#: First words of names and titles that keep their capital in mid-sentence ("Văn phòng UBND tỉnh", "Chủ tịch UBND").
+_NAME_HEADS = ("văn phòng", "chủ tịch", "ủy ban", "uỷ ban", "thường trực", "hội đồng", "ban chỉ đạo", "thủ tướng",
+               "chính phủ", "nghị định", "nghị quyết", "quyết định số", "kế hoạch số", "báo cáo số", "công văn số")
+
+
 def lower_first(text: str) -> str:
-    """"Đã công khai …" → "đã công khai …" in mid-sentence; an abbreviation ("UBND", "TTHC") keeps its case."""
+    """"Đã công khai …" → "đã công khai …" in mid-sentence. A name keeps its capital: an abbreviation ("UBND",
+    "TTHC"), a name whose second word is capitalised ("Sở Tư pháp", "Phòng Kế hoạch"), a known head of a name or
+    title ("Văn phòng UBND tỉnh", "Chủ tịch UBND tỉnh")."""
     text = text.strip()
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
-        return text[0].lower() + text[1:]
-    return text
+    words = text.split()
+    if len(text) < 2 or not (text[0].isupper() and text[1].islower()):
+        return text
+    second = words[1] if len(words) > 1 else ""
+    if second[:1].isupper() and not second.isupper() or nfc(text).lower().startswith(_NAME_HEADS):  # not "Quý II"
+        return text
+    return text[0].lower() + text[1:]
 
 
 # ---- part I ---------------------------------------------------------------------------------------------------
