@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.status import Status
@@ -163,6 +164,7 @@ class ReportData:
     scope_body: str = ""
     next_plan_year: int | None = None  # next_tasks come from that year's plan (annual report)
     title_template: str = ""  # Settings.report_titles[period_kind]; "" = DEFAULT_TITLE
+    figures: Any = None  # reports.figures.ReportFigures: the period's figures, None when none are stored
 
     # ---- derived figures (computed, never stored, so they always match the tasks) ----
     def all_tasks(self) -> list[ReportTask]:
@@ -216,6 +218,7 @@ def build_report(store, plan_id: int, period_key: str, today: date, *, whole_pla
     By default the report covers the body's own work (``own_work``): a department reporting on the province's
     plan never lists another body's task. ``whole_plan`` covers every task (a province office on its plan)."""
     from kstthc_desktop.periods import parse_period
+    from kstthc_desktop.reports.figures import report_figures
     from kstthc_desktop.tracking import build_rows, printed_section_codes, shown_stt
 
     period = parse_period(period_key)
@@ -332,6 +335,7 @@ def build_report(store, plan_id: int, period_key: str, today: date, *, whole_pla
         scope_body=body,
         next_plan_year=next_plan_year,
         title_template=(settings.report_titles or {}).get(period.kind, ""),
+        figures=report_figures(store, period),
     )
 
 

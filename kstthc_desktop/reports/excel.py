@@ -82,6 +82,8 @@ def write_xlsx(report_data: ReportData, out_path) -> Path:
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(COLUMNS))}{r}"
 
     _counts_sheet(wb.create_sheet("Tổng hợp"), data, bold, border)
+    if data.figures is not None and data.figures.tables:
+        _figures_sheet(wb.create_sheet("Số liệu"), data, bold, border)
     _text_is_text(wb)
     wb.properties.title = nfc(data.summary_title)
     wb.properties.creator = "KSTTHC Desktop"
@@ -147,6 +149,40 @@ def _counts_sheet(ws, data: ReportData, bold, border) -> None:
                       + [sum(row.get(name, 0) for name in present)] + [row.get(name, 0) for name in outside])
             ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
         ws.append([])
+
+
+def _figures_sheet(ws, data: ReportData, bold, border) -> None:
+    """The period's figures in the form's layout: merged headings, the (1)…(13) row, numbers as numbers."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    ws.column_dimensions["A"].width = 6
+    ws.column_dimensions["B"].width = 40
+    r = 1
+    for ft in data.figures.tables:
+        ws.cell(r, 1, nfc(ft.title)).font = bold
+        top = r + 1
+        for hr, c, cell in ft.placed():
+            ws.cell(top + hr, c + 1, cell.text)
+            if cell.colspan > 1 or cell.rowspan > 1:
+                ws.merge_cells(start_row=top + hr, start_column=c + 1, end_row=top + hr + cell.rowspan - 1,
+                               end_column=c + cell.colspan)
+        for hr in range(len(ft.head)):
+            _style_header(ws, top + hr, ft.width, bold, border)
+        r = top + len(ft.head)
+        for c, number in enumerate(ft.numbers, start=1):
+            ws.cell(r, c, number).alignment = Alignment(horizontal="center")
+            ws.cell(r, c).border = border
+        for stt, name, values, strong in ft.rows:
+            r += 1
+            for c, value in enumerate([stt, name, *values], start=1):
+                cell = ws.cell(r, c, value)
+                cell.border = border
+                if strong:
+                    cell.font = bold
+        r += 2
+    for col in range(3, 3 + len(data.figures.tables[0].numbers) - 2):
+        ws.column_dimensions[get_column_letter(col)].width = 12
 
 
 def _style_header(ws, row: int, ncols: int, bold, border) -> None:

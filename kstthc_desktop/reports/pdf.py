@@ -271,6 +271,37 @@ def _appendix(rt: ReportText, data: ReportData, st: _Styles, width: float) -> li
     return story
 
 
+def _figure_annex(data: ReportData, st: _Styles, width: float) -> list:
+    """Phụ lục II: the period's figures in the form's layout (spanned headings, the (1)…(13) row), one table per
+    ``data.figures.tables`` (the fields, then the units when several sent figures)."""
+    from reportlab.platypus import CondPageBreak, Paragraph, Table, TableStyle
+
+    from kstthc_desktop.figures.text import vn_number
+
+    if data.figures is None or not data.figures.tables:
+        return []
+    story: list = [CondPageBreak(60 * MM), Paragraph("PHỤ LỤC II", st.summary)]
+    for ft in data.figures.tables:
+        first, n = 48 * MM, ft.width - 2
+        cols = [10 * MM, first] + [(width - 10 * MM - first) / n] * n
+        style = list(_grid().getCommands()) + [("BACKGROUND", (0, 0), (-1, len(ft.head)), "#e6e6e6"),
+                                               ("ALIGN", (2, len(ft.head) + 1), (-1, -1), "RIGHT")]
+        grid = [[""] * ft.width for _ in ft.head]
+        for r, c, cell in ft.placed():
+            grid[r][c] = Paragraph(_p(cell.text), st.cell_h)
+            if cell.colspan > 1 or cell.rowspan > 1:
+                style.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
+        grid.append([Paragraph(x, st.table_c) for x in ft.numbers])
+        for stt, name, values, bold in ft.rows:
+            cell_style = st.table_h if bold else st.table
+            grid.append([Paragraph(stt, st.table_c), Paragraph(_p(name), cell_style)]
+                        + [Paragraph(vn_number(v), st.table_h if bold else st.table_c) for v in values])
+        table = Table(grid, colWidths=cols, repeatRows=len(ft.head) + 1)
+        table.setStyle(TableStyle(style))
+        story += [Paragraph(_p(ft.title), st.period), table]
+    return story
+
+
 def build_story(data: ReportData, settings: Settings, texts: dict, st: _Styles, width: float, land_width: float):
     from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph
 
@@ -286,6 +317,7 @@ def build_story(data: ReportData, settings: Settings, texts: dict, st: _Styles, 
     story.append(_signature(settings, st, width, Paragraph(_p(rt.closing), st.body)))
     story += [NextPageTemplate("landscape"), PageBreak()]
     story += _appendix(rt, data, st, land_width)
+    story += _figure_annex(data, st, land_width)
     return story
 
 

@@ -280,6 +280,57 @@ def appendix(rt: ReportText, data: ReportData, width_mm: float) -> str:
             + table("BCBang", widths, rows))
 
 
+def _merged_cell(width_tw: int, content: str, span: int, vmerge: str) -> str:
+    """A cell spanning ``span`` grid columns; ``vmerge`` "restart" opens a vertical merge, "continue" carries it."""
+    props = f'<w:tcW w:w="{width_tw}" w:type="dxa"/>'
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    if vmerge:
+        props += '<w:vMerge w:val="restart"/>' if vmerge == "restart" else "<w:vMerge/>"
+    props += '<w:shd w:val="clear" w:color="auto" w:fill="E6E6E6"/><w:vAlign w:val="center"/>'
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{content or '<w:p/>'}</w:tc>"
+
+
+def figure_annex(data: ReportData, width_mm: float) -> str:
+    """Phụ lục II: the period's figures in the form's layout, real Word tables with merged heading cells and the
+    (1)…(13) row, repeated on every page (``reports.figures``)."""
+    from kstthc_desktop.figures.text import vn_number
+
+    if data.figures is None or not data.figures.tables:
+        return ""
+    out = [para("BCTrichYeu", "PHỤ LỤC II")]
+    for ft in data.figures.tables:
+        n = ft.width - 2
+        widths = [tw(10), tw(48)] + [tw((width_mm - 58) / n)] * n
+        starts = {(r, c): cell for r, c, cell in ft.placed()}
+        below = {(r + k, c): cell for (r, c), cell in starts.items() for k in range(1, cell.rowspan)}
+        rows = []
+        for r in range(len(ft.head)):
+            cells, c = "", 0
+            while c < ft.width:
+                cell = starts.get((r, c)) or below.get((r, c))
+                if cell is None:
+                    cells += _merged_cell(widths[c], "", 1, "")
+                    c += 1
+                    continue
+                width = sum(widths[c:c + cell.colspan])
+                if (r, c) in starts:
+                    cells += _merged_cell(width, para("BCPhuLucTieuDe", cell.text), cell.colspan,
+                                          "restart" if cell.rowspan > 1 else "")
+                else:
+                    cells += _merged_cell(width, "", cell.colspan, "continue")
+                c += cell.colspan
+            rows.append(row(cells, header=True))
+        rows.append(row("".join(_cell(w, para("BCPhuLucOGiua", x)) for w, x in zip(widths, ft.numbers)), header=True))
+        for stt, name, values, bold in ft.rows:
+            rows.append(row(_cell(widths[0], para("BCPhuLucOGiua", stt))
+                            + _cell(widths[1], para("BCPhuLucO", name, bold=bold))
+                            + "".join(_cell(w, para("BCPhuLucOGiua", vn_number(v), bold=bold))
+                                      for w, v in zip(widths[2:], values))))
+        out.append(para("BCKy", ft.title) + table("BCBang", widths, rows))
+    return "".join(out)
+
+
 def _sect_pr_xml(doc) -> str:
     """The body's current section properties as text."""
     from lxml import etree
@@ -352,7 +403,7 @@ def build_document(data: ReportData, settings, texts: dict | None):
     land_width = A4_MM[1] - MARGINS_MM["left"] - MARGINS_MM["right"]
     _set_body(doc, header(rt, width) + title(rt, width) + body(rt, data, width) + signature(rt, settings, width)
               + f"<w:p><w:pPr>{_strip_ns(portrait)}</w:pPr></w:p>" + appendix(rt, data, land_width)
-              + _strip_ns(landscape))
+              + figure_annex(data, land_width) + _strip_ns(landscape))
     props = doc.core_properties
     props.title = rt.title
     props.author = nfc(settings.body_name)

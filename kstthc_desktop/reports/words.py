@@ -196,6 +196,12 @@ def part_one(data: ReportData, texts: dict, remapped: dict[str, str] | None = No
             blocks.append(Block("item", f"- {_waiting_sentence(waiting)}"))
     if not found:
         blocks.append(Block("body", "Trong kỳ không có nhiệm vụ đến hạn hoặc có kết quả."))
+    if data.figures is not None and data.figures.sentences:
+        blocks.append(Block("subheading", f"{len(found) + 1}. Số liệu giải quyết thủ tục hành chính"))
+        lines = list(data.figures.sentences)
+        if data.figures.tables:
+            lines[-1] = lines[-1].rstrip(".") + " (chi tiết tại Phụ lục II)."
+        blocks += [Block("item", f"- {line}") for line in lines]
     return blocks
 
 
