@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,28 +49,30 @@ def _prepare(n: int) -> tuple[Path, list[Path]]:
                 wb["Nhiệm vụ"].cell(r, 6, "Đã thực hiện")
             wb.save(path)
             files.append(path)
+    shutil.copy(db, db.with_name("pristine.sqlite3"))
     _STATE[key] = (db, files)
     return db, files
 
 
+def _receive_all(db: Path, files: list[Path]) -> None:
+    """The database as prepared (put back at its own path: a copy elsewhere is another database, whose returns
+    are refused), then every return received."""
+    from kstthc_desktop.returns.filing import receive_return
+    from kstthc_desktop.store import Store
+
+    for leftover in db.parent.glob(db.name + "-*"):
+        leftover.unlink()
+    shutil.copy(db.with_name("pristine.sqlite3"), db)
+    with Store.open(db) as store:
+        for path in files:
+            receive_return(store, path, received=date(2024, 9, 10))
+
+
 def _receive(n: int):
     def setup(quick: bool):
-        from kstthc_desktop.returns.filing import receive_return
-        from kstthc_desktop.store import Store
-
         count = 5 if quick else n
         db, files = _prepare(count)
-
-        def run():
-            work = db.with_name("work.sqlite3")
-            shutil.copy(db, work)
-            with Store.open(work) as store:
-                for path in files:
-                    receive_return(store, path, received=date(2024, 9, 10))
-            for leftover in work.parent.glob("work.sqlite3*"):
-                leftover.unlink()
-
-        return run, count
+        return (lambda: _receive_all(db, files)), count
 
     return setup
 
@@ -80,21 +82,37 @@ def _consolidate(n: int):
         from kstthc_desktop.figures.compare import figures_of
         from kstthc_desktop.figures.forms import DOSSIERS
         from kstthc_desktop.periods import parse_period
-        from kstthc_desktop.returns.filing import receive_return
         from kstthc_desktop.store import Store
 
         count = 5 if quick else n
         db, files = _prepare(count)
-        full = db.with_name("full.sqlite3")
-        if not full.exists():
-            shutil.copy(db, full)
-            with Store.open(full) as store:
-                for path in files:
-                    receive_return(store, path, received=date(2024, 9, 10))
-        store = Store.open(full, read_only=True, lock=False)
+        _receive_all(db, files)
+        store = Store.open(db, read_only=True, lock=False)
         return (lambda: figures_of(store, DOSSIERS, parse_period("2024-Q3"))), count
 
     return setup
 
 
-BENCHMARKS = {"returns: read 120 unit workbooks": _receive(120), "returns: add up 120 units": _consolidate(120)}
+def _consolidated_report(n: int):
+    """The collecting body's quarterly report (PDF) over ``n`` units' figures: the consolidation, the words and
+    Phụ lục II with its table per unit."""
+    def setup(quick: bool):
+        from kstthc_desktop.reports.produce import produce
+        from kstthc_desktop.store import Store
+
+        count = 5 if quick else n
+        db, files = _prepare(count)
+        _receive_all(db, files)
+        store = Store.open(db)
+        out = db.with_name("report.pdf")
+
+        def run():
+            produce(store, 1, "2024-Q3", date(2024, 9, 20), out, now=datetime(2024, 9, 20, 8), whole_plan=True)
+
+        return run, count
+
+    return setup
+
+
+BENCHMARKS = {"returns: read 120 unit workbooks": _receive(120), "returns: add up 120 units": _consolidate(120),
+              "returns: consolidated report of 120 units": _consolidated_report(120)}
