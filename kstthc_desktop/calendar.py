@@ -124,3 +124,14 @@ def effective_due(d: date) -> date:
             return current
         current += timedelta(days=1)
     return d
+
+
+def working_days_after(start: date, days: int) -> date:
+    """The day ``days`` working days after ``start`` ("10 ngày làm việc kể từ ngày tiếp nhận": the day of receipt
+    is not counted, weekends, holidays and Tết are skipped, a swapped working Saturday counts)."""
+    current, left = start, days
+    while left > 0:
+        current += timedelta(days=1)
+        if is_working_day(current):
+            left -= 1
+    return current

@@ -62,7 +62,8 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
      "đúng quy định", "thời điểm …", "đồng thời với …", and any stated span:
      "Trong thời gian 10 ngày kể từ ngày tiếp nhận" → ``within_days == 10`` ("N tháng kể từ" counts 30 days a
      month, "N tuần" 7 days a week). Working days: "05 ngày làm việc" gives ``within_days == 5``, the number
-     as printed — the plan-json format has no unit, and the officer counts the working days from the event.
+     as printed — the plan-json format has no unit; ``span_in_working_days`` tells the occurrences to count an
+     event's due date in working days.
    - otherwise (e.g. "Báo cáo kết quả kiểm tra": words that are no deadline) → **unspecified**.
 
 Where to add a phrasing: ``_read`` runs the stages above in order. A continuous or on-demand word goes into
@@ -87,7 +88,7 @@ from kstthc_desktop.text import fold
 log = logging.getLogger(__name__)
 _S = TypeVar("_S")
 
-__all__ = ["read_deadline", "normalise"]
+__all__ = ["read_deadline", "normalise", "span_in_working_days"]
 
 
 def read_deadline(text: str | None, year: int | None = None) -> Deadline:
@@ -220,6 +221,15 @@ _SPAN_DAYS = re.compile(
     r"\b(?P<n>\d{1,3})\s*ngay(?:\s*lam\s*viec)?\b(?!\s*\d)(?!\s*(?:dau|cuoi)\s*(?:thang|quy|nam))"
     rf"(?:\s*(?:ke\s*tu|tinh\s*tu)\s*ngay\s*(?P<from>{_D}))?"
 )
+_WORKING_SPAN = re.compile(r"\b\d{1,3}\s*ngay\s*lam\s*viec\b")
+
+
+def span_in_working_days(text: str) -> bool:
+    """Does the printed deadline count its span in working days ("05 ngày làm việc kể từ ngày nhận")? The
+    reading keeps only the number (``within_days``); an event's due date is counted with this."""
+    return bool(_WORKING_SPAN.search(fold(text or "")))
+
+
 _SPAN_MONTHS = re.compile(r"\b(?P<n>\d{1,2})\s*thang\s*(?=ke\s*tu|tinh\s*tu|sau\s*khi|sau\s*ngay)")
 _SPAN_WEEKS = re.compile(r"\b(?P<n>\d{1,2})\s*tuan\b(?!\s*(?:/|mot\b|1\b|01\b)\s*lan)")
 

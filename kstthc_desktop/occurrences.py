@@ -9,7 +9,8 @@
   (Nghị định 09/2019 data windows; every plan we have asks for quarterly reports), so "has it shown progress this
   quarter?" is the question the officer must answer; month or year reports simply group the quarters.
 - on_demand: one per logged event whose date lies in the year's data window (key "event:<id>"); due = event date
-  + ``within_days`` when the plan states a span, else no due date.
+  + ``within_days`` when the plan states a span (working days when the printed text says "ngày làm việc":
+  ``task_occurrences`` reads that), else no due date.
 
 Every occurrence carries the printed ``due`` and the ``effective_due`` (rolled over weekends and holidays) and a
 ``start`` (the period's data-window start, or the event date). The list is sorted by start (then due).
@@ -24,10 +25,11 @@ from typing import Any
 
 from dateutil.rrule import MONTHLY, rrule
 
-from kstthc_desktop.calendar import effective_due
+from kstthc_desktop.calendar import effective_due, working_days_after
+from kstthc_desktop.deadlines import span_in_working_days
 from kstthc_desktop.domain import FREQUENCIES, Deadline, DeadlineKind, Occurrence
 from kstthc_desktop.errors import UserError
-from kstthc_desktop.periods import Period, parse_period, year_window
+from kstthc_desktop.periods import ROMAN, Period, parse_period, year_window
 from kstthc_desktop.vndates import text_date
 
 #: how many months each frequency's period spans
@@ -41,9 +43,11 @@ def occurrences(
     events: Iterable[Any] = (),
     *,
     default_days: Mapping[str, int] | None = None,
+    working_days: bool = False,
 ) -> list[Occurrence]:
     """The occurrences of ``deadline`` in plan year ``year``, sorted. ``events``: (id, date) pairs of logged events
-    (also accepted: the store's (id, task_id, date, text) rows or objects with ``id`` and ``event_date``)."""
+    (also accepted: the store's (id, task_id, date, text) rows or objects with ``id`` and ``event_date``);
+    ``working_days``: an event's span counts working days (see ``task_occurrences``)."""
     kind = deadline.kind
     found: list[Occurrence] = []
     if kind == DeadlineKind.PERIODIC and deadline.every:
@@ -66,13 +70,83 @@ def occurrences(
         for event_id, day in event_pairs(events):
             if not lo <= day <= hi:
                 continue
-            due = day + timedelta(days=deadline.within_days) if deadline.within_days else None
+            due = _event_due(day, deadline.within_days, working_days)
             found.append(
                 Occurrence(key=f"event:{event_id}", label=f"Phát sinh ngày {text_date(day)}", due=due,
                            effective_due=effective_due(due) if due else None, start=day)
             )
     found.sort(key=_order)
     return found
+
+
+def task_occurrences(task: Any, year: int, events: Iterable[Any] = (), *,
+                     default_days: Mapping[str, int] | None = None) -> list[Occurrence]:
+    """The occurrences of a task (``occurrences`` of its deadline), with what only its printed text says: an
+    on-demand span in working days ("10 ngày làm việc kể từ ngày tiếp nhận")."""
+    working = task.deadline.kind == DeadlineKind.ON_DEMAND and span_in_working_days(task.deadline_text)
+    return occurrences(task.deadline, year, events, default_days=default_days, working_days=working)
+
+
+def _event_due(day: date, within_days: int | None, working_days: bool) -> date | None:
+    """An event's due date: ``within_days`` after it, counted in working days or calendar days; None without span."""
+    if not within_days:
+        return None
+    return working_days_after(day, within_days) if working_days else day + timedelta(days=within_days)
+
+
+def occurrence_for_date(task_occurrences: Iterable[Occurrence], when: date) -> Occurrence | None:
+    """The occurrence a result dated ``when`` counts for: the one whose data window holds the date (the shortest
+    period when a month and a quarter both do); a dated task's one due date; an on-demand task's latest event on
+    or before the date. A date outside every window: the nearest occurrence. None when there is none.
+
+    The one rule for "Tính cho kỳ": the progress dialog and the command line call it, so a result written on
+    10/5 counts for Quý II even when the officer is looking at Quý III."""
+    occs = list(task_occurrences)
+    if len(occs) <= 1:
+        return occs[0] if occs else None
+    periods = [(period_of(o), o) for o in occs]
+    windows = [(p, o) for p, o in periods if p is not None]
+    if windows:
+        holding = [(p, o) for p, o in windows if p.contains(when)]
+        if holding:
+            return min(holding, key=lambda po: (po[0].window_end - po[0].window_start, po[0].window_start))[1]
+        return min(windows, key=lambda po: _distance(po[0], when))[1]
+    started = [o for o in occs if o.start is not None and o.start <= when]
+    return started[-1] if started else occs[0]
+
+
+def _distance(period: Period, when: date) -> int:
+    """Days from ``when`` to the period's data window."""
+    if when < period.window_start:
+        return (period.window_start - when).days
+    return (when - period.window_end).days
+
+
+def occurrence_phrase(occ: Occurrence | str) -> str:
+    """How a progress line names the occurrence it counts for: "kỳ quý III", "kỳ tháng 5", "kỳ 6 tháng đầu năm",
+    "kỳ năm 2024", "lần phát sinh ngày 05/06/2023", "hạn 31/01/2025" ("" for an entry with no occurrence)."""
+    key = occ if isinstance(occ, str) else occ.key
+    period = _period_of_key(key or "")
+    if period is not None:
+        return f"kỳ {_short_period_name(period)}"
+    if isinstance(occ, str):
+        return ""
+    if occ.key.startswith("event:"):
+        return f"lần phát sinh ngày {text_date(occ.start)}" if occ.start else "lần phát sinh"
+    return f"hạn {text_date(occ.due)}" if occ.due else occ.label
+
+
+def _short_period_name(period: Period) -> str:
+    """"quý III", "tháng 5", "6 tháng đầu năm", "9 tháng", "năm 2024": a period named inside a sentence."""
+    if period.kind == "month":
+        return f"tháng {period.index}"
+    if period.kind == "quarter":
+        return f"quý {ROMAN[period.index - 1]}"
+    if period.kind == "halfyear":
+        return f"6 tháng {'đầu' if period.index == 1 else 'cuối'} năm"
+    if period.kind == "ninemonths":
+        return "9 tháng"
+    return f"năm {period.year}"
 
 
 def _order(occ: Occurrence) -> tuple:

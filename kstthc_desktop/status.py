@@ -11,15 +11,19 @@ has progress in the period or none; an on-demand task with no event in the perio
   completes it; done on or before the effective due → on time, later → late; not done → in time until the
   effective due has passed, then overdue.
 - periodic: the occurrences whose data window overlaps the period's (a quarterly task in a year report: the four
-  quarters; a yearly task in a quarter report: the year). An occurrence is done by a done entry carrying its key,
+  quarters; a yearly task in a quarter report: the year), those falling due inside the period's window (June's
+  monthly report, due 30/6, in Quý III), and every earlier one of the plan year not done when the period began
+  (so a quarter's counts show the overdue months before it). An occurrence is done by a done entry carrying its key,
   or by a done entry dated inside its window whose key names none of the task's occurrences.
   Several occurrences: overdue if any is, else in time if any is open, else done late if any was late, else on time.
 - continuous (and "Định kỳ" with no frequency): HAS_PROGRESS when an entry counts for the period — its key names a
   period whose window lies inside this period's, or a longer period holding this one and the entry is dated in
   this one's window (a Quý IV result written on 18/10 counts for November), or (any other key) its date lies in
   the window — else NO_PROGRESS.
-- on_demand: the logged events dated inside the period's window; none → NOT_ARISEN; each event is done by a done
-  entry with key "event:<id>"; with a stated span it has a due date, without one it is in time until done.
+- on_demand: the logged events dated inside the period's window, those falling due inside it, and earlier ones
+  not done when the period began; none → NOT_ARISEN; each event is done by a done entry with key "event:<id>";
+  with a stated span it has a due date (in working days when the text says so), past it unanswered it is
+  overdue; without a span it is in time until done.
 - Entries dated after ``today`` are ignored (typed ahead by mistake).
 """
 
@@ -32,7 +36,7 @@ from datetime import date
 from typing import Any
 
 from kstthc_desktop.domain import DeadlineKind, Occurrence, ProgressEntry, Task
-from kstthc_desktop.occurrences import _period_of_key, occurrences, period_of
+from kstthc_desktop.occurrences import _period_of_key, occurrences, period_of, task_occurrences
 from kstthc_desktop.periods import Period
 
 
@@ -186,24 +190,41 @@ def task_status(
         judged = []
         for occ in all_occs:
             occ_period = period_of(occ)
-            if occ_period is None or not _overlaps(occ_period, period):
+            if occ_period is None:
                 continue
             done = [
                 e.entry_date for e in entries
                 if e.done and (e.occurrence_key == occ.key or (e.occurrence_key not in keys and occ_period.contains(e.entry_date)))
             ]
-            judged.append(_judge(occ, min(done) if done else None, today))
+            done_on = min(done) if done else None
+            if _overlaps(occ_period, period) or _owed_in(occ, done_on, period):
+                judged.append(_judge(occ, done_on, today))
         return _combine(judged, today, due_soon_days)
 
-    # on demand: the events of this period
-    all_occs = [o for o in occurrences(deadline, period.year, events) if o.start and period.contains(o.start)]
-    if not all_occs:
-        return TaskStatus(Status.NOT_ARISEN)
+    # on demand: the events of this period, and those still owed in it
     judged = []
-    for occ in all_occs:
+    for occ in task_occurrences(task, period.year, events):
         done = [e.entry_date for e in entries if e.done and e.occurrence_key == occ.key]
-        judged.append(_judge(occ, min(done) if done else None, today))
+        done_on = min(done) if done else None
+        if (occ.start and period.contains(occ.start)) or _owed_in(occ, done_on, period):
+            judged.append(_judge(occ, done_on, today))
+    if not judged:
+        return TaskStatus(Status.NOT_ARISEN)
     return _combine(judged, today, due_soon_days)
+
+
+def _owed_in(occ: Occurrence, done_on: date | None, period: Period) -> bool:
+    """Is an occurrence asked for in ``period`` although its own window lies elsewhere? When it falls due inside
+    the period's window (June's monthly report, due 30/6, in Quý III), or it fell due or arose earlier and was
+    still not done when the period began (a March report never sent is overdue in every later quarter). One done
+    before the period began asks nothing of it."""
+    if done_on is not None and done_on < period.window_start:
+        return False
+    due = occ.effective_due
+    if due is not None and period.contains(due):
+        return True
+    opened = due or occ.start
+    return opened is not None and opened < period.window_start
 
 
 def _judge(occ: Occurrence, done_on: date | None, today: date) -> OccurrenceStatus:

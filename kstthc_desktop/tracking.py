@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Iterable
 
 from kstthc_desktop.domain import Concern, DeadlineKind, Event, ProgressEntry, Task
-from kstthc_desktop.occurrences import occurrences
+from kstthc_desktop.occurrences import task_occurrences
 from kstthc_desktop.periods import period_containing, periods_of_year
 from kstthc_desktop.status import Status, Tone, task_status, tone_of
 from kstthc_desktop.store.bodies import split_bodies
@@ -208,7 +208,7 @@ def build_rows(
         open_dues = []
         printed_due = None
         if not task.withdrawn and task.deadline.kind in (DeadlineKind.DATED, DeadlineKind.PERIODIC, DeadlineKind.ON_DEMAND):
-            for occ in occurrences(task.deadline, year, task_events):
+            for occ in task_occurrences(task, year, task_events):
                 if result.due is not None and occ.effective_due == result.due and printed_due is None:
                     printed_due = occ.due
                 if occ.key not in done_keys and occ.effective_due is not None:

@@ -98,21 +98,23 @@ def test_an_entry_typed_with_a_future_date_does_not_count_yet():
 def test_quarterly_task_in_each_quarter_and_across_the_window_boundary():
     t = task("trước ngày 19 của tháng cuối quý")
     q3 = parse_period("2025-Q3")
-    st = task_status(t, [], q3, date(2025, 9, 19))
+    sent = [done(date(2025, 3, 18), "2025-Q1"), done(date(2025, 6, 10), "2025-Q2")]  # the earlier quarters' reports
+    st = task_status(t, sent, q3, date(2025, 9, 19))
     assert st.status == Status.IN_TIME and st.due == date(2025, 9, 19) and [o.key for o in st.occurrences] == ["2025-Q3"]
-    assert task_status(t, [], q3, date(2025, 9, 20)).status == Status.OVERDUE
+    assert task_status(t, sent, q3, date(2025, 9, 20)).status == Status.OVERDUE
     # the Q3 report was sent on 19/9 (after the data window closed on 14/9): still Q3's occurrence, on time
-    assert task_status(t, [done(date(2025, 9, 19), "2025-Q3")], q3, date(2025, 9, 30)).status == Status.DONE_ON_TIME
+    assert task_status(t, [*sent, done(date(2025, 9, 19), "2025-Q3")], q3, date(2025, 9, 30)).status == Status.DONE_ON_TIME
     # the same entry does not make Q4 done
     q4 = parse_period("2025-Q4")
-    assert task_status(t, [done(date(2025, 9, 19), "2025-Q3")], q4, date(2025, 10, 1)).status == Status.IN_TIME
+    assert task_status(t, [*sent, done(date(2025, 9, 19), "2025-Q3")], q4, date(2025, 10, 1)).status == Status.IN_TIME
 
 
 def test_a_done_entry_without_an_occurrence_key_counts_for_the_window_it_is_dated_in():
     t = task("Hàng quý")
     q2 = parse_period("2025-Q2")
-    assert task_status(t, [done(date(2025, 6, 14), "")], q2, date(2025, 7, 1)).status == Status.DONE_ON_TIME
-    assert task_status(t, [done(date(2025, 6, 15), "")], q2, date(2025, 7, 1)).status == Status.OVERDUE
+    q1_sent = done(date(2025, 3, 20), "2025-Q1")  # Quý I's report, due 31/3 (inside Q2's window): sent
+    assert task_status(t, [q1_sent, done(date(2025, 6, 14), "")], q2, date(2025, 7, 1)).status == Status.DONE_ON_TIME
+    assert task_status(t, [q1_sent, done(date(2025, 6, 15), "")], q2, date(2025, 7, 1)).status == Status.OVERDUE
 
 
 def test_year_report_combines_the_quarters_worst_first():
@@ -129,11 +131,12 @@ def test_year_report_combines_the_quarters_worst_first():
 
 def test_monthly_task_in_a_quarter_looks_at_its_three_months():
     t = task("Ngày 05 hàng tháng")
-    st = task_status(t, [], parse_period("2025-Q2"), date(2025, 4, 1))
+    sent = [done(date(2025, m, 3), f"2025-{m:02d}") for m in (1, 2, 3)]
+    st = task_status(t, sent, parse_period("2025-Q2"), date(2025, 4, 1))
     assert [o.key for o in st.occurrences] == ["2025-04", "2025-05", "2025-06"]
     # 5/4/2025 is a Saturday, 6/4 a Sunday, 7/4 Giỗ Tổ Hùng Vương: due on Tuesday 8/4
     assert st.due == date(2025, 4, 8)
-    assert task_status(t, [], parse_period("2025-04"), date(2025, 4, 8)).status == Status.IN_TIME
+    assert task_status(t, sent, parse_period("2025-04"), date(2025, 4, 8)).status == Status.IN_TIME
 
 
 def test_yearly_task_in_a_quarter_report_is_in_time_until_its_day():

@@ -357,7 +357,7 @@ def _due_in(tasks, lo: date, hi: date, events_by_task, plan_year: int, done_keys
     an occurrence already done (a task finished ahead of time) is not next period's work."""
     from kstthc_desktop.tracking import shown_stt
 
-    from kstthc_desktop.occurrences import occurrences
+    from kstthc_desktop.occurrences import task_occurrences
 
     found: list[NextTask] = []
     from kstthc_desktop.domain import DeadlineKind
@@ -368,7 +368,7 @@ def _due_in(tasks, lo: date, hi: date, events_by_task, plan_year: int, done_keys
         events = events_by_task.get(task.id, [])
         dues = []
         done = (done_keys or {}).get(task.id, set())
-        for occ in occurrences(task.deadline, plan_year, events):
+        for occ in task_occurrences(task, plan_year, events):
             due = occ.effective_due or occ.due
             if due is not None and lo <= due <= hi and occ.key not in done:
                 dues.append(due)
