@@ -113,3 +113,31 @@ def test_the_dashboard_counts_an_unanswered_event_as_overdue():
     rows = build_rows([t], [], [Event(id=7, task_id=1, event_date=date(2023, 6, 5), text="Đơn phản ánh")], Q3,
                       TODAY, year=2023)
     assert dashboard(rows, Q3, TODAY).counts.get(Status.OVERDUE) == 1
+
+
+# -- 4. a progress line names the occurrence it counts for --------------------------------------------------
+
+def test_the_quarter_three_report_written_in_quarter_four_reads_as_quarter_three_in_the_q4_report(tmp_path):
+    """Demo task V.3 in Quý IV/2024: the Q3 report sent late on 27/9 (inside Q4's data window) printed as
+    "Đã hoàn thành (chậm…)" under "Chưa hoàn thành – trong hạn"; each line now says which occurrence it is."""
+    from kstthc_desktop.domain import Plan, PlanDocument, Section
+    from kstthc_desktop.reports.data import build_report
+    from kstthc_desktop.store import Store
+
+    with Store.open(tmp_path / "kstthc.sqlite3") as store:
+        plan = Plan(document=PlanDocument(year=2024, title="Kế hoạch"), sections=[Section("V", "Báo cáo")],
+                    tasks=[Task(section="V", stt="3", content="Báo cáo quý", deadline_text="Hằng quý",
+                                deadline=read_deadline("Hằng quý", 2024))])
+        plan_id = store.save_plan(plan)
+        task_id = store.tasks(plan_id)[0].id
+        for day, key in ((date(2024, 3, 20), "2024-Q1"), (date(2024, 6, 20), "2024-Q2"), (date(2024, 9, 27), "2024-Q3")):
+            store.add_progress(ProgressEntry(task_id=task_id, entry_date=day, text="Đã hoàn thành (chậm so với thời hạn).",
+                                             occurrence_key=key, done=True))
+        data = build_report(store, plan_id, "2024-Q4", date(2024, 10, 20))
+    [reported] = [t for s in data.sections for t in s.tasks]
+    assert reported.status == Status.IN_TIME
+    assert reported.done_text == "- 27/9/2024 (kỳ quý III): Đã hoàn thành (chậm so với thời hạn)."
+    assert reported.progress[0].dated == "27/9/2024, kỳ quý III"
+    from kstthc_desktop.reports.words import task_sentence
+
+    assert "(kỳ quý III)" in task_sentence(reported)  # the PDF and Word part I say it too

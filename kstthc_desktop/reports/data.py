@@ -58,6 +58,16 @@ class ReportProgress:
     text: str
     done: bool = False
     occurrence_key: str = ""
+    counts_for: str = ""  # the occurrence it counts for, as a line names it: "kỳ quý III" (occurrence_phrase)
+    elsewhere: bool = False  # it counts for a period outside the report's (the Q3 report sent in Q4's window)
+
+    @property
+    def dated(self) -> str:
+        """"27/9/2024, kỳ quý III": the entry's date and what it counts for (an entry of the Q3 report written in
+        Q4's data window must not read as Q4's result)."""
+        from kstthc_desktop.vndates import text_date
+
+        return f"{text_date(self.entry_date)}, {self.counts_for}" if self.counts_for else text_date(self.entry_date)
 
 
 @dataclass
@@ -112,7 +122,10 @@ class ReportTask:
         """What was done in the period, one dated line per entry (for tables)."""
         from kstthc_desktop.vndates import text_date
 
-        return "\n".join(f"- {text_date(p.entry_date)}: {p.text}" for p in self.progress)
+        return "\n".join(
+            f"- {text_date(p.entry_date)} ({p.counts_for}): {p.text}" if p.counts_for else f"- {text_date(p.entry_date)}: {p.text}"
+            for p in self.progress
+        )
 
     @property
     def evidence_text(self) -> str:
@@ -263,6 +276,7 @@ def build_report(store, plan_id: int, period_key: str, today: date, *, whole_pla
         else:
             status, due = row.status, row.due
         in_window = [e for e in entries if lo <= e.entry_date <= hi]
+        named = _occurrence_namer(task, plan.document.year or period.year, events_by_task.get(task.id, []))
         window_ids = {e.id for e in in_window}
         evidence = [
             ev for ev in evidence_by_task.get(task.id, [])
@@ -283,7 +297,9 @@ def build_report(store, plan_id: int, period_key: str, today: date, *, whole_pla
             result=clean(task.result),
             deadline_text=clean(task.deadline_text),
             due=due,
-            progress=[ReportProgress(e.entry_date, clean(e.text), e.done, e.occurrence_key) for e in in_window],
+            progress=[ReportProgress(e.entry_date, clean(e.text), e.done, e.occurrence_key, named(e.occurrence_key),
+                                     _outside(e.occurrence_key, period))
+                      for e in in_window],
             evidence=[
                 ReportEvidence(citation=nfc(ev.citation()), summary=clean(ev.summary), issuer=clean(ev.issuer),
                                number=nfc(ev.number), issued=ev.issued)
@@ -349,6 +365,26 @@ def own_work(document, body: str):
     if name and issuer and (name in issuer or issuer in name):
         return lambda task: True
     return lambda task: is_mine(task, body)
+
+
+def _occurrence_namer(task, year: int, events):
+    """key → "kỳ quý III" / "lần phát sinh ngày 05/6/2023" / "hạn 31/01/2025" for the task's progress lines."""
+    from kstthc_desktop.occurrences import occurrence_phrase, task_occurrences
+
+    by_key = {o.key: o for o in task_occurrences(task, year, events)}
+    return lambda key: occurrence_phrase(by_key.get(key) or key or "")
+
+
+def _outside(key: str, period) -> bool:
+    """Does an entry keyed ``key`` count for a period outside ``period`` (not inside it, not holding it)?"""
+    from kstthc_desktop.occurrences import _period_of_key
+
+    named = _period_of_key(key or "")
+    if named is None:
+        return False
+    inside = period.window_start <= named.window_start and named.window_end <= period.window_end
+    holding = named.window_start <= period.window_start and period.window_end <= named.window_end
+    return not (inside or holding)
 
 
 def _due_in(tasks, lo: date, hi: date, events_by_task, plan_year: int, done_keys: dict[int, set[str]] | None = None,

@@ -132,7 +132,8 @@ def task_sentence(task: ReportTask, body: str = "") -> str:
     """What the report says a task achieved in the period, from its documents and entries ("" when nothing)."""
     docs = [_document_clause(e, body) for e in task.evidence]
     shown, left_out = printed_progress(task)  # completions first, then the latest
-    entries = [trim_end(p.text) for p in shown if p.text.strip()]
+    entries = [trim_end(p.text) + (f" ({p.counts_for})" if p.elsewhere and p.counts_for else "")
+               for p in shown if p.text.strip()]  # another period's result says whose it is
     if docs:  # "Đã ban hành Kế hoạch" beside the document itself says it twice
         entries = [e for e in entries if not fold(e).lstrip("- ").startswith(("da ban hanh", "ban hanh"))]
     if not docs and not entries:
