@@ -87,6 +87,28 @@ def task_occurrences(task: Any, year: int, events: Iterable[Any] = (), *,
     return occurrences(task.deadline, year, events, default_days=default_days, working_days=working)
 
 
+def entry_occurrences(task: Any, year: int, events: Iterable[Any] = ()) -> list[Occurrence]:
+    """What a progress entry of ``task`` can count for: its occurrences in ``year``, or, when it has none (no
+    deadline read, an on-demand task with no event yet), the year's quarters and months."""
+    from kstthc_desktop.periods import periods_of_year
+
+    try:
+        found = task_occurrences(task, year, events)
+    except Exception:  # noqa: BLE001 - an odd reading still lets the officer record a result by period
+        found = []
+    if found:
+        return found
+    return [Occurrence(key=p.key, label=p.name, start=p.window_start)
+            for kind in ("quarter", "month") for p in periods_of_year(year, kind)]
+
+
+def choice_label(occ: Occurrence) -> str:
+    """An occurrence as a list offers it: "Quý II/2023 (hạn 30/6/2023)"."""
+    if occ.due and text_date(occ.due) not in occ.label:
+        return f"{occ.label} (hạn {text_date(occ.due)})"
+    return occ.label
+
+
 def _event_due(day: date, within_days: int | None, working_days: bool) -> date | None:
     """An event's due date: ``within_days`` after it, counted in working days or calendar days; None without span."""
     if not within_days:

@@ -71,8 +71,9 @@ def run(args: argparse.Namespace) -> int:
         plan_id = choose_plan(store, args.year or today.year, args.plan)
         task = plans.find_task(store, plan_id, args.task)
         year = store.load_plan(plan_id, tasks=False).document.year or today.year
-        choices = dict(progress.occurrence_choices(task, year, store.events(task_id=task.id)))
-        key = args.period or progress.default_occurrence(list(choices), today)
+        events = store.events(task_id=task.id)
+        choices = dict(progress.occurrence_choices(task, year, events))
+        key = args.period or progress.default_occurrence(task, year, events, args.date or today)
         if key not in choices:
             raise UserError(f"«{key}» không phải kỳ hoặc lần thực hiện của nhiệm vụ {args.task}; "
                             f"chọn một trong: {', '.join(choices)}.")

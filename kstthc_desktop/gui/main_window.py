@@ -360,6 +360,9 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, job)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self._task_page is not None and not self._task_page.panel.confirm_leaving():  # an unsaved assignee
+            event.ignore()
+            return
         qs = QSettings()
         qs.setValue("main/geometry", self.saveGeometry())
         if self._task_page is not None:

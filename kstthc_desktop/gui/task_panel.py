@@ -299,11 +299,19 @@ class TaskPanel(QWidget):
         labels = dict(self.occurrence_choices())
         for entry in self._progress:
             item = QTreeWidgetItem(
-                [text_date(entry.entry_date), labels.get(entry.occurrence_key, entry.occurrence_key), entry.text, "✔" if entry.done else ""]
+                [text_date(entry.entry_date), self._counts_for(entry, labels), entry.text, "✔" if entry.done else ""]
             )
             item.setToolTip(2, entry.text)
             item.setData(0, Qt.ItemDataRole.UserRole, entry.id)
             self.progress_list.addTopLevelItem(item)
+
+    @staticmethod
+    def _counts_for(entry: ProgressEntry, labels: dict[str, str]) -> str:
+        """The occurrence a progress line counts for, as the list names it ("Quý III/2024 (hạn 19/9/2024)")."""
+        from kstthc_desktop.occurrences import occurrence_phrase
+
+        key = entry.occurrence_key
+        return labels.get(key) or occurrence_phrase(key) or key or "(không gắn kỳ)"
 
     def _fill_evidence(self) -> None:
         self.evidence_list.clear()
@@ -333,14 +341,17 @@ class TaskPanel(QWidget):
             self.history_list.addTopLevelItem(item)
 
     # ------------------------------------------------------------------ progress
-    def occurrence_choices(self) -> list[tuple[str, str]]:
+    def entry_occurrences(self) -> list:
         """What a progress entry of this task can count for: its occurrences, or the year's periods."""
+        from kstthc_desktop.occurrences import entry_occurrences
+
+        return entry_occurrences(self.row.task, self.year, self.events) if self.row is not None else []
+
+    def occurrence_choices(self) -> list[tuple[str, str]]:
+        """(key, label) of each occurrence a progress entry can count for."""
         if self.row is None:
             return []
         return progress_ops.occurrence_choices(self.row.task, self.year, self.events)
-
-    def _default_key(self, choices: list[tuple[str, str]]) -> str:
-        return progress_ops.default_occurrence([k for k, _ in choices], self.today, getattr(self.period, "key", None))
 
     def shown_number(self, task) -> str:
         """The task's number as the table shows it: "III.1" (several sections have a task "1.")."""
@@ -359,9 +370,8 @@ class TaskPanel(QWidget):
             return
         from kstthc_desktop.gui.entry_dialogs import ProgressDialog
 
-        choices = self.occurrence_choices()
         dialog = ProgressDialog(
-            self.row.task, choices, self.today, self, default_key=self._default_key(choices), issuer=self._issuer(),
+            self.row.task, self.entry_occurrences(), self.today, self, issuer=self._issuer(),
             on_save=self._save_new_progress, number=self.shown_number(self.row.task), earliest=self._earliest_entry(),
         )
         dialog.setObjectName("progressDialog")
@@ -385,7 +395,7 @@ class TaskPanel(QWidget):
         from kstthc_desktop.gui.entry_dialogs import ProgressDialog
 
         dialog = ProgressDialog(
-            self.row.task, self.occurrence_choices(), self.today, self, entry=entry,
+            self.row.task, self.entry_occurrences(), self.today, self, entry=entry,
             on_save=lambda e, _ev, _f: progress_ops.change_progress(self.store, e, self.today), number=self.shown_number(self.row.task),
             earliest=self._earliest_entry(),
         )
@@ -477,6 +487,25 @@ class TaskPanel(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(viewable_copy(path, ev))))
 
     # ------------------------------------------------------------------ assignee
+    def assignee_unsaved(self) -> bool:
+        """Is a name typed in "Người được giao" and not saved?"""
+        from kstthc_desktop.text import clean
+
+        return self.row is not None and not self.read_only and clean(self.assignee.text()) != self.row.task.assignee
+
+    def confirm_leaving(self) -> bool:
+        """Before the program closes: an assignee typed and not saved is saved, dropped or kept (the officer's
+        choice); False when the officer goes back to it (or saving it was refused)."""
+        from kstthc_desktop.gui.unsaved import Choice, ask_unsaved
+
+        if not self.assignee_unsaved():
+            return True
+        choice = ask_unsaved(self.window(), "tên người được giao")
+        if choice == Choice.SAVE:
+            self.save_assignee()
+            return not self.assignee_unsaved()
+        return choice == Choice.DISCARD
+
     def save_assignee(self) -> None:
         if self.row is None or self.read_only:
             return

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from kstthc_desktop.domain import Event, Evidence, ProgressEntry, Task
 from kstthc_desktop.errors import UserError
+from kstthc_desktop.occurrences import choice_label, entry_occurrences, occurrence_for_date
 from kstthc_desktop.periods import Period
 from kstthc_desktop.text import clean
 from kstthc_desktop.vndates import text_date
@@ -37,40 +38,14 @@ def plan_year_of_task(store: Store, task_id: int) -> int | None:
 def occurrence_choices(task: Task, year: int, events: Iterable[Event] = ()) -> list[tuple[str, str]]:
     """What a progress entry of ``task`` can count for, as (key, label): its occurrences in ``year`` (an on-demand
     task's ``events`` are its occurrences), or the year's quarters and months when it has none."""
-    from kstthc_desktop.occurrences import occurrences
-    from kstthc_desktop.periods import periods_of_year
-
-    try:
-        found = occurrences(task.deadline, year, [(e.id, e.event_date) for e in events])
-    except Exception:  # noqa: BLE001 - an odd reading still lets the officer record a result by period
-        found = []
-    choices = [
-        (o.key, o.label + (f" (hạn {text_date(o.due)})" if o.due and text_date(o.due) not in o.label else ""))
-        for o in found
-    ]
-    if not choices:
-        for kind in ("quarter", "month"):
-            choices += [(p.key, p.name) for p in periods_of_year(year, kind)]
-    return choices
+    return [(o.key, choice_label(o)) for o in entry_occurrences(task, year, events)]
 
 
-def default_occurrence(keys: list[str], today: date, period_key: str | None = None) -> str:
-    """The choice a new entry starts with: the period being looked at, the only occurrence, or the one
-    whose period holds ``today`` (month first, then quarter, half year, year)."""
-    from kstthc_desktop.periods import period_containing
-
-    if period_key in keys:
-        return period_key
-    if len(keys) == 1:
-        return keys[0]
-    for kind in ("month", "quarter", "halfyear", "year"):
-        try:
-            key = period_containing(today, kind).key
-        except Exception:  # noqa: BLE001
-            continue
-        if key in keys:
-            return key
-    return keys[0] if keys else ""
+def default_occurrence(task: Task, year: int, events: Iterable[Event], when: date) -> str:
+    """The occurrence a result dated ``when`` counts for unless the officer says otherwise: the window's progress
+    form and ``kstthc progress add`` both follow ``occurrences.occurrence_for_date`` ("" when there is none)."""
+    occ = occurrence_for_date(entry_occurrences(task, year, events), when)
+    return occ.key if occ is not None else ""
 
 
 def progress_problem(entry: ProgressEntry, today: date, earliest: date | None = None) -> str:
