@@ -57,6 +57,12 @@ LEGEND = (
 )
 
 
+#: Default widths: the sections tree and the task panel when open. At 1366 px the content column gets the rest
+#: (about 60 characters on two lines) while no task is chosen, and still about 35 with the panel open.
+TREE_WIDTH = 210
+PANEL_WIDTH = 380
+
+
 class TaskPage(QWidget):
     """Sections tree | filters over the task table | task panel, in a splitter the window remembers."""
 
@@ -93,7 +99,10 @@ class TaskPage(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)  # a wider window widens the table, not the tree or the panel
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([190, 780, 370])
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setCollapsible(2, True)
+        self.panel_width = PANEL_WIDTH  # the panel's width when open (the officer's, kept between sessions)
+        self.splitter.setSizes([TREE_WIDTH, 1100, 0])  # the panel stays folded until a task is chosen
 
     # ------------------------------------------------------------------ building
     def _build_section_tree(self) -> QTreeWidget:
@@ -169,9 +178,10 @@ class TaskPage(QWidget):
         table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setWordWrap(False)
+        table.setWordWrap(True)  # the content on two lines: it is what the officer reads
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
+        table.verticalHeader().setDefaultSectionSize(2 * table.fontMetrics().lineSpacing() + 10)
         table.setStyleSheet("QTableView { gridline-color: #e3e6ea; } QTableView::item:selected { background: #2f6db5; color: white; }")
         header = table.horizontalHeader()
         header.setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
@@ -187,13 +197,40 @@ class TaskPage(QWidget):
 
     # ------------------------------------------------------------------ layout memory
     def restore_layout(self) -> None:
-        splitter = QSettings().value("main/splitter")
-        if splitter is not None:
-            with contextlib.suppress(TypeError):  # not bytes: a damaged settings file; keep the default sizes
+        """The officer's widths of the last session: the tree, the panel (when open) and the table's columns.
+        The panel starts folded all the same: nothing is chosen yet."""
+        settings = QSettings()
+        splitter, header = settings.value("main/splitter"), settings.value("main/taskHeader")
+        with contextlib.suppress(TypeError, ValueError):  # a damaged settings file: keep the default widths
+            if splitter is not None:
                 self.splitter.restoreState(splitter)
+            if header is not None:
+                self.table.horizontalHeader().restoreState(header)
+                self.table.horizontalHeader().setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
+            self.panel_width = int(settings.value("main/panelWidth", PANEL_WIDTH)) or PANEL_WIDTH
+        self.fold_panel()
 
     def save_layout(self) -> None:
-        QSettings().setValue("main/splitter", self.splitter.saveState())
+        settings = QSettings()
+        if self.splitter.sizes()[2] > 0:
+            self.panel_width = self.splitter.sizes()[2]
+        settings.setValue("main/splitter", self.splitter.saveState())
+        settings.setValue("main/taskHeader", self.table.horizontalHeader().saveState())
+        settings.setValue("main/panelWidth", self.panel_width)
+
+    def fold_panel(self) -> None:
+        """Give the panel's width to the table (no task chosen: an empty panel is a third of a laptop's screen)."""
+        tree, table, panel = self.splitter.sizes()
+        if panel > 0:
+            self.panel_width = panel
+            self.splitter.setSizes([tree, table + panel, 0])
+
+    def unfold_panel(self) -> None:
+        """Open the panel at the officer's width, taken from the table."""
+        tree, table, panel = self.splitter.sizes()
+        if panel == 0:
+            width = min(self.panel_width, max(table - 320, 200))
+            self.splitter.setSizes([tree, table - width, width])
 
     # ------------------------------------------------------------------ showing rows
     def show_rows(self, rows: list, sections: list, year: int, period,
@@ -252,7 +289,8 @@ class TaskPage(QWidget):
         for s in self.sections:
             label = f"{s.printed_code or s.code}. {s.title}"
             item = QTreeWidgetItem([label, ""])
-            item.setToolTip(0, label)
+            item.setToolTip(0, label)  # the whole title on hover; widening the tree shows it too
+            item.setToolTip(1, label)
             item.setData(0, USER_ROLE, s.code)
             parent = items.get(s.parent or "")
             (parent.addChild(item) if parent is not None else self.section_tree.addTopLevelItem(item))
@@ -347,6 +385,7 @@ class TaskPage(QWidget):
             self.panel.show_task(None)
             return
         source = self.proxy.mapToSource(current)
+        self.unfold_panel()
         self.panel.show_task(self.model.rows[source.row()])
 
     def select_task(self, task_id: int, *, keep_panel: bool = False) -> bool:
