@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         has been): set-up the first sight does not need waits, and the officer sees the dashboard sooner.
         (A zero-timer alone is not enough: Qt runs timers that are due before it paints a newly shown window.)"""
         if self._painted:
-            QTimer.singleShot(0, job)
+            QTimer.singleShot(0, self, job)  # tied to the window: never run after it is gone
         else:
             self._after_paint.append(job)
 
@@ -357,7 +357,7 @@ class MainWindow(QMainWindow):
             self._painted = True
             jobs, self._after_paint = self._after_paint, []
             for job in jobs:
-                QTimer.singleShot(0, job)
+                QTimer.singleShot(0, self, job)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self._task_page is not None and not self._task_page.panel.confirm_leaving():  # an unsaved assignee
@@ -598,10 +598,13 @@ class MainWindow(QMainWindow):
         if self.plan_id is None:
             QMessageBox.information(self, "Lập báo cáo", "Hãy nhập kế hoạch trước khi lập báo cáo.")
             return
+        from PySide6.QtCore import Qt
+
         from kstthc_desktop.gui.report_dialog import ReportDialog
 
         with reporting_errors(self):
             dialog = ReportDialog(self.store, self.plan_id, self.today, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # not one more hidden dialog per Ctrl+P
             dialog.exec()
 
     def open_settings(self) -> None:
@@ -711,7 +714,7 @@ class MainWindow(QMainWindow):
                 )
             self.notice.setText(text + "  <a href='close' style='color:#777'>Ẩn</a>")
             self.notice.show()
-            QTimer.singleShot(60_000, self.notice.hide)
+            QTimer.singleShot(60_000, self.notice, self.notice.hide)
 
     def _notice_link(self, link: str) -> None:
         if link == "close":

@@ -281,7 +281,7 @@ class ReportDialog(QDialog):
         super().showEvent(event)
         if self._preview_pending:
             self._preview_pending = False
-            QTimer.singleShot(0, lambda: self._guarded(self.refresh_preview))
+            QTimer.singleShot(0, self, lambda: self._guarded(self.refresh_preview))  # not after the dialog is gone
 
     def _mark_dirty(self, *_):
         self._dirty = True
