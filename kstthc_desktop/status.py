@@ -150,6 +150,17 @@ class TaskStatus:
     occurrences: list[OccurrenceStatus] = field(default_factory=list)
 
 
+def status_reading(result: TaskStatus) -> str:
+    """The one reading of a task's status in a period, naming the occurrences that decided it: "Chưa hoàn thành
+    – trong hạn (kỳ quý IV)". A Q3 report sent late inside Q4's window then reads as Q3's, not as Q4's."""
+    from kstthc_desktop.occurrences import occurrence_phrase
+
+    phrases = list(dict.fromkeys(
+        occurrence_phrase(o.occurrence) for o in result.occurrences if o.status == result.status))
+    phrases = [p for p in phrases if p]
+    return f"{result.status.label} ({', '.join(phrases)})" if phrases else result.status.label
+
+
 def task_status(
     task: Task,
     progress: Iterable[ProgressEntry],

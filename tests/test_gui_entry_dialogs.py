@@ -182,3 +182,34 @@ def test_closing_the_program_with_an_unsaved_assignee_asks(qtbot, tmp_path):
         window.close()
         qtbot.waitUntil(lambda: not window.isVisible())
         assert store.task(task_id).assignee == "Đ/c Lê Văn Tám"
+
+
+def test_the_panel_reads_one_status_and_names_each_line_s_occurrence(qtbot, tmp_path):
+    """Demo task V.3 in Quý IV/2024: the Q3 report sent late on 27/9 sits inside Q4's data window."""
+    from kstthc_desktop.deadlines import read_deadline
+    from kstthc_desktop.domain import Plan, PlanDocument, ProgressEntry, Section, Task
+    from kstthc_desktop.gui.app import make_application
+    from kstthc_desktop.gui.task_panel import TaskPanel
+    from kstthc_desktop.periods import parse_period
+    from kstthc_desktop.store import Store
+    from kstthc_desktop.tracking import task_rows
+
+    make_application()
+    today, q4 = date(2024, 10, 20), parse_period("2024-Q4")
+    with Store.open(tmp_path / "kstthc.sqlite3") as store:
+        plan = Plan(document=PlanDocument(year=2024), sections=[Section("V", "Báo cáo")],
+                    tasks=[Task(section="V", stt="3", content="Báo cáo quý", deadline_text="Hằng quý",
+                                deadline=read_deadline("Hằng quý", 2024))])
+        plan_id = store.save_plan(plan)
+        task_id = store.tasks(plan_id)[0].id
+        for day, key in ((date(2024, 3, 20), "2024-Q1"), (date(2024, 6, 10), "2024-Q2"), (date(2024, 9, 27), "2024-Q3")):
+            store.add_progress(ProgressEntry(task_id=task_id, entry_date=day, occurrence_key=key, done=True,
+                                             text="Đã hoàn thành (chậm so với thời hạn)."))
+        panel = TaskPanel(store, today)
+        qtbot.addWidget(panel)
+        panel.set_context(2024, q4, plan.sections)
+        [row] = task_rows(store, plan_id, q4, today)
+        panel.show_task(row)
+        assert "Chưa hoàn thành – trong hạn (kỳ quý IV)" in panel.title.text()
+        last = panel.progress_list.topLevelItem(panel.progress_list.topLevelItemCount() - 1)
+        assert last.text(0) == "27/9/2024" and last.text(1).startswith("Quý III/2024")

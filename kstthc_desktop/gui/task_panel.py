@@ -223,7 +223,7 @@ class TaskPanel(QWidget):
         self.events = self.store.events(task_id=task.id)
         self._progress = sorted(self.store.progress(task_id=task.id), key=lambda e: (e.entry_date, e.id or 0))
         self._evidence = self.store.evidence(task_id=task.id)
-        status = html.escape(row.status.label)
+        status = html.escape(self._status_reading(task, row))
         stt = self.shown_number(task)
         head = f"<b>{html.escape(stt)}.</b> {html.escape(_short(task.content, 200))}"
         if task.withdrawn:
@@ -237,6 +237,19 @@ class TaskPanel(QWidget):
         self._fill_history(task)
         self.tabs.setTabText(1, f"Tiến độ ({len(self._progress)})")
         self.tabs.setTabText(2, f"Văn bản ({len(self._evidence)})")
+
+    def _status_reading(self, task: Task, row) -> str:
+        """The task's status in the period as one reading, naming the occurrence it is about ("(kỳ quý IV)")."""
+        from kstthc_desktop.status import status_reading, task_status
+
+        if self.period is None:
+            return row.status.label
+        try:
+            result = task_status(task, self._progress, self.period, self.today,
+                                 events=[(e.id, e.event_date) for e in self.events])
+        except Exception:  # noqa: BLE001 - the title must show even when a reading is odd
+            return row.status.label
+        return status_reading(result) if result.status == row.status else row.status.label
 
     def _occurrence_rows(self, task: Task) -> list[tuple[str, str, str, str]]:
         """(label, printed due, effective due, status) of each occurrence of the task this year."""
