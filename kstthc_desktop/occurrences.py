@@ -67,13 +67,13 @@ def occurrences(
             )
     elif kind == DeadlineKind.ON_DEMAND:
         lo, hi = year_window(year)
-        for event_id, day in event_pairs(events):
-            if not lo <= day <= hi:
+        for event_id, arose in event_pairs(events):
+            if not lo <= arose <= hi:
                 continue
-            due = _event_due(day, deadline.within_days, working_days)
+            due = _event_due(arose, deadline.within_days, working_days)
             found.append(
-                Occurrence(key=f"event:{event_id}", label=f"Phát sinh ngày {text_date(day)}", due=due,
-                           effective_due=effective_due(due) if due else None, start=day)
+                Occurrence(key=f"event:{event_id}", label=f"Phát sinh ngày {text_date(arose)}", due=due,
+                           effective_due=effective_due(due) if due else None, start=arose)
             )
     found.sort(key=_order)
     return found

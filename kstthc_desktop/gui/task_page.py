@@ -207,7 +207,7 @@ class TaskPage(QWidget):
             if header is not None:
                 self.table.horizontalHeader().restoreState(header)
                 self.table.horizontalHeader().setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
-            self.panel_width = int(settings.value("main/panelWidth", PANEL_WIDTH)) or PANEL_WIDTH
+            self.panel_width = int(str(settings.value("main/panelWidth", PANEL_WIDTH))) or PANEL_WIDTH
         self.fold_panel()
 
     def save_layout(self) -> None:
