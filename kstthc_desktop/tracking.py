@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -128,8 +128,14 @@ def _folded(text: str) -> str:
 
 
 def printed_section_codes(sections: Iterable | None) -> dict[str, str]:
-    """Each section's code → its number as the plan prints it ("VII-2" → "VII"), for ``shown_stt``."""
-    return {s.code: s.printed_code or s.code for s in sections or ()}
+    """Each section's code → its number as the plan prints it ("VII-2" → "VII"), for ``shown_stt``. A number
+    printed again under another group ("I" in groups "1" and "2") is shown with its group's: "1.I", "2.I" — else
+    tasks of different sections would read alike ("I.1" six times)."""
+    sections = list(sections or ())
+    printed = {s.code: s.printed_code or s.code for s in sections}
+    repeated = {code for code, n in Counter(printed.values()).items() if n > 1}
+    return {s.code: f"{printed[s.parent]}.{printed[s.code]}"
+            if printed[s.code] in repeated and s.parent in printed else printed[s.code] for s in sections}
 
 
 def shown_stt(task: Task, section_codes: dict[str, str] | None = None) -> str:

@@ -524,6 +524,25 @@ class Builder:
         self.main = self.last = None
         return section
 
+    def heading_level(self, printed: str, next_stt: str) -> int | None:
+        """A heading right above a Roman section whose own code is not Roman ("1", "B", none) is a group: one
+        level above the Roman sections. None: the level follows the code's style (``add_section``)."""
+        if not is_roman(next_stt) or (printed and code_style(printed) == "roman"):
+            return None if printed else (self.stack[-1][0] if self.stack else 0)
+        if "roman" not in self.styles:
+            if printed and code_style(printed) in self.styles:
+                return self.styles.index(code_style(printed))
+            self.styles.append(code_style(printed) if printed else "heading")
+            return len(self.styles) - 1
+        return max(self.styles.index("roman") - 1, -1)
+
+    def next_code(self, next_stt: str) -> str:
+        """A code for a heading printed without one: the next number among the sections beside it."""
+        level = self.heading_level("", next_stt)
+        parent = next((s for lv, s in reversed(self.stack) if lv < level), None) if level is not None else None
+        siblings = [s for s in self.plan.sections if s.parent == (parent.code if parent else None)]
+        return str(len(siblings) + 1)
+
     # -- tasks ----------------------------------------------------------------------------------------------
     def add_task(self, task: Task) -> Task:
         task.section = self.section.code if self.section else ""
@@ -577,6 +596,7 @@ def view_row(row: Row, columns: Columns, above: list[str]) -> tuple[RowView, lis
     extras: dict[str, str] = {}
     resolved: list[str] = []
     stt_cells: list[str] = []
+    title_columns: set[int] = set()
     for j, cell in enumerate(row.cells):
         role = columns.roles[j] if j < len(columns.roles) else None
         if cell.vmerge:
@@ -590,6 +610,9 @@ def view_row(row: Row, columns: Columns, above: list[str]) -> tuple[RowView, lis
         resolved.append(cell.text)
         if cell.hmerge or not cell.text:
             continue
+        if role in ("stt", "stt2") and title_across(row, j):
+            role = "content"  # "1 | Thực hiện các nhiệm vụ… (merged from Stt2 to the edge)": the heading's title
+            title_columns.add(j)
         if role in ("stt", "stt2"):
             stt_cells.append(cell.text)
         elif role:
@@ -597,7 +620,8 @@ def view_row(row: Row, columns: Columns, above: list[str]) -> tuple[RowView, lis
         else:
             heading = columns.headings[j] if j < len(columns.headings) else ""
             extras[heading or f"Cột {j + 1}"] = cell.text
-    first_text = next((j for j, c in enumerate(row.cells) if c.text and not c.vmerge and columns.roles[j:j + 1] not in (["stt"], ["stt2"])), None)
+    first_text = next((j for j, c in enumerate(row.cells) if c.text and not c.vmerge and (
+        j in title_columns or columns.roles[j:j + 1] not in (["stt"], ["stt2"]))), None)
     hspan = first_text is not None and sum(1 for c in row.cells[first_text + 1:] if c.hmerge) >= 2
     stt = norm_stt(stt_cells[-1]) if stt_cells else ""
     bullet = bool(stt) and not stt.strip("-–+*•·")
@@ -713,12 +737,35 @@ SECTION_RULES: tuple[Callable[[SectionClues, str, str], tuple[str, str] | None],
 )
 
 
+def heading_across(view: RowView, next_stt: str) -> tuple[str, str] | None:
+    """A title merged across the content columns with no lead and no deadline is a heading whatever its
+    numbering: "1 | Thực hiện các nhiệm vụ…" or "B | …" above "I", or no number at all ("" | "Nhiệm vụ khác").
+    The code is "" when none is printed (``Builder.next_code`` gives one). Roman codes and "II. Title" in one
+    cell are left to the rules below (they know "C" after "B" is a letter)."""
+    title = view.own.get("content", "")
+    if not (view.hspan_title and title) or view.extras or view.inherited.get("content"):
+        return None
+    if any(view.own.get(r) for r in ("result", "lead", "cooperate", "deadline")):
+        return None
+    if len(view.stt_cells) > 1 or (view.stt and not _NUMBER.fullmatch(view.stt)) or is_roman(view.stt):
+        return None
+    if view.stt and not is_roman(next_stt):
+        return None  # "1 | Title" above tasks "1.1", "1.2" or "a)": the rules below
+    if not view.stt and parse_code_title(title):
+        return None  # "II. Title" merged across: read by its own code
+    return view.stt, title
+
+
 def section_of(view: RowView, next_stt: str, b: Builder | None = None) -> tuple[str, str] | None:
-    """(printed code, title) when the row is a section row: a title filling the row (``title_alone``), else the
-    first of ``SECTION_RULES`` that reads its number cell as a section's."""
+    """(printed code, title) when the row is a section row: a heading merged across the row
+    (``heading_across``), a title filling the row (``title_alone``), else the first of ``SECTION_RULES`` that
+    reads its number cell as a section's."""
     texts = [c.text for c in view.row.cells if c.text and not c.hmerge and not c.vmerge]
     if not texts:
         return None
+    across = heading_across(view, next_stt)
+    if across:
+        return across
     others = [c.text for c in view.row.cells if c.text and not c.vmerge and c.text not in view.stt_cells]
     merged_title = others[0] if len(set(others)) == 1 and view.hspan_title else ""
     # a title merged across the row, starting in another column than the content's, carries no data
@@ -764,10 +811,19 @@ def build(located: Located, plan: Plan) -> None:
             i += 1
 
 
+def title_across(row: Row, j: int) -> bool:
+    """A number column's cell holding a heading's title merged across the rest of the row, not a number: plans
+    with "Stt | Stt2" print a group's or section's number in "Stt" and its title from "Stt2" to the table's edge."""
+    text = row.cells[j].text.strip()
+    merged_right = j + 1 < len(row.cells) and row.cells[j + 1].hmerge
+    return merged_right and len(text) > 8 and not _NUMBER.fullmatch(text) and not parse_code_title(text)
+
+
 def row_number(row: Row, columns: Columns) -> str:
     """The row's printed number (the last number column that has one), as a key."""
     texts = [c.text for j, c in enumerate(row.cells)
-             if c.text and not c.vmerge and j < len(columns.roles) and columns.roles[j] in ("stt", "stt2")]
+             if c.text and not c.vmerge and j < len(columns.roles) and columns.roles[j] in ("stt", "stt2")
+             and not title_across(row, j)]
     return norm_stt(texts[-1]) if texts else ""
 
 
@@ -818,7 +874,7 @@ def section_row(r: RowReading) -> bool:
     current = r.b.section
     same = current is not None and (current.printed_code or current.code) == code and fold(current.title) == fold(title)
     if not same:
-        r.b.add_section(code, title)
+        r.b.add_section(code or r.b.next_code(r.next_stt), title, level=r.b.heading_level(code, r.next_stt))
     if any(r.view.own.get(role) and fold(r.view.own[role]) not in (fold(title), fold(f"{code}. {title}"))
            for role in ("result", "lead", "cooperate", "deadline")):
         new_task(r.b, r.view, stt=code, content=title)

@@ -1,0 +1,65 @@
+"""Issue 14 item 10: a department plan whose Roman sections sit under Arabic-numbered groups, each heading a row
+merged across the table, with two number columns (Stt | Stt2), in Word and Excel alike."""
+
+from __future__ import annotations
+
+import pytest
+import two_level_plan as layout
+
+from kstthc_desktop.importers import extract
+from kstthc_desktop.tracking import printed_section_codes, shown_stt
+
+WRITERS = {"docx": layout.write_docx, "xlsx": layout.write_xlsx}
+
+
+def _import(tmp_path, kind: str, rows=None, monkeypatch=None):
+    if rows is not None:
+        monkeypatch.setattr(layout, "ROWS", rows)
+    path = WRITERS[kind](tmp_path / f"plan.{kind}")
+    return extract(path)
+
+
+def _shown(plan) -> list[str]:
+    codes = printed_section_codes(plan.sections)
+    return [shown_stt(t, codes) for t in plan.tasks]
+
+
+@pytest.mark.parametrize("kind", sorted(WRITERS))
+def test_groups_hold_their_sections_and_every_title_is_kept(tmp_path, kind):
+    plan = extract(WRITERS[kind](tmp_path / f"plan.{kind}"))
+    sections = [s.to_json() for s in plan.sections]
+    for s in sections:
+        s.pop("printed_code", None)
+    assert sections == layout.expected_sections()
+
+
+@pytest.mark.parametrize("kind", sorted(WRITERS))
+def test_no_heading_becomes_a_task_and_numbers_are_unique(tmp_path, kind):
+    plan = extract(WRITERS[kind](tmp_path / f"plan.{kind}"))
+    assert all(t.content and t.lead for t in plan.tasks), [t.stt for t in plan.tasks if not t.lead]
+    assert not [w.message for w in plan.warnings if "không có nội dung" in w.message]
+    assert _shown(plan) == layout.expected_numbers()  # "1.I.1", "1.I.2", "1.II.1", … "2.II.2"
+    assert len(set(_shown(plan))) == len(plan.tasks)
+
+
+@pytest.mark.parametrize("kind", sorted(WRITERS))
+@pytest.mark.parametrize("number", ["", "B"])
+def test_a_merged_heading_is_a_group_whatever_its_numbering(tmp_path, kind, number, monkeypatch):
+    rows = list(layout.ROWS)
+    at = next(i for i, r in enumerate(rows) if r[0] == "group" and r[1] == "2")
+    rows[at] = ("group", number, "Nhiệm vụ cải cách thủ tục hành chính của Sở")
+    plan = _import(tmp_path, kind, rows, monkeypatch)
+    group = next(s for s in plan.sections if s.title == "Nhiệm vụ cải cách thủ tục hành chính của Sở")
+    assert group.parent is None
+    assert [s.title for s in plan.sections if s.parent == group.code] == [
+        "Rà soát, đánh giá thủ tục hành chính", "Công khai thủ tục hành chính"]
+    assert all(t.content and t.lead for t in plan.tasks)
+    assert not any("cải cách thủ tục hành chính của Sở" in t.content for t in plan.tasks)  # not glued to a task
+    assert len(set(_shown(plan))) == len(plan.tasks)
+
+
+def test_plain_plans_keep_their_printed_numbers():
+    from kstthc_desktop.domain import Section
+
+    codes = printed_section_codes([Section("I", "A"), Section("II", "B"), Section("VII-2", "C", printed_code="VII")])
+    assert codes == {"I": "I", "II": "II", "VII-2": "VII"}
