@@ -351,6 +351,8 @@ class Settings:
     body_name: str = ""  # "SỞ KHOA HỌC VÀ CÔNG NGHỆ" (left header, bold)
     body_short: str = ""  # "SKHCN" for "Số: …/BC-SKHCN"
     my_body: str = ""  # the name as plans write it, for "my tasks": "Sở Khoa học và Công nghệ"
+    # Other names that mean "us" in the body's own plan: its office and divisions ("Văn phòng Sở", "Phòng …").
+    my_aliases: list[str] = field(default_factory=list)
     place_name: str = ""  # "Sóc Trăng" for the date line
     signer_authority: str = ""  # "KT. GIÁM ĐỐC"
     signer_title: str = ""  # "PHÓ GIÁM ĐỐC"

@@ -110,14 +110,18 @@ class DashboardData:
         return getattr(self, key) if key in self.TASK_LISTS else None
 
 
-def is_mine(task: Task, my_body: str) -> bool:
-    """Does the task concern the officer's body? The import's reading first, then the name in the lead/cooperate cells."""
+def is_mine(task: Task, my_body: str, my_aliases: Iterable[str] = (), *, own_plan: bool = False) -> bool:
+    """Does the task concern the officer's body? The import's reading (or the officer's) first; in the body's own
+    plan (``own_plan``: its issuer is the body) every task; else the name or one of the officer's aliases for "us"
+    ("Văn phòng Sở") in the lead/cooperate cells."""
     if task.concern in (Concern.LEAD, Concern.COOPERATE):
         return True
     if task.concern == Concern.NONE:
         return False
-    key = _folded(my_body)
-    return bool(key) and (key in _folded(task.lead) or key in _folded(task.cooperate))
+    if own_plan:
+        return True
+    keys = [k for k in map(_folded, (my_body, *my_aliases)) if k]
+    return any(k in _folded(task.lead) or k in _folded(task.cooperate) for k in keys)
 
 
 @lru_cache(maxsize=4096)
@@ -196,9 +200,13 @@ def build_rows(
     *,
     year: int,
     my_body: str = "",
+    my_aliases: Iterable[str] = (),
+    own_plan: bool = False,
     due_soon_days: int = 7,
 ) -> list[TaskRow]:
-    """Rows for ``tasks`` with their status in ``period`` (no store needed: tests and benchmarks call this)."""
+    """Rows for ``tasks`` with their status in ``period`` (no store needed: tests and benchmarks call this).
+    ``own_plan``: the plan is the officer's body's own (every task not marked otherwise is "mine")."""
+    my_aliases = tuple(my_aliases)
     by_task: dict[int | None, list[ProgressEntry]] = defaultdict(list)
     for entry in progress:
         by_task[entry.task_id].append(entry)
@@ -226,7 +234,7 @@ def build_rows(
                 due=result.due,
                 printed_due=printed_due or result.due,
                 due_soon=bool(result.due_soon),
-                mine=is_mine(task, my_body),
+                mine=is_mine(task, my_body, my_aliases, own_plan=own_plan),
                 open_dues=open_dues,
                 progress_count=len(entries),
             )
@@ -241,8 +249,11 @@ def task_rows(
     plan's year when the caller knows it (else read from the store; the period's year when the plan has none);
     ``settings``: the store's settings when the caller has read them already; ``tasks``: the plan's tasks when the
     caller holds them as stored (another period of the same plan: reading 2,000 tasks is a third of its time)."""
+    from kstthc_desktop.importers.concern import is_own_plan
+
     settings = settings or store.settings()
-    plan_year = year or next((p.document.year for p in store.plans() if p.id == plan_id), None) or period.year
+    plan = next((p for p in store.plans() if p.id == plan_id), None)
+    plan_year = year or (plan.document.year if plan else None) or period.year
     with collector_paused():
         return build_rows(
             store.tasks(plan_id) if tasks is None else tasks,
@@ -252,6 +263,8 @@ def task_rows(
             today,
             year=plan_year,
             my_body=settings.my_body,
+            my_aliases=settings.my_aliases,
+            own_plan=plan is not None and is_own_plan(plan, settings.my_body, settings.my_aliases),
             due_soon_days=settings.due_soon_days or 7,
         )
 

@@ -68,9 +68,10 @@ def run(args) -> int:
     from kstthc_desktop.store import Store
 
     with Store.open(db_path) as store:
-        body = args.body or store.settings().my_body
-        if body and not args.body:
-            mark_concern(plan, body)
+        settings = store.settings()
+        body = args.body or settings.my_body
+        if (body and not args.body) or settings.my_aliases:
+            mark_concern(plan, body, settings.my_aliases)
         changes = save_import(store, plan, datetime.now()).changes
     if args.json:
         print(json.dumps(plan.to_json(), ensure_ascii=False, indent=1))

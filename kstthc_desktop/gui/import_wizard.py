@@ -158,6 +158,11 @@ class ImportWizard(QWizard):
             return False
         if plan.document.year is None and year is not None:
             plan.document.year = year
+        aliases = self._my_aliases()
+        if aliases:  # the officer's names for "us" ("Văn phòng Sở") mark tasks too
+            from kstthc_desktop.importers.concern import mark_concern
+
+            mark_concern(plan, body or "", aliases)
         self.plan = plan
         self.columns = columns
         self.preview_page.show_plan(plan)
@@ -165,6 +170,12 @@ class ImportWizard(QWizard):
         if self.currentId() == self.PAGE_SOURCE:
             self.next()
         return True
+
+    def _my_aliases(self) -> list[str]:
+        try:
+            return self.store.settings().my_aliases
+        except Exception:  # noqa: BLE001 - settings are a convenience here
+            return []
 
     def _source_name(self) -> str:
         if self.source is None:

@@ -61,10 +61,12 @@ def settings_from_fields(fields: dict[str, str], due_soon_days: int, base: Setti
         deadlines[kind] = int(text)
     if not 1 <= due_soon_days <= 90:
         raise UserError("Số ngày \"sắp đến hạn\" phải từ 1 đến 90.")
+    aliases = [a.strip() for a in re.split(r"[;\n]", clean(fields.get("my_aliases", ""))) if a.strip()]
     recipients = [line for line in clean(fields.get("recipients", "")).split("\n") if line.strip()]
     recipients = [line.lstrip("-– ").strip() if line[0] in "-–" else line for line in recipients]  # the report adds "- "
     settings = Settings(**{**(base.to_json() if base else {}), **values})
     settings.recipients = recipients
+    settings.my_aliases = list(dict.fromkeys(aliases))
     settings.report_deadlines = deadlines
     settings.due_soon_days = due_soon_days
     return settings
@@ -97,6 +99,15 @@ class SettingsDialog(QDialog):
             "deadline_ninemonths": ui.deadlineNinemonthsEdit,
             "deadline_year": ui.deadlineYearEdit,
         }
+        self.aliases_edit = QLineEdit()  # the body's other names ("us" in its own plan), under "Tên … kế hoạch ghi"
+        self.aliases_edit.setObjectName("myAliasesEdit")
+        self.aliases_edit.setPlaceholderText("Ví dụ: Văn phòng Sở; Phòng chuyên môn thuộc Sở")
+        self.aliases_edit.setToolTip("Các tên khác chỉ cơ quan mình trong kế hoạch (văn phòng, các phòng), "
+                                     "cách nhau bằng dấu chấm phẩy: nhiệm vụ do họ chủ trì hay phối hợp là của mình.")
+        row = ui.bodyLayout.rowCount()
+        ui.bodyLayout.addWidget(QLabel("Cũng là cơ quan mình:"), row, 0)
+        ui.bodyLayout.addWidget(self.aliases_edit, row, 1)
+        QWidget.setTabOrder(ui.myBodyEdit, self.aliases_edit)
         self.recipients_edit: QPlainTextEdit = ui.recipientsEdit
         self.due_soon_spin: QSpinBox = ui.dueSoonSpin
         self.buttons: QDialogButtonBox = ui.buttonBox
@@ -125,6 +136,7 @@ class SettingsDialog(QDialog):
                 edit.setText(str(day) if day else "")
             else:
                 edit.setText(getattr(self.current, name))
+        self.aliases_edit.setText("; ".join(self.current.my_aliases))
         self.recipients_edit.setPlainText("\n".join(self.current.recipients))
         self.due_soon_spin.setValue(self.current.due_soon_days)
 
@@ -135,6 +147,7 @@ class SettingsDialog(QDialog):
     def fields(self) -> dict[str, str]:
         values = {name: edit.text() for name, edit in self.edits.items()}
         values["recipients"] = self.recipients_edit.toPlainText()
+        values["my_aliases"] = self.aliases_edit.text()
         return values
 
     def save(self) -> bool:

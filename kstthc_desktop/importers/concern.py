@@ -5,11 +5,16 @@ A department follows only its part of the province's plan. The lead and cooperat
 department; "UBND cấp xã" every commune. A lead cell that says "A chủ trì, phối hợp với B" leads with A and
 cooperates with B. "Văn phòng UBND tỉnh" names one body: it concerns nobody else. The officer can change the
 result by hand later; this only proposes it.
+
+A department's own plan names its office and divisions as leads ("Văn phòng Sở", "Phòng chuyên môn thuộc Sở"),
+never the department itself: when the plan's issuer is the body, every task concerns it, and the officer's own
+aliases (Settings.my_aliases) say which names mean "us" in any plan.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from kstthc_desktop.domain import Concern, Plan, Task
 from kstthc_desktop.text import fold
@@ -59,15 +64,27 @@ def _names(text: str, names: set[str]) -> bool:
     return any(re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", padded) for n in names)
 
 
-def concern_for(task: Task, body_name: str) -> Concern:
-    """LEAD, COOPERATE or NONE for ``body_name`` from the task's lead and cooperate cells."""
-    if not (body_name or "").strip():
+def names_for(body_name: str, my_aliases: Iterable[str] = ()) -> set[str]:
+    """Every name meaning the body: its name, its short forms, and the officer's own aliases."""
+    return aliases(body_name) | {key(a) for a in my_aliases if len(key(a)) > 2}
+
+
+def is_own_plan(plan: Plan, body_name: str, my_aliases: Iterable[str] = ()) -> bool:
+    """Whether the plan is the body's own: its issuer ("SỞ XÂY DỰNG TỈNH SÓC TRĂNG") names the body."""
+    issuer = key(plan.document.issuer or "")
+    return bool(issuer and (body_name or "").strip()) and _names(issuer, names_for(body_name, my_aliases))
+
+
+def concern_for(task: Task, body_name: str, my_aliases: Iterable[str] = ()) -> Concern:
+    """LEAD, COOPERATE or NONE for ``body_name`` (or one of ``my_aliases``) from the task's lead and cooperate
+    cells."""
+    if not (body_name or "").strip() and not any(a.strip() for a in my_aliases):
         return Concern.UNKNOWN
     lead_text = key(task.lead)
     parts = _COOPERATION.split(lead_text, maxsplit=1)
     leads = parts[0]
     cooperators = " ; ".join(p for p in (parts[1] if len(parts) > 1 else "", key(task.cooperate)) if p)
-    names = aliases(body_name)
+    names = names_for(body_name, my_aliases)
     if _names(leads, names):
         return Concern.LEAD
     if _names(cooperators, names):
@@ -81,6 +98,9 @@ def concern_for(task: Task, body_name: str) -> Concern:
     return Concern.NONE
 
 
-def mark_concern(plan: Plan, body_name: str) -> None:
+def mark_concern(plan: Plan, body_name: str, my_aliases: Iterable[str] = ()) -> None:
+    """Each task's concern; in the body's own plan a task naming nobody of ours is still ours (as lead)."""
+    own = is_own_plan(plan, body_name, my_aliases)
     for task in plan.tasks:
-        task.concern = concern_for(task, body_name)
+        concern = concern_for(task, body_name, my_aliases)
+        task.concern = Concern.LEAD if own and concern == Concern.NONE else concern
