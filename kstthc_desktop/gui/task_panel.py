@@ -48,6 +48,23 @@ _ENTITY_NAMES = {"task": "Nhiệm vụ", "progress": "Kết quả", "evidence": 
 _ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
 
 
+def _record_text(entity: str, value: str | None) -> str | None:
+    """A whole record added or deleted, as the officer knows it: a result's text ("10/05/2023: Đã ban hành…"),
+    a document's number and summary, an event's date and text; not its stored JSON."""
+    import json
+
+    try:
+        record = json.loads(value) if value else None
+    except ValueError:
+        return value
+    if not isinstance(record, dict) or entity == "task":
+        return value
+    day = record.get("entry_date") or record.get("event_date") or record.get("issued") or ""
+    shown_day = text_date(date.fromisoformat(day)) if isinstance(day, str) and len(day) == 10 else ""
+    words = record.get("text") or " ".join(str(record.get(k) or "") for k in ("number", "summary")).strip()
+    return f"{shown_day}: {words}" if shown_day else str(words)
+
+
 def viewable_copy(stored: Path, ev: Evidence) -> Path:
     """A copy named as the officer attached it, for the system's viewer (``store.files.viewable_copy``)."""
     from kstthc_desktop.store.files import viewable_copy as core_copy
@@ -338,19 +355,17 @@ class TaskPanel(QWidget):
 
     def _fill_history(self, task: Task) -> None:
         self.history_list.clear()
-        entries = list(self.store.history("task", task.id))
-        for e in self._progress:
-            entries += self.store.history("progress", e.id)
-        for ev in self._evidence:
-            entries += self.store.history("evidence", ev.id)
+        entries = self.store.task_history(task.id)  # deleted entries, documents and events included
         entries.sort(key=lambda h: (h.at, h.id or 0), reverse=True)
         for h in entries:
             what = f"{_ACTIONS.get(h.action, h.action)} {_ENTITY_NAMES.get(h.entity, h.entity).lower()}"
             if h.field:
                 what += f": {field_label(h.field) if h.entity == 'task' else _RECORD_FIELD_NAMES.get(h.field, h.field)}"
-            item = QTreeWidgetItem([h.at.strftime("%d/%m/%Y %H:%M"), what, _short(h.old, 60), _short(h.new, 60)])
-            item.setToolTip(2, h.old or "")
-            item.setToolTip(3, h.new or "")
+            old, new = _record_text(h.entity, h.old) if not h.field else h.old, \
+                _record_text(h.entity, h.new) if not h.field else h.new
+            item = QTreeWidgetItem([h.at.strftime("%d/%m/%Y %H:%M"), what, _short(old, 60), _short(new, 60)])
+            item.setToolTip(2, old or "")
+            item.setToolTip(3, new or "")
             self.history_list.addTopLevelItem(item)
 
     # ------------------------------------------------------------------ progress

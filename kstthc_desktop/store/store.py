@@ -272,6 +272,36 @@ class Store:
             for r in rows
         ]
 
+    def task_history(self, task_id: int) -> list[HistoryEntry]:
+        """A task's changes with those of its progress entries, documents and events, deleted ones included
+        (found by the task named in their insert or delete record), oldest first. An id SQLite gave again after
+        a deletion counts for this task only between its insert and its delete here."""
+        owned = "case when json_valid({col}) then json_extract({col}, '$.task_id') end = ?"
+        rows = self._query(
+            "select * from history where (entity = 'task' and entity_id = ?) or (entity in "
+            "('progress', 'evidence', 'event') and (entity, entity_id) in (select entity, entity_id from history "
+            f"where action in ('insert', 'delete') and ({owned.format(col='new')} or {owned.format(col='old')})))"
+            " order by id", [task_id] * 3)
+        owner: dict[tuple[str, int], bool] = {}
+        kept = []
+        for r in rows:
+            key = (r["entity"], r["entity_id"])
+            if r["entity"] != "task" and r["action"] in ("insert", "delete") and not r["field"]:
+                record = json.loads(r["new"] if r["action"] == "insert" else r["old"] or "{}")
+                owner[key] = isinstance(record, dict) and record.get("task_id") == task_id
+            if r["entity"] == "task" or owner.get(key):
+                kept.append(r)
+            if r["action"] == "delete" and not r["field"]:
+                owner[key] = False
+        return [self._history_entry(r) for r in kept]
+
+    @staticmethod
+    def _history_entry(r: dict) -> HistoryEntry:
+        return HistoryEntry(
+            entity=r["entity"], entity_id=r["entity_id"], field=r["field"] or "", old=r["old"], new=r["new"],
+            at=datetime.fromisoformat(r["at"]), action=r["action"], id=r["id"],
+        )
+
     # ------------------------------------------------------------------ plans
     def save_plan(self, plan: Plan) -> int:
         """Store a whole plan (a new one when ``plan.id`` is None) with its sections, tasks and bodies; its id.
