@@ -9,4 +9,5 @@ outcome or the refusal; the command line (``commands/``) parses arguments and ca
 - ``imports``: save an imported plan (a new plan, or the update of the year's plan it amends).
 - ``progress``: record, change and delete progress entries, log on-demand events, add and change documents.
 - ``plans``: a task's assignee; the plan year of a plan being imported (its deadlines read again).
+- ``undo``: undo the officer's last action of the session (entries, documents, events, tasks), from history.
 """

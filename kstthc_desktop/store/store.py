@@ -143,6 +143,9 @@ class Store:
         self._lock = None  # set by open(): the OS lock that keeps a second program from writing
         self.warnings: list[str] = []  # things the officer should be told after opening (Vietnamese)
         self.backup_dir: Path | None = None  # where automatic backups go (None: the user's backups folder)
+        # The officer's actions of this session, oldest first: the history ids each outermost transaction wrote
+        # (first, last), for undo (store/undo.py). An undo removes its action here instead of adding one.
+        self.session_actions: list[tuple[int, int]] = []
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -213,9 +216,15 @@ class Store:
         """One user action: all or nothing. Inside another transaction this becomes a savepoint of it."""
         if self.read_only:
             raise UserError("Cơ sở dữ liệu đang mở ở chế độ chỉ đọc; không ghi được thay đổi.")
+        outermost = not self.conn.in_transaction
+        before = self.last_history_id() if outermost else 0
         try:
             with atomic(self.conn):
                 yield self
+            if outermost:
+                after = self.last_history_id()
+                if after > before:
+                    self.session_actions.append((before + 1, after))
         except sqlite3.OperationalError as exc:
             raise _db_write_error(exc) from exc
         except sqlite3.DatabaseError as exc:
@@ -252,6 +261,12 @@ class Store:
             "insert into history(entity, entity_id, field, old, new, at, action) values (?, ?, ?, ?, ?, ?, ?)",
             [entity, entity_id, field, text(old), text(new), self.clock().isoformat(timespec="seconds"), action],
         )
+
+    def last_history_id(self) -> int:
+        try:
+            return self.conn.execute("select coalesce(max(id), 0) from history").fetchone()[0]
+        except sqlite3.OperationalError:  # no history table yet (a database being made)
+            return 0
 
     def history(self, entity: str | None = None, entity_id: int | None = None) -> list[HistoryEntry]:
         """Every recorded change, oldest first; filtered by entity ("task", "progress", …) and id."""
