@@ -157,6 +157,9 @@ class MainWindow(QMainWindow):
         for each in (file_menu, work, tools):  # a disabled action's tooltip says why (read-only mode)
             each.setToolTipsVisible(True)
 
+        from kstthc_desktop.gui.undo_menu import install_undo
+
+        self.undo_action = install_undo(self)
         help_menu = menu.addMenu("Trợ &giúp")
         action("Nơi lưu dữ liệu và nhật ký", self.show_locations, None, help_menu)
         action("Giới thiệu", self.show_about, None, help_menu)

@@ -1,0 +1,61 @@
+"""Issue 14 item 6 in the window: a deleted entry shows in the history tab, and Sửa › Hoàn tác (Ctrl+Z) brings
+it back; the menu names the action it would undo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+pytestmark = pytest.mark.gui
+
+TODAY = date(2024, 12, 13)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from conftest import show_main_window
+    from kstthc_desktop.demo import build_demo_db
+    from kstthc_desktop.store import Store
+
+    build_demo_db(tmp_path / "demo.sqlite3", TODAY)
+    win = show_main_window(qtbot, Store.open(tmp_path / "demo.sqlite3"), TODAY, demo=True)
+    yield win
+    win.store.close()
+
+
+def _history_lines(panel) -> list[str]:
+    return [panel.history_list.topLevelItem(i).text(1) for i in range(panel.history_list.topLevelItemCount())]
+
+
+def _menu_text(window) -> str:
+    from kstthc_desktop.gui.undo_menu import name_undo
+
+    name_undo(window, window.undo_action)  # what the menu shows when it opens
+    return window.undo_action.text()
+
+
+def test_ctrl_z_brings_back_a_deleted_entry_and_the_menu_names_it(window, qtbot, monkeypatch):
+    row = next(r for r in window.rows if r.progress_count)
+    window.open_task(row.task.id)
+    panel = window.panel
+    before = [e.text for e in window.store.progress(task_id=row.task.id)]
+    assert _menu_text(window) == "Hoàn tác (chưa có thao tác nào)"
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    panel.progress_list.setCurrentItem(panel.progress_list.topLevelItem(0))
+    panel.delete_progress()
+    qtbot.waitUntil(lambda: "Xóa kết quả" in _history_lines(window.panel))  # the deletion shows in history
+    assert len(window.store.progress(task_id=row.task.id)) == len(before) - 1
+    assert _menu_text(window) == "Hoàn tác «Xóa kết quả»"
+
+    window.undo_action.setEnabled(True)
+    QTest.keySequence(window, QKeySequence("Ctrl+Z"))
+    qtbot.waitUntil(lambda: len(window.store.progress(task_id=row.task.id)) == len(before))
+    assert sorted(e.text for e in window.store.progress(task_id=row.task.id)) == sorted(before)
+    assert window.panel.progress_list.topLevelItemCount() == len(before)  # the panel shows it again
+    assert "Đã hoàn tác" in window.statusBar().currentMessage()
+    assert _menu_text(window) == "Hoàn tác (chưa có thao tác nào)"
