@@ -41,14 +41,14 @@ def _menu_text(window) -> str:
 def test_ctrl_z_brings_back_a_deleted_entry_and_the_menu_names_it(window, qtbot, monkeypatch):
     row = next(r for r in window.rows if r.progress_count)
     window.open_task(row.task.id)
-    panel = window.panel
+    panel = window.task_page.panel
     before = [e.text for e in window.store.progress(task_id=row.task.id)]
     assert _menu_text(window) == "Hoàn tác (chưa có thao tác nào)"
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     panel.progress_list.setCurrentItem(panel.progress_list.topLevelItem(0))
     panel.delete_progress()
-    qtbot.waitUntil(lambda: "Xóa kết quả" in _history_lines(window.panel))  # the deletion shows in history
+    qtbot.waitUntil(lambda: "Xóa kết quả" in _history_lines(window.task_page.panel))  # the deletion shows in history
     assert len(window.store.progress(task_id=row.task.id)) == len(before) - 1
     assert _menu_text(window) == "Hoàn tác «Xóa kết quả»"
 
@@ -56,6 +56,6 @@ def test_ctrl_z_brings_back_a_deleted_entry_and_the_menu_names_it(window, qtbot,
     QTest.keySequence(window, QKeySequence("Ctrl+Z"))
     qtbot.waitUntil(lambda: len(window.store.progress(task_id=row.task.id)) == len(before))
     assert sorted(e.text for e in window.store.progress(task_id=row.task.id)) == sorted(before)
-    assert window.panel.progress_list.topLevelItemCount() == len(before)  # the panel shows it again
+    assert window.task_page.panel.progress_list.topLevelItemCount() == len(before)  # the panel shows it again
     assert "Đã hoàn tác" in window.statusBar().currentMessage()
     assert _menu_text(window) == "Hoàn tác (chưa có thao tác nào)"

@@ -269,6 +269,9 @@ class MainWindow(QMainWindow):
         page = self._task_page = TaskPage(self.store, self.today, self.read_only_reason())
         page.taskChanged.connect(self._task_changed)
         page.progressRequested.connect(self.new_progress)
+        from kstthc_desktop.gui.concern_menu import enable_marking
+
+        enable_marking(self, page.table)  # several rows chosen at once, marked as ours or not
         self._task_tab_layout.addWidget(page)
         page.restore_layout()
         self._show_rows(page)

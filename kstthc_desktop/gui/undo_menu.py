@@ -27,6 +27,10 @@ def install_undo(window: QMainWindow) -> QAction:
     edit.aboutToShow.connect(lambda: name_undo(window, act))
     edit.aboutToHide.connect(lambda: act.setEnabled(True))  # the shortcut stays live; undo() says when there is none
     act.triggered.connect(lambda: undo(window))
+    from kstthc_desktop.gui.concern_menu import concern_menu
+
+    edit.addSeparator()
+    edit.addMenu(concern_menu(window, edit))
     return act
 
 

@@ -10,4 +10,5 @@ outcome or the refusal; the command line (``commands/``) parses arguments and ca
 - ``progress``: record, change and delete progress entries, log on-demand events, add and change documents.
 - ``plans``: a task's assignee; the plan year of a plan being imported (its deadlines read again).
 - ``undo``: undo the officer's last action of the session (entries, documents, events, tasks), from history.
+- ``concern``: mark many tasks at once as the body's own or not.
 """

@@ -1,0 +1,57 @@
+"""Mark many tasks at once as the body's own ("Chủ trì", "Phối hợp") or not: the table allows several rows to be
+chosen (Ctrl/Shift + click), and its context menu and Sửa › Liên quan đến cơ quan mình apply to all of them
+(``operations.concern.set_concern``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox, QTableView
+
+from kstthc_desktop.domain import Concern
+from kstthc_desktop.errors import UserError
+from kstthc_desktop.operations.concern import set_concern
+
+CHOICES = [(Concern.LEAD, "Cơ quan mình chủ trì"), (Concern.COOPERATE, "Cơ quan mình phối hợp"),
+           (Concern.NONE, "Không liên quan đến cơ quan mình"), (Concern.UNKNOWN, "Chưa xác định (theo tên cơ quan)")]
+
+
+def concern_menu(window, parent=None) -> QMenu:
+    """The four choices, each applied to the rows chosen in ``window.table``."""
+    menu = QMenu("Liên quan đến cơ quan mình", parent or window)
+    menu.setObjectName("concernMenu")
+    for concern, text in CHOICES:
+        act = QAction(text, menu)
+        act.setObjectName(f"concern_{concern.name.lower()}")
+        act.triggered.connect(lambda _checked=False, c=concern: mark_selected(window, c))
+        menu.addAction(act)
+    return menu
+
+
+def enable_marking(window, table: QTableView) -> None:
+    """Let the table choose several rows, with the choices in its context menu."""
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    table.customContextMenuRequested.connect(
+        lambda pos: concern_menu(window, table).exec(table.viewport().mapToGlobal(pos)))
+
+
+def selected_task_ids(window) -> list[int]:
+    from kstthc_desktop.gui.task_model import TaskIdRole
+
+    page = getattr(window, "_task_page", None)
+    if page is None:
+        return []
+    rows = page.table.selectionModel().selectedRows()
+    return [index.data(TaskIdRole) for index in sorted(rows, key=lambda i: i.row())]
+
+
+def mark_selected(window, concern: Concern) -> None:
+    try:
+        changed = set_concern(window.store, selected_task_ids(window), concern)
+    except UserError as exc:
+        QMessageBox.information(window, "Liên quan đến cơ quan mình", exc.message)
+        return
+    window.refresh()
+    label = dict(CHOICES)[concern].lower()
+    window.statusBar().showMessage(f"Đã đánh dấu {changed} nhiệm vụ: {label}.", 6000)
