@@ -408,7 +408,8 @@ def dashboard(
     by_section: dict[str, list[TaskRow]] = {s.code: [] for s in section_list if s.code}
     for r in active:
         by_section.setdefault(r.task.section, []).append(r)
-    section_labels = {s.code: f"{s.printed_code or s.code}. {s.title}" for s in section_list}
+    shown_codes = printed_section_codes(section_list)  # "1.I", "2.I": a Roman number repeated under groups
+    section_labels = {s.code: f"{shown_codes[s.code]}. {s.title}" for s in section_list}
 
     by_lead: dict[str, list[TaskRow]] = defaultdict(list)
     lead_labels: dict[str, str] = {}

@@ -63,3 +63,18 @@ def test_plain_plans_keep_their_printed_numbers():
 
     codes = printed_section_codes([Section("I", "A"), Section("II", "B"), Section("VII-2", "C", printed_code="VII")])
     assert codes == {"I": "I", "II": "II", "VII-2": "VII"}
+
+
+def test_the_dashboard_names_each_section_apart(tmp_path):
+    from datetime import date
+
+    from kstthc_desktop.periods import Period
+    from kstthc_desktop.tracking import build_rows, dashboard
+
+    plan = extract(layout.write_xlsx(tmp_path / "plan.xlsx"))
+    for i, task in enumerate(plan.tasks):
+        task.id = i + 1
+    rows = build_rows(plan.tasks, [], [], Period("year", 2024), date(2024, 6, 16), year=2024)
+    data = dashboard(rows, Period("year", 2024), date(2024, 6, 16), plan.sections)
+    labels = [bar.label for bar in data.by_section]
+    assert "1.I. Công tác chỉ đạo, điều hành" in labels and "2.I. Rà soát, đánh giá thủ tục hành chính" in labels
