@@ -59,3 +59,5 @@ def test_the_history_tab_shows_a_deleted_entry_in_words(qtbot, store):
     deleted = next(line for line in lines if line[1] == "Xóa kết quả")
     assert deleted[2] == "10/5/2025: Đã rà soát 12 thủ tục"
     assert "task_id" not in " ".join(" ".join(line) for line in lines)  # no stored JSON shown
+    added = next(line for line in lines if line[1] == "Thêm nhiệm vụ")
+    assert added[3] == "Rà soát thủ tục"

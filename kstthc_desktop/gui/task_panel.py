@@ -57,8 +57,10 @@ def _record_text(entity: str, value: str | None) -> str | None:
         record = json.loads(value) if value else None
     except ValueError:
         return value
-    if not isinstance(record, dict) or entity == "task":
+    if not isinstance(record, dict):
         return value
+    if entity == "task":
+        return str(record.get("content") or "")
     day = record.get("entry_date") or record.get("event_date") or record.get("issued") or ""
     shown_day = text_date(date.fromisoformat(day)) if isinstance(day, str) and len(day) == 10 else ""
     words = record.get("text") or " ".join(str(record.get(k) or "") for k in ("number", "summary")).strip()
