@@ -11,4 +11,5 @@ outcome or the refusal; the command line (``commands/``) parses arguments and ca
 - ``plans``: a task's assignee; the plan year of a plan being imported (its deadlines read again).
 - ``undo``: undo the officer's last action of the session (entries, documents, events, tasks), from history.
 - ``concern``: mark many tasks at once as the body's own or not.
+- ``plan_edit``: correct a plan after import (a task's texts, section, number; tasks and sections added, renamed, deleted).
 """

@@ -36,8 +36,9 @@ def undoable(rows: list[dict[str, Any]]) -> bool:
 
 def describe(rows: list[dict[str, Any]]) -> str:
     """The action in the officer's words, from its main change: "Xóa kết quả", "Sửa nhiệm vụ"."""
-    main = next((r for r in rows if r["entity"] in TABLES and not r["field"]), None) or \
-        next((r for r in rows if r["entity"] in TABLES), rows[0])
+    whole = [r for r in rows if r["entity"] in TABLES and not r["field"]]  # a record added or deleted
+    whole.sort(key=lambda r: list(TABLES).index(r["entity"]))  # a task deleted with its results: the task
+    main = whole[0] if whole else next((r for r in rows if r["entity"] in TABLES), rows[0])
     return f"{_ACTIONS.get(main['action'], main['action'])} {_ENTITY_NAMES.get(main['entity'], main['entity'])}"
 
 
