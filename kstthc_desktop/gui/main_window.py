@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
     def editing_actions(self) -> list[QAction]:
         """The actions that write the database (or replace it): off while it is open read-only."""
         return [self.import_action, self.restore_action, self.new_progress_action, self.settings_action,
-                self.draft_action]
+                self.draft_action, self.undo_action, *self.plan_edit_actions]
 
     def _read_only_cause(self) -> str:
         """Why the store is read-only, in a few words ("" when it is writable)."""

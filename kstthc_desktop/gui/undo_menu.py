@@ -28,7 +28,10 @@ def install_undo(window: QMainWindow) -> QAction:
     edit.aboutToHide.connect(lambda: act.setEnabled(True))  # the shortcut stays live; undo() says when there is none
     act.triggered.connect(lambda: undo(window))
     from kstthc_desktop.gui.concern_menu import concern_menu
+    from kstthc_desktop.gui.plan_edit_dialogs import install_plan_edit
 
+    edit.addSeparator()
+    window.plan_edit_actions = install_plan_edit(window, edit)
     edit.addSeparator()
     edit.addMenu(concern_menu(window, edit))
     return act
@@ -56,5 +59,7 @@ def undo(window) -> None:
     except UserError as exc:
         QMessageBox.information(window, "Hoàn tác", exc.message)
         return
+    if window.plan_id is not None:  # an undo may change the plan's sections too
+        window.plan = window.store.load_plan(window.plan_id, tasks=False)
     window.refresh()
     window.statusBar().showMessage(f"Đã hoàn tác: {label}.", 6000)

@@ -1,0 +1,249 @@
+"""Correcting the plan in the window (Sửa menu): a task's texts, section and number in one dialog (the deadline
+read again as it is typed), a task added or deleted (after a question; Ctrl+Z brings it back), a section added,
+renamed or deleted. Each calls one ``operations.plan_edit`` operation."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kstthc_desktop.deadline_text import describe
+from kstthc_desktop.deadlines import read_deadline
+from kstthc_desktop.domain import Task
+from kstthc_desktop.errors import UserError
+from kstthc_desktop.operations import plan_edit
+
+_TEXTS = [("content", "Nội dung công việc"), ("result", "Kết quả / sản phẩm"), ("lead", "Cơ quan chủ trì"),
+          ("cooperate", "Cơ quan phối hợp"), ("deadline_text", "Thời hạn ghi trong kế hoạch"), ("note", "Ghi chú")]
+
+
+class TaskEditDialog(QDialog):
+    """A task's texts as printed, its section and number; "Lưu" saves them in one transaction."""
+
+    def __init__(self, task: Task, sections: list, year: int | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("taskEditDialog")
+        self.setWindowTitle("Sửa nhiệm vụ" if task.id else "Thêm nhiệm vụ")
+        self.task, self.year = task, year
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.section_combo = QComboBox()
+        for s in sections:
+            self.section_combo.addItem(f"{s.printed_code or s.code}. {s.title}", s.code)
+        self.section_combo.setCurrentIndex(max(0, self.section_combo.findData(task.section)))
+        form.addRow("Thuộc mục:", self.section_combo)
+        self.stt_edit = QLineEdit(task.stt)
+        form.addRow("Số thứ tự:", self.stt_edit)
+        self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
+        for name, label in _TEXTS:
+            edit: QLineEdit | QPlainTextEdit
+            if name in ("content", "result"):
+                edit = QPlainTextEdit(getattr(task, name))
+                edit.setFixedHeight(70 if name == "content" else 50)
+            else:
+                edit = QLineEdit(getattr(task, name))
+            edit.setObjectName(f"{name}Edit")
+            self.edits[name] = edit
+            form.addRow(label + ":", edit)
+        self.reading = QLabel()
+        self.reading.setObjectName("deadlineReading")
+        self.reading.setWordWrap(True)
+        self.reading.setStyleSheet("color: #35506b;")
+        form.addRow("Chương trình hiểu là:", self.reading)
+        self.edits["deadline_text"].textChanged.connect(self._read_deadline)
+        self._read_deadline()
+        buttons = self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(620, 520)
+
+    def _read_deadline(self) -> None:
+        """The deadline as the program will read it, shown while it is typed."""
+        self.reading.setText(describe(read_deadline(self.text("deadline_text"), self.year)))
+
+    def text(self, name: str) -> str:
+        edit = self.edits[name]
+        return edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+
+    def values(self) -> dict[str, str]:
+        values = {name: self.text(name) for name, _ in _TEXTS}
+        values.update(section=self.section_combo.currentData() or "", stt=self.stt_edit.text())
+        return values
+
+
+def _refused(window, exc: UserError) -> None:
+    QMessageBox.warning(window, "Chưa sửa được kế hoạch", exc.message)
+
+
+def _writable(window) -> bool:
+    why = window.read_only_reason()
+    if why:
+        QMessageBox.information(window, "Chỉ xem", f"Không sửa được kế hoạch: {why}.")
+    return not why
+
+
+def reread(window, message: str, task_id: int | None = None) -> None:
+    """Show the plan as it is now (its sections too) and say what was done."""
+    window.plan = window.store.load_plan(window.plan_id, tasks=False)
+    window.refresh()
+    if task_id is not None:
+        window.select_task(task_id)
+    window.statusBar().showMessage(message, 6000)
+
+
+def _current_task(window) -> Task | None:
+    task_id = window.current_task_id()
+    if task_id is None:
+        QMessageBox.information(window, "Sửa kế hoạch", "Hãy chọn một nhiệm vụ trong bảng nhiệm vụ.")
+        return None
+    return window.store.task(task_id)
+
+
+def edit_task(window) -> None:
+    task = _current_task(window) if _writable(window) else None
+    if task is None:
+        return
+    dialog = TaskEditDialog(task, window.plan.sections, window.plan.document.year, window)
+    while dialog.exec():
+        try:
+            plan_edit.edit_task(window.store, task.id, **dialog.values())
+        except UserError as exc:
+            _refused(window, exc)
+            continue
+        reread(window, "Đã sửa nhiệm vụ.", task.id)
+        return
+
+
+def add_task(window) -> None:
+    if window.plan_id is None or not _writable(window):
+        return
+    current = window.current_task_id()
+    section = window.store.task(current).section if current is not None else ""
+    dialog = TaskEditDialog(Task(stt="", content="", section=section), window.plan.sections,
+                            window.plan.document.year, window)
+    while dialog.exec():
+        try:
+            task_id = plan_edit.add_task(window.store, window.plan_id, **dialog.values())
+        except UserError as exc:
+            _refused(window, exc)
+            continue
+        reread(window, "Đã thêm nhiệm vụ.", task_id)
+        return
+
+
+def delete_task(window) -> None:
+    task = _current_task(window) if _writable(window) else None
+    if task is None:
+        return
+    results = len(window.store.progress(task_id=task.id))
+    answer = QMessageBox.question(
+        window, "Xóa nhiệm vụ",
+        f"Xóa nhiệm vụ «{task.content[:80]}» cùng {results} kết quả, văn bản và sự việc của nó?\n"
+        "Có thể hoàn tác ngay bằng Sửa › Hoàn tác (Ctrl+Z).")
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    try:
+        plan_edit.delete_task(window.store, task.id)
+    except UserError as exc:
+        _refused(window, exc)
+        return
+    reread(window, "Đã xóa nhiệm vụ (Ctrl+Z để hoàn tác).")
+
+
+def _current_section(window):
+    page = getattr(window, "_task_page", None)
+    code = page._selected_section() if page is not None else ""
+    section = next((s for s in window.plan.sections if s.code == code), None) if window.plan else None
+    if section is None:
+        QMessageBox.information(window, "Sửa kế hoạch", "Hãy chọn một mục trong cây «Mục của kế hoạch».")
+    return section
+
+
+def rename_section(window) -> None:
+    section = _current_section(window) if _writable(window) else None
+    if section is None:
+        return
+    title, ok = QInputDialog.getText(window, "Đổi tên mục", f"Tên mới của mục {section.printed_code or section.code}:",
+                                     text=section.title)
+    if not ok:
+        return
+    try:
+        plan_edit.rename_section(window.store, section.id, title)
+    except UserError as exc:
+        _refused(window, exc)
+        return
+    reread(window, "Đã đổi tên mục.")
+
+
+def add_section(window) -> None:
+    if window.plan_id is None or not _writable(window):
+        return
+    page = getattr(window, "_task_page", None)
+    chosen = page._selected_section() if page is not None else ""
+    after = next((s for s in window.plan.sections if s.code == chosen), None)
+    code, ok = QInputDialog.getText(window, "Thêm mục", "Số của mục mới (ví dụ: III):")
+    if not ok:
+        return
+    title, ok = QInputDialog.getText(window, "Thêm mục", f"Tên của mục {code}:")
+    if not ok:
+        return
+    try:
+        plan_edit.add_section(window.store, window.plan_id, code, title, parent=after.parent if after else None,
+                              after=after.id if after else None)
+    except UserError as exc:
+        _refused(window, exc)
+        return
+    reread(window, "Đã thêm mục.")
+
+
+def delete_section(window) -> None:
+    section = _current_section(window) if _writable(window) else None
+    if section is None:
+        return
+    try:
+        plan_edit.delete_section(window.store, section.id)
+    except UserError as exc:
+        _refused(window, exc)
+        return
+    reread(window, "Đã xóa mục (Ctrl+Z để hoàn tác).")
+
+
+def install_plan_edit(window, menu: QMenu) -> list[QAction]:
+    """The plan's corrections in the Sửa menu; the actions (off while the database is read-only)."""
+    entries = [("Sửa nhiệm vụ đang chọn…", edit_task, "Ctrl+E", "editTaskAction"),
+               ("Thêm nhiệm vụ…", add_task, None, "addTaskAction"),
+               ("Xóa nhiệm vụ đang chọn…", delete_task, None, "deleteTaskAction"),
+               (None, None, None, None),
+               ("Đổi tên mục đang chọn…", rename_section, None, "renameSectionAction"),
+               ("Thêm mục sau mục đang chọn…", add_section, None, "addSectionAction"),
+               ("Xóa mục đang chọn (mục trống)", delete_section, None, "deleteSectionAction")]
+    actions = []
+    for text, slot, shortcut, name in entries:
+        if text is None:
+            menu.addSeparator()
+            continue
+        act = QAction(text, window)
+        act.setObjectName(name)
+        if shortcut:
+            act.setShortcuts([QKeySequence(shortcut)])
+        act.triggered.connect(lambda _checked=False, f=slot: f(window))
+        menu.addAction(act)
+        actions.append(act)
+    return actions
