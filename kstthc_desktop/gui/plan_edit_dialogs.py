@@ -25,6 +25,7 @@ from kstthc_desktop.deadlines import read_deadline
 from kstthc_desktop.domain import Task
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.operations import plan_edit
+from kstthc_desktop.tracking import printed_section_codes
 
 _TEXTS = [("content", "Nội dung công việc"), ("result", "Kết quả / sản phẩm"), ("lead", "Cơ quan chủ trì"),
           ("cooperate", "Cơ quan phối hợp"), ("deadline_text", "Thời hạn ghi trong kế hoạch"), ("note", "Ghi chú")]
@@ -42,8 +43,9 @@ class TaskEditDialog(QDialog):
         form = QFormLayout()
         layout.addLayout(form)
         self.section_combo = QComboBox()
+        shown = printed_section_codes(sections)  # "1.I", "2.I": a Roman number repeated under groups
         for s in sections:
-            self.section_combo.addItem(f"{s.printed_code or s.code}. {s.title}", s.code)
+            self.section_combo.addItem(f"{shown[s.code]}. {s.title}", s.code)
         self.section_combo.setCurrentIndex(max(0, self.section_combo.findData(task.section)))
         form.addRow("Thuộc mục:", self.section_combo)
         self.stt_edit = QLineEdit(task.stt)
@@ -71,8 +73,9 @@ class TaskEditDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        layout.addStretch(1)
         layout.addWidget(buttons)
-        self.resize(620, 520)
+        self.resize(620, 480)
 
     def _read_deadline(self) -> None:
         """The deadline as the program will read it, shown while it is typed."""
