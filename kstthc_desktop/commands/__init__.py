@@ -16,4 +16,5 @@ COMMANDS = {
     "stats": "stats",
     "returns": "returns",
     "plan": "plan",
+    "task": "task",
 }

@@ -1,0 +1,81 @@
+"""``kstthc task``: correct a task of a stored plan as the window's Sửa menu does (``operations.plan_edit``,
+``operations.concern``: the same checks, one transaction, every change in history).
+
+    kstthc task edit --db DB --task 1.I.2 --content "…" --deadline "Quý II/2024"
+    kstthc task delete --db DB --task 2.II.1
+    kstthc task concern --db DB --task 1.I.1 --task 1.I.2 lead
+``--task`` is the number the task table shows; the plan is the one of ``--year`` (default: this year) or ``--plan``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from kstthc_desktop.commands.deadline import _year
+
+HELP = "sửa, xóa một nhiệm vụ của kế hoạch đã nhập, hoặc đánh dấu nhiệm vụ liên quan đến cơ quan mình"
+_FIELDS = {"content": "nội dung công việc", "result": "kết quả / sản phẩm", "lead": "cơ quan chủ trì",
+           "cooperate": "cơ quan phối hợp", "deadline": "thời hạn ghi trong kế hoạch (đọc lại ngay)",
+           "note": "ghi chú", "section": "mã mục mới (ví dụ 2.I)", "stt": "số thứ tự mới trong mục"}
+
+
+def _common(parser: argparse.ArgumentParser, many: bool = False) -> None:
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
+    parser.add_argument("--task", required=True, metavar="STT", action="append" if many else "store",
+                        help="số nhiệm vụ như trong bảng nhiệm vụ, ví dụ 1.I.2" + (" (nhắc lại được)" if many else ""))
+    parser.add_argument("--year", type=_year, metavar="NĂM", help="năm của kế hoạch (mặc định: năm nay)")
+    parser.add_argument("--plan", type=int, metavar="ID", help="số của kế hoạch (khi một năm có nhiều kế hoạch)")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="VIỆC", required=True)
+    edit = actions.add_parser("edit", help="sửa chữ của một nhiệm vụ, mục hoặc số thứ tự của nó")
+    _common(edit)
+    for name, label in _FIELDS.items():
+        edit.add_argument(f"--{name}", metavar="CHỮ", help=label)
+    delete = actions.add_parser("delete", help="xóa một nhiệm vụ cùng kết quả, văn bản, sự việc của nó")
+    _common(delete)
+    concern = actions.add_parser("concern", help="đánh dấu nhiệm vụ liên quan đến cơ quan mình")
+    _common(concern, many=True)
+    concern.add_argument("concern", choices=["lead", "cooperate", "none", "unknown"],
+                         help="chủ trì, phối hợp, không liên quan, chưa xác định")
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kstthc_desktop import paths
+    from kstthc_desktop.domain import Concern
+    from kstthc_desktop.errors import UsageError, UserError
+    from kstthc_desktop.operations import plan_edit, plans
+    from kstthc_desktop.operations.concern import set_concern
+    from kstthc_desktop.reports.produce import choose_plan
+    from kstthc_desktop.store import Store
+
+    db = Path(getattr(args, "db", None) or paths.default_db_path())
+    if not db.exists():
+        raise UserError(f"Không tìm thấy cơ sở dữ liệu {db}.")
+    with Store.open(db, create=False) as store:
+        plan_id = choose_plan(store, args.year or date.today().year, args.plan)
+        if args.action == "concern":
+            ids = [plans.find_task(store, plan_id, number).id for number in args.task]
+            value = Concern.UNKNOWN if args.concern == "unknown" else Concern(args.concern)
+            changed = set_concern(store, [i for i in ids if i is not None], value)
+            print(f"Đã đánh dấu {changed} nhiệm vụ: {value.label.lower()}.")
+            return 0
+        task = plans.find_task(store, plan_id, args.task)
+        assert task.id is not None  # a stored task
+        if args.action == "delete":
+            plan_edit.delete_task(store, task.id)
+            print(f"Đã xóa nhiệm vụ {args.task}.")
+            return 0
+        changes = {("deadline_text" if k == "deadline" else k): getattr(args, k)
+                   for k in _FIELDS if getattr(args, k) is not None}
+        if not changes:
+            raise UsageError("Hãy cho biết cần sửa gì, ví dụ --content \"…\" hoặc --deadline \"Quý II/2024\".")
+        saved = plan_edit.edit_task(store, task.id, **changes)
+    from kstthc_desktop.deadline_text import describe
+
+    print(f"Đã sửa nhiệm vụ {args.task}. Thời hạn hiểu là: {describe(saved.deadline)}.")
+    return 0

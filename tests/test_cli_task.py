@@ -1,0 +1,45 @@
+"""``kstthc task``: the window's plan corrections from the command line (issue 14 items 9 and 11)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import two_level_plan as layout
+from kstthc_desktop.cli import main
+from kstthc_desktop.domain import Concern
+from kstthc_desktop.importers import extract
+from kstthc_desktop.store import Store
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "kstthc.sqlite3"
+    with Store.open(path) as store:
+        store.save_plan(extract(layout.write_xlsx(tmp_path / "plan.xlsx")))
+    return path
+
+
+def _task(db, number):
+    from kstthc_desktop.operations.plans import find_task
+
+    with Store.open(db) as store:
+        return find_task(store, store.plans()[0].id, number)
+
+
+def test_a_task_is_edited_by_the_number_the_table_shows(db, capsys):
+    assert main(["task", "edit", "--db", str(db), "--year", "2024", "--task", "2.I.1",
+                 "--deadline", "Quý II/2024", "--note", "Theo bản ký"]) == 0
+    assert "Hạn 30/6/2024" in capsys.readouterr().out
+    task = _task(db, "2.I.1")
+    assert (task.deadline.due, task.note) == (date(2024, 6, 30), "Theo bản ký")
+
+
+def test_tasks_are_marked_ours_and_deleted(db, capsys):
+    assert main(["task", "concern", "--db", str(db), "--year", "2024", "--task", "1.I.1", "--task", "2.II.2",
+                 "lead"]) == 0
+    assert _task(db, "1.I.1").concern == Concern.LEAD and _task(db, "2.II.2").concern == Concern.LEAD
+    assert main(["task", "delete", "--db", str(db), "--year", "2024", "--task", "1.II.2"]) == 0
+    assert main(["task", "delete", "--db", str(db), "--year", "2024", "--task", "1.II.2"]) == 1
+    assert "Không có nhiệm vụ số «1.II.2»" in capsys.readouterr().err
