@@ -4,7 +4,6 @@ chosen (Ctrl/Shift + click), and its context menu and Sửa › Liên quan đế
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox, QTableView
 
@@ -30,6 +29,8 @@ def concern_menu(window, parent=None) -> QMenu:
 
 def enable_marking(window, table: QTableView) -> None:
     """Let the table choose several rows, with the choices in its context menu."""
+    from PySide6.QtCore import Qt  # here, not at start-up: the first paint leaves Qt's namespace unbuilt
+
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     table.customContextMenuRequested.connect(

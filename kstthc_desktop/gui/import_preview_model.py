@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from kstthc_desktop.deadline_text import describe
 from kstthc_desktop.domain import Concern, DeadlineKind, Plan, Task
+from kstthc_desktop.tracking import printed_section_codes
 
 WARN_BRUSH = QBrush(QColor("#fff1c2"))  # amber: look here
 SECTION_BRUSH = QBrush(QColor("#e8edf3"))
@@ -65,8 +66,9 @@ class PreviewModel(QAbstractTableModel):
         known = {s.code for s in plan.sections}
         for i in [i for code, idx in by_section.items() if code not in known for i in idx]:
             rows.append(Row(plan.tasks[i].section, task_index=i))  # tasks outside any section come first
+        shown = printed_section_codes(plan.sections)  # "1.I", "2.I" in a plan of groups (as the table shows)
         for section in plan.sections:
-            printed = section.printed_code or section.code
+            printed = shown[section.code]
             rows.append(Row(section.code, f"{printed}. {section.title}".strip()))
             rows.extend(Row(section.code, task_index=i) for i in by_section.get(section.code, []))
         return rows

@@ -36,15 +36,16 @@ def edit_task(store: Store, task_id: int, **changes: str) -> Task:
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     task = store.task(task_id)
+    plan_id = task.plan_id or 0  # a stored task has its plan
     values = {name: clean(value) for name, value in changes.items()}
     if "content" in values and not values["content"]:
         raise UserError("Nội dung nhiệm vụ không được để trống.")
     if values.get("section") and values["section"] != task.section and \
-            values["section"] not in _section_codes(store, task.plan_id):
+            values["section"] not in _section_codes(store, plan_id):
         raise UserError(f"Kế hoạch không có mục «{values['section']}».")
-    fields: dict = {k: v for k, v in values.items() if getattr(task, k) != v}
+    fields: dict[str, object] = {k: v for k, v in values.items() if getattr(task, k) != v}
     if "deadline_text" in fields:
-        fields["deadline"] = read_deadline(fields["deadline_text"], _plan_year(store, task.plan_id))
+        fields["deadline"] = read_deadline(values["deadline_text"], _plan_year(store, plan_id))
     if fields:
         with store.transaction():
             store.update_task(task_id, **fields)
