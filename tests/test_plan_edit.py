@@ -37,7 +37,7 @@ def test_a_task_s_texts_are_corrected_and_its_deadline_read_again(store):
                                 note="Sửa theo bản ký")
     assert (saved.content, saved.note) == ("Kiện toàn cán bộ đầu mối.", "Sửa theo bản ký")
     assert saved.deadline.kind == DeadlineKind.DATED and saved.deadline.due == date(2024, 6, 30)
-    changed = {h.field for h in store.task_history(task.id) if h.action == "update"}
+    changed = {h.field for h in store.task_history(task.id) if h.action == "edit"}  # by hand: a re-import keeps it
     assert {"content", "deadline_text", "note"} <= changed
     undo_last(store)
     assert store.task(task.id).content == task.content and store.task(task.id).deadline == task.deadline
@@ -88,3 +88,21 @@ def test_sections_are_added_renamed_and_deleted_and_undone(store):
     assert undo_last(store) == "Thêm mục"
     assert undo_last(store) == "Sửa mục"
     assert store.load_plan(plan_id, tasks=False).sections[1].title == "Công tác chỉ đạo, điều hành"
+
+
+def test_a_reimport_keeps_what_the_officer_corrected_by_hand(store, tmp_path, monkeypatch):
+    from kstthc_desktop.importers.reimport import apply
+
+    task = _tasks(store)[0]
+    plan_edit.edit_task(store, task.id, lead="Văn phòng Sở (bộ phận một cửa)")
+    rows = list(layout.ROWS)  # the amended plan: that task's lead and deadline printed anew
+    at = next(i for i, r in enumerate(rows) if r[0] == "task")
+    rows[at] = ("task", "1", {**rows[at][2], "lead": "Phòng Hành chính", "deadline_text": "Tháng 02/2024"})
+    monkeypatch.setattr(layout, "ROWS", rows)
+    amended = extract(layout.write_xlsx(tmp_path / "amended.xlsx"))
+    changes = apply(store, _plan_id(store), amended)
+    saved = store.task(task.id)
+    assert saved.lead == "Văn phòng Sở (bộ phận một cửa)"  # the officer's correction stays
+    assert saved.deadline_text == "Tháng 02/2024"  # what the officer did not touch follows the new version
+    assert any(line.startswith("  = ") and "giữ chủ trì do cán bộ đã sửa" in line for line in changes.summary()), \
+        changes.summary()

@@ -45,7 +45,7 @@ _RECORD_FIELD_NAMES = {
     "file_name": "Tệp",
 }
 _ENTITY_NAMES = {"task": "Nhiệm vụ", "progress": "Kết quả", "evidence": "Văn bản", "event": "Phát sinh"}
-_ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
+_ACTIONS = {"insert": "Thêm", "update": "Sửa", "edit": "Cán bộ sửa", "delete": "Xóa"}
 
 
 def _record_text(entity: str, value: str | None) -> str | None:

@@ -46,6 +46,7 @@ class PlanChanges:
     unchanged: int = 0
     sections_changed: bool = False
     refreshed: list[TaskChange] = field(default_factory=list)  # only the importer's own notes changed
+    kept: list[TaskChange] = field(default_factory=list)  # fields the officer corrected by hand, left as they are
 
     @property
     def empty(self) -> bool:
@@ -64,6 +65,10 @@ class PlanChanges:
                               if f not in ("deadline", "why", "ambiguous", "withdrawn"))  # reinstated: said above
             if names:
                 lines.append(f"  ~ {ch.new.stt or '-'} {short(ch.new.content)}: đổi {names}")
+        for ch in self.kept:
+            names = ", ".join(FIELD_NAMES_VI.get(f, f) for f in ch.fields if f != "deadline")
+            lines.append(f"  = {ch.new.stt or '-'} {short(ch.new.content)}: giữ {names} do cán bộ đã sửa "
+                         "(bản mới ghi khác; sửa lại trong Sửa › Sửa nhiệm vụ nếu cần)")
         lines += [f"  + {t.stt or '-'} {short(t.content)}" for t in self.added]
         lines += [f"  - {t.stt or '-'} {short(t.content)} (rút khỏi kế hoạch)" for t in self.withdrawn]
         return lines
@@ -154,6 +159,13 @@ def apply(store, plan_id: int, new: Plan) -> PlanChanges:
         changes = compare(old, new)
         for change in changes.updated + changes.reinstated + changes.refreshed:
             fields = {name: after for name, (_, after) in change.fields.items()}
+            edited = store.officer_edited_fields(change.old.id) & (set(fields) - QUIET | {"deadline_text"})
+            if "deadline_text" in edited:
+                edited.add("deadline")  # the officer's deadline text keeps its reading
+            edited &= set(fields)
+            if edited:  # never overwrite what the officer corrected by hand: keep it and say so
+                changes.kept.append(TaskChange(change.old, change.new, {f: change.fields.pop(f) for f in edited}))
+                fields = {k: v for k, v in fields.items() if k not in edited}
             if change.old.concern == Concern.UNKNOWN and change.new.concern != Concern.UNKNOWN:
                 fields["concern"] = change.new.concern
             store.update_task(change.old.id, **fields)

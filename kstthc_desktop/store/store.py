@@ -262,6 +262,12 @@ class Store:
             [entity, entity_id, field, text(old), text(new), self.clock().isoformat(timespec="seconds"), action],
         )
 
+    def officer_edited_fields(self, task_id: int) -> set[str]:
+        """The task's fields (Task names: "content", "deadline_text", "deadline") the officer corrected by hand."""
+        rows = self.conn.execute("select distinct field from history where entity = 'task' and entity_id = ? and "
+                                 "action = 'edit'", [task_id])
+        return {"deadline" if f.startswith("deadline_") and f != "deadline_text" else f for (f,) in rows}
+
     def last_history_id(self) -> int:
         try:
             return self.conn.execute("select coalesce(max(id), 0) from history").fetchone()[0]
@@ -541,8 +547,9 @@ class Store:
     def task(self, task_id: int) -> Task:
         return self._task_from_row(self._task_row(task_id))
 
-    def update_task(self, task_id: int, **fields: Any) -> None:
-        """Change some of a task's fields (any Task field; ``deadline`` a Deadline); each change goes to history."""
+    def update_task(self, task_id: int, *, by_officer: bool = False, **fields: Any) -> None:
+        """Change some of a task's fields (any Task field; ``deadline`` a Deadline); each change goes to history,
+        as an "edit" when the officer corrected the plan by hand (``by_officer``: a re-import keeps it)."""
         unknown = set(fields) - _TASK_FIELDS
         if unknown:
             raise ValueError(f"unknown task fields: {sorted(unknown)}")
@@ -561,7 +568,7 @@ class Store:
                 return
             self._update("tasks", task_id, changed)
             for key, value in changed.items():
-                self._history("task", task_id, key, old.get(key), value, "update")
+                self._history("task", task_id, key, old.get(key), value, "edit" if by_officer else "update")
             if "lead" in changed or "cooperate" in changed:
                 self._set_task_bodies(task_id, new["lead"], new["cooperate"])
 

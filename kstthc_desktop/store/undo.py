@@ -22,7 +22,7 @@ TABLES = {"task": "tasks", "progress": "progress", "evidence": "evidence", "even
 
 _ENTITY_NAMES = {"task": "nhiệm vụ", "progress": "kết quả", "evidence": "văn bản", "event": "phát sinh",
                  "section": "mục", "plan": "kế hoạch", "body": "cơ quan"}
-_ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
+_ACTIONS = {"insert": "Thêm", "update": "Sửa", "edit": "Sửa", "delete": "Xóa"}
 
 
 def action_rows(store: Store, first: int, last: int) -> list[dict[str, Any]]:
