@@ -47,6 +47,9 @@ def test_a_task_moves_to_another_section_with_a_new_number(store):
     task = _tasks(store)[0]
     plan_edit.edit_task(store, task.id, section="2.II", stt="3")
     assert (store.task(task.id).section, store.task(task.id).stt) == ("2.II", "3")
+    assert [(t.section, t.stt) for t in _tasks(store)][-3:] == [("2.II", "1"), ("2.II", "2"), ("2.II", "3")]
+    undo_last(store)
+    assert _tasks(store)[0].id == task.id  # back in its place
     with pytest.raises(UserError, match="không có mục"):
         plan_edit.edit_task(store, task.id, section="9.IX")
     with pytest.raises(UserError, match="không được để trống"):
@@ -68,6 +71,7 @@ def test_a_task_the_import_missed_is_added(store):
                                  lead="Văn phòng Sở", deadline_text="Tháng 9/2024")
     added = store.task(task_id)
     assert (added.section, added.stt, added.deadline.due) == ("1.I", "3", date(2024, 9, 30))
+    assert [t.id for t in _tasks(store)][2] == task_id  # after its section's tasks 1.I.1, 1.I.2
 
 
 def test_sections_are_added_renamed_and_deleted_and_undone(store):

@@ -49,6 +49,8 @@ def edit_task(store: Store, task_id: int, **changes: str) -> Task:
     if fields:
         with store.transaction():
             store.update_task(task_id, by_officer=True, **fields)
+            if "section" in fields:  # moved: shown among its new section's tasks
+                plan_edits.place_in_section(store, task_id, values["section"])
     return store.task(task_id)
 
 
@@ -60,7 +62,11 @@ def add_task(store: Store, plan_id: int, *, section: str, content: str, stt: str
     task = Task(stt=clean(stt), content=clean(content), result=clean(result), lead=clean(lead),
                 cooperate=clean(cooperate), deadline_text=clean(deadline_text), note=clean(note), section=section)
     task.deadline = read_deadline(task.deadline_text, _plan_year(store, plan_id))
-    return store.insert_task(plan_id, task)
+    with store.transaction():  # one action: added, then placed after its section's last task
+        task_id = store.insert_task(plan_id, task)
+        if section:
+            plan_edits.place_in_section(store, task_id, section)
+    return task_id
 
 
 def delete_task(store: Store, task_id: int) -> None:

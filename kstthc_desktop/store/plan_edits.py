@@ -70,3 +70,25 @@ def delete_section(store: Store, section_id: int) -> None:
                             "sang mục khác trước khi xóa.")
         store.conn.execute("delete from sections where id = ?", [section_id])
         store._history("section", section_id, "", old, None, "delete")
+
+
+def place_in_section(store: Store, task_id: int, section: str) -> None:
+    """Put a task moved to (or added in) ``section`` after that section's last task in plan order, so the table's
+    plan order shows it among its section's tasks; later tasks move down one place (each move in history)."""
+    with store.transaction():
+        row = store._task_row(task_id)
+        plan_id = row["plan_id"]
+        last = store.conn.execute("select max(position) from tasks where plan_id = ? and section = ? and id != ?",
+                                  [plan_id, section, task_id]).fetchone()[0]
+        if last is None or last + 1 == row["position"]:
+            return
+        target = last + 1 if last < row["position"] else last
+        step = 1 if last < row["position"] else -1  # moving up: tasks in between move down; moving down: up
+        low, high = (target, row["position"]) if step == 1 else (row["position"], target + 1)
+        between = store._query("select id, position from tasks where plan_id = ? and position >= ? and "
+                               "position < ? and id != ?", [plan_id, low, high, task_id])
+        for other in between:
+            store._update("tasks", other["id"], {"position": other["position"] + step})
+            store._history("task", other["id"], "position", other["position"], other["position"] + step, "update")
+        store._update("tasks", task_id, {"position": target})
+        store._history("task", task_id, "position", row["position"], target, "update")
