@@ -9,7 +9,8 @@ import two_level_plan as layout
 from kstthc_desktop.importers import extract
 from kstthc_desktop.tracking import printed_section_codes, shown_stt
 
-WRITERS = {"docx": layout.write_docx, "xlsx": layout.write_xlsx}
+WRITERS = {"docx": layout.write_docx, "xlsx": layout.write_xlsx, "txt": layout.write_text,
+           "repeated.txt": lambda path: layout.write_text(path, repeat=True)}
 
 
 def _import(tmp_path, kind: str, rows=None, monkeypatch=None):

@@ -127,6 +127,19 @@ def write_xlsx(path: Path) -> Path:
     return path
 
 
+def write_text(path: Path, *, repeat: bool = False) -> Path:
+    """A TAB text export (copied from a PDF): no spans known; a heading's title alone after its number, or printed
+    in every cell it spans (``repeat``)."""
+    lines = TITLE + ["", "\t".join(HEADER)]
+    for kind, number, value in ROWS:
+        cells = _cells(kind, number, value)
+        if kind != "task" and repeat:
+            cells = [number] + [str(value)] * (len(HEADER) - 1)
+        lines.append("\t".join(cells))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 if __name__ == "__main__":  # refresh the copies in tests/fixtures/two_level (for trying the window by hand)
     here = Path(__file__).parent / "fixtures" / "two_level"
     here.mkdir(parents=True, exist_ok=True)

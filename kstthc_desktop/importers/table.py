@@ -610,6 +610,8 @@ def view_row(row: Row, columns: Columns, above: list[str]) -> tuple[RowView, lis
         resolved.append(cell.text)
         if cell.hmerge or not cell.text:
             continue
+        if title_columns and cell.text == row.cells[min(title_columns)].text:
+            continue  # a text export prints a title merged across the row in every cell it spans
         if role in ("stt", "stt2") and title_across(row, j):
             role = "content"  # "1 | Thực hiện các nhiệm vụ… (merged from Stt2 to the edge)": the heading's title
             title_columns.add(j)
@@ -622,7 +624,7 @@ def view_row(row: Row, columns: Columns, above: list[str]) -> tuple[RowView, lis
             extras[heading or f"Cột {j + 1}"] = cell.text
     first_text = next((j for j, c in enumerate(row.cells) if c.text and not c.vmerge and (
         j in title_columns or columns.roles[j:j + 1] not in (["stt"], ["stt2"]))), None)
-    hspan = first_text is not None and sum(1 for c in row.cells[first_text + 1:] if c.hmerge) >= 2
+    hspan = bool(title_columns) or (first_text is not None and sum(1 for c in row.cells[first_text + 1:] if c.hmerge) >= 2)
     stt = norm_stt(stt_cells[-1]) if stt_cells else ""
     bullet = bool(stt) and not stt.strip("-–+*•·")
     if bullet:
@@ -813,10 +815,16 @@ def build(located: Located, plan: Plan) -> None:
 
 def title_across(row: Row, j: int) -> bool:
     """A number column's cell holding a heading's title merged across the rest of the row, not a number: plans
-    with "Stt | Stt2" print a group's or section's number in "Stt" and its title from "Stt2" to the table's edge."""
+    with "Stt | Stt2" print a group's or section's number in "Stt" and its title from "Stt2" to the table's edge
+    (in a text export: the rest of the row empty, or the title in every cell)."""
     text = row.cells[j].text.strip()
-    merged_right = j + 1 < len(row.cells) and row.cells[j + 1].hmerge
-    return merged_right and len(text) > 8 and not _NUMBER.fullmatch(text) and not parse_code_title(text)
+    rest = row.cells[j + 1:]
+    if not rest or len(text) <= 8 or _NUMBER.fullmatch(text) or parse_code_title(text):
+        return False
+    if rest[0].hmerge:
+        return True
+    # a text export (no spans known): the rest of the row empty, or the title printed again in every cell
+    return not row.merges_known and len(rest) >= 2 and all(not c.text or c.text.strip() == text for c in rest)
 
 
 def row_number(row: Row, columns: Columns) -> str:
