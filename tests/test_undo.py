@@ -61,3 +61,16 @@ def test_nothing_to_undo_is_said_plainly(tmp_path):
         assert last_action(store) is None
         with pytest.raises(UserError, match="Không có thao tác nào"):
             undo_last(store)
+
+
+def test_a_report_or_a_setting_saved_since_does_not_stand_in_the_way(store):
+    from kstthc_desktop.domain import Settings
+
+    task = _task(store)
+    entry_id = store.add_progress(ProgressEntry(task.id, date(2025, 5, 10), "Đã rà soát", "2025-Q3"))
+    store.delete_progress(entry_id)
+    store.save_settings(Settings(body_name="SỞ XÂY DỰNG"))
+    assert last_action(store) == ("Xóa kết quả", True)
+    assert undo_last(store) == "Xóa kết quả"
+    assert [e.id for e in store.progress(task_id=task.id)] == [entry_id]
+    assert store.settings().body_name == "SỞ XÂY DỰNG"  # the setting stays

@@ -25,6 +25,20 @@ _ENTITY_NAMES = {"task": "nhiệm vụ", "progress": "kết quả", "evidence": 
 _ACTIONS = {"insert": "Thêm", "update": "Sửa", "edit": "Sửa", "delete": "Xóa"}
 
 
+#: Records apart from the plan (settings, reports, units' returns and figures): an action touching only these is
+#: passed over, so saving a report does not stand between the officer and the undo of a deleted result.
+INDEPENDENT = {"setting", "report", "report_text", "figure_set", "unit", "return"}
+
+
+def last_plan_action(store: Store) -> int | None:
+    """The index in ``store.session_actions`` of the last action that touched the plan's records."""
+    for index in range(len(store.session_actions) - 1, -1, -1):
+        rows = action_rows(store, *store.session_actions[index])
+        if any(r["entity"] not in INDEPENDENT for r in rows):
+            return index
+    return None
+
+
 def action_rows(store: Store, first: int, last: int) -> list[dict[str, Any]]:
     return store._query("select * from history where id between ? and ? order by id", [first, last])
 
