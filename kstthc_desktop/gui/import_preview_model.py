@@ -129,8 +129,33 @@ class PreviewModel(QAbstractTableModel):
             return self.HEADER_TIPS.get(section)
         return None
 
+    #: The printed texts the officer may correct right here (double-click or F2), as Task attributes.
+    EDITABLE = {COL_STT: "stt", COL_CONTENT: "content", COL_RESULT: "result", COL_LEAD: "lead",
+                COL_COOP: "cooperate", COL_DEADLINE: "deadline_text"}
+
     def flags(self, index):
+        row = self.rows[index.row()] if index.isValid() else None
+        if row is not None and row.task_index is not None and index.column() in self.EDITABLE:
+            return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
         return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+
+    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802 - Qt API
+        """A corrected text is kept as typed (NFC, spaces folded); a deadline text is read again at once."""
+        from kstthc_desktop.deadlines import read_deadline
+        from kstthc_desktop.text import clean
+
+        task = self.task_at(index.row()) if index.isValid() else None
+        name = self.EDITABLE.get(index.column())
+        if task is None or name is None or role != Qt.EditRole:
+            return False
+        text = clean(str(value))
+        if name == "content" and not text:
+            return False  # a task has content: an emptied cell keeps the old words
+        setattr(task, name, text)
+        if name == "deadline_text":
+            task.deadline = read_deadline(text, self.plan.document.year)
+        self.task_changed(self.rows[index.row()].task_index)
+        return True
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
@@ -141,6 +166,8 @@ class PreviewModel(QAbstractTableModel):
             return self._section_data(row, col, role)
         task = self.plan.tasks[row.task_index]
         warnings = self.warnings_by_task.get(row.task_index)
+        if role == Qt.EditRole:
+            return getattr(task, self.EDITABLE[col]) if col in self.EDITABLE else None
         if role == Qt.DisplayRole:
             text = self._task_text(task, col, one_line=True)
             return f"⚠ {text}" if col == self.COL_ROW and warnings else text
