@@ -11,7 +11,8 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
    Only the first 1,000 characters are read (a deadline cell is a few lines; this bounds the work on a paste).
 3. Kinds, strongest first (the strongest kind with a signal wins):
    - **continuous**: "thường xuyên", "liên tục", "hằng ngày", "suốt năm", "xuyên suốt", "trong suốt …"
-     ("Cả năm 2024" is dated 31/12 like "Trong năm 2024", DOMAIN.md §3; "Hằng quý và cả năm" is periodic)
+     ("Cả năm 2024" is dated 31/12 like "Trong năm 2024", docs/domain.md §3; "Hằng quý và cả năm" is
+     periodic)
      ("Thường xuyên và đột xuất khi có yêu cầu", "Hằng năm, thường xuyên" are continuous).
    - **periodic**: "định kỳ", "hàng/hằng/mỗi" + a list of frequencies ("Hàng quý, năm", "Định kỳ 6 tháng, năm",
      "hằng quý và năm"), "6 tháng/lần", "1 lần/quý", "2 lần/năm" (half-year), "tháng cuối quý", "theo quý",
@@ -62,7 +63,7 @@ cannot read is ``unspecified``, for the officer to decide. The rules, in the ord
      "đúng quy định", "thời điểm …", "đồng thời với …", and any stated span:
      "Trong thời gian 10 ngày kể từ ngày tiếp nhận" → ``within_days == 10`` ("N tháng kể từ" counts 30 days a
      month, "N tuần" 7 days a week). Working days: "05 ngày làm việc" gives ``within_days == 5``, the number
-     as printed — the plan-json format has no unit; ``span_in_working_days`` tells the occurrences to count an
+     as printed — docs/plan-json.md has no unit; ``span_in_working_days`` tells the occurrences to count an
      event's due date in working days.
    - otherwise (e.g. "Báo cáo kết quả kiểm tra": words that are no deadline) → **unspecified**.
 

@@ -1,7 +1,7 @@
 """The domain model: plain dataclasses shared by the importers, the store, the reports and the GUI.
 
 Nothing here touches a file, a database or Qt. The JSON shape of a plan (``Plan.to_json``) is the
-exchange format described in plan-json.md, so that ``kstthc import --dry-run --json`` can be diffed
+exchange format described in docs/plan-json.md, so that ``kstthc import --dry-run --json`` can be diffed
 against a hand-made expectation.
 """
 
@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 
 class DeadlineKind(str, enum.Enum):
-    """How a printed deadline is read (DOMAIN.md §3)."""
+    """How a printed deadline is read (docs/domain.md §3)."""
 
     CONTINUOUS = "continuous"  # thường xuyên
     PERIODIC = "periodic"  # hằng tháng / quý / năm
@@ -41,7 +41,7 @@ FREQUENCIES = ("month", "quarter", "halfyear", "year")
 
 @dataclass(frozen=True)
 class Deadline:
-    """The reading of a printed deadline, exactly the ``deadline`` object of plan-json.md.
+    """The reading of a printed deadline, exactly the ``deadline`` object of docs/plan-json.md.
 
     ``every`` maps a frequency (month, quarter, halfyear, year) to the stated due day of the period's
     last month, or None when no day is stated. ``within_days`` is the span of an on-demand task.
@@ -203,7 +203,7 @@ class ImportWarning:
 
 @dataclass
 class Plan:
-    """A whole plan as imported: the exchange format of plan-json.md."""
+    """A whole plan as imported: the exchange format of docs/plan-json.md."""
 
     source: str = ""
     document: PlanDocument = field(default_factory=PlanDocument)
@@ -282,7 +282,7 @@ class ProgressEntry:
 
 @dataclass
 class Evidence:
-    """An official document proving a result (DOMAIN.md §6)."""
+    """An official document proving a result (docs/domain.md §6)."""
 
     task_id: int
     number: str  # số và ký hiệu, "15/BC-SNV"

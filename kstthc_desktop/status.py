@@ -1,4 +1,4 @@
-"""The status of a task in a reporting period, counted the way government reports count (DOMAIN.md §5).
+"""The status of a task in a reporting period, counted the way government reports count (docs/domain.md §5).
 
 Due tasks are done on time or done late; the rest are not done and still in time, or overdue. An ongoing task
 has progress in the period or none; an on-demand task with no event in the period has "not arisen".

@@ -1,4 +1,4 @@
-"""Dates as Vietnamese official documents write them (DOMAIN.md §4, §7).
+"""Dates as Vietnamese official documents write them (docs/domain.md §4, §7).
 
 In dates written in text, a day below 10 and the months 1 and 2 take a leading zero:
 "ngày 05/02/2025", "14/3/2025", "ngày 05 tháng 3 năm 2025".

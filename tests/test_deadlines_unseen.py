@@ -1,5 +1,5 @@
 """The deadline reader on wording it was not written from: phrasings of real Vietnamese plans (KSTTHC, CCHC,
-communication, review plans) as a careful officer reads them under DOMAIN.md §3 and plan-json.md.
+communication, review plans) as a careful officer reads them under docs/domain.md §3 and docs/plan-json.md.
 
 One row per phrasing: (text, kind, due, every, within_days); the plan year is 2024 throughout. ``every`` is the
 full map (frequency → stated due day or None). Where the reading is a judgement call the row says so ("doubtful").
@@ -35,7 +35,7 @@ ROWS = [
     ("Thường xuyên và khi có yêu cầu", C, None, {}, None),
     ("Thực hiện thường xuyên", C, None, {}, None),
     ("Suốt năm", C, None, {}, None),
-    # doubtful: "Cả năm" read like "Trong năm", which DOMAIN.md §3 dates at the year's end
+    # doubtful: "Cả năm" read like "Trong năm", which docs/domain.md §3 dates at the year's end
     ("Cả năm", D, d(12, 31), {}, None),
     ("Cả năm 2024", D, d(12, 31), {}, None),
     ("Hằng ngày", C, None, {}, None),

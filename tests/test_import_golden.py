@@ -1,4 +1,5 @@
-"""Golden tests: each real plan, from each form it arrives in, reads as its hand-made expectation (plan-json.md)."""
+"""Golden tests: each real plan, from each form it arrives in, reads as its hand-made expectation
+(docs/plan-json.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Task status in a period (DOMAIN.md §5) across period boundaries, weekends and Tết; today is always passed in."""
+"""Task status in a period (docs/domain.md §5) across period boundaries, weekends and Tết; today is always
+passed in."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """``kstthc deadline``: read printed deadlines the way an import would, to check or script the reader.
 
-    kstthc deadline --year 2024 --json "Quý III"      → one JSON deadline object (plan-json.md)
+    kstthc deadline --year 2024 --json "Quý III"      → one JSON deadline object (docs/plan-json.md)
     kstthc deadline --year 2024 --json - < texts.txt  → one object per input line, in order, empty lines included
 Without ``--json`` it prints a short Vietnamese line per text. ``--year`` defaults to the current year.
 """

@@ -1,6 +1,6 @@
 """``kstthc import``: read a plan from .xlsx / .docx / .txt, show what was understood, save it.
 
-    kstthc import KH.docx --dry-run --json      → the plan JSON (plan-json.md), nothing written
+    kstthc import KH.docx --dry-run --json      → the plan JSON (docs/plan-json.md), nothing written
     kstthc import KH.docx --db DB               → saved (``operations.imports.save_import``, as the window's
                                                   wizard: a backup, then one transaction); a Vietnamese summary
     kstthc import KH2.docx --db DB --dry-run    → for a year already stored: what the amended plan would change

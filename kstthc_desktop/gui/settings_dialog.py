@@ -24,7 +24,7 @@ from kstthc_desktop.domain import Settings
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.text import clean
 
-#: Report kinds with a submission day the province sets (DOMAIN.md §4), in the order the officer thinks of them.
+#: Report kinds with a submission day the province sets (docs/domain.md §4), in the order the officer thinks of them.
 REPORT_KINDS = {
     "month": "Báo cáo tháng",
     "quarter": "Báo cáo quý",

@@ -1,4 +1,4 @@
-"""How an import is scored against a hand-made expectation (plan-json.md), as a reusable function.
+"""How an import is scored against a hand-made expectation (docs/plan-json.md), as a reusable function.
 
 Tasks are paired by the text of content + result (not by numbering); a pair's fields are equal when equal after
 folding whitespace and case and dropping trailing ". ;"; deadline kind, due date and the keys of ``every`` are

@@ -1,6 +1,6 @@
 """Table understanding, shared by every reader: blocks (paragraphs, tables of cells) → a Plan.
 
-What it copes with (DOMAIN.md §2): the header row anywhere (a title block above it), headings in any order and
+What it copes with (docs/domain.md §2): the header row anywhere (a title block above it), headings in any order and
 wording, a second header row ("Chủ trì" / "Phối hợp" under "Cơ quan thực hiện"), a row of column numbers, header
 rows repeated on every page or table, several tables with group headings between them, section rows (Roman
 numerals, "1." headings, titles repeated by merged cells, section rows with a result and deadline of their own),

@@ -1,4 +1,5 @@
-"""The report as a PDF in the layout of Nghị định 30/2020/NĐ-CP, Phụ lục I (DOMAIN.md §7), with reportlab platypus.
+"""The report as a PDF in the layout of Nghị định 30/2020/NĐ-CP, Phụ lục I (docs/domain.md §7), with
+reportlab platypus.
 
 A4 portrait, margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman (or the metric-compatible
 Liberation Serif) embedded; body 13 pt justified with a 1.27 cm first-line indent and 6 pt between paragraphs;
