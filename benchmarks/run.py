@@ -29,7 +29,7 @@ import statistics
 import sys
 import time
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -101,7 +101,7 @@ def run(only: list[str] | None = None, quick: bool = False, runs: int | None = N
                 continue
             try:
                 rows.append({"topic": topic, "name": name, **_timed(setup, quick, runs)})
-            except Exception:
+            except Exception:  # noqa: BLE001 - one broken benchmark is reported, the others still run
                 failures.append(f"{topic}: {name}\n{traceback.format_exc()}")
         figures = getattr(module, "figures", None)
         if figures is None or not wanted(topic) or (quick and getattr(module, "QUICK", True) is False):
@@ -109,7 +109,7 @@ def run(only: list[str] | None = None, quick: bool = False, runs: int | None = N
         try:
             for row in figures(1 if quick else runs):
                 rows.append({"topic": topic, **row})
-        except Exception:
+        except Exception:  # noqa: BLE001 - reported with its traceback, the other topics still run
             failures.append(f"{topic}: figures()\n{traceback.format_exc()}")
     return rows, failures
 
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     rows, failures = run(args.only, args.quick, args.runs)
     if rows:
         print(table(rows))
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     out = args.out or RESULTS / f"{'quick-' if args.quick else ''}{now:%Y%m%d-%H%M%S}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(

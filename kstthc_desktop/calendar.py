@@ -11,17 +11,21 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["effective_due", "is_working_day", "holiday_name"]
+if TYPE_CHECKING:
+    from holidays import HolidayBase
+
+__all__ = ["effective_due", "holiday_name", "is_working_day"]
 
 
 @lru_cache(maxsize=1)
-def _package_holidays():
+def _package_holidays() -> HolidayBase:
     import holidays  # heavy (0.3-0.5 s: it imports every country): only when the table below cannot serve
 
     try:
         return holidays.country_holidays("VN", language="vi")
-    except Exception:  # pragma: no cover - a package without Vietnamese names
+    except Exception:  # noqa: BLE001  # pragma: no cover - a package without Vietnamese names
         return holidays.country_holidays("VN")
 
 
@@ -49,7 +53,7 @@ class _HolidayTable:
         return self.names.get(d, "")
 
     @classmethod
-    def from_package(cls) -> "_HolidayTable":
+    def from_package(cls) -> _HolidayTable:
         package = _package_holidays()
         for year in range(_TABLE_YEARS[0], _TABLE_YEARS[1] + 1):
             package.get(date(year, 1, 1))  # expands the package's years
@@ -74,7 +78,7 @@ def _table_cache() -> tuple[Path, str]:
 
 
 @lru_cache(maxsize=1)
-def _vn_holidays():
+def _vn_holidays() -> _HolidayTable | HolidayBase:
     import json
 
     try:

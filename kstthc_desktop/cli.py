@@ -11,6 +11,7 @@ import gc
 import importlib
 import logging
 import sys
+from typing import NoReturn
 
 from kstthc_desktop import __version__
 from kstthc_desktop.commands import COMMANDS
@@ -22,7 +23,7 @@ log = logging.getLogger(__name__)
 class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so usage errors get our Vietnamese line and status 2."""
 
-    def error(self, message: str):  # noqa: D401 - argparse API
+    def error(self, message: str) -> NoReturn:  # noqa: D401 - argparse API
         raise UsageError(f"Lệnh không đúng cách dùng: {message}. Xem 'kstthc --help'.")
 
 

@@ -61,7 +61,7 @@ class Deadline:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any] | None) -> "Deadline":
+    def from_json(cls, data: dict[str, Any] | None) -> Deadline:
         data = data or {}
         due = data.get("due")
         return cls(
@@ -168,7 +168,7 @@ class Task:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Task":
+    def from_json(cls, data: dict[str, Any]) -> Task:
         return cls(
             section=data.get("section") or "",
             stt=data.get("stt") or "",
@@ -228,7 +228,7 @@ class Plan:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Plan":
+    def from_json(cls, data: dict[str, Any]) -> Plan:
         doc = data.get("document") or {}
         return cls(
             source=data.get("source") or "",
@@ -377,6 +377,6 @@ class Settings:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any] | None) -> "Settings":
+    def from_json(cls, data: dict[str, Any] | None) -> Settings:
         known = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in (data or {}).items() if k in known})

@@ -39,10 +39,10 @@ class Period:
     year: int
     index: int = 1
 
-    def __lt__(self, other: "Period") -> bool:
+    def __lt__(self, other: Period) -> bool:
         return (self.window_start, self.window_end) < (other.window_start, other.window_end)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise UserError(f"Loại kỳ báo cáo không hợp lệ: {self.kind!r}.")
         if not 1 <= self.index <= _COUNT[self.kind]:
@@ -125,19 +125,19 @@ class Period:
         return f"{self.name} (từ ngày {text_date(self.window_start)} đến ngày {text_date(self.window_end)})"
 
     # -- navigation -----------------------------------------------------------------------------------------
-    def next(self) -> "Period":
+    def next(self) -> Period:
         if self.index < _COUNT[self.kind]:
             return Period(self.kind, self.year, self.index + 1)
         return Period(self.kind, self.year + 1, 1)
 
-    def upcoming(self) -> "Period":
+    def upcoming(self) -> Period:
         """The period a report plans for in its last part ("kỳ tới"): the next one of the same kind, but after
         the first nine months, the fourth quarter (the rest of the year, not next year's nine months)."""
         if self.kind == "ninemonths":
             return Period("quarter", self.year, 4)
         return self.next()
 
-    def previous(self) -> "Period":
+    def previous(self) -> Period:
         if self.index > 1:
             return Period(self.kind, self.year, self.index - 1)
         return Period(self.kind, self.year - 1, _COUNT[self.kind])

@@ -96,7 +96,7 @@ _TONE_RANKS = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
 _TONE = re.compile("[\u0300\u0301\u0309\u0303\u0323]")
 
 
-def vi_sort_key(text: str | None) -> tuple[str, tuple, str]:
+def vi_sort_key(text: str | None) -> tuple[str, tuple[tuple[int, int], ...], str]:
     """A key that sorts Vietnamese text in dictionary order, ignoring case: base letters first ("Đề xuất" after
     "Dự thảo", before "Xây dựng"; "ă", "â" after "a"), then tones, then the text itself (a stable tie-break).
 

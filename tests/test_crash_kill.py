@@ -18,7 +18,6 @@ import os
 import random
 import select
 import signal
-import sqlite3
 import subprocess
 import sys
 import time

@@ -13,7 +13,7 @@ from kstthc_desktop.cli import main
 from kstthc_desktop.domain import Concern, Evidence, Plan, ProgressEntry, Task
 from kstthc_desktop.importers import extract
 from kstthc_desktop.importers.concern import concern_for
-from kstthc_desktop.importers.reimport import apply, compare
+from kstthc_desktop.importers.reimport import compare
 from kstthc_desktop.store import Store
 from test_import_variants import VARIANTS, write_xlsx
 
@@ -77,7 +77,7 @@ def test_reimport_keeps_progress_and_evidence_marks_withdrawn(tmp_path, capsys):
         store.add_evidence(Evidence(first.id, "2974/QĐ-UBND", date(2023, 12, 26), summary="Ban hành kế hoạch"))
         store.add_progress(ProgressEntry(gone.id, date(2024, 2, 1), "Đang làm", "2024-Q1"))
         store.update_task(first.id, assignee="Đ/c Trần Thế Vũ")
-    path, changed, dropped, new = amended(tmp_path)
+    path, _changed, dropped, new = amended(tmp_path)
     capsys.readouterr()
 
     assert main(["import", str(path), "--db", str(db), "--dry-run"]) == 0  # the preview writes nothing

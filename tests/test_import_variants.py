@@ -238,7 +238,7 @@ def write_docx(plan: dict, v: Variant, path: Path) -> None:
         if s is not None:
             document.add_paragraph(f"{_printed_code(s)}. {s['title']}")
             part = {"tasks": [t for t in plan["tasks"] if t["section"] == s["code"]]}
-        if s is not None and not any(part["tasks"][0].get(k) for k in ("result", "lead")) or (
+        if (s is not None and not any(part["tasks"][0].get(k) for k in ("result", "lead"))) or (
                 s is not None and part["tasks"][0]["stt"] != _printed_code(s)):
             # the heading is printed above the table, not as a row (unless the section row carries a task)
             rows, merges = rows[1:], [_shift(m, -1) for m in merges if _row0(m) > 0]
@@ -386,7 +386,7 @@ def write_text(plan: dict, v: Variant, path: Path, per_line: bool = False) -> No
     rows, _ = render_rows(plan, v, roles)
     if per_line:
         out += ["\t" + h for h in header] + [""]
-        for kind, cells in zip(kinds, rows):
+        for kind, cells in zip(kinds, rows, strict=True):
             if kind == "section" and not any(cells[roles.index(r)] for r in ("result", "lead") if r in roles):
                 title = cells[roles.index("content")] or cells[0].split(". ", 1)[-1]
                 code = cells[roles.index("stt")].rstrip(".") or cells[0].split(".", 1)[0]
@@ -396,7 +396,7 @@ def write_text(plan: dict, v: Variant, path: Path, per_line: bool = False) -> No
             out.append("")
     else:
         out.append("\t".join(header))
-        for kind, cells in zip(kinds, rows):
+        for kind, cells in zip(kinds, rows, strict=True):
             if kind == "fragment":
                 out += ["", ""]
             out.append("\t".join(c.replace("\n", "  ") for c in cells))

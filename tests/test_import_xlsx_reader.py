@@ -162,5 +162,5 @@ def test_plan_only_on_a_hidden_sheet_is_named_in_the_error(tmp_path):
     workbook.active = 1
     path = tmp_path / "ke-hoach.xlsx"
     workbook.save(path)
-    with pytest.raises(UserError, match="Không tìm thấy bảng kế hoạch.*trang tính ẩn \"Kế hoạch\""):
+    with pytest.raises(UserError, match=r'Không tìm thấy bảng kế hoạch.*trang tính ẩn "Kế hoạch"'):
         extract(path)

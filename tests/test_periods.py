@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -86,7 +87,7 @@ def test_periods_of_a_kind_tile_the_year_window_without_gap_or_overlap(year, kin
     lo, hi = year_window(year)
     assert periods[0].window_start == lo
     assert periods[-1].window_end == hi
-    for a, b in zip(periods, periods[1:]):
+    for a, b in pairwise(periods):
         assert a.window_end + timedelta(days=1) == b.window_start
         assert a.next() == b and b.previous() == a
     assert sorted(periods) == periods

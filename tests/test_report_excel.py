@@ -34,7 +34,7 @@ def check_report_xlsx(path, data) -> None:
     assert sections == [nfc(s.title) for s in data.sections]
     tasks = data.all_tasks()
     assert len(task_rows) == len(tasks)
-    for task, row in zip(tasks, task_rows):  # same order as the report (sub-items share STT and content)
+    for task, row in zip(tasks, task_rows, strict=True):  # same order as the report (sub-items share STT and content)
         assert row[0].value == (nfc(task.stt) or None)
         assert row[1].value == (nfc(task.content) or None)
         assert row[2].value == (nfc(task.lead) or None)

@@ -29,7 +29,7 @@ def test_without_windows_the_shipped_font_is_used():
 
 
 def test_times_new_roman_from_the_windows_fonts_folder(tmp_path):
-    for shipped, name in zip(SHIPPED, WINDOWS_NAMES):  # stand-ins with the Windows file names
+    for shipped, name in zip(SHIPPED, WINDOWS_NAMES, strict=True):  # stand-ins with the Windows file names
         shutil.copy(resource("fonts", shipped), tmp_path / name)
     source, files = font_files(tmp_path)
     assert source == "Times New Roman"

@@ -7,6 +7,7 @@ import json
 import subprocess
 import unicodedata
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -89,6 +90,6 @@ def test_appendix_section_row_goes_over_with_its_first_task(tmp_path, extra):
     column = _stt_column(path)
     labels = {s.label for s in data.sections}
     assert {word for _, word in column} >= labels
-    for (page, word), (next_page, _) in zip(column, column[1:]):
+    for (page, word), (next_page, _) in pairwise(column):
         if word in labels:
             assert next_page == page, f"section row {word} ends page {page}; its tasks start on page {next_page}"

@@ -135,7 +135,7 @@ def test_text_is_drawn_in_nfc(big_pdf):
 
 
 def test_no_page_number_on_page_one_and_tasks_next_period(big_pdf):
-    path, data = big_pdf
+    path, _data = big_pdf
     first = [w for w in pdf_words(path) if w["page"] == 1 and w["y1"] <= MARGINS["top"]]
     assert first == []
     text = pdf_text(path)

@@ -122,7 +122,7 @@ def test_workbook_totals_and_lead_bodies_agree_with_the_dashboard(store, tmp_pat
     for r in rows[start + 1:]:
         if not r[0]:
             break
-        leads[r[0]] = dict(zip(heads[1:], r[1:]))
+        leads[r[0]] = dict(zip(heads[1:], r[1:], strict=False))
     # "Các sở, ban, ngành tỉnh", "các sở, ban, ngành tỉnh", "Các Sở,  ban, ngành tỉnh." are one body
     assert [name for name in leads if name.casefold().startswith("các sở")] == [SO_NGANH]
     assert leads[SO_NGANH]["Tổng số"] == 4

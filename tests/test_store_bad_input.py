@@ -54,7 +54,7 @@ def snapshot_state(store: Store) -> tuple:
 
 def test_a_missing_evidence_file_is_refused(store, task_id, tmp_path):
     before = snapshot_state(store)
-    with pytest.raises(UserError, match="Không tìm thấy tệp minh chứng \"mất.pdf\""):
+    with pytest.raises(UserError, match=r'Không tìm thấy tệp minh chứng "mất\.pdf"'):
         store.add_evidence(Evidence(task_id, "1/BC-X", None), tmp_path / "mất.pdf")
     assert snapshot_state(store) == before
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
+
 HELP = "sao lưu toàn bộ dữ liệu (cơ sở dữ liệu và tệp minh chứng) vào một tệp .zip"
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, metavar="TỆP.zip", help="tệp sao lưu sẽ tạo (ví dụ trên USB)")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from datetime import datetime
     from pathlib import Path
 

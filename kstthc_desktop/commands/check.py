@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
+
 HELP = "kiểm tra cơ sở dữ liệu và các tệp minh chứng"
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--full", action="store_true", help="kiểm tra toàn bộ (chậm hơn): từng trang và từng tệp")
     parser.add_argument("--clean", action="store_true",
                         help="dọn các tệp minh chứng không còn dùng (giữ những tệp mà bản sao lưu tự động còn cần)")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from kstthc_desktop import paths

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
+
 HELP = "khôi phục dữ liệu từ một bản sao lưu (.zip, hoặc bản sao lưu tự động .sqlite3)"
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("backup", metavar="TỆP", help="tệp sao lưu")
     parser.add_argument("--other-database", action="store_true",
                         help="cho phép khôi phục bản sao lưu của một cơ sở dữ liệu KHÁC (thay toàn bộ dữ liệu hiện tại)")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from datetime import datetime
     from pathlib import Path
 

@@ -66,7 +66,7 @@ class DailyBackup(QObject):
                 conn.close()
         except UserError as exc:
             error = exc.message
-        except Exception as exc:  # noqa: BLE001 - a failed backup must never stop the program
+        except Exception as exc:  # a failed backup must never stop the program
             log.exception("daily backup of %s failed", self.db_path)
             error = f"Không tạo được bản sao lưu tự động ({exc.__class__.__name__}); chi tiết trong nhật ký."
         self.finished.emit(path, error)

@@ -12,7 +12,7 @@ import contextlib
 import logging
 import sys
 import traceback
-from typing import Iterator
+from collections.abc import Iterator
 
 from PySide6.QtWidgets import QApplication, QWidget
 

@@ -6,7 +6,8 @@ Work that touches the Store runs in the GUI thread: its SQLite connection belong
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 

@@ -8,6 +8,7 @@ The model edits the ``Plan`` in place: the wizard saves exactly what the officer
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -36,7 +37,7 @@ class PreviewModel(QAbstractTableModel):
                "Chương trình hiểu là", "Liên quan")
     COL_ROW, COL_STT, COL_CONTENT, COL_RESULT, COL_LEAD, COL_COOP, COL_DEADLINE, COL_READING, COL_CONCERN = range(9)
 
-    HEADER_TIPS = {
+    HEADER_TIPS: ClassVar[dict[int, str]] = {
         COL_ROW: "Dòng trong tệp gốc (hoặc bảng đã dán) mà chương trình đọc ra nhiệm vụ này",
         COL_STT: "Số thứ tự như in trong kế hoạch; ↳ là một ý tiếp theo của nhiệm vụ phía trên",
         COL_READING: "Cách chương trình hiểu thời hạn; sửa ở khung «Dòng đang chọn» bên dưới nếu chưa đúng",

@@ -665,7 +665,7 @@ class MainWindow(QMainWindow):
         if old is not store:
             try:
                 old.close()
-            except Exception:  # noqa: BLE001 - the old file may be gone after a restore
+            except Exception:  # the old file may be gone after a restore
                 log.exception("closing the previous database")
         self._apply_read_only()
         self.reload_plans()

@@ -200,7 +200,7 @@ def _reopen(parent, db_path: Path, read_only: bool, store_cls, *, changed: bool,
     """Open the database again after a restore attempt; None (with a message) if even that fails."""
     try:
         return store_cls.open(db_path, read_only=read_only, backup_dir=backup_dir)
-    except Exception:  # noqa: BLE001 - fall back to the full explanation and offers
+    except Exception:  # fall back to the full explanation and offers
         log.exception("reopening %s after a restore (changed=%s)", db_path, changed)
         return open_store_interactively(db_path, parent)
 
@@ -278,7 +278,7 @@ def _offer_restore(parent: QWidget | None, path: Path, message: str) -> bool:
         found = core.newest_good_backup(path)
         newest = found.path if found is not None else None
         taken = f"{found.taken_at:%H:%M ngày %d/%m/%Y}" if found is not None else ""
-    except Exception:  # noqa: BLE001 - looking for backups must not hide the real problem
+    except Exception:  # looking for backups must not hide the real problem
         log.exception("looking for backups of %s", path)
         newest, taken = None, ""
     keep = "Tệp hỏng không bị xóa: chương trình giữ lại nó bên cạnh để có thể cứu dữ liệu sau."

@@ -21,7 +21,8 @@ data or a path, or let ``fn`` open its own connection.
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
@@ -45,7 +46,7 @@ def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any]
     def work() -> None:
         try:
             outcome["result"] = fn(*args, **kwargs)
-        except BaseException as exc:  # handed to the GUI thread below
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread below
             outcome["error"] = exc
         finally:
             relay.done.emit()

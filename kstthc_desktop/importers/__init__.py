@@ -311,4 +311,4 @@ def read_deadlines(plan: Plan) -> None:
                 row=task.source_row, task_index=index, code="deadline_unread"))
 
 
-__all__ = ["extract", "extract_text", "extract_clipboard", "from_blocks", "readers"]
+__all__ = ["extract", "extract_clipboard", "extract_text", "from_blocks", "readers"]

@@ -61,7 +61,7 @@ class Reader:
     name = ""
     suffixes: tuple[str, ...] = ()
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.notes: list[tuple[str, str]] = []  # (message, code)
 
     def identify(self, path: Path, head: bytes) -> bool:

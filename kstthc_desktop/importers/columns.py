@@ -18,7 +18,7 @@ from kstthc_desktop.text import fold
 #: Each role as a sentence names it ("thời hạn"), from ``task_fields``.
 ROLE_NAMES_VI = {role: field_of_role(role).in_sentence for role in ROLES}
 
-_RULES: list[tuple[str, re.Pattern]] = [
+_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("note", re.compile(r"\bghi chu\b")),
     ("content", re.compile(r"^(noi dung|nhiem vu|cac nhiem vu|ten nhiem vu|ten cong viec|cong viec)\b(?!.*\bthoi gian\b)")),
     ("deadline", re.compile(r"\b(thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian|thoi diem)\b|^(hoan thanh|ket thuc)")),

@@ -84,7 +84,7 @@ def pair_by_text(keys_a: list[str], keys_e: list[str], threshold: float) -> list
                 if ratio >= threshold:
                     candidates.append((ratio, a, e))
     used_e: set[int] = set()
-    for ratio, a, e in sorted(candidates, reverse=True):
+    for _ratio, a, e in sorted(candidates, reverse=True):
         if a in free_a and e not in used_e:
             pairs.append((a, e))
             free_a.discard(a)

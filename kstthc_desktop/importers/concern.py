@@ -49,7 +49,7 @@ def aliases(body: str) -> set[str]:
     return {n for n in names if len(n) > 4}
 
 
-def _collective(body_key: str) -> re.Pattern | None:
+def _collective(body_key: str) -> re.Pattern[str] | None:
     if body_key.startswith(("so ", "ban ", "thanh tra tinh", "cong an tinh", "bo chi huy")):
         return _DEPARTMENT
     if body_key.startswith(("ubnd huyen", "ubnd thi xa", "ubnd thanh pho", "ubnd quan")):

@@ -8,7 +8,9 @@ and we walk its XML so merges, line breaks and tables inside content controls ar
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from kstthc_desktop.importers.base import Block, Cell, Paragraph, Reader, Row, Table, damaged
 from kstthc_desktop.importers.safety import (MAX_COLUMNS, MAX_ROWS, MAX_TEXT_LINES, check_zip, count_attr, tick,
@@ -16,6 +18,9 @@ from kstthc_desktop.importers.safety import (MAX_COLUMNS, MAX_ROWS, MAX_TEXT_LIN
 from kstthc_desktop.text import clean
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+#: An element of the Word XML: lxml, which ships no type information.
+Element = Any
 
 
 class DocxReader(Reader):
@@ -51,7 +56,7 @@ class DocxReader(Reader):
         return kept
 
 
-def body_blocks(body, notes: list[tuple[str, str]] | None = None):
+def body_blocks(body: Element, notes: list[tuple[str, str]] | None = None) -> Iterator[Block]:
     for element in body.iterchildren():
         tick()
         tag = element.tag
@@ -71,7 +76,7 @@ def body_blocks(body, notes: list[tuple[str, str]] | None = None):
                 yield from body_blocks(content, notes)
 
 
-def paragraph_text(p) -> str:
+def paragraph_text(p: Element) -> str:
     parts = []
     for node in p.iter(W + "t", W + "tab", W + "br", W + "cr"):
         if node.tag == W + "t":
@@ -83,11 +88,11 @@ def paragraph_text(p) -> str:
     return "".join(parts)
 
 
-def cell_text(tc) -> str:
+def cell_text(tc: Element) -> str:
     return clean("\n".join(paragraph_text(p) for p in tc.iter(W + "p")))
 
 
-def table_block(tbl, notes: list[tuple[str, str]] | None = None) -> Table:
+def table_block(tbl: Element, notes: list[tuple[str, str]] | None = None) -> Table:
     rows: list[Row] = []
     for number, tr in enumerate(tbl.iterchildren(W + "tr"), 1):
         if number > MAX_ROWS:

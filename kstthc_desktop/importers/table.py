@@ -142,7 +142,7 @@ def is_subheader(row: Row, header: Row) -> bool:
     if not texts or any(len(t) > 40 for t in texts):
         return False
     spanned = any(c.hmerge for c in header.cells) or any(
-        not above.text and below.text for above, below in zip(header.cells, row.cells))  # text exports lose spans
+        not above.text and below.text for above, below in zip(header.cells, row.cells, strict=False))  # text exports lose spans
     if not spanned:
         return False
     return all(column_role(t) or fold(t) in ("bat dau", "ket thuc", "hoan thanh") for t in texts)
@@ -1036,7 +1036,7 @@ def add_sub(b: Builder, view: RowView) -> Task:
     fill(sub, view)
     sub.content = main.content
     if not view.row.merges_known:  # in a text export an empty cell may be one merged down from the task's row
-        for role, attr in (("lead", "lead"), ("cooperate", "cooperate"), ("deadline", "deadline_text")):
+        for _role, attr in (("lead", "lead"), ("cooperate", "cooperate"), ("deadline", "deadline_text")):
             if not getattr(sub, attr):
                 setattr(sub, attr, getattr(main, attr))
     b.add_task(sub)

@@ -70,9 +70,8 @@ class XlsxReader(Reader):
     suffixes = (".xlsx", ".xlsm")
 
     def identify(self, path: Path, head: bytes) -> bool:
-        if path.suffix.lower() not in self.suffixes:
-            return False
-        return True  # the content check (zip, workbook part) happens in blocks(), with a clear message
+        # the content check (zip, workbook part) happens in blocks(), with a clear message
+        return path.suffix.lower() in self.suffixes
 
     def blocks(self, path: Path) -> list[Table]:
         check_zip(path, "Excel")

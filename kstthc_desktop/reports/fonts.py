@@ -43,7 +43,7 @@ _registered: ReportFonts | None = None
 
 def windows_fonts_dir() -> Path | None:
     """The Windows Fonts folder, when this is Windows."""
-    windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot")
+    windir = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT")
     if not windir:
         return None
     folder = Path(windir) / "Fonts"
@@ -55,7 +55,7 @@ def _covers_vietnamese(path: Path) -> bool:
 
     try:
         cmap = TTFontFile(str(path)).charToGlyph
-    except Exception:  # a damaged or unreadable font: do not use it
+    except Exception:  # noqa: BLE001 - a damaged or unreadable font (any error of the parser): do not use it
         return False
     return all(ord(ch) in cmap for ch in _PROBE)
 

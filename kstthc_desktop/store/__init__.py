@@ -4,4 +4,4 @@ from kstthc_desktop.store.lock import DatabaseLocked
 from kstthc_desktop.store.opening import DamagedDatabase, NewerDatabase, ReadOnlyDatabase
 from kstthc_desktop.store.store import Store
 
-__all__ = ["Store", "DatabaseLocked", "DamagedDatabase", "NewerDatabase", "ReadOnlyDatabase"]
+__all__ = ["DamagedDatabase", "DatabaseLocked", "NewerDatabase", "ReadOnlyDatabase", "Store"]

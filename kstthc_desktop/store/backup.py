@@ -17,10 +17,10 @@ import logging
 import os
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Iterable
 
 from kstthc_desktop.errors import UserError
 

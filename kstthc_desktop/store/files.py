@@ -28,7 +28,7 @@ def files_dir_for(db_path: Path) -> Path:
 
 
 def is_sha256(text: str | None) -> bool:
-    return bool(text) and bool(_SHA.match(text))
+    return bool(text and _SHA.match(text))
 
 
 def stored_path(files_dir: Path, sha256: str) -> Path | None:
@@ -124,7 +124,7 @@ def store_file(files_dir: Path, source: Path) -> tuple[str, int]:
     """
     check_source(source)
     try:
-        reader = open(source, "rb")
+        reader = open(source, "rb")  # noqa: SIM115 - closed by `with reader:` below; opening fails on its own
     except OSError as exc:
         raise UserError(
             f"Không mở được tệp minh chứng \"{source.name}\" (tệp có thể đang được chương trình khác mở).",

@@ -15,10 +15,11 @@ import itertools
 import json
 import logging
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import fields as dc_fields
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from kstthc_desktop.domain import (
     Concern,
@@ -158,7 +159,7 @@ class Store:
         read_only: bool = False,
         lock: bool = True,
         backup_dir: Path | None = None,
-    ) -> "Store":
+    ) -> Store:
         """Open (or create) the database at ``path``, migrating an older schema after backing it up.
 
         Refuses with UserError a missing file (``create=False``), a damaged or non-database file and a database
@@ -179,7 +180,7 @@ class Store:
                 self._lock.release()
                 self._lock = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -198,7 +199,7 @@ class Store:
         """The rows of a select, as dicts by column name."""
         cursor = self.conn.execute(sql, params)
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
 
     def _insert(self, table: str, row: dict[str, Any]) -> int:
         """Insert one row (values already plain: text, numbers, None); its id."""
@@ -212,7 +213,7 @@ class Store:
             self.conn.execute(f"update [{table}] set {assignments} where id = ?", [*changed.values(), row_id])
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator["Store"]:
+    def transaction(self) -> Iterator[Store]:
         """One user action: all or nothing. Inside another transaction this becomes a savepoint of it."""
         if self.read_only:
             raise UserError("Cơ sở dữ liệu đang mở ở chế độ chỉ đọc; không ghi được thay đổi.")
@@ -368,7 +369,7 @@ class Store:
         if row is None:
             raise UserError("Không tìm thấy kế hoạch này trong cơ sở dữ liệu.")
         cols = [d[0] for d in self.conn.execute("select * from plans limit 0").description]
-        return dict(zip(cols, row))
+        return dict(zip(cols, row, strict=True))
 
     def _plan_from_row(self, r: dict) -> Plan:
         try:
