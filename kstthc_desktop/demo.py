@@ -135,6 +135,7 @@ def build_demo_db(path: Path | str, today: date) -> None:
             on_demand = 0
             withdrawn_done = False
             for i, task in enumerate(tasks):
+                assert task.id is not None  # tasks read from the store have their ids
                 kind = task.deadline.kind
                 if kind == DeadlineKind.CONTINUOUS:
                     ongoing += 1
@@ -181,7 +182,9 @@ def build_demo_db(path: Path | str, today: date) -> None:
                             when = _working_day_before(event_day + timedelta(days=8))
                             pid = progress(task.id, when, "Đã đánh giá tác động, góp ý dự thảo.", f"event:{event_id}", True)
                             evidence(task.id, pid, "CV", when, "Về việc góp ý dự thảo văn bản QPPL có quy định TTHC", True)
-            store.update_task(tasks[0].id, assignee="Đ/c Trần Thế Vũ")
+            first_id = tasks[0].id
+            assert first_id is not None
+            store.update_task(first_id, assignee="Đ/c Trần Thế Vũ")
 
 
 def _template_stamp(today: date) -> str:

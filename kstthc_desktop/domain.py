@@ -232,7 +232,8 @@ class Plan:
         doc = data.get("document") or {}
         return cls(
             source=data.get("source") or "",
-            document=PlanDocument(**{k: doc.get(k) for k in ("issuer", "level", "province", "year", "title")}),
+            document=PlanDocument(**{k: doc.get(k) or "" for k in ("issuer", "level", "province", "title")},
+                                  year=doc.get("year")),
             header=list(data.get("header") or []),
             sections=[
                 Section(code=s["code"], title=s.get("title", ""), parent=s.get("parent"), printed_code=s.get("printed_code"))

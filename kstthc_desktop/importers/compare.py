@@ -29,11 +29,11 @@ def _stt(value: Any) -> str:
     return norm(value).strip(".")
 
 
-def _key(task: dict) -> str:
+def _key(task: dict[str, Any]) -> str:
     return norm(f"{task.get('content', '')} {task.get('result', '')}")
 
 
-def _tasks(plan: Plan | dict) -> list[dict]:
+def _tasks(plan: Plan | dict[str, Any]) -> list[dict[str, Any]]:
     data = plan.to_json() if isinstance(plan, Plan) else plan
     return list(data.get("tasks") or [])
 
@@ -58,7 +58,7 @@ class Score:
         return head + "".join(f"\n  - {p}" for p in self.problems)
 
 
-def pair_tasks(actual: list[dict], expected: list[dict], threshold: float = 0.6) -> list[tuple[int, int]]:
+def pair_tasks(actual: list[dict[str, Any]], expected: list[dict[str, Any]], threshold: float = 0.6) -> list[tuple[int, int]]:
     """(actual index, expected index) pairs: equal texts first, then the most similar remaining ones."""
     return pair_by_text([_key(t) for t in actual], [_key(t) for t in expected], threshold)
 
@@ -92,13 +92,13 @@ def pair_by_text(keys_a: list[str], keys_e: list[str], threshold: float) -> list
     return sorted(pairs, key=lambda p: p[1])
 
 
-def _deadline_equal(a: dict, e: dict) -> bool:
+def _deadline_equal(a: dict[str, Any] | None, e: dict[str, Any] | None) -> bool:
     a, e = a or {}, e or {}
     return (a.get("kind") == e.get("kind") and (a.get("due") or None) == (e.get("due") or None)
             and set((a.get("every") or {}).keys()) == set((e.get("every") or {}).keys()))
 
 
-def compare_plans(actual: Plan | dict, expected: Plan | dict) -> Score:
+def compare_plans(actual: Plan | dict[str, Any], expected: Plan | dict[str, Any]) -> Score:
     a_tasks, e_tasks = _tasks(actual), _tasks(expected)
     pairs = pair_tasks(a_tasks, e_tasks)
     problems: list[str] = []

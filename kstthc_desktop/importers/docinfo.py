@@ -25,7 +25,7 @@ _PLACE_DATE = re.compile(r"^[ ]*(?P<place>[a-z]+(?:[ ]+[a-z]+){0,3}),[ ]*ngay\b"
 _YEAR = re.compile(r"\bnam\s+(20\d\d)\b")
 
 
-def _slice(original: str, folded: str, match: re.Match, group: str) -> str:
+def _slice(original: str, folded: str, match: re.Match[str], group: str) -> str:
     return original[match.start(group):match.end(group)]
 
 
@@ -138,9 +138,9 @@ def read_document(lines: list[str], year: int | None = None) -> PlanDocument:
     head_len = len("\n".join(text.split("\n")[:12]))
     head, fhead = text[:head_len], folded[:head_len]
     ubnds = [m for m in _HEAD_UBND.finditer(fhead) if _capitalised(_slice(head, fhead, m, "place"))]
-    for m in ubnds:
-        if _LEVELS[m.group("unit")] == "province":
-            doc.province = proper(_slice(head, fhead, m, "place"))
+    for head_ubnd in ubnds:
+        if _LEVELS[head_ubnd.group("unit")] == "province":
+            doc.province = proper(_slice(head, fhead, head_ubnd, "place"))
             break
     ubnd = ubnds[1] if len(ubnds) > 1 and "\n" not in fhead[ubnds[0].end() + 1:ubnds[1].start()] else (
         ubnds[0] if ubnds else None)  # "UBND HUYỆN X" above "UBND XÃ Y": the commune issues it
@@ -158,7 +158,8 @@ def read_document(lines: list[str], year: int | None = None) -> PlanDocument:
             doc.level = "district"  # "UBND TỈNH LÂM ĐỒNG" above "UBND THÀNH PHỐ BẢO LỘC": a city of the province
     else:
         for pattern in _ISSUERS:  # the issuer named in running text: "UBND tỉnh Sóc Trăng ban hành Kế hoạch"
-            m = next((m for m in pattern.finditer(folded) if _capitalised(_slice(text, folded, m, "place"))), None)
+            m: re.Match[str] | None = next(
+                (m for m in pattern.finditer(folded) if _capitalised(_slice(text, folded, m, "place"))), None)
             if m:
                 place = proper(_slice(text, folded, m, "place"))
                 kind = "tỉnh" if "thanh pho" not in m.group(0) else "thành phố"

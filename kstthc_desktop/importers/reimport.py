@@ -10,12 +10,15 @@ GUI preview); ``apply`` writes all of it in one transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kstthc_desktop.domain import Concern, Plan, Task
 from kstthc_desktop.importers.compare import pair_by_text
 from kstthc_desktop.task_fields import PLAN_FIELDS, TASK_FIELDS
 from kstthc_desktop.text import fold
+
+if TYPE_CHECKING:
+    from kstthc_desktop.store import Store
 
 #: Each field as the summary names it ("đổi thời hạn"), from ``task_fields``.
 FIELD_NAMES_VI = {f.name: f.in_sentence for f in TASK_FIELDS}
@@ -29,8 +32,8 @@ class TaskChange:
     new: Task
     fields: dict[str, tuple[Any, Any]]  # field -> (old value, new value)
 
-    def to_json(self) -> dict:
-        def show(v):
+    def to_json(self) -> dict[str, Any]:
+        def show(v: Any) -> Any:
             return v.to_json() if hasattr(v, "to_json") else v
 
         return {"task_id": self.old.id, "stt": self.new.stt, "content": self.new.content[:200],
@@ -73,7 +76,7 @@ class PlanChanges:
         lines += [f"  - {t.stt or '-'} {short(t.content)} (rút khỏi kế hoạch)" for t in self.withdrawn]
         return lines
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "updated": [c.to_json() for c in self.updated],
             "reinstated": [c.to_json() for c in self.reinstated],
@@ -93,7 +96,7 @@ def _key(task: Task) -> str:
     return fold(f"{task.content} {task.result}")
 
 
-def _value(task: Task, name: str):
+def _value(task: Task, name: str) -> Any:
     value = getattr(task, name)
     if isinstance(value, str):
         return " ".join(value.split())
@@ -128,7 +131,7 @@ def compare(old: Plan, new: Plan) -> PlanChanges:
     return changes
 
 
-def matching_plan_id(store, new: Plan) -> int | None:
+def matching_plan_id(store: Store, new: Plan) -> int | None:
     """The stored plan that ``new`` amends; None when ``new`` is a plan of its own (saved beside the others).
 
     Same year, and the same issuer when both issuers are known (a department keeps the province's plan and its
@@ -145,6 +148,7 @@ def matching_plan_id(store, new: Plan) -> int | None:
     unsure = [p for p in same_year if not issuer or not fold(p.document.issuer)]
     best, best_paired = None, 0
     for stored in unsure:
+        assert stored.id is not None  # plans read from the store have their ids
         paired = len(pair_by_text([_key(t) for t in store.load_plan(stored.id).tasks],
                                   [_key(t) for t in new.tasks], SIMILAR))
         if paired > best_paired:
@@ -152,13 +156,14 @@ def matching_plan_id(store, new: Plan) -> int | None:
     return best
 
 
-def apply(store, plan_id: int, new: Plan) -> PlanChanges:
+def apply(store: Store, plan_id: int, new: Plan) -> PlanChanges:
     """Bring stored plan ``plan_id`` up to ``new`` in one transaction; what changed."""
     with store.transaction():
         old = store.load_plan(plan_id)
         changes = compare(old, new)
         for change in changes.updated + changes.reinstated + changes.refreshed:
             fields = {name: after for name, (_, after) in change.fields.items()}
+            assert change.old.id is not None  # tasks read from the store have their ids
             edited = store.officer_edited_fields(change.old.id) & (set(fields) - QUIET | {"deadline_text"})
             if "deadline_text" in edited:
                 edited.add("deadline")  # the officer's deadline text keeps its reading
@@ -170,6 +175,7 @@ def apply(store, plan_id: int, new: Plan) -> PlanChanges:
                 fields["concern"] = change.new.concern
             store.update_task(change.old.id, **fields)
         for task in changes.withdrawn:
+            assert task.id is not None
             store.update_task(task.id, withdrawn=True)
         for task in changes.added:
             task.id = None

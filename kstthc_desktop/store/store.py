@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import fields as dc_fields
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kstthc_desktop.domain import (
     Concern,
@@ -40,6 +40,9 @@ from kstthc_desktop.store import files as evfiles
 from kstthc_desktop.store.bodies import split_bodies
 from kstthc_desktop.task_fields import TEXT_FIELDS
 from kstthc_desktop.text import clean, fold, nfc
+
+if TYPE_CHECKING:
+    from kstthc_desktop.store.lock import DatabaseLock
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +144,7 @@ class Store:
         self.clock = clock
         self.read_only = read_only
         self.read_only_reason = ""  # why it was opened read-only, in a few Vietnamese words (set by the window)
-        self._lock = None  # set by open(): the OS lock that keeps a second program from writing
+        self._lock: DatabaseLock | None = None  # set by open(): the OS lock that keeps a second program from writing
         self.warnings: list[str] = []  # things the officer should be told after opening (Vietnamese)
         self.backup_dir: Path | None = None  # where automatic backups go (None: the user's backups folder)
         # The officer's actions of this session, oldest first: the history ids each outermost transaction wrote
