@@ -1,7 +1,8 @@
 """The database schema, as an ordered list of sqlite-utils migrations.
 
 Never edit a migration once it has shipped: a database made by an older program replays only the
-migrations it has not seen. Add a new function at the end instead; ``tests/test_migrations.py``
+migrations it has not seen. (Tables are named with ``db.table(name)``, sqlite-utils' accessor that is typed as a
+table; ``db[name]`` may also be a view.) Add a new function at the end instead; ``tests/test_migrations.py``
 upgrades a database made by the first schema (``tests/fixtures/db/schema-1.db``) to the current one.
 """
 
@@ -19,8 +20,8 @@ migrations = Migrations(MIGRATION_SET)
 @migrations()
 def m001_initial(db: Database) -> None:
     """The first schema: plans, their sections and tasks, bodies, events, progress, evidence, history."""
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["plans"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("plans").create(
         {
             "id": int,
             "source": str,
@@ -33,12 +34,12 @@ def m001_initial(db: Database) -> None:
         },
         pk="id",
     )
-    db["sections"].create(
+    db.table("sections").create(
         {"id": int, "plan_id": int, "code": str, "title": str, "parent": str, "printed_code": str, "position": int},
         pk="id",
         foreign_keys=[("plan_id", "plans", "id")],
     )
-    db["tasks"].create(
+    db.table("tasks").create(
         {
             "id": int,
             "plan_id": int,
@@ -69,26 +70,26 @@ def m001_initial(db: Database) -> None:
         not_null={"plan_id", "content"},
         defaults={"sub": 0, "ambiguous": 0, "withdrawn": 0, "concern": "", "assignee": "", "extra": "{}"},
     )
-    db["bodies"].create({"id": int, "name": str, "key": str}, pk="id", not_null={"name", "key"})
-    db["bodies"].create_index(["key"], unique=True)
-    db["task_bodies"].create(
+    db.table("bodies").create({"id": int, "name": str, "key": str}, pk="id", not_null={"name", "key"})
+    db.table("bodies").create_index(["key"], unique=True)
+    db.table("task_bodies").create(
         {"task_id": int, "body_id": int, "role": str},
         pk=("task_id", "body_id", "role"),
         foreign_keys=[("task_id", "tasks", "id"), ("body_id", "bodies", "id")],
     )
-    db["events"].create(
+    db.table("events").create(
         {"id": int, "task_id": int, "event_date": str, "text": str},
         pk="id",
         foreign_keys=[("task_id", "tasks", "id")],
         not_null={"task_id", "event_date"},
     )
-    db["progress"].create(
+    db.table("progress").create(
         {"id": int, "task_id": int, "entry_date": str, "text": str, "occurrence_key": str, "done": int},
         pk="id",
         foreign_keys=[("task_id", "tasks", "id")],
         not_null={"task_id", "entry_date", "text"},
     )
-    db["evidence"].create(
+    db.table("evidence").create(
         {
             "id": int,
             "task_id": int,
@@ -104,17 +105,17 @@ def m001_initial(db: Database) -> None:
         foreign_keys=[("task_id", "tasks", "id"), ("progress_id", "progress", "id")],
         not_null={"task_id"},
     )
-    db["history"].create(
+    db.table("history").create(
         {"id": int, "entity": str, "entity_id": int, "field": str, "old": str, "new": str, "at": str, "action": str},
         pk="id",
     )
-    db["settings"].create({"key": str, "value": str}, pk="key")
-    db["report_texts"].create(
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+    db.table("report_texts").create(
         {"plan_id": int, "period_key": str, "name": str, "text": str},
         pk=("plan_id", "period_key", "name"),
         foreign_keys=[("plan_id", "plans", "id")],
     )
-    db["reports"].create(
+    db.table("reports").create(
         {"id": int, "plan_id": int, "period_key": str, "path": str, "sha256": str, "produced_at": str},
         pk="id",
         foreign_keys=[("plan_id", "plans", "id")],
@@ -124,13 +125,13 @@ def m001_initial(db: Database) -> None:
 @migrations()
 def m002_indexes_and_file_size(db: Database) -> None:
     """Look-ups by task and by entity stay fast over years of records; evidence remembers its file's size."""
-    db["tasks"].create_index(["plan_id", "position"])
-    db["progress"].create_index(["task_id"])
-    db["evidence"].create_index(["task_id"])
-    db["evidence"].create_index(["file_sha256"])
-    db["events"].create_index(["task_id"])
-    db["history"].create_index(["entity", "entity_id"])
-    db["evidence"].add_column("file_size", int)
+    db.table("tasks").create_index(["plan_id", "position"])
+    db.table("progress").create_index(["task_id"])
+    db.table("evidence").create_index(["task_id"])
+    db.table("evidence").create_index(["file_sha256"])
+    db.table("events").create_index(["task_id"])
+    db.table("history").create_index(["entity", "entity_id"])
+    db.table("evidence").add_column("file_size", int)
 
 
 @migrations()
