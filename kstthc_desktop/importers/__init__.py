@@ -48,7 +48,7 @@ def ole_stream_names(data: bytes) -> set[str]:
         for number in fat_sectors[:fat_count]:
             fat.extend(struct.unpack_from(f"<{sector // 4}I", data, (number + 1) * sector))
         names: set[str] = set()
-        current, seen = first_dir, set()
+        current, seen = first_dir, set[int]()
         while current < 0xFFFFFFFA and current not in seen and len(seen) < 10000:
             seen.add(current)
             start = (current + 1) * sector
@@ -214,7 +214,7 @@ def extract_clipboard(html: str | None, text: str | None, *, columns: list[str |
     return extract_text(text or "", source="bảng dán", columns=columns, year=year, body=body)
 
 
-def from_blocks(blocks: list[Block], *, source: str, columns=None, year: int | None = None,
+def from_blocks(blocks: list[Block], *, source: str, columns: list[str | None] | None = None, year: int | None = None,
                 body: str | None = None) -> Plan:
     """The shared finish of every import: understand the table, read the document info and the deadlines."""
     from kstthc_desktop.importers.docinfo import read_document

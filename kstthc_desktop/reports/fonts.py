@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from kstthc_desktop.paths import resource
 
@@ -87,7 +88,9 @@ def register_fonts() -> ReportFonts:
         names["regular"], normal=names["regular"], bold=names["bold"], italic=names["italic"],
         boldItalic=names["bolditalic"],
     )
-    for bold, italic, style in ((0, 0, "regular"), (1, 0, "bold"), (0, 1, "italic"), (1, 1, "bolditalic")):
+    styles: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
+        (0, 0, "regular"), (1, 0, "bold"), (0, 1, "italic"), (1, 1, "bolditalic"))
+    for bold, italic, style in styles:
         addMapping(names["regular"], bold, italic, names[style])
     _registered = ReportFonts(source=source, files=tuple(files.values()), **names)
     return _registered
