@@ -26,7 +26,7 @@ def _active_parent(parent: QWidget | None) -> QWidget | None:
     if parent is not None:
         return parent
     app = QApplication.instance()
-    return app.activeWindow() if app is not None else None  # type: ignore[union-attr]
+    return app.activeWindow() if isinstance(app, QApplication) else None
 
 
 def plain(text: str) -> str:

@@ -300,6 +300,7 @@ def _offer_restore(parent: QWidget | None, path: Path, message: str) -> bool:
         newest = choose_backup_file(parent)
         if newest is None:
             return False
+    assert newest is not None  # "restore the newest" is offered only when there is one
     try:
         from kstthc_desktop.gui.worker import run_with_progress
 

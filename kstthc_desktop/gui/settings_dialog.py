@@ -111,8 +111,8 @@ class SettingsDialog(QDialog):
         self.recipients_edit: QPlainTextEdit = ui.recipientsEdit
         self.due_soon_spin: QSpinBox = ui.dueSoonSpin
         self.buttons: QDialogButtonBox = ui.buttonBox
-        self.buttons.button(QDialogButtonBox.Save).setText("Lưu")
-        self.buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.damaged_label = QLabel()  # settings found damaged in the database: say so, saving repairs them
