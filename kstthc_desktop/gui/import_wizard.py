@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -53,6 +54,9 @@ from kstthc_desktop.importers.formats import file_dialog_filter
 from kstthc_desktop.task_fields import FIELDS_BY_NAME, ROLES, field_label, field_of_role
 from kstthc_desktop.text import clean
 
+if TYPE_CHECKING:
+    from kstthc_desktop.importers.reimport import PlanChanges
+
 FILE_FILTER = file_dialog_filter()
 
 #: Column roles the importers understand (``extract(columns=[...])``; None drops the column), as the officer sees them.
@@ -84,12 +88,12 @@ class ImportWizard(QWizard):
         self.columns: list[str | None] | None = None  # the officer's column roles, when given
         self.saved_plan_id: int | None = None
         self.setWindowTitle("Nhập kế hoạch kiểm soát TTHC")
-        self.setWizardStyle(QWizard.ClassicStyle)
-        self.setOption(QWizard.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.NextButton, "Tiếp theo >")
-        self.setButtonText(QWizard.BackButton, "< Quay lại")
-        self.setButtonText(QWizard.CancelButton, "Hủy")
-        self.setButtonText(QWizard.FinishButton, "Lưu kế hoạch")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.NextButton, "Tiếp theo >")
+        self.setButtonText(QWizard.WizardButton.BackButton, "< Quay lại")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Hủy")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Lưu kế hoạch")
         self.source_page = SourcePage(self)
         self.preview_page = PreviewPage(self)
         self.confirm_page = ConfirmPage(self)
@@ -141,6 +145,7 @@ class ImportWizard(QWizard):
 
         body = self.body_name() or None  # marks which tasks concern the body (importers.concern)
         source = self.source
+        assert source is not None  # set by load_file / paste before any reading
         if source[0] == "file":
             job = lambda: importers.extract(source[1], columns=columns, year=year, body=body)  # noqa: E731
             label = f"Đang đọc {source[1].name}…"
@@ -310,15 +315,15 @@ class PreviewPage(QWizardPage):
         self.model = PreviewModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionResizeMode(PreviewModel.COL_CONTENT, QHeaderView.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(PreviewModel.COL_CONTENT, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -359,7 +364,7 @@ class PreviewPage(QWizardPage):
         self.within_spin.valueChanged.connect(self._deadline_edited)
         self.concern_combo.activated.connect(self._concern_edited)
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Thời hạn ghi:", self.printed_label)
         form.addRow("Loại thời hạn:", self.kind_combo)
         form.addRow("Hạn:", self.due_edit)
@@ -385,7 +390,7 @@ class PreviewPage(QWizardPage):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.editor, 5)
         bottom_layout.addWidget(self.warnings_box, 3)
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 3)
@@ -415,7 +420,7 @@ class PreviewPage(QWizardPage):
                   PreviewModel.COL_READING: 170, PreviewModel.COL_CONCERN: 100}
         for col, width in widths.items():
             self.table.setColumnWidth(col, width)
-        self.year_spin.setValue(plan.year)
+        self.year_spin.setValue(plan.year or self.wiz.today.year)  # set above when the plan had none
         plan.document.year = self.year_spin.value()
         self._fill_roles(plan)
         self._fill_warnings()
@@ -438,7 +443,7 @@ class PreviewPage(QWizardPage):
         counts = f"{len(plan.sections)} mục, {len(plan.tasks)} nhiệm vụ"
         if self.wiz.body_name():
             counts += f", {concern} nhiệm vụ liên quan đến cơ quan"
-        warned = sum(1 for i in range(self.warning_list.count()) if self.warning_list.item(i).flags() & Qt.ItemIsEnabled)
+        warned = sum(1 for i in range(self.warning_list.count()) if self.warning_list.item(i).flags() & Qt.ItemFlag.ItemIsEnabled)
         counts += (f"; <span style='background:#fff1c2'>&nbsp;{warned} điểm cần xem lại (danh sách bên dưới)&nbsp;</span>"
                    if warned else "; không có cảnh báo")
         parts.append(counts)
@@ -449,8 +454,9 @@ class PreviewPage(QWizardPage):
     def _fill_roles(self, plan: Plan) -> None:
         while self.roles_grid.count():
             item = self.roles_grid.takeAt(0)
-            if item.widget() is not None and item.widget() is not self.reread_button:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget is not self.reread_button:
+                widget.deleteLater()
         self.role_combos = []
         per_row = 3
         given = self.wiz.columns if self.wiz.columns and len(self.wiz.columns) == len(plan.header) else None
@@ -460,10 +466,10 @@ class PreviewPage(QWizardPage):
                 combo.addItem(label, role)
             role = given[i] if given else heading_role(heading)
             combo.setCurrentIndex(list(ROLE_LABELS).index(role if role in ROLE_LABELS else None))
-            label = QLabel(f"«{' '.join(heading.split())}»")
-            label.setToolTip(heading)
+            caption = QLabel(f"«{' '.join(heading.split())}»")
+            caption.setToolTip(heading)
             r, c = divmod(i, per_row)
-            self.roles_grid.addWidget(label, r, 2 * c)
+            self.roles_grid.addWidget(caption, r, 2 * c)
             self.roles_grid.addWidget(combo, r, 2 * c + 1)
             self.role_combos.append(combo)
         self.roles_grid.addWidget(self.reread_button, (len(plan.header) + per_row - 1) // per_row, 0, 1, 2)
@@ -483,13 +489,13 @@ class PreviewPage(QWizardPage):
             if warning.row is not None and not warning.message.startswith("Dòng"):
                 where += f"Dòng {warning.row}: "
             item = QListWidgetItem(f"⚠ {where}{warning.message}")
-            item.setData(Qt.UserRole, index)
+            item.setData(Qt.ItemDataRole.UserRole, index)
             self.warning_list.addItem(item)
             shown += 1
         for i, task in enumerate(plan.tasks):
             if task.ambiguous and task.why and not any(w.task_index == i for w in plan.warnings):
                 item = QListWidgetItem(f"⚠ STT {task.stt}: {task.why}")
-                item.setData(Qt.UserRole, i)
+                item.setData(Qt.ItemDataRole.UserRole, i)
                 self.warning_list.addItem(item)
                 shown += 1
         unread = [i for i, t in enumerate(plan.tasks) if t.deadline.kind == DeadlineKind.UNSPECIFIED]
@@ -498,13 +504,13 @@ class PreviewPage(QWizardPage):
             if i not in self.model.warnings_by_task:
                 text = f"Chưa xác định được thời hạn của nhiệm vụ STT {task.stt or '?'}"
                 item = QListWidgetItem(f"• {text}: «{task.deadline_text or 'để trống'}»")
-                item.setData(Qt.UserRole, i)
+                item.setData(Qt.ItemDataRole.UserRole, i)
                 self.warning_list.addItem(item)
                 shown += 1
         self.warnings_box.setTitle(f"Cảnh báo và điểm cần xem lại ({shown})")
         if not shown:
             item = QListWidgetItem("Không có cảnh báo nào: chương trình đọc được mọi dòng.")
-            item.setFlags(Qt.NoItemFlags)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.warning_list.addItem(item)
 
     # --- corrections -------------------------------------------------------------------------------
@@ -543,7 +549,7 @@ class PreviewPage(QWizardPage):
 
     def selected_task_indexes(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.rows[r].task_index for r in rows if self.model.rows[r].task_index is not None]
+        return [index for r in rows if (index := self.model.rows[r].task_index) is not None]
 
     def select_task(self, task_index: int) -> None:
         row = self.model.row_of_task(task_index)
@@ -551,12 +557,12 @@ class PreviewPage(QWizardPage):
             return
         index = self.model.index(row, 0)
         self.table.selectionModel().select(
-            index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.table.setCurrentIndex(index)
-        self.table.scrollTo(index, QAbstractItemView.PositionAtCenter)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _warning_clicked(self, item: QListWidgetItem) -> None:
-        index = item.data(Qt.UserRole)
+        index = item.data(Qt.ItemDataRole.UserRole)
         if index is not None:
             self.select_task(index)
 
@@ -628,7 +634,7 @@ class PreviewPage(QWizardPage):
         self._show_kind_fields(kind)
         deadline = Deadline(kind=kind)
         if kind == DeadlineKind.DATED:
-            deadline = Deadline(kind=kind, due=self.due_edit.date().toPython())
+            deadline = Deadline(kind=kind, due=self.due_edit.date().toPython())  # type: ignore[arg-type]  # a date; the stubs say object
         elif kind == DeadlineKind.PERIODIC:
             day = self.day_spin.value() or None
             deadline = Deadline(kind=kind, every={f: day for f, box in self.freq_checks.items() if box.isChecked()})
@@ -659,6 +665,7 @@ class ConfirmPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle("Bước 3. Lưu vào dữ liệu")
+        self.plan_changes: PlanChanges | None = None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.changes = QTreeWidget()
@@ -675,15 +682,16 @@ class ConfirmPage(QWizardPage):
 
     def initializePage(self) -> None:
         plan = self.wiz.plan
+        assert plan is not None  # the last page follows a plan read on the page before
         existing = self.wiz.existing_plan_id()
         self.changes.clear()
         self.plan_changes = None
         if existing is None:
-            self.wiz.setButtonText(QWizard.FinishButton, "Lưu kế hoạch")
+            self.wiz.setButtonText(QWizard.WizardButton.FinishButton, "Lưu kế hoạch")
             self.intro.setText(self._new_plan_text(plan))
             self.changes.setVisible(False)
             return
-        self.wiz.setButtonText(QWizard.FinishButton, "Cập nhật kế hoạch")
+        self.wiz.setButtonText(QWizard.WizardButton.FinishButton, "Cập nhật kế hoạch")
         self.changes.setVisible(True)
         try:
             from kstthc_desktop.operations.imports import changes_if_saved
@@ -767,9 +775,9 @@ def change_lists(changes) -> tuple[list, list, list]:
 
     A task withdrawn before and back in the new version counts as changed (its "withdrawn" field goes back).
     """
-    added = [(task, []) for task in changes.added]
+    added: list[tuple[Task, list[tuple[str, Any, Any]]]] = [(task, []) for task in changes.added]
     changed = [(change.new, [(name, old, new) for name, (old, new) in change.fields.items()
                              if name not in HIDDEN_FIELDS])
                for change in [*changes.updated, *changes.reinstated]]
-    withdrawn = [(task, []) for task in changes.withdrawn]
+    withdrawn: list[tuple[Task, list[tuple[str, Any, Any]]]] = [(task, []) for task in changes.withdrawn]
     return added, changed, withdrawn
