@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -37,6 +38,10 @@ from kstthc_desktop.operations import progress as progress_ops
 from kstthc_desktop.task_fields import FIELDS_BY_NAME, field_label
 from kstthc_desktop.tracking import printed_section_codes, shown_stt
 from kstthc_desktop.vndates import text_date
+
+if TYPE_CHECKING:
+    from kstthc_desktop.periods import Period
+    from kstthc_desktop.tracking import TaskRow
 
 #: The fields of a progress entry or a document, as their history names them (a task's: ``task_fields``).
 _RECORD_FIELD_NAMES = {
@@ -100,8 +105,8 @@ class TaskPanel(QWidget):
         self.store = store
         self.today = today
         self.year: int = today.year
-        self.period = None
-        self.row = None
+        self.period: Period | None = None
+        self.row: TaskRow | None = None
         self.section_codes: dict[str, str] = {}
         self.read_only = ""  # why the database cannot be written ("" when it can): set_read_only
         self.events: list = []
@@ -274,6 +279,8 @@ class TaskPanel(QWidget):
         """(label, printed due, effective due, status) of each occurrence of the task this year."""
         from kstthc_desktop.status import task_status
 
+        if self.period is None:
+            return []
         try:
             result = task_status(
                 task, self._progress, self.period, self.today, events=[(e.id, e.event_date) for e in self.events]
@@ -420,7 +427,7 @@ class TaskPanel(QWidget):
             return
         pid = self._selected_id(self.progress_list)
         entry = next((e for e in self._progress if e.id == pid), None)
-        if entry is None:
+        if entry is None or self.row is None:
             return
         from kstthc_desktop.gui.entry_dialogs import ProgressDialog
 
@@ -435,7 +442,7 @@ class TaskPanel(QWidget):
     def delete_progress(self) -> None:
         pid = self._selected_id(self.progress_list)
         entry = next((e for e in self._progress if e.id == pid), None)
-        if entry is None:
+        if entry is None or self.row is None:
             return
         linked = [ev for ev in self._evidence if ev.progress_id == pid]
         more = f"\n\nVăn bản gắn với kết quả này ({len(linked)}) vẫn được giữ lại." if linked else ""
@@ -480,7 +487,7 @@ class TaskPanel(QWidget):
     def edit_evidence(self) -> None:
         eid = self._selected_id(self.evidence_list)
         ev = next((e for e in self._evidence if e.id == eid), None)
-        if ev is None:
+        if ev is None or self.row is None:
             return
         from kstthc_desktop.gui.entry_dialogs import EvidenceDialog
 
@@ -494,7 +501,7 @@ class TaskPanel(QWidget):
     def delete_evidence(self) -> None:
         eid = self._selected_id(self.evidence_list)
         ev = next((e for e in self._evidence if e.id == eid), None)
-        if ev is None:
+        if ev is None or self.row is None:
             return
         answer = QMessageBox.question(
             self, "Xóa văn bản", plain(f"Xóa văn bản {ev.number} khỏi nhiệm vụ này?"),
