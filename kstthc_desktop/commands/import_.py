@@ -12,8 +12,15 @@ marks each task as led / cooperated / not concerning that body (default: the bod
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.commands.deadline import _year  # the same check of a year argument
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kstthc_desktop.domain import Plan
+    from kstthc_desktop.importers.reimport import PlanChanges
 
 HELP = "nhập kế hoạch KSTTHC từ tệp Word (.docx), Excel (.xlsx) hoặc văn bản (.txt)"
 
@@ -29,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=_year, metavar="NĂM", help="năm của kế hoạch khi tệp không ghi rõ")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     import json
     from pathlib import Path
 
@@ -86,7 +93,7 @@ def run(args) -> int:
     return 0
 
 
-def _preview_changes(db_path, plan):
+def _preview_changes(db_path: Path, plan: Plan) -> PlanChanges | None:
     """What saving would change in the plan of the same year, or None (no such plan, or the database unreadable:
     a preview must not fail because of the database; saving would say what is wrong with it)."""
     from kstthc_desktop.errors import UserError
@@ -100,7 +107,7 @@ def _preview_changes(db_path, plan):
         return None
 
 
-def summary_lines(plan, *, body: str | None = None) -> list[str]:
+def summary_lines(plan: Plan, *, body: str | None = None) -> list[str]:
     """A short Vietnamese account of what was read: sections, tasks, kinds of deadline, concern, warnings."""
     from collections import Counter
 
