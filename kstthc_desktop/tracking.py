@@ -89,7 +89,7 @@ class Bar:
 class DashboardData:
     """The numbers the dashboard shows for one period."""
 
-    period: object  # kstthc_desktop.periods.Period
+    period: Period
     today: date
     counts: dict[Status, int]  # number of tasks by status (withdrawn left out)
     overdue: list[TaskRow]
