@@ -76,6 +76,7 @@ def finish_application() -> None:
 
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     app = QApplication.instance()
+    assert isinstance(app, QApplication)  # made by make_application before this runs
     if getattr(app, "_kstthc_translator", None) is None:
         install_vietnamese_buttons(app)
     icon = resource("icons", "kstthc.png")
@@ -95,7 +96,7 @@ def make_application(argv: list[str] | None = None):
         # Fusion by Qt's own -style option: app.setStyle("Fusion") makes PySide6 build QStyle's Python enums
         # (docs/startup.md)
         app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
-    else:
+    elif isinstance(app, QApplication):
         app.setStyle("Fusion")
     finish_application()
     return app
