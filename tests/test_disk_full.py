@@ -20,7 +20,7 @@ import pytest
 from kstthc_desktop.domain import Evidence, Plan, PlanDocument, Task
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.store import Store
-from kstthc_desktop.store.archive import export_backup, restore_backup
+from kstthc_desktop.store.archive import export_backup
 from kstthc_desktop.store.media import medium_error
 
 FIXTURES = Path(__file__).parent / "fixtures"

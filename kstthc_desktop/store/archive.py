@@ -22,10 +22,16 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from kstthc_desktop import __version__
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.store import files as evfiles
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kstthc_desktop.store.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +50,7 @@ class Manifest:
     files: dict[str, int] = field(default_factory=dict)  # sha256 -> size
     missing_files: list[str] = field(default_factory=list)  # referenced but absent when the backup was made
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
@@ -65,7 +71,7 @@ def _referenced_files(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("select distinct file_sha256 from evidence where file_sha256 != '' order by 1")]
 
 
-def export_backup(source, out_zip: Path | str, *, now: datetime) -> Manifest:
+def export_backup(source: Store | Path | str, out_zip: Path | str, *, now: datetime) -> Manifest:
     """Write a complete backup of a database (a Store, or a path: read without taking its lock) to ``out_zip``.
 
     The zip appears whole or not at all (written beside it, fsynced, renamed). UserError when it cannot be written.
@@ -73,7 +79,7 @@ def export_backup(source, out_zip: Path | str, *, now: datetime) -> Manifest:
     out_zip = Path(out_zip)
     if out_zip.suffix.lower() != ".zip":
         out_zip = out_zip.with_name(out_zip.name + ".zip")
-    if hasattr(source, "conn"):
+    if not isinstance(source, (str, Path)):  # a Store
         return _export(source.conn, source.path, source.files_dir, out_zip, now)
     from kstthc_desktop.store.opening import reading_connection
 
@@ -219,7 +225,8 @@ def read_backup(zip_path: Path | str, work_dir: Path) -> tuple[Manifest, Path]:
     return manifest, db_file
 
 
-def _check_db_file(db_file: Path, shown: Path, known: list[str], applied_migrations) -> list[str]:
+def _check_db_file(db_file: Path, shown: Path, known: list[str],
+                   applied_migrations: Callable[[sqlite3.Connection], list[str]]) -> list[str]:
     """Check a copy of a backup's database (in a work folder): sound, ours, not newer, and exactly our schema
     (an older one brought up to date first). The copy may be changed (migrated); the backup never is."""
     from kstthc_desktop.store.restoring import migrate_copy, schema_differences

@@ -21,8 +21,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from kstthc_desktop.errors import UserError
+
+
+class BackupSource(Protocol):
+    """What a backup reads: a Store, or the bare read-only connection the daily backup opens in its thread."""
+
+    conn: sqlite3.Connection
+    path: Path
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +90,7 @@ def backup_name(db_path: Path, now: datetime, reason: str, identity: str | None 
 _TAIL = r"-(\d{8}-\d{6})-([a-z][a-z-]*?)(?:-\d+)?\.sqlite3$"
 
 
-def _scan(folder: Path, pattern: re.Pattern, legacy: bool) -> list[BackupInfo]:
+def _scan(folder: Path, pattern: re.Pattern[str], legacy: bool) -> list[BackupInfo]:
     found: list[BackupInfo] = []
     if not folder.is_dir():
         return found
@@ -189,7 +197,7 @@ def rotate_backups(db_path: Path, today: date, backup_dir: Path | None = None,
     return removed
 
 
-def backup_before(store, reason: str, now: datetime, backup_dir: Path | None = None) -> Path:
+def backup_before(store: BackupSource, reason: str, now: datetime, backup_dir: Path | None = None) -> Path:
     """Always back up before a risky action (``reason``: "truoc-nhap", "truoc-nhap-lai", "truoc-khoi-phuc")."""
     from kstthc_desktop.store.identity import identity_in
 
@@ -199,7 +207,7 @@ def backup_before(store, reason: str, now: datetime, backup_dir: Path | None = N
     return path
 
 
-def backup_if_due(store, now: datetime, backup_dir: Path | None = None) -> Path | None:
+def backup_if_due(store: BackupSource, now: datetime, backup_dir: Path | None = None) -> Path | None:
     """The daily backup the program takes on opening: made when a day has passed since the newest backup."""
     from kstthc_desktop.store.identity import identity_in
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -73,7 +74,7 @@ class DatabaseLock:
     def held(self) -> bool:
         return self._fd is not None
 
-    def acquire(self) -> "DatabaseLock":
+    def acquire(self) -> DatabaseLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
@@ -144,10 +145,10 @@ class DatabaseLock:
             finally:
                 os.close(fd)
 
-    def __enter__(self) -> "DatabaseLock":
+    def __enter__(self) -> DatabaseLock:
         return self.acquire()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.release()
 
 
@@ -164,7 +165,7 @@ def is_locked(db_path: Path) -> bool:
     return False
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only (sys.platform: mypy follows it)
     import msvcrt
 
     def _lock(fd: int) -> None:

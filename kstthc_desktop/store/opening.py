@@ -13,13 +13,18 @@ import logging
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from kstthc_desktop import __version__
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.store.lock import LockFileRefused
+
+if TYPE_CHECKING:
+    from kstthc_desktop.store.lock import DatabaseLock
+    from kstthc_desktop.store.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -301,7 +306,7 @@ def _exists(path: Path, *, create: bool, read_only: bool) -> bool:
         raise UserError(f"Không mở được \"{path}\": không có quyền hoặc thư mục không ghi được.", detail=str(exc)) from exc
 
 
-def _acquire(path: Path, exists: bool):
+def _acquire(path: Path, exists: bool) -> DatabaseLock:
     from kstthc_desktop.store.lock import DatabaseLock
 
     try:
@@ -362,7 +367,7 @@ def wal_left_out_message(path: Path, wal: Path) -> str:
 
 
 def open_store(
-    cls,
+    cls: type[Store],
     path: Path,
     *,
     create: bool,
@@ -370,7 +375,7 @@ def open_store(
     read_only: bool,
     lock: bool,
     backup_dir: Path | None,
-):
+) -> Store:
     from kstthc_desktop.store.media import medium_error
     from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
 
@@ -458,7 +463,7 @@ def _medium_or(exc: BaseException, path: Path, prefix: str) -> UserError:
     return UserError(prefix + ".", detail=str(exc))
 
 
-def _settle(store) -> None:
+def _settle(store: Store) -> None:
     """The database's identity (given at creation, renewed for a copy) and the program that last wrote it."""
     from kstthc_desktop.store.identity import HOME_KEY, _key, identity_in, settle_identity
     from kstthc_desktop.store.store import atomic

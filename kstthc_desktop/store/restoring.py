@@ -94,10 +94,10 @@ def _normal_sql(sql: str | None) -> str:
     return re.sub(r"\s+", " ", sql or "").strip().lower()
 
 
-def schema_signature(conn: sqlite3.Connection) -> dict[str, tuple]:
+def schema_signature(conn: sqlite3.Connection) -> dict[str, tuple[object, ...]]:
     """What makes up a database's schema, comparable between two files: every table's columns and foreign keys,
     every index's table, uniqueness and columns, every trigger's and view's text."""
-    found: dict[str, tuple] = {}
+    found: dict[str, tuple[object, ...]] = {}
     rows = conn.execute("select type, name, tbl_name, sql from sqlite_master where name not like 'sqlite_%'").fetchall()
     for kind, name, table, sql in rows:
         if kind == "table":
@@ -114,7 +114,7 @@ def schema_signature(conn: sqlite3.Connection) -> dict[str, tuple]:
 
 
 @lru_cache(maxsize=1)
-def reference_signature() -> tuple[tuple[str, tuple], ...]:
+def reference_signature() -> tuple[tuple[str, tuple[object, ...]], ...]:
     """The schema every migration builds on an empty database (made once, in memory)."""
     from sqlite_utils import Database
 

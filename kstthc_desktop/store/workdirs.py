@@ -17,8 +17,8 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from collections.abc import Iterator
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ NOTES = "kstthc-dang-ghi"
 GRACE_SECONDS = 120
 
 
-def _lock_functions():
+def _lock_functions() -> tuple[Callable[[int], None], Callable[[int], None]]:
     from kstthc_desktop.store.lock import _lock, _unlock
 
     return _lock, _unlock
