@@ -69,7 +69,7 @@ def fold(text: str | None) -> str:
     return " ".join(stripped.casefold().translate(_FOLD_TABLE).split())
 
 
-class _Marks(dict):
+class _Marks(dict[int, int | None]):
     """A ``str.translate`` table that deletes combining marks, filled one character at a time as met (a few
     hundred in all): several times quicker than testing ``unicodedata.combining`` on every character."""
 

@@ -56,7 +56,7 @@ def word_file(path: Path, patch=lambda xml: xml) -> Path:
     document = docx.Document()
     table = document.add_table(rows=0, cols=len(HEADER))
     for values in [HEADER, *ROWS]:
-        for cell, value in zip(table.add_row().cells, values):
+        for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.text = value
     buffer = io.BytesIO()
     document.save(buffer)
@@ -147,11 +147,11 @@ def test_word_grid_span_that_is_no_number_reads_as_one_column(tmp_path):
 @pytest.mark.parametrize("element", ['<w:gridSpan w:val="200000000"/>', "gridBefore"])
 def test_word_span_of_two_hundred_million_columns_is_clamped(tmp_path, element):
     """A span or a grid-before of 200,000,000 took 55 s and 4 GB before failing."""
-    if element == "gridBefore":
-        patch = lambda xml: re.sub(r"(<w:tr\b[^>]*>)", r'\1<w:trPr><w:gridBefore w:val="200000000"/></w:trPr>', xml,
-                                   count=1)
-    else:
-        patch = lambda xml: first_cell_property(xml, element)
+    def patch(xml: str) -> str:
+        if element == "gridBefore":
+            return re.sub(r"(<w:tr\b[^>]*>)", r'\1<w:trPr><w:gridBefore w:val="200000000"/></w:trPr>', xml, count=1)
+        return first_cell_property(xml, element)
+
     result = bounded(lambda: extract(word_file(tmp_path / "ke-hoach.docx", patch)))
     assert isinstance(result, UserError) or all(len(r) <= MAX_COLUMNS for r in [result.header])
 
@@ -159,7 +159,9 @@ def test_word_span_of_two_hundred_million_columns_is_clamped(tmp_path, element):
 def test_word_document_of_endless_tables_stops_reading(tmp_path):
     """100,000 one-row tables after the plan took 9 s; reading stops after the row limit, and says so."""
     one = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
-    patch = lambda xml: xml.replace("</w:tbl>", "</w:tbl>" + one * 20_000, 1)
+    def patch(xml: str) -> str:
+        return xml.replace("</w:tbl>", "</w:tbl>" + one * 20_000, 1)
+
     plan = bounded(lambda: extract(word_file(tmp_path / "ke-hoach.docx", patch)))
     assert [t.content for t in plan.tasks] == [r[1] for r in ROWS]
     assert any("phần sau không được đọc" in w.message for w in plan.warnings)
@@ -284,6 +286,6 @@ def test_parse_deadline_refuses_with_a_sentence_once_passed():
     with parse_deadline("ke-hoach.docx", seconds=2, clock=lambda: now[0]):
         tick()
         now[0] = 2.5
-        with pytest.raises(UserError, match="ke-hoach.docx.*quá lâu"):
+        with pytest.raises(UserError, match=r"ke-hoach\.docx.*quá lâu"):
             tick()
     tick()  # outside a deadline: nothing

@@ -109,7 +109,7 @@ def _open_quietly(path: Path):
 
     try:
         return Store.open(path)
-    except Exception:  # noqa: BLE001 - told and handled by the safety dialogs, which open it again
+    except Exception:  # told and handled by the safety dialogs, which open it again
         log.info("opening %s needs the officer; asking after Qt is up", path, exc_info=True)
         return None
 

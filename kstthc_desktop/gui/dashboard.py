@@ -14,8 +14,8 @@ docs/startup.md has the measurements."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import NamedTuple
+from functools import cache
+from typing import NamedTuple, TypeVar
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Signal
 from PySide6.QtGui import (
@@ -48,7 +48,7 @@ TOOLTIP_ROLE = 3
 USER_ROLE = 256
 
 
-@lru_cache(maxsize=None)
+@cache
 def brush(colour: str) -> QBrush:
     """A solid brush of ``colour`` for ``QPainter.fillPath``, made by a palette (QBrush's own constructors
     build the ``Qt`` namespace's enums, ~13 ms of start-up)."""
@@ -98,12 +98,12 @@ def wrapped(fm: QFontMetrics, text: str, width: int, max_lines: int) -> list[str
 def pointing_hand(widget: QWidget) -> None:
     """The hand cursor over a clickable widget, set on the first hover (``enterEvent``): Qt.CursorShape builds
     the ``Qt`` namespace, which the first paint does not need."""
-    if not getattr(widget, "_hand", False):
+    if not widget.property("kstthc_hand"):
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QCursor
 
         widget.setCursor(QCursor(Qt.CursorShape.PointingHandCursor))
-        widget._hand = True
+        widget.setProperty("kstthc_hand", True)  # set once: a Qt property of our own on the widget
 
 
 def left_click(event: QMouseEvent) -> bool:
@@ -112,8 +112,12 @@ def left_click(event: QMouseEvent) -> bool:
     return event.button() == Qt.MouseButton.LeftButton
 
 
-def look(widget: QWidget, colour: str | None = None, point_size: float | None = None, bold: bool = False,
-         background: str | None = None) -> QWidget:
+#: Any widget: ``look`` hands back the very widget it was given.
+W = TypeVar("W", bound=QWidget)
+
+
+def look(widget: W, colour: str | None = None, point_size: float | None = None, bold: bool = False,
+         background: str | None = None) -> W:
     """Text colour, font size and weight (and a plain background) without a style sheet; returns the widget."""
     if point_size or bold:
         font = widget.font()
@@ -217,7 +221,7 @@ class StatCard(QFrame):
         self.setObjectName("statCard")
         self.colour = colour
         self._hover = False
-        layout = QHBoxLayout(self)
+        layout = self.row_layout = QHBoxLayout(self)
         layout.setSpacing(10)
         self.number = look(QLabel("0"), colour, 19, bold=True)  # QLabel's default: left, centred vertically
         layout.setContentsMargins(12 + self.EDGE + self.NUMBER_WIDTH // 2, 7, 11, 7)  # till set_value: about "0"
@@ -231,7 +235,7 @@ class StatCard(QFrame):
     def _set_number(self, text: str) -> None:
         self.number.setText(text)
         pad = max(0, self.NUMBER_WIDTH - self.number.fontMetrics().horizontalAdvance(text))
-        self.layout().setContentsMargins(12 + self.EDGE + pad, 7, 11, 7)
+        self.row_layout.setContentsMargins(12 + self.EDGE + pad, 7, 11, 7)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -355,7 +359,8 @@ class AttentionList(QWidget):
             self._advances = {}
             self._advances_for = font
         self._tops = [1]
-        for row in self.rows or [None]:
+        laid_out: list[AttentionRow | None] = [*self.rows] or [None]  # an empty list lays out one blank row
+        for row in laid_out:
             fits = row is None or self._one_line_width(fm, row.content) <= width
             self._tops.append(self._tops[-1] + 2 * self.PAD + line * (1 + (1 if fits else self.CONTENT_LINES)) + 1)
         self.setFixedHeight(self._tops[-1] + 1)
@@ -576,11 +581,11 @@ class Dashboard(QScrollArea):
             self.cards["due_7"].caption.setText(caption)
         for key, card in self.cards.items():
             tasks = data.task_list(key)
-            card.set_value(data.counts.get(key, 0) if tasks is None else len(tasks), "Bấm để xem các nhiệm vụ")
+            card.set_value(data.counts.get(Status(key), 0) if tasks is None else len(tasks), "Bấm để xem các nhiệm vụ")
         rows: list[AttentionRow] = []
         seen: set[int] = set()
         for row, why in [(r, "Quá hạn") for r in data.overdue] + [(r, "Đến hạn") for r in data.due_7]:
-            if row.task.id not in seen:
+            if row.task.id is not None and row.task.id not in seen:
                 seen.add(row.task.id)
                 rows.append(self._attention_row(row, why, data))
         self.attention.set_rows(rows, data.due_soon_days)
@@ -588,6 +593,7 @@ class Dashboard(QScrollArea):
         self.lead_chart.set_bars(data.by_lead)
 
     def _attention_row(self, row: TaskRow, why: str, data: DashboardData) -> AttentionRow:
+        assert row.task.id is not None  # rows of stored tasks
         upcoming = [d for d in row.open_dues if d >= data.today]
         when = row.due if why == "Quá hạn" else (min(upcoming) if upcoming else row.due)
         lead = " ".join(row.task.lead.split())

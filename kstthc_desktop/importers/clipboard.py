@@ -22,7 +22,7 @@ _BREAK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 class _Tables(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self.depth = 0  # table nesting; inner tables become text of the outer cell
@@ -34,15 +34,15 @@ class _Tables(HTMLParser):
         self.pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
         self.skip = 0  # inside <style>, <script>, <head> title
 
-    def _flush_text(self):
+    def _flush_text(self) -> None:
         text = clean("".join(self.text))
         if text:
             for line in text.split("\n"):
                 self.blocks.append(Paragraph(line))
         self.text = []
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
         if tag in ("style", "script", "title"):
             self.skip += 1
         elif tag == "table":
@@ -56,11 +56,11 @@ class _Tables(HTMLParser):
             self.row = []
         elif self.depth == 1 and tag in ("td", "th"):
             self.cell = []
-            self.span = (_int(attrs.get("colspan"), MAX_COLUMNS), _int(attrs.get("rowspan"), 100))
+            self.span = (_int(attributes.get("colspan"), MAX_COLUMNS), _int(attributes.get("rowspan"), 100))
         elif tag in _BREAK:
             self._target().append("\n")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in ("style", "script", "title"):
             self.skip = max(0, self.skip - 1)
         elif tag == "table":
@@ -76,7 +76,7 @@ class _Tables(HTMLParser):
         elif tag in _BREAK:
             self._target().append("\n")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if not self.skip:
             self._target().append(data)
 
@@ -85,7 +85,8 @@ class _Tables(HTMLParser):
             return self.cell
         return self.text if not self.depth else []
 
-    def _close_row(self):
+    def _close_row(self) -> None:
+        assert self.row is not None and self.table is not None  # a <tr> closes inside its <table>
         if len(self.table.rows) >= MAX_ROWS:  # counted, not kept: the warning says how many
             self.table.dropped += 1
             self.row = None
@@ -113,12 +114,12 @@ class _Tables(HTMLParser):
             column += colspan
         self.table.rows.append(Row(cells, line=len(self.table.rows) + 1))
 
-    def close(self):
+    def close(self) -> None:
         super().close()
         self._flush_text()
 
 
-def _int(value, limit: int) -> int:
+def _int(value: str | None, limit: int) -> int:
     """A colspan / rowspan: 1 unless a whole number, at most ``limit``."""
     return max(1, count_attr(value, 1, limit))
 

@@ -8,7 +8,7 @@ and we walk its XML so merges, line breaks and tables inside content controls ar
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ class DocxReader(Reader):
             raise damaged(path, "Word") from exc
         return self.first_blocks(body_blocks(document.element.body, self.notes))
 
-    def first_blocks(self, blocks) -> list[Block]:
+    def first_blocks(self, blocks: Iterable[Block]) -> list[Block]:
         """The document's blocks until its tables have given more than ``MAX_ROWS`` rows or it has given
         ``MAX_TEXT_LINES`` blocks (a document of 100,000 one-row tables is no plan), with a note when more follow."""
         kept: list[Block] = []
@@ -107,7 +107,7 @@ def table_block(tbl: Element, notes: list[tuple[str, str]] | None = None) -> Tab
     return Table(rows)
 
 
-def row_cells(tr) -> list[Cell]:
+def row_cells(tr: Element) -> list[Cell]:
     """A table row's grid cells: ``w:gridBefore`` empty cells, then each cell and the columns it spans. Counts are
     read as a file from anyone may hold them ("abc" is 1, 200,000,000 is the room left): a row is at most
     ``MAX_COLUMNS`` wide."""

@@ -20,8 +20,12 @@ import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.errors import UserError
+
+if TYPE_CHECKING:
+    from kstthc_desktop.importers.base import Block
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a plan is a few hundred kB; 50 MB leaves room for embedded images
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # everything, embedded pictures included
@@ -82,7 +86,7 @@ def count_attr(value: object, default: int, limit: int) -> int:
     return max(0, min(number, limit))
 
 
-def bound_blocks(blocks: list, where: Callable[[int | None, str], str]) -> list[tuple[str, int | None, str, str]]:
+def bound_blocks(blocks: list[Block], where: Callable[[int | None, str], str]) -> list[tuple[str, int | None, str, str]]:
     """Keep what every reader hands over within bounds, whatever reader it is: each table at most ``MAX_ROWS``
     rows of ``MAX_COLUMNS`` cells, each cell and paragraph at most ``MAX_CELL_CHARS`` characters, no control
     characters. Returns warnings (message, row, sheet, code) for what was cut; ``where`` names a row ("Dòng 7")."""

@@ -99,7 +99,7 @@ def header_score(row: Row) -> set[str]:
     texts = [c.text for c in row.cells if c.text and not c.hmerge]
     if len(texts) < 2 or any(len(t) > 120 for t in texts):
         return set()
-    roles = {column_role(t) for t in texts} - {None}
+    roles = {role for t in texts if (role := column_role(t)) is not None}
     if "content" in roles and len(roles) >= 3:
         return roles
     return set()
@@ -188,7 +188,8 @@ def plan_header(rows: list[Row], index: int) -> bool:
     "STT | Chỉ tiêu | Kết quả năm trước | Mục tiêu năm nay" is a header too, of a table of targets."""
     roles = header_score(rows[index])
     if index + 1 < len(rows):
-        roles = roles | {column_role(c.text) for c in rows[index + 1].cells if c.text and len(c.text) <= 40}
+        roles = roles | {role for c in rows[index + 1].cells
+                         if c.text and len(c.text) <= 40 and (role := column_role(c.text)) is not None}
     return "content" in roles and bool(roles & {"lead", "deadline"})
 
 
@@ -1032,6 +1033,7 @@ def fill(task: Task, view: RowView) -> None:
 
 def add_sub(b: Builder, view: RowView) -> Task:
     main = b.main
+    assert main is not None  # a sub-item is read only under a numbered task
     sub = Task(stt="", sub=b.next_sub(main), source_row=view.row.line, source_sheet=view.row.sheet)
     fill(sub, view)
     sub.content = main.content

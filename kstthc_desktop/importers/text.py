@@ -8,6 +8,7 @@ a line without a TAB continuing the cell above. Cells may carry stray HTML.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from kstthc_desktop.errors import UserError
@@ -70,7 +71,7 @@ _TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 
 
-def html_tables(text: str):
+def html_tables(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each ``<table …>…</table>`` in ``text``, the first closing tag ending each: one pass, however
     many tables are left open (a lazy regex from each "<table" to the end took 29 s on 20,000 of them)."""
     position = 0
@@ -169,8 +170,8 @@ def _row_per_line(lines: list[str], notes: list[tuple[str, str]] | None = None, 
             first = cell(parts[0]).strip()
             # a row starts with a number ("a)" too), a capital or an empty cell, never in the middle of a sentence
             runs_on = starts_lower(first) and not re.fullmatch(r"\(?[a-zđ]{1,4}\s*[.):]?", first)
-            if last is not None and not blanks and (runs_on or len(last.cells) < width and len(parts) < width
-                                                    and len(last.cells) + len(parts) - 1 == width):
+            if last is not None and not blanks and (runs_on or (len(last.cells) < width and len(parts) < width
+                                                    and len(last.cells) + len(parts) - 1 == width)):
                 # Word's "save as text": a cell's next paragraph starts a new line, the row's other cells follow it
                 tail = last.cells[-1]
                 tail.text = _grow(tail.text, cell(parts[0]))
@@ -186,8 +187,8 @@ def _row_per_line(lines: list[str], notes: list[tuple[str, str]] | None = None, 
             width, read = max(width, len(cells)), read + 1
         elif table is not None and table.rows and not blanks and not _heading_like(line):
             # a cell's own line break: the words go on in the row's last cell
-            last = table.rows[-1].cells[-1]
-            last.text = _grow(last.text, cell(line))
+            last_cell = table.rows[-1].cells[-1]
+            last_cell.text = _grow(last_cell.text, cell(line))
         else:
             text = paragraph(line)
             if text:
@@ -231,9 +232,10 @@ def _cell_per_line(lines: list[str], notes: list[tuple[str, str]] | None = None,
     parts: list[list[str]] = []
     read = 0
 
-    def close_row():
+    def close_row() -> None:
         nonlocal row, parts, read
         if row is not None:
+            assert table is not None  # a row is only started inside a table
             row.cells = [Cell(cell("\n".join(p))) for p in parts[:MAX_COLUMNS]]
             if any(c.text for c in row.cells):
                 table.rows.append(row)

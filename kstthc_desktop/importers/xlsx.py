@@ -11,11 +11,15 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.errors import UserError
-from kstthc_desktop.importers.base import Cell, Reader, Row, Table, damaged
+from kstthc_desktop.importers.base import Block, Cell, Reader, Row, Table, damaged
 from kstthc_desktop.importers.safety import MAX_COLUMNS, MAX_MERGED_CELLS, MAX_ROWS, check_zip, tick, vi_number
 from kstthc_desktop.text import clean
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 
 def date_parts(number_format: str | None) -> str:
@@ -43,7 +47,7 @@ def date_parts(number_format: str | None) -> str:
     return parts
 
 
-def cell_text(value, number_format: str | None = None) -> str:
+def cell_text(value: object, number_format: str | None = None) -> str:
     """A cell value as printed: whole numbers without ".0", dates as their number format shows them
     (dd/mm/yyyy; mm/yyyy for a month; the year alone for a year)."""
     if value is None:
@@ -73,7 +77,7 @@ class XlsxReader(Reader):
         # the content check (zip, workbook part) happens in blocks(), with a clear message
         return path.suffix.lower() in self.suffixes
 
-    def blocks(self, path: Path) -> list[Table]:
+    def blocks(self, path: Path) -> list[Block]:
         check_zip(path, "Excel")
         with zipfile.ZipFile(path) as archive:
             if "xl/workbook.xml" not in archive.namelist():
@@ -87,7 +91,7 @@ class XlsxReader(Reader):
         except Exception as exc:  # openpyxl raises many kinds on damaged parts
             raise damaged(path, "Excel") from exc
         try:
-            tables = []
+            tables: list[Table] = []
             for ws in workbook.worksheets:
                 if ws.sheet_state != "visible":  # "hidden" / "veryHidden": an old copy, a lookup list
                     if (ws.max_row or 0) > 1 or ws.cell(1, 1).value is not None:
@@ -101,7 +105,7 @@ class XlsxReader(Reader):
             for table in tables:
                 for row in table.rows:
                     row.sheet = table.name
-        return tables
+        return list[Block](tables)
 
 
 _MERGE_CELL = re.compile(rb'(<(?:\w+:)?mergeCell\b[^>]*?\bref=")([^"]*)(")')
@@ -166,40 +170,44 @@ def _clamp_sheet_merges(data: bytes, last_row: int, last_col: int) -> tuple[byte
     area = 0
     changed = False
 
-    def clamp(m: re.Match) -> bytes:
+    def clamp(m: re.Match[bytes]) -> bytes:
         nonlocal area, changed
+        whole: bytes = m.group(0)
         try:
             min_col, min_row, max_col, max_row = range_boundaries(m.group(2).decode("ascii"))
         except (ValueError, TypeError, UnicodeDecodeError):
-            return m.group(0)  # openpyxl judges it: a damaged file
-        if None in (min_col, min_row, max_col, max_row) or max_row < min_row or max_col < min_col:
-            return m.group(0)
+            return whole  # openpyxl judges it: a damaged file
+        if min_col is None or min_row is None or max_col is None or max_row is None \
+                or max_row < min_row or max_col < min_col:
+            return whole
         if min_row > last_row or min_col > last_col:
             bottom, right = min_row, min_col
         else:
             bottom, right = min(max_row, last_row), min(max_col, last_col)
             area += (bottom - min_row + 1) * (right - min_col + 1)
         if (bottom, right) == (max_row, max_col):
-            return m.group(0)
+            return whole
         changed = True
         ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(right)}{bottom}"
-        return m.group(1) + ref.encode() + m.group(3)
+        head: bytes = m.group(1)
+        tail: bytes = m.group(3)
+        return head + ref.encode() + tail
 
     clamped = _MERGE_CELL.sub(clamp, data)
     return (clamped if changed else data), area
 
 
-def rows_past_limit(ws) -> int:
+def rows_past_limit(ws: Worksheet) -> int:
     """How many rows below MAX_ROWS hold a value (formatting alone, often applied to whole columns, is not a row)."""
     if (ws.max_row or 0) <= MAX_ROWS:
         return 0
     cells = getattr(ws, "_cells", None)  # openpyxl's own map of the cells it read: no new cells created
     if cells is None:
-        return ws.max_row - MAX_ROWS
+        return int(ws.max_row) - MAX_ROWS
     return len({r for (r, _c), cell in cells.items() if r > MAX_ROWS and cell.value not in (None, "")})
 
 
-def sheet_table(ws, notes: list[tuple[str, str]] | None = None) -> Table:
+def sheet_table(ws: Worksheet, notes: list[tuple[str, str]] | None = None) -> Table:
     dropped = rows_past_limit(ws)
     if dropped and notes is not None:
         notes.append((f"Trang tính \"{ws.title}\" dài quá {MAX_ROWS} dòng: chỉ đọc {MAX_ROWS} dòng đầu, "
