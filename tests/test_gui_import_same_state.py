@@ -35,7 +35,7 @@ def contents(db: Path) -> dict[str, list[tuple]]:
         for table in tables:
             cursor = conn.execute(f"select * from [{table}]")
             names = [d[0] for d in cursor.description]
-            found[table] = sorted(repr([(n, v) for n, v in zip(names, row) if n not in UNCOMPARED]) for row in cursor)
+            found[table] = sorted(repr([(n, v) for n, v in zip(names, row, strict=False) if n not in UNCOMPARED]) for row in cursor)
         return found
     finally:
         conn.close()

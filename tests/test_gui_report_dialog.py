@@ -59,7 +59,7 @@ def test_save_pdf_and_workbook_are_recorded(qtbot, dialog, store, tmp_path):  # 
         ("2025-Q1", hashlib.sha256(xlsx.read_bytes()).hexdigest()),
     ]
     # produced again from the saved texts: the very same file
-    again, digest_again = dialog.save_report(tmp_path / "lai.pdf")
+    _again, digest_again = dialog.save_report(tmp_path / "lai.pdf")
     assert digest_again == digest
 
 

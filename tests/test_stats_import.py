@@ -137,7 +137,7 @@ def test_a_bad_file_gets_one_sentence_and_leaves_the_database_untouched(tmp_path
     before = _digest(db)
     bad = tmp_path / name
     bad.write_bytes(content)
-    status, out, err = run(capsys, "stats", "import", str(bad), "--db", str(db))
+    status, _out, err = run(capsys, "stats", "import", str(bad), "--db", str(db))
     assert status == 1 and words in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
     assert _digest(db) == before

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
+
 HELP = "lập báo cáo kỳ (tháng, quý, 6 tháng, 9 tháng, năm) ra tệp Word, PDF hoặc Excel"
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--period", required=True, metavar="KỲ",
                         help="kỳ báo cáo: 2025-03 (tháng), 2025-Q1 (quý), 2025-H1 (6 tháng), 2025-9M (9 tháng), 2025 (năm)")
     parser.add_argument("--out", required=True, metavar="TỆP", help="tệp kết quả: .docx (Word), .pdf hoặc .xlsx")
@@ -16,7 +18,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="dùng ngày này làm 'hôm nay' (mặc định: hôm nay)")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from datetime import date, datetime
     from pathlib import Path
 

@@ -18,7 +18,7 @@ def save_draft(store, draft: Draft) -> int:
                             "hoặc đổi tên kế hoạch cũ trước khi lưu bản mới.")
     with store.transaction():
         plan_id = store.save_plan(plan)
-        for task, source_id in zip(plan.tasks, draft.links()):
+        for task, source_id in zip(plan.tasks, draft.links(), strict=False):
             if source_id is not None and task.id is not None:
                 store.link_tasks(task.id, source_id)
     return plan_id

@@ -86,7 +86,7 @@ def _appendix(plan: Plan, pt: PlanText, today: date, width_mm: float) -> str:
     total = sum(share for _, share, _ in COLUMNS)
     widths = [w.tw(width_mm * share / total) for _, share, _ in COLUMNS]
     rows = [w.row("".join(w._cell(width, w.para("BCPhuLucTieuDe", heading), shade="E6E6E6")
-                          for width, (heading, _, _) in zip(widths, COLUMNS)), header=True)]
+                          for width, (heading, _, _) in zip(widths, COLUMNS, strict=False)), header=True)]
     rest = sum(widths[1:])
     for section in plan.sections:
         rows.append(w.row(w._cell(widths[0], w.para("BCPhuLucPhan", section.code))
@@ -95,7 +95,7 @@ def _appendix(plan: Plan, pt: PlanText, today: date, width_mm: float) -> str:
             values = [task.stt if not task.sub else "", task.content, task.result, task.lead, task.cooperate,
                       task.deadline_text, task.note]
             cells = "".join(w._cell(width, w.para("BCPhuLucOGiua" if centre else "BCPhuLucO", value))
-                            for width, value, (_, _, centre) in zip(widths, values, COLUMNS))
+                            for width, value, (_, _, centre) in zip(widths, values, COLUMNS, strict=False))
             rows.append(w.row(cells))
     year = plan.document.year
     return (w.para("BCTrichYeu", "PHỤ LỤC")

@@ -26,6 +26,7 @@ from kstthc_desktop.figures.model import FigureRow, Figures
 from kstthc_desktop.importers.docinfo import body_case
 from kstthc_desktop.importers.safety import check_size, check_zip
 from kstthc_desktop.text import clean, fold
+import itertools
 
 MAX_ROWS = 5000  # a province's export has a few hundred fields; more is not a statistics table
 MAX_COLUMNS = 60
@@ -248,7 +249,7 @@ def _unit(lines: list[str]) -> str:
         folded = fold(line)
         if _UNIT_LINE.match(folded) and not folded.startswith("don vi tinh"):
             return body_case(line.split(":", 1)[1].strip())
-    for upper, lower in zip(lines, lines[1:]):
+    for upper, lower in itertools.pairwise(lines):
         if re.match(r"^(uy ban nhan dan|ubnd)\b", fold(upper)) and re.match(
                 r"^(so|ban|van phong|thanh tra|ubnd|uy ban nhan dan|trung tam|chi cuc|cuc)\b", fold(lower)):
             return body_case(lower)

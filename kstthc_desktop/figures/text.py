@@ -43,7 +43,7 @@ def sentences(figures: Figures) -> list[str]:
     out = []
     for template in figures.form.sentences:
         names = [name for _, name, _, _ in string.Formatter().parse(template) if name]
-        if not any(name in total or name == "resolved_in_time" and "resolved_total" in total for name in names):
+        if not any(name in total or (name == "resolved_in_time" and "resolved_total" in total) for name in names):
             continue
         out.append(template.format(**values))
     return out

@@ -42,7 +42,12 @@ from kstthc_desktop.tracking import (
 from kstthc_desktop.vndates import text_date
 
 if TYPE_CHECKING:
+    from kstthc_desktop.domain import Plan
+    from kstthc_desktop.gui.auto_backup import DailyBackup
+    from kstthc_desktop.gui.figures_page import FiguresPage
     from kstthc_desktop.gui.task_page import TaskPage
+    from kstthc_desktop.gui.units_page import UnitsPage
+    from kstthc_desktop.periods import Period
 
 log = logging.getLogger(__name__)
 
@@ -97,12 +102,13 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store, today: date, *, demo: bool = False, parent=None):
         super().__init__(parent)
+        self.daily_backup: DailyBackup | None = None  # the backup taken on opening (set by gui.app)
         self.store = store
         self.today = today
         self.demo = demo
         self.plan_id: int | None = None
-        self.plan = None
-        self.period = None
+        self.plan: Plan | None = None
+        self.period: Period | None = None
         self.rows: list = []
         self._loading = False
         self._task_page: TaskPage | None = None  # built on the first visit of its tab
@@ -221,17 +227,19 @@ class MainWindow(QMainWindow):
         self._task_tab_layout = QVBoxLayout(self.task_tab)
         self._task_tab_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.task_tab, "Nhiệm vụ")
-        self.tabs.currentChanged.connect(lambda index: index == 1 and self.ensure_task_page())
+        self.tabs.currentChanged.connect(lambda index: self.ensure_task_page() if index == 1 else None)
         self.figures_tab = QWidget()  # the "Số liệu" page, built on first visit
-        QVBoxLayout(self.figures_tab).setContentsMargins(0, 0, 0, 0)
-        self.figures_page = None
+        self.figures_layout = QVBoxLayout(self.figures_tab)
+        self.figures_layout.setContentsMargins(0, 0, 0, 0)
+        self.figures_page: FiguresPage | None = None
         self.tabs.addTab(self.figures_tab, "Số liệu")
-        self.tabs.currentChanged.connect(lambda index: index == 2 and self.ensure_figures_page())
+        self.tabs.currentChanged.connect(lambda index: self.ensure_figures_page() if index == 2 else None)
         self.units_tab = QWidget()  # the "Đơn vị" page, built on first visit
-        QVBoxLayout(self.units_tab).setContentsMargins(0, 0, 0, 0)
-        self.units_page = None
+        self.units_layout = QVBoxLayout(self.units_tab)
+        self.units_layout.setContentsMargins(0, 0, 0, 0)
+        self.units_page: UnitsPage | None = None
         self.tabs.addTab(self.units_tab, "Đơn vị")
-        self.tabs.currentChanged.connect(lambda index: index == 3 and self.ensure_units_page())
+        self.tabs.currentChanged.connect(lambda index: self.ensure_units_page() if index == 3 else None)
         self.stack.addWidget(self.tabs)
 
     def ensure_units_page(self) -> None:
@@ -241,12 +249,12 @@ class MainWindow(QMainWindow):
 
             self.units_page = UnitsPage()
             self.units_page.changed.connect(self.refresh)
-            self.units_tab.layout().addWidget(self.units_page)
+            self.units_layout.addWidget(self.units_page)
         self._units_context()
 
     def _units_context(self) -> None:
         if self.units_page is not None and self.period is not None and self.plan_id is not None:
-            year = self.plan.document.year or self.period.year
+            year = (self.plan.document.year if self.plan is not None else None) or self.period.year
             self.units_page.set_context(self.store, self.plan_id, year, self.period, self.today)
 
     def ensure_figures_page(self) -> None:
@@ -255,7 +263,7 @@ class MainWindow(QMainWindow):
             from kstthc_desktop.gui.figures_page import FiguresPage
 
             self.figures_page = FiguresPage()
-            self.figures_tab.layout().addWidget(self.figures_page)
+            self.figures_layout.addWidget(self.figures_page)
         if self.period is not None:
             self.figures_page.set_context(self.store, self.period, self.store.settings().body_in_text)
 
@@ -432,7 +440,7 @@ class MainWindow(QMainWindow):
             self._fill_periods()
 
     def _fill_periods(self) -> None:
-        year = self.plan.document.year or self.today.year
+        year = (self.plan.document.year if self.plan is not None else None) or self.today.year
         kind = self.kind_combo.currentData() or "quarter"
         current = default_period(year, self.today, kind)
         self._loading = True
@@ -454,7 +462,7 @@ class MainWindow(QMainWindow):
     def refresh(self, *, same_tasks: bool = False) -> None:
         """Recompute every status for the chosen plan and period; keep the selection and the filters.
         ``same_tasks``: only the period changed, so the plan's tasks shown now serve again (not read anew)."""
-        if self.plan_id is None or self.period is None:
+        if self.plan_id is None or self.period is None or self.plan is None:
             return
         settings = self.store.settings()
         shown = [row.task for row in self.rows] if same_tasks and self.rows else None
@@ -481,13 +489,14 @@ class MainWindow(QMainWindow):
 
     def _show_rows(self, page: TaskPage) -> None:
         """Put the computed rows into the task page, with the dashboard filter still chosen recomputed for them."""
-        if self.plan_id is None or self.period is None:
+        if self.plan_id is None or self.period is None or self.plan is None:
             return
         year = self.plan.document.year or self.today.year
         card = None
         if page.card_filter is not None:
             key = page.card_filter[0]
-            card = (key, *self._card_tasks(key))
+            found = self._card_tasks(key)
+            card = (key, *found) if found is not None else None
         page.show_rows(self.rows, self.plan.sections, year, self.period, card)
 
     # ------------------------------------------------------------------ dashboard click-through
@@ -496,7 +505,7 @@ class MainWindow(QMainWindow):
         data = self.dashboard_data
         tasks = data.task_list(key)
         if tasks is not None:
-            return frozenset(r.task.id for r in tasks), card_caption(key, data.due_soon_days)
+            return frozenset(r.task.id for r in tasks if r.task.id is not None), card_caption(key, data.due_soon_days)
         if key.startswith(("section:", "lead:")):  # a bar: the tasks it counts, recomputed with the rows
             from kstthc_desktop.tracking import bar_task_ids
 

@@ -83,7 +83,7 @@ class ReportDialog(QDialog):
         top.addWidget(self.due_label)
 
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.WrapAllRows)  # labels above: the officer's paragraphs get the full width
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: the officer's paragraphs get the full width
         self.title_edit = QPlainTextEdit()  # the trích yếu, kept per kind of report in the settings
         self.title_edit.setObjectName("reportTitle")
         self.title_edit.setTabChangesFocus(True)
@@ -97,8 +97,9 @@ class ReportDialog(QDialog):
         self.whole_plan_box.setEnabled(not self.read_only)
         self.whole_plan_box.toggled.connect(self._mark_dirty)
         form.addRow(self.whole_plan_box)
-        self.fields: dict[str, QWidget] = {}
+        self.fields: dict[str, QDateEdit | QPlainTextEdit | QLineEdit] = {}
         for key, label in TEXT_FIELDS:
+            w: QDateEdit | QPlainTextEdit | QLineEdit
             if key == "date":
                 w = QDateEdit()
                 w.setCalendarPopup(True)
@@ -140,16 +141,16 @@ class ReportDialog(QDialog):
 
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
-        self.pages_layout.setAlignment(Qt.AlignHCenter)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.pages)
-        self.scroll.setAlignment(Qt.AlignHCenter)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.pages_scroll = QScrollArea()
+        self.pages_scroll.setWidgetResizable(True)
+        self.pages_scroll.setWidget(self.pages)
+        self.pages_scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.preview_note = QLabel()
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.preview_note)
-        right_layout.addWidget(self.scroll, 1)
+        right_layout.addWidget(self.pages_scroll, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -321,7 +322,7 @@ class ReportDialog(QDialog):
         out = {}
         for key, w in self.fields.items():
             if isinstance(w, QDateEdit):
-                out[key] = w.date().toPython().isoformat()
+                out[key] = w.date().toPython().isoformat()  # type: ignore[attr-defined]  # a date; the stubs say object
             elif isinstance(w, QPlainTextEdit):
                 out[key] = w.toPlainText()
             else:
@@ -409,8 +410,9 @@ class ReportDialog(QDialog):
             return
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         try:
             from kstthc_desktop.reports.raster import render_pages
 
@@ -423,12 +425,13 @@ class ReportDialog(QDialog):
             label.setObjectName(f"page_{i}")
             label.setPixmap(QPixmap.fromImage(_qimage(img)))
             label.setStyleSheet("border: 1px solid #999; background: white;")
-            self.pages_layout.addWidget(label, 0, Qt.AlignHCenter)
+            self.pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
         what = "bản Word" if self.preview_format.currentData() == "docx" and not note else "bản PDF"
         self.preview_note.setText(f"{self.period.title} — {what}, {len(images)} trang{note}")
 
     def page_count(self) -> int:
-        return sum(1 for i in range(self.pages_layout.count()) if self.pages_layout.itemAt(i).widget())
+        items = (self.pages_layout.itemAt(i) for i in range(self.pages_layout.count()))
+        return sum(1 for item in items if item is not None and item.widget() is not None)
 
     def save_report(self, path: Path | str):
         """Write the report to ``path`` (.docx, .pdf or .xlsx), record it, and return what was produced."""
@@ -470,25 +473,25 @@ class ReportDialog(QDialog):
         self.save_texts()  # what is printed can be produced again
         pdf = self._write_temp_pdf()
         if printer is None:
-            printer = QPrinter(QPrinter.HighResolution)
-            printer.setPageSize(QPageSize(QPageSize.A4))
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
             printer.setFullPage(True)
             printer.setDocName(f"Bao cao {self.period.key}")
-            if QPrintDialog(printer, self).exec() != QDialog.Accepted:
+            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
                 return False
         painter = QPainter()
         try:
             for index in range(page_count(pdf)):
                 img = _qimage(render_pages(pdf, PRINT_DPI, [index])[0])
                 landscape = img.width() > img.height()
-                printer.setPageOrientation(QPageLayout.Landscape if landscape else QPageLayout.Portrait)
+                printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
                 if index == 0:
                     if not painter.begin(printer):
                         raise UserError("Không mở được máy in.")
                 elif not printer.newPage():
                     raise UserError("Máy in không nhận thêm trang.")
                 target = painter.viewport()
-                scaled = img.size().scaled(target.size(), Qt.KeepAspectRatio)
+                scaled = img.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
                 painter.setViewport(target.x(), target.y(), scaled.width(), scaled.height())
                 painter.setWindow(img.rect())
                 painter.drawImage(0, 0, img)
@@ -518,4 +521,4 @@ class ReportDialog(QDialog):
 
 
 def _qimage(page) -> QImage:
-    return QImage(page.rgbx, page.width, page.height, page.stride, QImage.Format_RGBX8888).copy()
+    return QImage(page.rgbx, page.width, page.height, page.stride, QImage.Format.Format_RGBX8888).copy()

@@ -10,6 +10,7 @@ panel saved something (``taskChanged``).
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
@@ -307,10 +308,12 @@ class TaskPage(QWidget):
         item = self.section_tree.currentItem()
         return item.data(0, USER_ROLE) if item is not None else ""
 
-    def _tree_items(self):
+    def _tree_items(self) -> Iterator[QTreeWidgetItem]:
         stack = [self.section_tree.topLevelItem(i) for i in range(self.section_tree.topLevelItemCount())]
         while stack:
             item = stack.pop()
+            if item is None:
+                continue
             yield item
             stack.extend(item.child(i) for i in range(item.childCount()))
 

@@ -442,7 +442,7 @@ class TaskPanel(QWidget):
     def delete_progress(self) -> None:
         pid = self._selected_id(self.progress_list)
         entry = next((e for e in self._progress if e.id == pid), None)
-        if entry is None or self.row is None:
+        if entry is None or self.row is None or pid is None:
             return
         linked = [ev for ev in self._evidence if ev.progress_id == pid]
         more = f"\n\nVăn bản gắn với kết quả này ({len(linked)}) vẫn được giữ lại." if linked else ""
@@ -459,12 +459,13 @@ class TaskPanel(QWidget):
 
     def add_event(self) -> None:
         """Log one occurrence of an on-demand task ("khi có phát sinh"): its date and what arose."""
-        if self.row is None:
+        if self.row is None or self.row.task.id is None:
             return
         from kstthc_desktop.gui.entry_dialogs import EventDialog
 
+        task_id = self.row.task.id
         dialog = EventDialog(self.row.task, self.today, self, number=self.shown_number(self.row.task),
-                             on_save=lambda d, text: progress_ops.log_event(self.store, self.row.task.id, d, text, self.today))
+                             on_save=lambda d, text: progress_ops.log_event(self.store, task_id, d, text, self.today))
         if dialog.exec():
             self.changed.emit(self.row.task.id)
 
@@ -501,7 +502,7 @@ class TaskPanel(QWidget):
     def delete_evidence(self) -> None:
         eid = self._selected_id(self.evidence_list)
         ev = next((e for e in self._evidence if e.id == eid), None)
-        if ev is None or self.row is None:
+        if ev is None or self.row is None or eid is None:
             return
         answer = QMessageBox.question(
             self, "Xóa văn bản", plain(f"Xóa văn bản {ev.number} khỏi nhiệm vụ này?"),
@@ -544,7 +545,7 @@ class TaskPanel(QWidget):
         return choice == Choice.DISCARD
 
     def save_assignee(self) -> None:
-        if self.row is None or self.read_only:
+        if self.row is None or self.row.task.id is None or self.read_only:
             return
         with reporting_errors(self):
             if plan_ops.set_assignee(self.store, self.row.task.id, self.assignee.text()):

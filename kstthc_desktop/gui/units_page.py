@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
@@ -33,6 +34,11 @@ from kstthc_desktop.gui.errors import reporting_errors
 from kstthc_desktop.returns.tracking import LATE, SENT, reminder, unit_states
 from kstthc_desktop.vndates import text_date
 
+if TYPE_CHECKING:
+    from kstthc_desktop.periods import Period
+    from kstthc_desktop.returns.filing import PendingResult
+    from kstthc_desktop.store import Store
+
 COLOURS = {SENT: QColor("#d4edda"), LATE: QColor("#f8d7da")}
 
 
@@ -47,7 +53,10 @@ class UnitsPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = self.period = self.plan_id = None
+        self.store: Store | None = None
+        self.period: Period | None = None
+        self.plan_id: int | None = None
+        self.results: list[PendingResult] = []
         self.today = date.today()
         self.year = 0
         self.states: list = []
@@ -109,7 +118,7 @@ class UnitsPage(QWidget):
     def refresh(self) -> None:
         from kstthc_desktop.returns.filing import pending_results
 
-        if self.store is None:
+        if self.store is None or self.period is None or self.plan_id is None:
             return
         default_day = self.store.settings().report_deadlines.get(self.period.kind)
         self.states = unit_states(self.store, self.year, self.period, self.today, default_day=default_day)

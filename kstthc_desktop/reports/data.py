@@ -12,11 +12,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 from typing import Any
 
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.status import Status
 from kstthc_desktop.text import clean, nfc
+
+if TYPE_CHECKING:
+
+    from kstthc_desktop.domain import Evidence, ProgressEntry
 
 #: The statuses in the order reports list them (a member equals its name: "OVERDUE").
 STATUS_ORDER = (
@@ -202,14 +207,14 @@ class ReportData:
         tỉnh" are one body, named as first printed), so paper and window give the same figures."""
         from kstthc_desktop.tracking import lead_bodies
 
-        result: dict[str, Counter] = {}
+        result: dict[str, Counter[str]] = {}
         names: dict[str, str] = {}
         for task in self.all_tasks():
             for key, name in lead_bodies(task.lead) or (("", NO_LEAD),):
                 result.setdefault(key, Counter())[task.status] += 1
                 names.setdefault(key, name)
 
-        def order(item):
+        def order(item: tuple[str, Counter[str]]) -> tuple[int, str]:
             key, counts = item
             return -sum(n for name, n in counts.items() if name not in OUTSIDE_TOTAL), names[key]
 
@@ -247,15 +252,15 @@ def build_report(store, plan_id: int, period_key: str, today: date, *, whole_pla
     rows = {row.task.id: row for row in build_rows(
         plan.tasks, all_progress, all_events, period, today, year=plan.document.year or period.year,
         my_body=settings.my_body, due_soon_days=settings.due_soon_days or 7)}
-    progress_by_task: dict[int, list] = {}
+    progress_by_task: dict[int | None, list[ProgressEntry]] = {}
     for entry in all_progress:
         progress_by_task.setdefault(entry.task_id, []).append(entry)
-    evidence_by_task: dict[int, list] = {}
+    evidence_by_task: dict[int | None, list[Evidence]] = {}
     for ev in store.evidence(plan_id=plan_id):
         evidence_by_task.setdefault(ev.task_id, []).append(ev)
-    events_by_task: dict[int, list] = {}
-    for ev in all_events:
-        events_by_task.setdefault(ev.task_id, []).append((ev.id, ev.event_date))
+    events_by_task: dict[int | None, list[tuple[int, date]]] = {}
+    for event in all_events:
+        events_by_task.setdefault(event.task_id, []).append((event.id, event.event_date))
 
     sections = [ReportSection(code=s.code, title=nfc(s.title), printed_code=s.printed_code or "") for s in plan.sections]
     by_code = {s.code: s for s in sections}
@@ -416,7 +421,7 @@ def _due_in(tasks, lo: date, hi: date, events_by_task, plan_year: int, done_keys
     return found
 
 
-def _stt_key(stt: str) -> tuple:
+def _stt_key(stt: str) -> tuple[int, ...]:
     return tuple(int(p) if p.isdigit() else 0 for p in re.split(r"[.\s]+", stt or "") if p)
 
 

@@ -7,11 +7,17 @@ overdue rows highlighted); sheet "Tổng hợp": counts by status, by section an
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.reports.columns import WORKBOOK_COLUMNS
 from kstthc_desktop.reports.data import OUTSIDE_TOTAL, OUTSIDE_TOTAL_NOTE, STATUS_ORDER, ReportData
 from kstthc_desktop.text import nfc
 from kstthc_desktop.vndates import text_date
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.styles import Border, Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
 COLUMNS = WORKBOOK_COLUMNS
 OVERDUE_FILL = "FFF4CCCC"  # light red: overdue rows stand out when printed in colour or grey
@@ -19,16 +25,17 @@ SECTION_FILL = "FFE7E6E6"
 HEADER_FILL = "FFD9E1F2"
 
 
-def write_xlsx(report_data: ReportData, out_path) -> Path:
+def write_xlsx(report_data: ReportData, out_path: Path | str) -> Path:
     """Write the workbook to ``out_path`` (replacing it) and return the path."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     data = report_data
     out_path = Path(out_path)
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # a new workbook's one sheet (wb.active is typed as possibly none)
     ws.title = "Nhiệm vụ"
     thin = Side(style="thin", color="FF808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -53,7 +60,7 @@ def write_xlsx(report_data: ReportData, out_path) -> Path:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
     section_fill, overdue_fill = PatternFill("solid", fgColor=SECTION_FILL), PatternFill("solid", fgColor=OVERDUE_FILL)
     formats = {col: c.number_format for col, c in enumerate(COLUMNS, 1) if c.number_format}
@@ -99,7 +106,7 @@ def write_xlsx(report_data: ReportData, out_path) -> Path:
     return out_path
 
 
-def _text_is_text(wb) -> None:
+def _text_is_text(wb: Workbook) -> None:
     """Every text cell is written as a string: openpyxl reads a text starting with "=" as a formula, and a task
     text from someone else's file must never become a live formula in the officer's report."""
     for ws in wb.worksheets:
@@ -109,7 +116,7 @@ def _text_is_text(wb) -> None:
                     cell.data_type = "s"
 
 
-def _counts_sheet(ws, data: ReportData, bold, border) -> None:
+def _counts_sheet(ws: Worksheet, data: ReportData, bold: Font, border: Border) -> None:
     from openpyxl.styles import Alignment
 
     ws.column_dimensions["A"].width = 45
@@ -151,7 +158,7 @@ def _counts_sheet(ws, data: ReportData, bold, border) -> None:
         ws.append([])
 
 
-def _figures_sheet(ws, data: ReportData, bold, border) -> None:
+def _figures_sheet(ws: Worksheet, data: ReportData, bold: Font, border: Border) -> None:
     """The period's figures in the form's layout: merged headings, the (1)…(13) row, numbers as numbers."""
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
@@ -185,7 +192,7 @@ def _figures_sheet(ws, data: ReportData, bold, border) -> None:
         ws.column_dimensions[get_column_letter(col)].width = 12
 
 
-def _style_header(ws, row: int, ncols: int, bold, border) -> None:
+def _style_header(ws: Worksheet, row: int, ncols: int, bold: Font, border: Border) -> None:
     from openpyxl.styles import Alignment
 
     for col in range(1, ncols + 1):

@@ -10,6 +10,7 @@ repeated. The output is byte-for-byte reproducible (reportlab's invariant mode) 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from kstthc_desktop.domain import Settings
@@ -17,6 +18,15 @@ from kstthc_desktop.reports.columns import APPENDIX_COLUMNS, widths_mm
 from kstthc_desktop.reports.data import ReportData
 from kstthc_desktop.reports.words import COUNTS_HEADINGS, ReportText, compose, counts_rows
 from kstthc_desktop.text import nfc
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import BaseDocTemplate, Flowable, Frame, TableStyle
+    from reportlab.platypus.flowables import HRFlowable
+
+
+#: A table's rows as reportlab takes them: flowables, or "" for an empty cell.
+Rows = list[list[Any]]
 
 MM = 72 / 25.4
 MARGINS = {"top": 20 * MM, "bottom": 20 * MM, "left": 30 * MM, "right": 15 * MM}
@@ -31,7 +41,7 @@ def _p(text: str) -> str:
 
 
 class _Styles:
-    def __init__(self):
+    def __init__(self) -> None:
         from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
         from reportlab.lib.styles import ParagraphStyle
 
@@ -68,7 +78,7 @@ class _Styles:
         self.sign = ParagraphStyle("sign", self.center, fontName=f.bold)
 
 
-def _line(width_pt: float, thickness: float = 0.6, space_before: float = 3, space_after: float = 4):
+def _line(width_pt: float, thickness: float = 0.6, space_before: float = 3, space_after: float = 4) -> HRFlowable:
     from reportlab.platypus.flowables import HRFlowable
 
     return HRFlowable(width=width_pt, thickness=thickness, color="black", hAlign="CENTER",
@@ -104,7 +114,7 @@ def _header(rt: ReportText, st: _Styles, frame_width: float):
     return table
 
 
-def _counts_table(data: ReportData, st: _Styles, width: float):
+def _counts_table(data: ReportData, st: _Styles, width: float) -> Flowable:
     from reportlab.platypus import Paragraph, Table
 
     rows = [[Paragraph(h, st.table_h) for h in COUNTS_HEADINGS]]
@@ -118,7 +128,7 @@ def _counts_table(data: ReportData, st: _Styles, width: float):
     return table
 
 
-def _grid():
+def _grid() -> TableStyle:
     from reportlab.platypus import TableStyle
 
     from kstthc_desktop.reports.fonts import register_fonts
@@ -158,7 +168,7 @@ def _signature(settings: Settings, st: _Styles, width: float, closing=None):
         r = nfc(r).strip()
         if r:
             left.append(Paragraph(_p(r if r.startswith("-") else f"- {r}"), st.recipients))
-    right = []
+    right: list[Flowable] = []
     for line in (settings.signer_authority, settings.signer_title):
         if nfc(line).strip():
             right.append(Paragraph(_p(nfc(line).strip().upper()), st.sign))
@@ -303,7 +313,8 @@ def _figure_annex(data: ReportData, st: _Styles, width: float) -> list:
     return story
 
 
-def build_story(data: ReportData, settings: Settings, texts: dict, st: _Styles, width: float, land_width: float):
+def build_story(data: ReportData, settings: Settings, texts: dict[str, str], st: _Styles, width: float,
+                land_width: float) -> list[Flowable]:
     from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph
 
     rt = compose(data, settings, texts or {})
@@ -322,13 +333,13 @@ def build_story(data: ReportData, settings: Settings, texts: dict, st: _Styles, 
     return story
 
 
-def _page_number(canvas, doc):
+def _page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
     """Page numbers centred in the top margin, none on page 1 (Nghị định 30/2020)."""
     if doc.page <= 1:
         return
     from kstthc_desktop.reports.fonts import register_fonts
 
-    w, h = canvas._pagesize
+    w, h = canvas._pagesize  # type: ignore[attr-defined]  # set by Canvas.__init__; the stubs leave it out
     canvas.saveState()
     canvas.setFont(register_fonts().regular, PAGE_NUMBER_SIZE)
     canvas.drawCentredString(MARGINS["left"] + (w - MARGINS["left"] - MARGINS["right"]) / 2,
@@ -336,7 +347,7 @@ def _page_number(canvas, doc):
     canvas.restoreState()
 
 
-def write_pdf(report_data: ReportData, settings: Settings, texts: dict | None, out_path) -> Path:
+def write_pdf(report_data: ReportData, settings: Settings, texts: dict[str, str] | None, out_path: Path | str) -> Path:
     """Write the report to ``out_path`` (any existing file is replaced) and return the path."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -345,7 +356,7 @@ def write_pdf(report_data: ReportData, settings: Settings, texts: dict | None, o
     st = _Styles()
     portrait_size, land_size = A4, landscape(A4)
 
-    def frame(size, name):
+    def frame(size: tuple[float, float], name: str) -> Frame:
         return Frame(MARGINS["left"], MARGINS["bottom"], size[0] - MARGINS["left"] - MARGINS["right"],
                      size[1] - MARGINS["top"] - MARGINS["bottom"], id=name,
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -10,8 +10,14 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.errors import UsageError, UserError
+
+if TYPE_CHECKING:
+    from kstthc_desktop.domain import Settings
+    from kstthc_desktop.reports.data import ReportData
+    from kstthc_desktop.store import Store
 
 FORMATS = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx"}
 
@@ -41,7 +47,7 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_file(data, settings, texts: dict, out_path: Path | str) -> Path:
+def write_file(data: ReportData, settings: Settings, texts: dict[str, str], out_path: Path | str) -> Path:
     """Write ``data`` as PDF, Word document or workbook, by the extension of ``out_path``."""
     out_path = Path(out_path)
     fmt = format_for(out_path)
@@ -60,8 +66,8 @@ def write_file(data, settings, texts: dict, out_path: Path | str) -> Path:
     return write_xlsx(data, out_path)
 
 
-def produce(store, plan_id: int, period_key: str, today: date, out_path: Path | str, *,
-            now: datetime, data=None, whole_plan: bool = False) -> Produced:
+def produce(store: Store, plan_id: int, period_key: str, today: date, out_path: Path | str, *,
+            now: datetime, data: ReportData | None = None, whole_plan: bool = False) -> Produced:
     """Build (unless ``data`` is given), write and record the report of ``period_key``; return what was written.
     ``whole_plan``: every task of the plan, not only the body's own work."""
     from kstthc_desktop.reports.data import build_report
@@ -85,10 +91,10 @@ _PRINTED_SETTINGS = (
 )
 
 
-def missing_settings_notice(settings) -> str:
+def missing_settings_notice(settings: Settings) -> str:
     """A Vietnamese sentence naming the settings a report prints but the officer has not filled in ("" when all
     are): the report is still made, with those places left blank to be written by hand."""
-    def filled(value) -> bool:  # a text, or the list of recipients
+    def filled(value: str | list[str]) -> bool:  # a text, or the list of recipients
         return bool(value.strip() if isinstance(value, str) else value)
 
     missing = [label for name, label in _PRINTED_SETTINGS if not filled(getattr(settings, name))]
@@ -98,7 +104,7 @@ def missing_settings_notice(settings) -> str:
             "để ghi tay; khai báo một lần trong menu Cài đặt thì các báo cáo sau có đủ.")
 
 
-def choose_plan(store, year: int, plan_id: int | None = None, plan_year: int | None = None) -> int:
+def choose_plan(store: Store, year: int, plan_id: int | None = None, plan_year: int | None = None) -> int:
     """The plan a report is about: the one asked for (id or year), else the plan of the period's year.
 
     Never another year's plan: a 2025 report built from the 2024 plan would be wrong on every line (and

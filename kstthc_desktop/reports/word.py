@@ -222,7 +222,7 @@ _BLOCK_STYLES = {"heading": "BCMuc", "subheading": "BCTieuMuc", "body": "BCNoiDu
 
 def counts_table(data: ReportData, width_mm: float) -> str:
     widths = [tw(12), tw(width_mm - 62), tw(28), tw(22)]
-    rows = [row("".join(_cell(w, para("BCBangTieuDe", h)) for w, h in zip(widths, COUNTS_HEADINGS)), header=True)]
+    rows = [row("".join(_cell(w, para("BCBangTieuDe", h)) for w, h in zip(widths, COUNTS_HEADINGS, strict=False)), header=True)]
     for tt, label, n, share in counts_rows(data):
         strong = label == "Tổng số"
         rows.append(row(
@@ -264,14 +264,14 @@ def signature(rt: ReportText, settings, width_mm: float) -> str:
 def appendix(rt: ReportText, data: ReportData, width_mm: float) -> str:
     widths = [tw(w) for w in widths_mm(APPENDIX_COLUMNS, width_mm)]
     rows = [row("".join(_cell(w, para("BCPhuLucTieuDe", c.heading), shade="E6E6E6")
-                        for w, c in zip(widths, APPENDIX_COLUMNS)), header=True)]
+                        for w, c in zip(widths, APPENDIX_COLUMNS, strict=False)), header=True)]
     rest = sum(widths[1:])
     for section in data.sections:
         rows.append(row(_cell(widths[0], para("BCPhuLucPhan", section.label))
                         + _cell(rest, para("BCPhuLucPhan", section.title), span=len(widths) - 1)))
         for t in section.tasks:
             cells = []
-            for w, c in zip(widths, APPENDIX_COLUMNS):
+            for w, c in zip(widths, APPENDIX_COLUMNS, strict=False):
                 value = str(c.cell(t) or "")
                 style = "BCPhuLucOGiua" if c.center else "BCPhuLucO"
                 cells.append(_cell(w, para(style, value, bold=c.key == "status" and t.overdue)))
@@ -321,12 +321,12 @@ def figure_annex(data: ReportData, width_mm: float) -> str:
                     cells += _merged_cell(width, "", cell.colspan, "continue")
                 c += cell.colspan
             rows.append(row(cells, header=True))
-        rows.append(row("".join(_cell(w, para("BCPhuLucOGiua", x)) for w, x in zip(widths, ft.numbers)), header=True))
+        rows.append(row("".join(_cell(w, para("BCPhuLucOGiua", x)) for w, x in zip(widths, ft.numbers, strict=False)), header=True))
         for stt, name, values, bold in ft.rows:
             rows.append(row(_cell(widths[0], para("BCPhuLucOGiua", stt))
                             + _cell(widths[1], para("BCPhuLucO", name, bold=bold))
                             + "".join(_cell(w, para("BCPhuLucOGiua", vn_number(v), bold=bold))
-                                      for w, v in zip(widths[2:], values))))
+                                      for w, v in zip(widths[2:], values, strict=False))))
         out.append(para("BCKy", ft.title) + table("BCBang", widths, rows))
     return "".join(out)
 

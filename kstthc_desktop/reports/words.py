@@ -122,7 +122,7 @@ def lower_first(text: str) -> str:
     if len(text) < 2 or not (text[0].isupper() and text[1].islower()):
         return text
     second = words[1] if len(words) > 1 else ""
-    if second[:1].isupper() and not second.isupper() or nfc(text).lower().startswith(_NAME_HEADS):  # not "Quý II"
+    if (second[:1].isupper() and not second.isupper()) or nfc(text).lower().startswith(_NAME_HEADS):  # not "Quý II"
         return text
     return text[0].lower() + text[1:]
 

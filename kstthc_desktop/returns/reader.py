@@ -115,7 +115,7 @@ def _figures(path: Path, ws, meta: t.ReturnMeta, reading: ReturnReading) -> None
     for r, row in enumerate(ws.iter_rows(min_row=first, max_row=first + meta.field_rows - 1, min_col=2, max_col=13,
                                          values_only=True), start=first):
         values = {}
-        for column, raw in zip(form.columns, row[1:]):
+        for column, raw in zip(form.columns, row[1:], strict=False):
             number = parse_number(raw)
             if number is None and raw not in (None, ""):
                 reading.warnings.append(f"Dòng {r} trang Số liệu: \"{raw}\" không phải số; coi như để trống.")

@@ -176,7 +176,7 @@ def _task_sheet(ws, plan, tasks, period: Period, unit: str, due: date, collector
         ws.row_dimensions[r].height = 15 * max(2, -(-len(task.content) // 70))  # wrapped content stays readable
         dates.add(ws.cell(r, 8))
         done.add(ws.cell(r, 9))
-    for col, width in zip("ABCDEFGHI", (6, 8, 60, 10, 18, 45, 20, 14, 12)):
+    for col, width in zip("ABCDEFGHI", (6, 8, 60, 10, 18, 45, 20, 14, 12), strict=False):
         ws.column_dimensions[col].width = width
     ws.column_dimensions["A"].hidden = True
     ws.freeze_panes = ws.cell(TASK_HEADER_ROW + 1, 3)
@@ -227,7 +227,7 @@ def _figure_sheet(ws, period: Period, unit: str, fields: list[str], field_rows: 
     for r in FIGURE_HEADER_ROWS:
         for c in range(1, 14):
             ws.cell(r, c).font, ws.cell(r, c).alignment, ws.cell(r, c).border = st["bold"], st["center"], st["border"]
-    for r, height in zip(FIGURE_HEADER_ROWS, (30, 30, 58)):
+    for r, height in zip(FIGURE_HEADER_ROWS, (30, 30, 58), strict=False):
         ws.row_dimensions[r].height = height
     for c in range(1, 14):
         cell = ws.cell(FIGURE_NUMBER_ROW, c, f"({c})")

@@ -137,7 +137,7 @@ def m002_indexes_and_file_size(db: Database) -> None:
 @migrations()
 def m003_figures(db: Database) -> None:
     """The period's figures: one set per form, unit and period (a replaced set stays, pointing to its successor)."""
-    db["figure_sets"].create(
+    db.table("figure_sets").create(
         {
             "id": int,
             "form": str,
@@ -155,37 +155,37 @@ def m003_figures(db: Database) -> None:
         pk="id",
         not_null={"form", "unit_key", "period_key"},
     )
-    db["figure_sets"].create_index(["form", "period_key", "unit_key"])
-    db["figure_rows"].create(
+    db.table("figure_sets").create_index(["form", "period_key", "unit_key"])
+    db.table("figure_rows").create(
         {"id": int, "set_id": int, "position": int, "name": str, "is_total": int, "figures": str},
         pk="id",
         foreign_keys=[("set_id", "figure_sets", "id")],
         not_null={"set_id"},
         defaults={"is_total": 0},
     )
-    db["figure_rows"].create_index(["set_id"])
+    db.table("figure_rows").create_index(["set_id"])
 
 
 @migrations()
 def m004_units_and_returns(db: Database) -> None:
     """Units that report to the officer (per plan year), the returns they sent, and the task results in them."""
-    db["units"].create(
+    db.table("units").create(
         {"id": int, "year": int, "name": str, "key": str, "kind": str, "contact": str, "report_day": int,
          "position": int},
         pk="id",
         not_null={"year", "name", "key"},
         defaults={"kind": "", "contact": ""},
     )
-    db["units"].create_index(["year", "key"], unique=True)
-    db["returns"].create(
+    db.table("units").create_index(["year", "key"], unique=True)
+    db.table("returns").create(
         {"id": int, "unit": str, "unit_key": str, "period_key": str, "plan_id": int, "source": str, "sha256": str,
          "received_at": str, "replaced_by": int},
         pk="id",
         foreign_keys=[("plan_id", "plans", "id")],
         not_null={"unit_key", "period_key"},
     )
-    db["returns"].create_index(["period_key", "unit_key"])
-    db["return_results"].create(
+    db.table("returns").create_index(["period_key", "unit_key"])
+    db.table("return_results").create(
         {"id": int, "return_id": int, "task_id": int, "text": str, "doc_number": str, "doc_date": str,
          "done": int, "progress_id": int},
         pk="id",
@@ -193,18 +193,18 @@ def m004_units_and_returns(db: Database) -> None:
         not_null={"return_id", "task_id"},
         defaults={"done": 0},
     )
-    db["return_results"].create_index(["return_id"])
+    db.table("return_results").create_index(["return_id"])
 
 
 @migrations()
 def m005_task_links(db: Database) -> None:
     """A task of the body's own plan linked to the province task it comes from: progress shows on both."""
-    db["task_links"].create(
+    db.table("task_links").create(
         {"task_id": int, "source_task_id": int},
         pk=("task_id", "source_task_id"),
         foreign_keys=[("task_id", "tasks", "id"), ("source_task_id", "tasks", "id")],
     )
-    db["task_links"].create_index(["source_task_id"])
+    db.table("task_links").create_index(["source_task_id"])
 
 
 #: How many migrations this program knows: the schema version it writes.

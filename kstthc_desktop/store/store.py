@@ -42,6 +42,8 @@ from kstthc_desktop.task_fields import TEXT_FIELDS
 from kstthc_desktop.text import clean, fold, nfc
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from kstthc_desktop.store.lock import DatabaseLock
 
 log = logging.getLogger(__name__)
@@ -84,6 +86,11 @@ def _opt_date(text: str | None) -> date | None:
 _savepoints = itertools.count(1)
 
 
+def _still_in_transaction(conn: sqlite3.Connection) -> bool:
+    """Asked again after the work ran: mypy would otherwise keep the answer from before it (a narrowed bool)."""
+    return conn.in_transaction
+
+
 @contextlib.contextmanager
 def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """All or nothing on ``conn``; inside an open transaction, a savepoint of it (as sqlite-utils' ``atomic``)."""
@@ -93,7 +100,7 @@ def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         try:
             yield conn
         except BaseException:
-            if conn.in_transaction:  # an error may already have ended the whole transaction
+            if _still_in_transaction(conn):  # an error may already have ended the whole transaction
                 conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                 conn.execute(f"RELEASE SAVEPOINT {name}")
             raise
@@ -104,35 +111,37 @@ def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         try:
             yield conn
         except BaseException:
-            if conn.in_transaction:
+            if _still_in_transaction(conn):
                 conn.execute("ROLLBACK")
             raise
         else:
             try:
                 conn.execute("COMMIT")
             except BaseException:
-                if conn.in_transaction:
+                if _still_in_transaction(conn):
                     conn.execute("ROLLBACK")
                 raise
 
 
 
-def _json_object(text: str | None) -> dict:
+def _json_object(text: str | None) -> dict[str, Any]:
     """A column holding a JSON object, {} when empty or unreadable. Most tasks hold none ("{}"): not parsed, since
     reading a 2,000-task plan parsed two per task (about a seventh of opening the window on it)."""
     if not text or text == "{}":
         return {}
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except ValueError:
         return {}
+    return value if isinstance(value, dict) else {}
 
 
 class Store:
     """A plan-and-progress database. Open with ``Store.open(path)``; close, or use as a context manager."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, clock: Callable[[], datetime] = _now,
+    def __init__(self, conn: sqlite3.Connection | Database, path: Path, *, clock: Callable[[], datetime] = _now,
                  read_only: bool = False):
+        self._db: Database | None
         if not isinstance(conn, sqlite3.Connection):  # an sqlite-utils Database, as older callers passed
             self._db = conn
             conn = conn.conn
@@ -186,11 +195,11 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     @property
-    def db(self):
+    def db(self) -> Database:
         """An sqlite-utils ``Database`` on the store's connection, made on first use (imports sqlite-utils)."""
         if self._db is None:
             from sqlite_utils import Database
@@ -198,7 +207,7 @@ class Store:
             self._db = Database(self.conn)
         return self._db
 
-    def _query(self, sql: str, params: list | tuple = ()) -> list[dict]:
+    def _query(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         """The rows of a select, as dicts by column name."""
         cursor = self.conn.execute(sql, params)
         names = [d[0] for d in cursor.description]
@@ -208,7 +217,9 @@ class Store:
         """Insert one row (values already plain: text, numbers, None); its id."""
         names = ", ".join(f"[{k}]" for k in row)
         marks = ", ".join("?" for _ in row)
-        return self.conn.execute(f"insert into [{table}] ({names}) values ({marks})", list(row.values())).lastrowid
+        row_id = self.conn.execute(f"insert into [{table}] ({names}) values ({marks})", list(row.values())).lastrowid
+        assert row_id is not None  # set by every successful insert
+        return row_id
 
     def _update(self, table: str, row_id: int, changed: dict[str, Any]) -> None:
         if changed:
@@ -248,9 +259,9 @@ class Store:
         from kstthc_desktop.store.versions import MIGRATION_SET
 
         try:
-            return self.conn.execute(
+            return int(self.conn.execute(
                 "select count(*) from _sqlite_migrations where migration_set = ?", [MIGRATION_SET]
-            ).fetchone()[0]
+            ).fetchone()[0])
         except sqlite3.OperationalError:
             return 0
 
@@ -367,14 +378,14 @@ class Store:
             plan.id = plan_id
             return plan_id
 
-    def _plan_row(self, plan_id: int) -> dict:
+    def _plan_row(self, plan_id: int) -> dict[str, Any]:
         row = self.conn.execute("select * from plans where id = ?", [plan_id]).fetchone()
         if row is None:
             raise UserError("Không tìm thấy kế hoạch này trong cơ sở dữ liệu.")
         cols = [d[0] for d in self.conn.execute("select * from plans limit 0").description]
         return dict(zip(cols, row, strict=True))
 
-    def _plan_from_row(self, r: dict) -> Plan:
+    def _plan_from_row(self, r: dict[str, Any]) -> Plan:
         try:
             header = json.loads(r["header"] or "[]")
         except ValueError:
@@ -513,14 +524,14 @@ class Store:
                     "insert or ignore into task_bodies(task_id, body_id, role) values (?, ?, ?)", [task_id, body_id, role]
                 )
 
-    def _task_row(self, task_id: int) -> dict:
+    def _task_row(self, task_id: int) -> dict[str, Any]:
         rows = list(self._query("select * from tasks where id = ?", [task_id]))
         if not rows:
             raise UserError("Không tìm thấy nhiệm vụ này trong cơ sở dữ liệu.")
         return rows[0]
 
     @staticmethod
-    def _task_from_row(r: dict) -> Task:
+    def _task_from_row(r: dict[str, Any]) -> Task:
         every = _json_object(r["deadline_every"])
         extra = _json_object(r["extra"])
         try:
@@ -675,7 +686,7 @@ class Store:
             for r in sorted(rows, key=lambda r: (r["entry_date"], r["id"]))
         ]
 
-    def _linked_rows(self, table: str, task_id: int | None, plan_id: int | None) -> list[dict]:
+    def _linked_rows(self, table: str, task_id: int | None, plan_id: int | None) -> list[dict[str, Any]]:
         """Rows of ``table`` recorded on tasks linked to the task (or to the plan's tasks), each as if recorded on
         the task it is shown under."""
         if task_id is None and plan_id is None:
@@ -708,13 +719,13 @@ class Store:
             "select source_task_id from task_links where task_id = ? union select task_id from task_links "
             "where source_task_id = ?", [task_id, task_id])]
 
-    def _row(self, table: str, row_id: int, missing: str) -> dict:
+    def _row(self, table: str, row_id: int, missing: str) -> dict[str, Any]:
         rows = list(self._query(f"select * from {table} where id = ?", [row_id]))
         if not rows:
             raise UserError(missing)
         return rows[0]
 
-    def _update_row(self, table: str, row_id: int, old: dict, values: dict) -> None:
+    def _update_row(self, table: str, row_id: int, old: dict[str, Any], values: dict[str, Any]) -> None:
         entity = {"progress": "progress", "evidence": "evidence"}[table]
         changed = {k: v for k, v in values.items() if old.get(k) != v}
         if changed:
@@ -920,7 +931,7 @@ class Store:
             self._history("report", report_id, "", None, row, "insert")
             return report_id
 
-    def reports(self, plan_id: int) -> list[dict]:
+    def reports(self, plan_id: int) -> list[dict[str, Any]]:
         return list(self._query("select * from reports where plan_id = ? order by produced_at, id", [plan_id]))
 
 
