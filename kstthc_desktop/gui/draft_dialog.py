@@ -120,9 +120,10 @@ class DraftDialog(QDialog):
                 if c not in EDITABLE:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(r, c, item)
-            if origin is not None:
-                self.table.item(r, 5).setToolTip(explain(origin, self.days_spin.value()))
-                self.table.item(r, 2).setToolTip(f"Chủ trì theo kế hoạch của tỉnh: {origin.lead}")
+            due_item, lead_item = self.table.item(r, 5), self.table.item(r, 2)
+            if origin is not None and due_item is not None and lead_item is not None:
+                due_item.setToolTip(explain(origin, self.days_spin.value()))
+                lead_item.setToolTip(f"Chủ trì theo kế hoạch của tỉnh: {origin.lead}")
         self.table.blockSignals(False)
         self.table.resizeRowsToContents()
         self._count()
@@ -133,6 +134,8 @@ class DraftDialog(QDialog):
                              "(đánh dấu sẵn các nhiệm vụ đơn vị chủ trì hoặc phối hợp).")
 
     def _edited(self, item: QTableWidgetItem) -> None:
+        if self.draft is None:
+            return
         row = self.draft.rows[item.row()]
         if item.column() == 0:
             row.chosen = item.checkState() == Qt.CheckState.Checked
@@ -146,7 +149,10 @@ class DraftDialog(QDialog):
             row.task.deadline = read_deadline(row.task.deadline_text, self.draft.document.year)
 
     def add_own(self) -> None:
-        sections = [f"{s.code}. {s.title}" for s in self.draft.sections]
+        draft = self.draft
+        if draft is None:
+            return
+        sections = [f"{s.code}. {s.title}" for s in draft.sections]
         if not sections:
             return
         section, ok = QInputDialog.getItem(self, "Nhiệm vụ của đơn vị", "Thuộc mục:", sections, 0, False)
@@ -155,7 +161,7 @@ class DraftDialog(QDialog):
         content, ok = QInputDialog.getMultiLineText(self, "Nhiệm vụ của đơn vị", "Nội dung công việc:")
         if ok and content.strip():
             with reporting_errors(self):
-                add_own_task(self.draft, section.split(".", 1)[0], content, lead=self.lead_edit.text(),
+                add_own_task(draft, section.split(".", 1)[0], content, lead=self.lead_edit.text(),
                              cooperate=self.cooperate_edit.text())
                 self._fill()
 

@@ -8,11 +8,9 @@ message and swallows the exception, so the dialog stays open for a correction.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import sys
 import traceback
-from collections.abc import Iterator
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -73,13 +71,22 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         _showing = False
 
 
-@contextlib.contextmanager
-def reporting_errors(parent: QWidget | None) -> Iterator[None]:
-    """Show any exception raised inside the block and carry on (the block's work is abandoned)."""
-    try:
-        yield
-    except Exception as exc:  # noqa: BLE001 - this is the GUI's last guard for one action
-        show_error(parent, exc)
+class reporting_errors:
+    """Show any exception raised inside the block and carry on (the block's work is abandoned): the GUI's last
+    guard for one action. A class rather than a generator, so that its ``__exit__`` says it may swallow the
+    exception and type checkers read the code after the ``with`` block as reachable."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        self.parent = parent
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
+        if isinstance(exc, Exception):
+            show_error(self.parent, exc)
+            return True
+        return False
 
 
 def _excepthook(exc_type, exc, tb) -> None:

@@ -9,6 +9,7 @@ period and the same period last year; below it the other figures. Reading, check
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -32,6 +33,10 @@ from kstthc_desktop.figures.model import FigureRow, Figures, broken_identities, 
 from kstthc_desktop.figures.text import vn_number, vn_percent
 from kstthc_desktop.gui.errors import reporting_errors
 
+if TYPE_CHECKING:
+    from kstthc_desktop.periods import Period
+    from kstthc_desktop.store import Store
+
 BROKEN = QColor("#f8d7da")
 TOTAL = QColor("#eef2f7")
 ALL_UNITS = "— Cộng tất cả đơn vị —"
@@ -52,8 +57,8 @@ class FiguresPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = None
-        self.period = None
+        self.store: Store | None = None
+        self.period: Period | None = None
         self._filling = False
         self.dossiers = load_form(DOSSIERS)
         self.other = load_form(OTHER)
@@ -84,7 +89,9 @@ class FiguresPage(QWidget):
         headers = ["Lĩnh vực"] + [f"({c.number})\n{c.short}" for c in self.dossiers.columns]
         self.grid.setHorizontalHeaderLabels(headers)
         for i, column in enumerate(self.dossiers.columns, start=1):
-            self.grid.horizontalHeaderItem(i).setToolTip(column_name(self.dossiers, column.key))
+            header_item = self.grid.horizontalHeaderItem(i)
+            if header_item is not None:
+                header_item.setToolTip(column_name(self.dossiers, column.key))
         self.grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.grid.itemChanged.connect(self._edited)
         layout.addWidget(self.grid, 3)
@@ -194,7 +201,8 @@ class FiguresPage(QWidget):
         """The field rows as typed (the total row left out; blank cells are no figure)."""
         rows = []
         for r in range(self.grid.rowCount() - (1 if self._has_total_row() else 0)):
-            name = self.grid.item(r, 0).text() if self.grid.item(r, 0) else ""
+            first = self.grid.item(r, 0)
+            name = first.text() if first is not None else ""
             values = {}
             for i, column in enumerate(self.dossiers.columns, start=1):
                 item = self.grid.item(r, i)
@@ -246,7 +254,9 @@ class FiguresPage(QWidget):
                 for i, column in enumerate(self.dossiers.columns, start=1):
                     self.grid.setItem(at, i, _number_item(total.get(column.key), editable=False))
                 for i in range(self.grid.columnCount()):
-                    self.grid.item(at, i).setBackground(QBrush(TOTAL))
+                    cell = self.grid.item(at, i)
+                    if cell is not None:
+                        cell.setBackground(QBrush(TOTAL))
             self.facts.setText(self._facts(reading))
         finally:
             self._filling = False

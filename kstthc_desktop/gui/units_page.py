@@ -138,10 +138,14 @@ class UnitsPage(QWidget):
             doc = res.doc_number + (f" ngày {text_date(res.doc_date)}" if res.doc_date else "")
             for c, text in enumerate([res.unit, titles.get(res.task_id, ""), res.text, doc]):
                 self.pending.setItem(r, c, _item(text))
-            self.pending.item(r, 1).setToolTip(titles.get(res.task_id, ""))
+            title_item = self.pending.item(r, 1)
+            if title_item is not None:
+                title_item.setToolTip(titles.get(res.task_id, ""))
 
     # ------------------------------------------------------------------ the list of units
     def fill_from_plan(self) -> None:
+        if self.store is None or self.plan_id is None:
+            return
         from kstthc_desktop.returns.units import fill_from_plan
 
         with reporting_errors(self):
@@ -175,6 +179,8 @@ class UnitsPage(QWidget):
     # ------------------------------------------------------------------ the exchange
     def write_templates(self, folder: str | None = None) -> list[Path]:
         """Every unit's workbook for the period into ``folder`` (asked for when not given)."""
+        if self.store is None or self.plan_id is None or self.period is None:
+            return []
         from kstthc_desktop.gui.worker import run_with_progress
         from kstthc_desktop.returns.bulk import write_all_returns
 
@@ -201,6 +207,8 @@ class UnitsPage(QWidget):
 
     def receive(self, paths: list[Path]) -> list[str]:
         """Take each file in; one message at the end lists what was taken and what was refused (and why)."""
+        if self.store is None or self.period is None:
+            return []
         from kstthc_desktop.errors import UserError
         from kstthc_desktop.returns.filing import store_return
         from kstthc_desktop.returns.reader import read_return
@@ -237,6 +245,8 @@ class UnitsPage(QWidget):
             self.changed.emit()
 
     def show_reminder(self) -> None:
+        if self.store is None or self.period is None:
+            return
         text = reminder(self.states, self.period, self.today, self.store.settings().body_in_text)
         dialog = QDialog(self)
         dialog.setWindowTitle("Thư nhắc đơn vị chậm gửi")

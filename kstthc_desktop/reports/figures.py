@@ -89,7 +89,7 @@ def _comparison(now: Figures, store, period: Period) -> str:
             continue
         way = "tăng" if change.percent > 0 else "giảm" if change.percent < 0 else "bằng"
         amount = "" if way == "bằng" else f" {vn_percent(abs(change.percent))}"
-        parts.append(f"so với {label}, số hồ sơ tiếp nhận {way}{amount} ({vn_number(change.before)} hồ sơ)")
+        parts.append(f"so với {label}, số hồ sơ tiếp nhận {way}{amount} ({vn_number(change.before or 0)} hồ sơ)")
     if not parts:
         return ""
     text = "; ".join(parts) + "."

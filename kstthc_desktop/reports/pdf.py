@@ -91,7 +91,7 @@ def _header(rt: ReportText, st: _Styles, frame_width: float):
 
     left_w = 68 * MM
     right_w = frame_width - left_w
-    left = []
+    left: list[Flowable] = []
     if rt.parent:
         left.append(Paragraph(_p(rt.parent), st.h_parent))
     left.append(Paragraph(_p(rt.body_name), st.h_body))
@@ -148,7 +148,7 @@ def _blocks(rt: ReportText, data: ReportData, st: _Styles, width: float) -> list
 
     styles = {"heading": st.heading, "subheading": st.subheading, "body": st.body, "item": st.item,
               "placeholder": st.body}
-    story = []
+    story: list[Flowable] = []
     for block in rt.blocks:
         if block.style == "counts":  # a table of at most ten rows: never split
             story.append(KeepTogether([Paragraph("Bảng tổng hợp tình trạng thực hiện nhiệm vụ", st.caption),
@@ -229,9 +229,11 @@ def _appendix_table(rows, cols):
     class AppendixTable(LongTable):
         def _calcNoSplitRanges(self):
             ranges, cells = {}, []
-            for _cmd, (x0, y0), (x1, y1) in self._nosplitCmds:
-                y0, y1 = (y + self._nrows if y < 0 else y for y in (y0, y1))
-                x0, x1 = (x + self._ncols if x < 0 else x for x in (x0, x1))
+            # reportlab's own attributes of a Table, which its stubs leave out
+            nrows, ncols = self._nrows, self._ncols  # type: ignore[attr-defined]
+            for _cmd, (x0, y0), (x1, y1) in self._nosplitCmds:  # type: ignore[attr-defined]
+                y0, y1 = (y + nrows if y < 0 else y for y in (y0, y1))
+                x0, x1 = (x + ncols if x < 0 else x for x in (x0, x1))
                 (y0, y1), (x0, x1) = sorted((y0, y1)), sorted((x0, x1))
                 if y0 != y1:
                     ranges[x0, y0] = (x0, y0, x1, y1)
@@ -297,7 +299,7 @@ def _figure_annex(data: ReportData, st: _Styles, width: float) -> list:
         cols = [10 * MM, first] + [(width - 10 * MM - first) / n] * n
         style = list(_grid().getCommands()) + [("BACKGROUND", (0, 0), (-1, len(ft.head)), "#e6e6e6"),
                                                ("ALIGN", (2, len(ft.head) + 1), (-1, -1), "RIGHT")]
-        grid = [[""] * ft.width for _ in ft.head]
+        grid: list[list[Any]] = [[""] * ft.width for _ in ft.head]
         for r, c, cell in ft.placed():
             grid[r][c] = Paragraph(_p(cell.text), st.cell_h)
             if cell.colspan > 1 or cell.rowspan > 1:

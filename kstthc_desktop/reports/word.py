@@ -15,12 +15,23 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Protocol
 from xml.sax.saxutils import escape
 
 from kstthc_desktop.reports.columns import APPENDIX_COLUMNS, widths_mm
 from kstthc_desktop.reports.data import ReportData
 from kstthc_desktop.reports.words import COUNTS_HEADINGS, ReportText, compose, counts_rows
 from kstthc_desktop.text import nfc
+
+
+class HeadedText(Protocol):
+    """What the header and the signature block draw: a report's words, or a drafted plan's (drafting.word)."""
+
+    number: str
+    parent: str
+    body_name: str
+    place_date: str
+    closing: str
 
 FONT = "Times New Roman"
 BODY_PT = 13
@@ -199,7 +210,7 @@ def _text_width_mm(text: str, size: float, bold: bool) -> float:
     return stringWidth(text, fonts.bold if bold else fonts.regular, size) * 25.4 / 72
 
 
-def header(rt: ReportText, width_mm: float) -> str:
+def header(rt: HeadedText, width_mm: float) -> str:
     left_mm = 68.0
     right_mm = width_mm - left_mm
     left = ""
@@ -242,7 +253,7 @@ def body(rt: ReportText, data: ReportData, width_mm: float) -> str:
     return "".join(out)
 
 
-def signature(rt: ReportText, settings, width_mm: float) -> str:
+def signature(rt: HeadedText, settings, width_mm: float) -> str:
     """The closing sentence kept with "Nơi nhận" and the signer (a page never holds only the signature)."""
     keep = "<w:keepNext/>"
     left = para("BCNoiNhan", "Nơi nhận:")

@@ -106,7 +106,7 @@ def write_return(store, plan_id: int, period: Period, unit_name: str, out: Path,
     tasks = unit_tasks(store, plan_id, unit_name)
     fields = _last_fields(store, unit_name, period)
     meta = ReturnMeta(plan_id, plan.document.year or period.year, plan.document.issuer or "", period.key, unit_name,
-                      [t.id for t, _ in tasks], len(fields) + BLANK_FIELD_ROWS, store.meta(ID_KEY) or "")
+                      [t.id for t, _ in tasks if t.id is not None], len(fields) + BLANK_FIELD_ROWS, store.meta(ID_KEY) or "")
     meta.fingerprint = meta.compute_fingerprint()
     wb = openpyxl.Workbook()
     _task_sheet(wb.active, plan, tasks, period, unit_name, due_date(period, report_day), collector)
@@ -176,8 +176,8 @@ def _task_sheet(ws, plan, tasks, period: Period, unit: str, due: date, collector
         ws.row_dimensions[r].height = 15 * max(2, -(-len(task.content) // 70))  # wrapped content stays readable
         dates.add(ws.cell(r, 8))
         done.add(ws.cell(r, 9))
-    for col, width in zip("ABCDEFGHI", (6, 8, 60, 10, 18, 45, 20, 14, 12), strict=False):
-        ws.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEFGHI", (6, 8, 60, 10, 18, 45, 20, 14, 12), strict=True):
+        ws.column_dimensions[letter].width = width
     ws.column_dimensions["A"].hidden = True
     ws.freeze_panes = ws.cell(TASK_HEADER_ROW + 1, 3)
     ws.protection.sheet = True
@@ -198,7 +198,7 @@ def _figure_sheet(ws, period: Period, unit: str, fields: list[str], field_rows: 
     ws["A5"] = form.unit_label
     top, mid, low = FIGURE_HEADER_ROWS
     groups = {g.key: g.label for g in form.groups}
-    heads = {(top, 1): "STT", (top, 2): form.row_label}
+    heads: dict[tuple[int, int], str | None] = {(top, 1): "STT", (top, 2): form.row_label}
     merges = [f"A{top}:A{low}", f"B{top}:B{low}"]
     col = 3
     for group in ("received", "resolved", "pending"):

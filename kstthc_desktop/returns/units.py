@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.figures.model import row_key
 from kstthc_desktop.text import clean
+
+if TYPE_CHECKING:
+    from kstthc_desktop.domain import Task
 
 
 @dataclass
@@ -102,7 +106,7 @@ def fill_from_plan(store, plan_id: int, *, exclude: str = "") -> list[Unit]:
     return added
 
 
-def unit_tasks(store, plan_id: int, unit_name: str) -> list[tuple[object, str]]:
+def unit_tasks(store, plan_id: int, unit_name: str) -> list[tuple[Task, str]]:
     """The plan's tasks the unit leads or cooperates on, with its role ("Chủ trì" / "Phối hợp"), in plan order."""
     from kstthc_desktop.domain import Concern
     from kstthc_desktop.importers.concern import concern_for
