@@ -138,7 +138,7 @@ def figures(repeats: int = 7) -> list[dict]:
             _row(f"{what}: write PDF", b["pdf"]),
             _row(f"{what}: build + PDF (target < {target} ms)", b["total"]),
             _row(f"{what}: build + PDF, CPU time", b["total_cpu"]),
-            _row(f"{what}: build + Word (target < {target} ms)", [a + w for a, w in zip(b["build"], b["docx"])]),
+            _row(f"{what}: build + Word (target < {target} ms)", [a + w for a, w in zip(b["build"], b["docx"], strict=False)]),
             _row(f"{what}: write Excel", b["xlsx"]),
         ]
     return rows

@@ -41,7 +41,7 @@ _ALWAYS_REPORTED = {Status.OVERDUE, Status.HAS_PROGRESS, Status.NO_PROGRESS}
 NO_LEAD = "Chưa xác định"
 #: Where the period goes in a report's title ("… quý I năm 2025").
 PERIOD_SLOT = "{kỳ}"
-#: The official scope of the report (DOMAIN §8): the default trích yếu of every kind of report.
+#: The official scope of the report (docs/domain.md §8): the default trích yếu of every kind of report.
 DEFAULT_TITLE = ("Tình hình, kết quả thực hiện công tác kiểm soát thủ tục hành chính, cơ chế một cửa, một cửa "
                  "liên thông và thực hiện thủ tục hành chính trên môi trường điện tử " + PERIOD_SLOT)
 
@@ -223,7 +223,7 @@ class ReportData:
     @property
     def summary_title(self) -> str:
         """The bold line under "BÁO CÁO" (the trích yếu): the officer's title for this kind of report, else the
-        official scope (DOMAIN §8), with the period filled in."""
+        official scope (docs/domain.md §8), with the period filled in."""
         return report_title(self.title_template, self.period_name)
 
     def label(self, status: str) -> str:

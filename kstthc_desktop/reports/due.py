@@ -1,5 +1,5 @@
 """When the body's own reports are due: the days the province sets per kind of report (``Settings.report_deadlines``,
-e.g. the 19th of a quarter's last month and 19/12 for the year; DOMAIN §4, §8), never hard-coded.
+e.g. the 19th of a quarter's last month and 19/12 for the year; docs/domain.md §4, §8), never hard-coded.
 
 The dashboard and the report dialog say which report is due next ("Báo cáo quý II: hạn 19/6/2025, còn 3 ngày").
 A report not yet produced stays on the line for a week after its day (said to be late); a report
@@ -53,7 +53,7 @@ def _periods(kind: str, years: Iterable[int], with_year_report: bool) -> list[Pe
     for year in years:
         for p in periods_of_year(year, kind):
             if with_year_report and ((kind == "quarter" and p.index == 4) or (kind == "halfyear" and p.index == 2)):
-                continue  # the annual report stands for the last quarter and the second half (DOMAIN §8)
+                continue  # the annual report stands for the last quarter and the second half (docs/domain.md §8)
             found.append(p)
     return found
 

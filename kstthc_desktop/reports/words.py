@@ -1,6 +1,6 @@
 """The words of a report: what the officer files, composed once from ``ReportData`` and drawn by every writer.
 
-A report tells its superiors what was done, in sentences, by the areas of the official outline (DOMAIN §8);
+A report tells its superiors what was done, in sentences, by the areas of the official outline (docs/domain.md §8);
 it does not list tasks with tracker labels. So part I groups the plan's sections into those areas
 (``AREAS``, re-mappable in ``Settings.section_areas``), turns each task with results into one sentence from
 its documents and entries ("Ban hành Kế hoạch số 12/KH-SXD ngày 15/01/2025 về …"), or the officer's own text
@@ -30,7 +30,7 @@ class Area:
     words: tuple[str, ...]  # folded words that put a plan section in this area
 
 
-#: Part I's areas in the order of the official outline (Nghị định 63/2010 art. 35 as amended, DOMAIN §8).
+#: Part I's areas in the order of the official outline (Nghị định 63/2010 art. 35 as amended, docs/domain.md §8).
 AREAS: tuple[Area, ...] = (
     Area("direction", "Công tác chỉ đạo, điều hành", ("chi dao", "dieu hanh", "ke hoach", "bao cao", "to chuc")),
     Area("control", "Kiểm soát quy định thủ tục hành chính",
