@@ -89,7 +89,7 @@ from kstthc_desktop.text import fold
 log = logging.getLogger(__name__)
 _S = TypeVar("_S")
 
-__all__ = ["read_deadline", "normalise", "span_in_working_days"]
+__all__ = ["normalise", "read_deadline", "span_in_working_days"]
 
 
 def read_deadline(text: str | None, year: int | None = None) -> Deadline:
@@ -123,12 +123,12 @@ def normalise(text: str) -> str:
     return " ".join(s.split())
 
 
-def _blank(s: str, m: re.Match) -> str:
+def _blank(s: str, m: re.Match[str]) -> str:
     """Replace a consumed match by spaces (same length, so positions stay)."""
     return s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
 
 
-def _consume(rules: tuple[tuple[re.Pattern, Callable[[re.Match, _S], None]], ...], s: str, state: _S) -> str:
+def _consume(rules: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], _S], None]], ...], s: str, state: _S) -> str:
     """Apply ``rules`` in order: each (pattern, rule) reads every match of its pattern into ``state``, and the
     match is blanked, so no later rule reads the same words."""
     for pattern, rule in rules:
@@ -379,10 +379,10 @@ def _month_end(month: int) -> _Day:
 # them again ("ngày 18 tháng 3, 6, 9, 12" before "tháng 3"; "15/02/2023" before "15/02"; "Quý III/2024" before
 # "2024"). A new phrasing gets its pattern, its rule and its place in that list.
 
-_DatedRule = Callable[[re.Match, str, "int | None"], list[_Item]]
+_DatedRule = Callable[[re.Match[str], str, "int | None"], list[_Item]]
 
 
-def _day_of_months(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+def _day_of_months(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
     """"ngày 18 tháng 3, 6, 9, 12": one day in several months (each quarter's end, for a periodic reading)."""
     d = int(m["d"])
     months = [int(x["m"]) for x in _MONTH_ITEM.finditer(m["list"])]
@@ -390,7 +390,7 @@ def _day_of_months(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
             for mo in months if 1 <= mo <= 12 and 1 <= d <= 31]
 
 
-def _full_words(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+def _full_words(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
     """"ngày 5 tháng 3 năm 2024", "Trước 20 tháng 12": a date in words."""
     d, mo, y = (m["d"], m["m"], m["year"]) if m["d"] else (m["d2"], m["m2"], m["year2"])
     d, mo = int(d), int(mo)
@@ -399,7 +399,7 @@ def _full_words(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
     return [_Item(m.start(), _day_in(mo, d), _year(y), d, mo)]
 
 
-def _half(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+def _half(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
     """"6 tháng đầu năm" → 30/6, "6 tháng cuối năm 2024" / "nửa cuối năm" → 31/12, "6 tháng/2024" → 30/6."""
     second = m["which"] == "cuoi"
     y = m["year"] or m["year2"]
@@ -407,12 +407,12 @@ def _half(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
                   begin=_on(7 if second else 1, 1))]
 
 
-def _nine(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+def _nine(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
     """"9 tháng đầu năm", "9 tháng/2024" → 30/9."""
     return [_Item(m.start(), _on(9, 30), _year(m["year"] or m["year2"]), begin=_on(1, 1))]
 
 
-def _first_days(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+def _first_days(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
     """"10 ngày đầu tháng 12" → 10/12; "10 ngày cuối tháng 12" → 31/12."""
     mo, n = int(m["m"]), int(m["n"])
     if m["which"] == "cuoi":
@@ -422,7 +422,7 @@ def _first_days(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
     return [_Item(m.start(), end, _year(m["year"]), None, mo)]
 
 
-def _week(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+def _week(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
     """"Tuần đầu tháng 3" → 7/3, "tuần thứ 2 tháng 4" → 14/4, "tuần cuối tháng 6" → 30/6."""
     mo = int(m["m"])
     n = 1 if m["first"] else (int(m["n"]) if (m["n"] or "").isdigit() else _WEEK_NUMBERS.get(m["n"] or "", 0))
@@ -445,7 +445,7 @@ def _quarter_item(start: int, q: int, mod: str | None, y: int | None) -> _Item:
     return _Item(start, end, y, unit="quarter", number=q, begin=begin)
 
 
-def _quarters(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+def _quarters(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
     """"Quý III/2022", "Quý 4 năm 2024", "Q2/2024", "Trong quý I, quý II/2022", "cuối quý II": one item a quarter."""
     numbers = [_number(m["first"])] + [_number(q["q"]) for q in _QUARTER_ITEM.finditer(m["rest"] or "")]
     return [_quarter_item(m.start(), q, m["mod"], _year(m["year"])) for q in numbers if 1 <= q <= 4]
@@ -463,7 +463,7 @@ def _month_item(start: int, mo: int, mod: str | None, y: int | None) -> _Item:
     return _Item(start, end, y, None, mo, unit="month", number=mo, begin=begin)
 
 
-def _months(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+def _months(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
     """"Tháng 12/2023", "T6/2024", "Tháng 01 - 3/2024", "Tháng VI/2024", "cuối tháng 3": one item a month."""
     first = m["first"]
     numbers = [int(first) if first.isdigit() else _ROMAN_MONTHS.get(first, 0)]
@@ -471,7 +471,7 @@ def _months(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
     return [_month_item(m.start(), mo, m["mod"], _year(m["year"])) for mo in numbers if 1 <= mo <= 12]
 
 
-def _full_date(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+def _full_date(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
     """"15/02/2023", "31.12.2024", "31/12/24"."""
     d, mo, y = (m["d"], m["m"], m["year"]) if m["d"] else (m["d2"], m["m2"], m["year2"])
     d, mo = int(d), int(mo)
@@ -480,14 +480,14 @@ def _full_date(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
     return [_Item(m.start(), _day_in(mo, d), _year(y), d, mo)]
 
 
-def _month_year(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+def _month_year(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
     """"06/2024", "6-2024": a month and its year."""
     mo = int(m["m"])
     return [_Item(m.start(), _month_end(mo), _year(m["year"]), None, mo,
                   unit="month", number=mo, begin=_on(mo, 1))]
 
 
-def _day_month(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+def _day_month(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
     """"Trước 15/12", "ngày 15-12": a day and a month, the year from elsewhere."""
     d, mo = (m["d"], m["m"]) if m["d"] else (m["d2"], m["m2"])
     d, mo = int(d), int(mo)
@@ -496,7 +496,7 @@ def _day_month(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
     return [_Item(m.start(), _day_in(mo, d), None, d, mo)]
 
 
-def _next_year(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+def _next_year(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
     """"năm sau", "trong năm tiếp theo": the plan's year + 1 (nothing when the plan's year is unknown)."""
     if not plan_year:
         return []
@@ -504,7 +504,7 @@ def _next_year(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
                   begin=_on(1, 1))]
 
 
-def _year_words(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+def _year_words(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
     """"Trong năm 2024", "Đến hết năm", "cả năm", "đầu năm" → 1/1, "giữa năm" → 30/6, "cuối năm" → 31/12."""
     mod = m.groupdict().get("mod")
     if mod == "dau":
@@ -517,7 +517,7 @@ def _year_words(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
     return [_Item(m.start(), end, _year(m.groupdict().get("year")), weak=mod in ("den", None), begin=begin)]
 
 
-def _year_number(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
+def _year_number(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
     """"Năm 2023", "2021-2025" (its last year), "(Kế hoạch năm 2025)" (a cited plan's year): a bare year."""
     y = _year(m["y2"] or m["y1"])
     if not y:
@@ -527,7 +527,7 @@ def _year_number(m: re.Match, s: str, plan_year: int | None) -> list[_Item]:
                   cited=cited)]
 
 
-_DATED_RULES: tuple[tuple[re.Pattern, _DatedRule], ...] = (
+_DATED_RULES: tuple[tuple[re.Pattern[str], _DatedRule], ...] = (
     (_DAY_OF_MONTHS, _day_of_months),
     (_FULL_DATE_WORDS, _full_words),
     (_HALF, _half),
@@ -628,7 +628,7 @@ class _Span:
     start: date | None = None  # the date it is counted from, when printed
 
 
-def _span_days(m: re.Match, span: _Span) -> None:
+def _span_days(m: re.Match[str], span: _Span) -> None:
     """"Trong thời gian 10 ngày kể từ ngày tiếp nhận", "05 ngày làm việc", "10 ngày kể từ ngày 01/3/2024"."""
     n = int(m["n"])
     if not (0 < n <= 3650 and span.within is None):
@@ -642,21 +642,21 @@ def _span_days(m: re.Match, span: _Span) -> None:
             span.start = None
 
 
-def _span_months(m: re.Match, span: _Span) -> None:
+def _span_months(m: re.Match[str], span: _Span) -> None:
     """"2 tháng kể từ ngày …", "3 tháng sau khi …": 30 days a month."""
     n = int(m["n"])
     if 0 < n <= 120 and span.within is None:
         span.within = 30 * n
 
 
-def _span_weeks(m: re.Match, span: _Span) -> None:
+def _span_weeks(m: re.Match[str], span: _Span) -> None:
     """"trong 2 tuần": 7 days a week (not "2 tuần/lần", a frequency)."""
     n = int(m["n"])
     if 0 < n <= 520 and span.within is None:
         span.within = 7 * n
 
 
-_SPAN_RULES: tuple[tuple[re.Pattern, Callable[[re.Match, _Span], None]], ...] = (
+_SPAN_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], _Span], None]], ...] = (
     (_SPAN_DAYS, _span_days), (_SPAN_MONTHS, _span_months), (_SPAN_WEEKS, _span_weeks),
 )
 
@@ -778,18 +778,18 @@ class _Frequencies:
                 self.every.setdefault(freq, None)
 
 
-def _day_of_every_month(m: re.Match, f: _Frequencies) -> None:
+def _day_of_every_month(m: re.Match[str], f: _Frequencies) -> None:
     """"Ngày 05 hàng tháng": monthly, due on the 5th."""
     f.add("month")
     f.days.setdefault("month", int(m["day"]))
 
 
-def _next_period(m: re.Match, f: _Frequencies) -> None:
+def _next_period(m: re.Match[str], f: _Frequencies) -> None:
     """"trước ngày 10 của tháng đầu quý sau" (due in the next period: no day), "Cuối quý", "Đầu mỗi tháng"."""
     f.add({"quy": "quarter", "thang": "month", "nam": "year"}[m["unit"]])
 
 
-def _last_month_of(m: re.Match, f: _Frequencies) -> None:
+def _last_month_of(m: re.Match[str], f: _Frequencies) -> None:
     """"trước ngày 19 của tháng cuối quý" → quarterly on the 19th; "tháng cuối kỳ": the day for every frequency."""
     unit = " ".join(m["unit"].split())
     freq = {"quy": "quarter", "6 thang": "halfyear", "nam": "year"}.get(unit)
@@ -798,7 +798,7 @@ def _last_month_of(m: re.Match, f: _Frequencies) -> None:
         f.days.setdefault(freq or "*", int(m["day"]))
 
 
-def _times_per(m: re.Match, f: _Frequencies) -> None:
+def _times_per(m: re.Match[str], f: _Frequencies) -> None:
     """"1 lần/quý", "2 lần/năm" (half-yearly), "4 lần trong năm" (quarterly)."""
     n, unit = _number(m["n"]), m["unit"]
     if unit == "thang":
@@ -809,7 +809,7 @@ def _times_per(m: re.Match, f: _Frequencies) -> None:
         f.add({1: "year", 2: "halfyear", 4: "quarter", 12: "month"}.get(n))
 
 
-def _every_n(m: re.Match, f: _Frequencies) -> None:
+def _every_n(m: re.Match[str], f: _Frequencies) -> None:
     """"6 tháng/lần", "quý/lần", "năm một lần"."""
     n = _number(m["n"]) if m["n"] else 1
     unit = m["unit"]
@@ -821,7 +821,7 @@ def _every_n(m: re.Match, f: _Frequencies) -> None:
         f.add({1: "month", 3: "quarter", 6: "halfyear", 12: "year"}.get(n))
 
 
-def _marked(m: re.Match, f: _Frequencies) -> None:
+def _marked(m: re.Match[str], f: _Frequencies) -> None:
     """"Định kỳ 6 tháng, năm", "Hàng quý, năm", "hằng quý và năm", "Báo cáo tháng, quý", "Sơ kết 6 tháng, tổng
     kết năm" (which report: weak), "theo quý"."""
     f.found = True
@@ -829,14 +829,14 @@ def _marked(m: re.Match, f: _Frequencies) -> None:
     f.add_list(m["list"])
 
 
-def _clause_frequency(m: re.Match, f: _Frequencies) -> None:
+def _clause_frequency(m: re.Match[str], f: _Frequencies) -> None:
     """"…; năm trước ngày 15/12": a frequency opening a later clause, once another signal was found."""
     f.add_list(m["list"])
 
 
 # The periodic signals, in the order they are read (each consumes its words). A new periodic phrasing gets its
 # pattern above, its rule here and its place in this list (or in ``_periodic`` when it is a weaker signal).
-_FREQUENCY_RULES: tuple[tuple[re.Pattern, Callable[[re.Match, _Frequencies], None]], ...] = (
+_FREQUENCY_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], _Frequencies], None]], ...] = (
     (_DAY_OF_EVERY_MONTH, _day_of_every_month),
     (_NEXT_PERIOD, _next_period),
     (_LAST_MONTH_OF, _last_month_of),

@@ -171,7 +171,7 @@ def _short_period_name(period: Period) -> str:
     return f"năm {period.year}"
 
 
-def _order(occ: Occurrence) -> tuple:
+def _order(occ: Occurrence) -> tuple[date, date, str]:
     anchor = occ.start or occ.due or date.max
     return (anchor, occ.due or date.max, occ.key)
 
@@ -182,7 +182,7 @@ def _periodic(freq: str, year: int, day: int | None) -> list[Occurrence]:
 
 
 @lru_cache(maxsize=2048)
-def _periodic_rows(freq: str, year: int, day: int | None) -> tuple[tuple, ...]:
+def _periodic_rows(freq: str, year: int, day: int | None) -> tuple[tuple[str, str, date, date, date], ...]:
     """(key, label, due, effective due, start) of each period: the same for every task, so computed once."""
     step = _MONTHS[freq]
     rows = []
@@ -197,7 +197,7 @@ def _periodic_rows(freq: str, year: int, day: int | None) -> tuple[tuple, ...]:
 
 
 @lru_cache(maxsize=256)
-def _quarter_rows(year: int) -> tuple[tuple, ...]:
+def _quarter_rows(year: int) -> tuple[tuple[str, str, date], ...]:
     rows = []
     for first in rrule(MONTHLY, interval=3, dtstart=datetime(year, 1, 1), count=4):  # each quarter's first month
         period = Period(CONTINUOUS_KIND, year, (first.month - 1) // 3 + 1)

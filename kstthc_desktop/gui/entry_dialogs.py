@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -51,7 +52,7 @@ class _SavingDialog(QDialog):
     ``reject()`` itself stays silent for the program's own use. ``typed()`` is what the officer can type, compared
     with what the form held when it opened (``mark_pristine``)."""
 
-    on_save = None
+    on_save: Callable[..., None] | None = None
     _pristine: tuple | None = None
 
     def problem(self) -> str:
@@ -166,6 +167,8 @@ class ProgressDialog(_SavingDialog, _EvidenceFields):
     officer picks another by hand; a line under the list says which occurrence it is and why.
     After ``exec()`` returns Accepted, read ``entry()`` and ``evidence()`` (None when no document was given).
     """
+
+    ui: Ui_ProgressDialog
 
     def __init__(
         self,
@@ -298,6 +301,8 @@ class ProgressDialog(_SavingDialog, _EvidenceFields):
 class EvidenceDialog(_SavingDialog, _EvidenceFields):
     """Add or edit one evidence document of a task; ``progress_choices`` are (progress id, label)."""
 
+    ui: Ui_EvidenceDialog
+
     def __init__(
         self,
         task: Task,
@@ -305,7 +310,7 @@ class EvidenceDialog(_SavingDialog, _EvidenceFields):
         parent: QWidget | None = None,
         *,
         evidence: Evidence | None = None,
-        progress_choices: list[tuple[int, str]] = (),
+        progress_choices: Sequence[tuple[int, str]] = (),
         issuer: str = "",
         on_save=None,
         number: str = "",
