@@ -10,12 +10,12 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, timedelta
-from typing import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.domain import Concern, DeadlineKind, Event, ProgressEntry, Task
 from kstthc_desktop.occurrences import task_occurrences
@@ -23,6 +23,11 @@ from kstthc_desktop.periods import period_containing, periods_of_year
 from kstthc_desktop.status import Status, Tone, task_status, tone_of
 from kstthc_desktop.store.bodies import split_bodies
 from kstthc_desktop.text import fold
+
+if TYPE_CHECKING:
+    from kstthc_desktop.domain import Section, Settings
+    from kstthc_desktop.periods import Period
+    from kstthc_desktop.store import Store
 
 
 @dataclass
@@ -131,7 +136,7 @@ def _folded(text: str) -> str:
     return fold(text)
 
 
-def printed_section_codes(sections: Iterable | None) -> dict[str, str]:
+def printed_section_codes(sections: Iterable[Section] | None) -> dict[str, str]:
     """Each section's code → its number as the plan prints it ("VII-2" → "VII"), for ``shown_stt``. A number
     printed again under another group ("I" in groups "1" and "2") is shown with its group's: "1.I", "2.I" — else
     tasks of different sections would read alike ("I.1" six times)."""
@@ -195,7 +200,7 @@ def build_rows(
     tasks: Iterable[Task],
     progress: Iterable[ProgressEntry],
     events: Iterable[Event],
-    period,
+    period: Period,
     today: date,
     *,
     year: int,
@@ -243,7 +248,8 @@ def build_rows(
 
 
 def task_rows(
-    store, plan_id: int, period, today: date, *, year: int | None = None, settings=None, tasks: list[Task] | None = None
+    store: Store, plan_id: int, period: Period, today: date, *, year: int | None = None,
+    settings: Settings | None = None, tasks: list[Task] | None = None,
 ) -> list[TaskRow]:
     """Rows of a stored plan for the table and the dashboard, with the officer's settings applied. ``year``: the
     plan's year when the caller knows it (else read from the store; the period's year when the plan has none);
@@ -269,7 +275,7 @@ def task_rows(
         )
 
 
-def _section_codes(section: str, sections: Iterable | None) -> set[str]:
+def _section_codes(section: str, sections: Iterable[Section] | None) -> set[str]:
     """The section and every section below it (by ``parent``)."""
     codes = {section}
     if sections:
@@ -286,7 +292,7 @@ def _section_codes(section: str, sections: Iterable | None) -> set[str]:
     return codes
 
 
-def prefold(rows: Iterable[TaskRow], sections: Iterable | None = None) -> None:
+def prefold(rows: Iterable[TaskRow], sections: Iterable[Section] | None = None) -> None:
     """Fold each row's searchable text once (done on the first search, or ahead while the window is idle);
     ``sections``: the plan's, for the numbers as shown ("III.5")."""
     codes = printed_section_codes(sections)
@@ -321,7 +327,7 @@ def lead_keys(lead: str) -> frozenset[str]:
     return frozenset([body_key(lead), *(key for key, _ in lead_bodies(lead))])
 
 
-def filter_rows(rows: list[TaskRow], flt: RowFilter, sections: Iterable | None = None) -> list[int]:
+def filter_rows(rows: list[TaskRow], flt: RowFilter, sections: Iterable[Section] | None = None) -> list[int]:
     """Indexes of ``rows`` that pass ``flt``. Every typed word must begin a word of the task's texts (its number as
     the table shows it, "III.5", included; ``sections`` give the printed section numbers), ignoring case and
     diacritics: "ra soat" finds "Rà soát", not "kiểm tra … kiểm soát"."""
@@ -372,8 +378,9 @@ def bar_task_ids(rows: Iterable[TaskRow], *, section: str | None = None, lead: s
     undated tasks, which the bar leaves out)."""
     if lead is not None:
         key = _NO_LEAD[0] if lead == _NO_LEAD[1] else body_key(lead)
-        return frozenset(r.task.id for r in rows if _counted(r) and key in _lead_keys_of(r))  # type: ignore[misc]
-    return frozenset(r.task.id for r in rows if _counted(r) and r.task.section == section)  # type: ignore[misc]
+        return frozenset(r.task.id for r in rows
+                         if r.task.id is not None and _counted(r) and key in _lead_keys_of(r))
+    return frozenset(r.task.id for r in rows if r.task.id is not None and _counted(r) and r.task.section == section)
 
 
 def _bars(groups: dict[str, list[TaskRow]], labels: dict[str, str]) -> list[Bar]:
@@ -388,7 +395,7 @@ def _bars(groups: dict[str, list[TaskRow]], labels: dict[str, str]) -> list[Bar]
 
 
 def dashboard(
-    rows: list[TaskRow], period, today: date, sections: Iterable | None = None, *, lead_bars: int = 8,
+    rows: list[TaskRow], period: Period, today: date, sections: Iterable[Section] | None = None, *, lead_bars: int = 8,
     due_soon_days: int = 7,
 ) -> DashboardData:
     """Counts by status, what is due soon (within ``due_soon_days``, the officer's setting, and 30 days), what has
@@ -438,14 +445,14 @@ def dashboard(
     )
 
 
-def dashboard_for(store, plan_id: int, period, today: date) -> DashboardData:
+def dashboard_for(store: Store, plan_id: int, period: Period, today: date) -> DashboardData:
     """The dashboard of a stored plan in one call (rows computed here)."""
     settings = store.settings()
     rows = task_rows(store, plan_id, period, today, settings=settings)
     return dashboard(rows, period, today, store.load_plan(plan_id).sections, due_soon_days=settings.due_soon_days)
 
 
-def default_period(year: int, today: date, kind: str = "quarter"):
+def default_period(year: int, today: date, kind: str = "quarter") -> Period:
     """The period the program opens on: the one holding today when today is in the plan's year, else the
     plan year's last period (a past plan) or first (a plan for next year)."""
     periods = periods_of_year(year, kind)

@@ -95,9 +95,8 @@ class PreviewModel(QAbstractTableModel):
 
     # --- lookups used by the wizard ---------------------------------------------------------------
     def task_at(self, row: int) -> Task | None:
-        if 0 <= row < len(self.rows) and self.rows[row].task_index is not None:
-            return self.plan.tasks[self.rows[row].task_index]
-        return None
+        index = self.rows[row].task_index if 0 <= row < len(self.rows) else None
+        return self.plan.tasks[index] if index is not None else None
 
     def row_of_task(self, task_index: int) -> int:
         for r, row in enumerate(self.rows):
@@ -123,31 +122,31 @@ class PreviewModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.COLUMNS[section]
-        if orientation == Qt.Horizontal and role == Qt.ToolTipRole:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return self.HEADER_TIPS.get(section)
         return None
 
     #: The printed texts the officer may correct right here (double-click or F2), as Task attributes.
-    EDITABLE = {COL_STT: "stt", COL_CONTENT: "content", COL_RESULT: "result", COL_LEAD: "lead",
+    EDITABLE: ClassVar[dict[int, str]] = {COL_STT: "stt", COL_CONTENT: "content", COL_RESULT: "result", COL_LEAD: "lead",
                 COL_COOP: "cooperate", COL_DEADLINE: "deadline_text"}
 
     def flags(self, index):
         row = self.rows[index.row()] if index.isValid() else None
         if row is not None and row.task_index is not None and index.column() in self.EDITABLE:
-            return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802 - Qt API
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802 - Qt API
         """A corrected text is kept as typed (NFC, spaces folded); a deadline text is read again at once."""
         from kstthc_desktop.deadlines import read_deadline
         from kstthc_desktop.text import clean
 
         task = self.task_at(index.row()) if index.isValid() else None
         name = self.EDITABLE.get(index.column())
-        if task is None or name is None or role != Qt.EditRole:
+        if task is None or name is None or role != Qt.ItemDataRole.EditRole:
             return False
         text = clean(str(value))
         if name == "content" and not text:
@@ -158,7 +157,7 @@ class PreviewModel(QAbstractTableModel):
         self.task_changed(self.rows[index.row()].task_index)
         return True
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -167,19 +166,19 @@ class PreviewModel(QAbstractTableModel):
             return self._section_data(row, col, role)
         task = self.plan.tasks[row.task_index]
         warnings = self.warnings_by_task.get(row.task_index)
-        if role == Qt.EditRole:
+        if role == Qt.ItemDataRole.EditRole:
             return getattr(task, self.EDITABLE[col]) if col in self.EDITABLE else None
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             text = self._task_text(task, col, one_line=True)
             return f"⚠ {text}" if col == self.COL_ROW and warnings else text
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             text = self._task_text(task, col, one_line=False)
             if warnings:
                 text = "⚠ " + "\n⚠ ".join(warnings) + ("\n\n" + text if text else "")
             return text or None
-        if role == Qt.BackgroundRole and warnings:
+        if role == Qt.ItemDataRole.BackgroundRole and warnings:
             return WARN_BRUSH
-        if role == Qt.ForegroundRole:
+        if role == Qt.ItemDataRole.ForegroundRole:
             if col == self.COL_READING and task.deadline.kind == DeadlineKind.UNSPECIFIED:
                 return UNREAD_BRUSH
             if task.concern == Concern.NONE:
@@ -187,15 +186,15 @@ class PreviewModel(QAbstractTableModel):
         return None
 
     def _section_data(self, row: Row, col: int, role):
-        if role == Qt.DisplayRole and col == 0:
+        if role == Qt.ItemDataRole.DisplayRole and col == 0:
             return row.section_title
-        if role == Qt.BackgroundRole:
+        if role == Qt.ItemDataRole.BackgroundRole:
             return SECTION_BRUSH
-        if role == Qt.FontRole:
+        if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ToolTipRole and col == 0:
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return row.section_title
         return None
 

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store, today: date, *, demo: bool = False, parent=None):
         super().__init__(parent)
         self.daily_backup: DailyBackup | None = None  # the backup taken on opening (set by gui.app)
+        self.plan_edit_actions: list[QAction] = []  # the Sửa menu's plan corrections (set by gui.undo_menu)
         self.store = store
         self.today = today
         self.demo = demo

@@ -123,6 +123,8 @@ def edit_task(window) -> None:
     task = _current_task(window) if _writable(window) else None
     if task is None:
         return
+    if task.id is None:
+        return
     dialog = TaskEditDialog(task, window.plan.sections, window.plan.document.year, window)
     while dialog.exec():
         try:
@@ -161,6 +163,8 @@ def delete_task(window) -> None:
         f"Xóa nhiệm vụ «{task.content[:80]}» cùng {results} kết quả, văn bản và sự việc của nó?\n"
         "Có thể hoàn tác ngay bằng Sửa › Hoàn tác (Ctrl+Z).")
     if answer != QMessageBox.StandardButton.Yes:
+        return
+    if task.id is None:
         return
     try:
         plan_edit.delete_task(window.store, task.id)
@@ -243,7 +247,7 @@ def install_plan_edit(window, menu: QMenu) -> list[QAction]:
             menu.addSeparator()
             continue
         act = QAction(text, window)
-        act.setObjectName(name)
+        act.setObjectName(name or "")
         if shortcut:
             act.setShortcuts([QKeySequence(shortcut)])
         act.triggered.connect(lambda _checked=False, f=slot: f(window))

@@ -6,14 +6,19 @@ there (the field takes the shortcut first).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.operations.undo import last_action, undo_last
 
+if TYPE_CHECKING:
+    from kstthc_desktop.gui.main_window import MainWindow
 
-def install_undo(window: QMainWindow) -> QAction:
+
+def install_undo(window: MainWindow) -> QAction:
     """Add the menu "Sửa" (after "Tệp") with its undo entry to ``window`` (a MainWindow: store, refresh)."""
     bar = window.menuBar()
     edit = QMenu("&Sửa", window)

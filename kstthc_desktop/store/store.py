@@ -285,7 +285,7 @@ class Store:
 
     def last_history_id(self) -> int:
         try:
-            return self.conn.execute("select coalesce(max(id), 0) from history").fetchone()[0]
+            return int(self.conn.execute("select coalesce(max(id), 0) from history").fetchone()[0])
         except sqlite3.OperationalError:  # no history table yet (a database being made)
             return 0
 
@@ -332,7 +332,7 @@ class Store:
         return [self._history_entry(r) for r in kept]
 
     @staticmethod
-    def _history_entry(r: dict) -> HistoryEntry:
+    def _history_entry(r: dict[str, Any]) -> HistoryEntry:
         return HistoryEntry(
             entity=r["entity"], entity_id=r["entity_id"], field=r["field"] or "", old=r["old"], new=r["new"],
             at=datetime.fromisoformat(r["at"]), action=r["action"], id=r["id"],
