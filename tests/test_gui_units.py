@@ -59,3 +59,18 @@ def test_templates_go_out_and_a_filled_return_comes_back_as_sent(page, tmp_path)
     assert page.pending.rowCount() == 0
     entries = [e for e in page.store.progress(plan_id=page.plan_id) if "(Sở Tư pháp)" in e.text]
     assert [e.text for e in entries] == ["Đã rà soát 5 thủ tục (Sở Tư pháp)."]
+
+
+def test_a_unit_name_with_markup_is_asked_about_as_plain_text(page, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from kstthc_desktop.returns.units import Unit, save_unit
+
+    save_unit(page.store, 2024, Unit("Phòng <b>A</b> & B"))
+    page.refresh()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    page.table.setCurrentCell(2, 0)
+    page.remove_unit()
+    assert "&lt;b&gt;A&lt;/b&gt; &amp; B" in asked[0]  # shown as typed, not as bold "A"

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox, QTableView
 
 from kstthc_desktop.domain import Concern
 from kstthc_desktop.errors import UserError
+from kstthc_desktop.gui.errors import plain
 from kstthc_desktop.operations.concern import set_concern
 
 CHOICES = [(Concern.LEAD, "Cơ quan mình chủ trì"), (Concern.COOPERATE, "Cơ quan mình phối hợp"),
@@ -51,7 +52,7 @@ def mark_selected(window, concern: Concern) -> None:
     try:
         changed = set_concern(window.store, selected_task_ids(window), concern)
     except UserError as exc:
-        QMessageBox.information(window, "Liên quan đến cơ quan mình", exc.message)
+        QMessageBox.information(window, "Liên quan đến cơ quan mình", plain(exc.message))
         return
     window.refresh()
     label = dict(CHOICES)[concern].lower()

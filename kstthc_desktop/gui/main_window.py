@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kstthc_desktop.gui.dashboard import TOOLTIP_ROLE, Dashboard, card_caption, due_soon_caption, look
-from kstthc_desktop.gui.errors import reporting_errors
+from kstthc_desktop.gui.errors import plain, reporting_errors
 from kstthc_desktop.periods import parse_period, periods_of_year
 from kstthc_desktop.tracking import (
     dashboard,
@@ -687,7 +687,7 @@ class MainWindow(QMainWindow):
 
         QMessageBox.information(
             self, "Nơi lưu dữ liệu",
-            f"Cơ sở dữ liệu: {self.store.path}\nTệp văn bản đính kèm: {self.store.files_dir}\nNhật ký: {log_path()}",
+            plain(f"Cơ sở dữ liệu: {self.store.path}\nTệp văn bản đính kèm: {self.store.files_dir}\nNhật ký: {log_path()}"),
         )
 
     def show_about(self) -> None:

@@ -24,6 +24,7 @@ from kstthc_desktop.deadline_text import describe
 from kstthc_desktop.deadlines import read_deadline
 from kstthc_desktop.domain import Task
 from kstthc_desktop.errors import UserError
+from kstthc_desktop.gui.errors import plain
 from kstthc_desktop.operations import plan_edit
 from kstthc_desktop.tracking import printed_section_codes
 
@@ -92,7 +93,7 @@ class TaskEditDialog(QDialog):
 
 
 def _refused(window, exc: UserError) -> None:
-    QMessageBox.warning(window, "Chưa sửa được kế hoạch", exc.message)
+    QMessageBox.warning(window, "Chưa sửa được kế hoạch", plain(exc.message))
 
 
 def _writable(window) -> bool:
@@ -160,8 +161,8 @@ def delete_task(window) -> None:
     results = len(window.store.progress(task_id=task.id))
     answer = QMessageBox.question(
         window, "Xóa nhiệm vụ",
-        f"Xóa nhiệm vụ «{task.content[:80]}» cùng {results} kết quả, văn bản và sự việc của nó?\n"
-        "Có thể hoàn tác ngay bằng Sửa › Hoàn tác (Ctrl+Z).")
+        plain(f"Xóa nhiệm vụ «{task.content[:80]}» cùng {results} kết quả, văn bản và sự việc của nó?\n"
+              "Có thể hoàn tác ngay bằng Sửa › Hoàn tác (Ctrl+Z)."))
     if answer != QMessageBox.StandardButton.Yes:
         return
     if task.id is None:

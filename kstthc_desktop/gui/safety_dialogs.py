@@ -246,7 +246,9 @@ def open_store_interactively(path: Path | str, parent: QWidget | None = None):
             _tell_warnings(parent, store)
             return store
         except NewerDatabase as exc:
-            QMessageBox.critical(parent, "Phiên bản chương trình cũ hơn dữ liệu", exc.message)
+            from kstthc_desktop.gui.errors import plain
+
+            QMessageBox.critical(parent, "Phiên bản chương trình cũ hơn dữ liệu", plain(exc.message))
             return None
         except (DamagedDatabase, MissingDatabase) as exc:
             log.error("damaged or missing database %s: %s %s", path, exc.message, exc.detail)

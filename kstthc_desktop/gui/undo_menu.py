@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from kstthc_desktop.errors import UserError
+from kstthc_desktop.gui.errors import plain
 from kstthc_desktop.operations.undo import last_action, undo_last
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def undo(window) -> None:
     try:
         label = undo_last(window.store)
     except UserError as exc:
-        QMessageBox.information(window, "Hoàn tác", exc.message)
+        QMessageBox.information(window, "Hoàn tác", plain(exc.message))
         return
     if window.plan_id is not None:  # an undo may change the plan's sections too
         window.plan = window.store.load_plan(window.plan_id, tasks=False)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kstthc_desktop.gui.errors import reporting_errors
+from kstthc_desktop.gui.errors import plain, reporting_errors
 from kstthc_desktop.returns.tracking import LATE, SENT, reminder, unit_states
 from kstthc_desktop.vndates import text_date
 
@@ -169,8 +169,9 @@ class UnitsPage(QWidget):
         if r < 0:
             return
         unit = self.states[r].unit
-        answer = QMessageBox.question(self, "Xóa đơn vị", f"Xóa \"{unit.name}\" khỏi danh sách đơn vị năm {self.year}?"
-                                      "\nSố liệu và báo cáo đã nhận của đơn vị vẫn được giữ.")
+        answer = QMessageBox.question(self, "Xóa đơn vị", plain(f"Xóa \"{unit.name}\" khỏi danh sách đơn vị năm "
+                                                                f"{self.year}?\nSố liệu và báo cáo đã nhận của đơn "
+                                                                "vị vẫn được giữ."))
         if answer == QMessageBox.StandardButton.Yes:
             with reporting_errors(self):
                 remove_unit(self.store, unit.id)
@@ -196,7 +197,7 @@ class UnitsPage(QWidget):
             for name, data in written:
                 (target / name).write_bytes(data)
                 out.append(target / name)
-            QMessageBox.information(self, "Đã lập mẫu", f"Đã lập {len(out)} tệp mẫu trong thư mục {target}.")
+            QMessageBox.information(self, "Đã lập mẫu", plain(f"Đã lập {len(out)} tệp mẫu trong thư mục {target}."))
             return out
         return []
 
@@ -236,7 +237,8 @@ class UnitsPage(QWidget):
 
         result = self.results[row]
         text, ok = QInputDialog.getMultiLineText(self, "Nhận kết quả của đơn vị",
-                                                 f"Kết quả của {result.unit} (có thể sửa trước khi nhận):", result.text)
+                                                 plain(f"Kết quả của {result.unit} (có thể sửa trước khi nhận):"),
+                                                 result.text)
         if not ok:
             return
         with reporting_errors(self):
