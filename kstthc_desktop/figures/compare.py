@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.figures.forms import load_form
 from kstthc_desktop.figures.model import Figures, consolidate
 from kstthc_desktop.periods import Period
 
+if TYPE_CHECKING:
+    from kstthc_desktop.store.store import Store
 
-def figures_of(store, form_id: str, period: Period, unit: str | None = None) -> Figures | None:
+
+def figures_of(store: Store, form_id: str, period: Period, unit: str | None = None) -> Figures | None:
     """One unit's current figures for ``period``, or every unit's added up (None when there are none)."""
     from kstthc_desktop.store.figures import current_figures
 
@@ -26,7 +30,7 @@ def same_period_last_year(period: Period) -> Period:
     return Period(period.kind, period.year - 1, period.index)
 
 
-def carried_over(store, form_id: str, period: Period, unit: str | None = None) -> int | None:
+def carried_over(store: Store, form_id: str, period: Period, unit: str | None = None) -> int | None:
     """The figure this period carries over from the last ("Từ kỳ trước": the last period's in-progress count),
     or None when the last period has no figures."""
     form = load_form(form_id)

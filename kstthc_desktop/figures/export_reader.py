@@ -19,6 +19,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.figures.forms import DOSSIERS, Form, load_form
@@ -27,6 +28,9 @@ from kstthc_desktop.importers.docinfo import body_case
 from kstthc_desktop.importers.safety import check_size, check_zip
 from kstthc_desktop.text import clean, fold
 import itertools
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_ROWS = 5000  # a province's export has a few hundred fields; more is not a statistics table
 MAX_COLUMNS = 60
@@ -75,7 +79,7 @@ def _best(text: str, candidates: list[tuple[str, tuple[str, ...]]]) -> str:
     return best
 
 
-def parse_number(value) -> int | None:
+def parse_number(value: object) -> int | None:
     """A count as printed: 12, 12.0, "12", "1.234" (thousands), "1 234"; None for blank, "-" or text."""
     if value is None or isinstance(value, bool):
         return None
@@ -95,7 +99,7 @@ def parse_number(value) -> int | None:
     return None
 
 
-def _cell_text(value) -> str:
+def _cell_text(value: object) -> str:
     from kstthc_desktop.importers.xlsx import cell_text
 
     return cell_text(value)
@@ -104,7 +108,7 @@ def _cell_text(value) -> str:
 class _Sheet:
     """A sheet's visible cells as a grid of values, with merged heading cells spread over their range."""
 
-    def __init__(self, ws):
+    def __init__(self, ws: Worksheet) -> None:
         self.title = ws.title
         max_row = min(ws.max_row or 0, MAX_ROWS + HEADER_SEARCH_ROWS)
         max_col = min(ws.max_column or 0, MAX_COLUMNS)
@@ -113,7 +117,7 @@ class _Sheet:
 
         self.hidden = {c for c in range(max_col)
                        if ws.column_dimensions[get_column_letter(c + 1)].hidden}
-        self.values: list[list] = [list(row) + [None] * (max_col - len(row)) for row in
+        self.values: list[list[Any]] = [list(row) + [None] * (max_col - len(row)) for row in
                                    ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col, values_only=True)]
         self.merged: dict[tuple[int, int], tuple[int, int]] = {}  # cell → top-left of its merged range
         for rng in ws.merged_cells.ranges:

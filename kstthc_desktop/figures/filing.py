@@ -9,12 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.figures.export_reader import read_export
 from kstthc_desktop.figures.model import Figures
 from kstthc_desktop.periods import KINDS, Period, parse_period, periods_of_year
 from kstthc_desktop.vndates import text_date
+
+if TYPE_CHECKING:
+    from kstthc_desktop.store.store import Store
 
 
 def period_for_dates(date_from: date, date_to: date) -> tuple[Period | None, str]:
@@ -80,14 +84,14 @@ def read_for_filing(path: Path, *, period_key: str | None = None, unit: str | No
     return decide_period(figures, period_key)
 
 
-def import_figures(store, path: Path, *, period_key: str | None = None, unit: str | None = None) -> Filing:
+def import_figures(store: Store, path: Path, *, period_key: str | None = None, unit: str | None = None) -> Filing:
     """Read the export at ``path`` and store it under its period and unit, in one transaction."""
     filing = read_for_filing(path, period_key=period_key, unit=unit, default_unit=store.settings().body_in_text)
     store_filing(store, filing, path.name)
     return filing
 
 
-def store_filing(store, filing: Filing, source: str) -> None:
+def store_filing(store: Store, filing: Filing, source: str) -> None:
     """Store what :func:`read_for_filing` decided (the window reads off the GUI thread, then stores here)."""
     from kstthc_desktop.store.figures import save_figures
 
@@ -95,7 +99,7 @@ def store_filing(store, filing: Filing, source: str) -> None:
         save_figures(store, filing.figures, filing.period.key, source=source, origin="import")
 
 
-def save_entered(store, period_key: str, unit: str, rows: list[tuple[str, dict[str, int]]],
+def save_entered(store: Store, period_key: str, unit: str, rows: list[tuple[str, dict[str, int]]],
                  other: dict[str, int]) -> None:
     """Store what the officer typed on the figures page for one unit and period: the dossier rows (the total is
     their sum) and the other figures, in one transaction. Rows without a name or any figure are dropped."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from kstthc_desktop.paths import resource
 from kstthc_desktop.text import fold
@@ -100,7 +101,7 @@ def _words(items: list[str] | None) -> tuple[str, ...]:
     return tuple(fold(w) for w in items or ())
 
 
-def parse_form(data: dict) -> Form:
+def parse_form(data: dict[str, Any]) -> Form:
     """A form from its JSON definition (folded match words, typed parts)."""
     carry = data.get("carry")
     return Form(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from kstthc_desktop.figures.forms import Form, Identity
 from kstthc_desktop.text import fold
@@ -53,7 +54,7 @@ class Figures:
                                    f"{computed[key]}.")
         return out
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The figures JSON (stats-json.md): form, unit, period, rows in the file's order, total."""
         return {
             "form": self.form.id,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from kstthc_desktop.figures.forms import load_form
 from kstthc_desktop.figures.model import FigureRow, Figures, row_key
@@ -57,7 +58,7 @@ def save_figures(store: Store, figures: Figures, period_key: str, *, source: str
     return set_id
 
 
-def _load(store: Store, row: dict) -> StoredFigures:
+def _load(store: Store, row: dict[str, Any]) -> StoredFigures:
     form = load_form(row["form"])
     figures = Figures(form, row["unit"],
                       date.fromisoformat(row["date_from"]) if row["date_from"] else None,
@@ -76,7 +77,7 @@ def _load(store: Store, row: dict) -> StoredFigures:
 def current_figures(store: Store, form_id: str, period_key: str, unit: str | None = None) -> list[StoredFigures]:
     """The current sets of ``form_id`` for ``period_key``: of one unit, or of every unit (in the order filed)."""
     sql = "select * from figure_sets where form = ? and period_key = ? and replaced_by is null"
-    params: list = [form_id, period_key]
+    params: list[Any] = [form_id, period_key]
     if unit is not None:
         sql += " and unit_key = ?"
         params.append(unit_key(unit))
