@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kstthc_desktop.drafting.draft import Draft
 from kstthc_desktop.errors import UserError
 
+if TYPE_CHECKING:
+    from kstthc_desktop.store.store import Store
 
-def save_draft(store, draft: Draft) -> int:
+
+def save_draft(store: Store, draft: Draft) -> int:
     """Store the chosen rows as a new plan of the body and link its tasks; the new plan's id."""
     plan = draft.plan()
     if not plan.tasks:

@@ -156,6 +156,8 @@ class UnitsPage(QWidget):
     def add_unit(self) -> None:
         from kstthc_desktop.returns.units import Unit, save_unit
 
+        if self.store is None:
+            return
         name, ok = QInputDialog.getText(self, "Thêm đơn vị", "Tên đơn vị:")
         if ok and name.strip():
             with reporting_errors(self):
@@ -166,7 +168,7 @@ class UnitsPage(QWidget):
         from kstthc_desktop.returns.units import remove_unit
 
         r = self.table.currentRow()
-        if r < 0:
+        if r < 0 or self.store is None:
             return
         unit = self.states[r].unit
         answer = QMessageBox.question(self, "Xóa đơn vị", plain(f"Xóa \"{unit.name}\" khỏi danh sách đơn vị năm "
@@ -235,6 +237,8 @@ class UnitsPage(QWidget):
     def accept(self, row: int) -> None:
         from kstthc_desktop.returns.filing import accept_result
 
+        if self.store is None:
+            return
         result = self.results[row]
         text, ok = QInputDialog.getMultiLineText(self, "Nhận kết quả của đơn vị",
                                                  plain(f"Kết quả của {result.unit} (có thể sửa trước khi nhận):"),

@@ -20,8 +20,8 @@ from kstthc_desktop.status import Status
 from kstthc_desktop.text import clean, nfc
 
 if TYPE_CHECKING:
-
     from kstthc_desktop.domain import Evidence, ProgressEntry
+    from kstthc_desktop.store.store import Store
 
 #: The statuses in the order reports list them (a member equals its name: "OVERDUE").
 STATUS_ORDER = (
@@ -230,7 +230,7 @@ class ReportData:
         return self.status_labels.get(status, STATUS_LABELS.get(status, status))
 
 
-def build_report(store, plan_id: int, period_key: str, today: date, *, whole_plan: bool = False) -> ReportData:
+def build_report(store: Store, plan_id: int, period_key: str, today: date, *, whole_plan: bool = False) -> ReportData:
     """Collect everything the report for ``period_key`` says about plan ``plan_id`` as of ``today``.
 
     By default the report covers the body's own work (``own_work``): a department reporting on the province's

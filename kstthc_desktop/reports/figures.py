@@ -9,12 +9,16 @@ unit when more than one unit sent figures.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.figures.compare import changes, figures_of, same_period_last_year
 from kstthc_desktop.figures.forms import DOSSIERS, OTHER, Form, load_form
 from kstthc_desktop.figures.model import Figures
 from kstthc_desktop.figures.text import sentences, vn_number, vn_percent
 from kstthc_desktop.periods import Period
+
+if TYPE_CHECKING:
+    from kstthc_desktop.store.store import Store
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ def _comparison(now: Figures, store, period: Period) -> str:
     return text[0].upper() + text[1:]
 
 
-def report_figures(store, period: Period) -> ReportFigures | None:
+def report_figures(store: Store, period: Period) -> ReportFigures | None:
     """The period's figures as the report prints them, or None when none are stored."""
     from kstthc_desktop.store.figures import current_figures
 

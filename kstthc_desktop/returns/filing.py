@@ -10,11 +10,15 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.store.identity import ID_KEY
 from kstthc_desktop.periods import parse_period
 from kstthc_desktop.returns.reader import ReturnReading, read_return
+
+if TYPE_CHECKING:
+    from kstthc_desktop.store.store import Store
 
 
 @dataclass
@@ -24,7 +28,7 @@ class Received:
     replaced: bool
 
 
-def check_belongs(store, reading: ReturnReading, period_key: str | None = None) -> None:
+def check_belongs(store: Store, reading: ReturnReading, period_key: str | None = None) -> None:
     """Refuse a return made for another database, plan or period than the one it is brought to."""
     meta = reading.meta
     own_id = store.meta(ID_KEY) or ""
@@ -40,13 +44,13 @@ def check_belongs(store, reading: ReturnReading, period_key: str | None = None) 
                         f"{parse_period(period_key).label} đang chọn.")
 
 
-def receive_return(store, path: Path, *, period_key: str | None = None, received: date) -> Received:
+def receive_return(store: Store, path: Path, *, period_key: str | None = None, received: date) -> Received:
     """Read, check and store a unit's return (one transaction; nothing is written when anything refuses)."""
     reading = read_return(path)
     return store_return(store, reading, path, period_key=period_key, received=received)
 
 
-def store_return(store, reading: ReturnReading, path: Path, *, period_key: str | None = None,
+def store_return(store: Store, reading: ReturnReading, path: Path, *, period_key: str | None = None,
                  received: date) -> Received:
     from kstthc_desktop.store.figures import save_figures, unit_key
 
@@ -84,11 +88,11 @@ class PendingResult:
     done: bool
 
 
-def pending_results(store, period_key: str, task_id: int | None = None) -> list[PendingResult]:
+def pending_results(store: Store, period_key: str, task_id: int | None = None) -> list[PendingResult]:
     """Results from the units' current returns for ``period_key`` that the officer has not accepted yet."""
     sql = ("select rr.*, r.unit from return_results rr join returns r on r.id = rr.return_id "
            "where r.period_key = ? and r.replaced_by is null and rr.progress_id is null")
-    params: list = [period_key]
+    params: list[Any] = [period_key]
     if task_id is not None:
         sql += " and rr.task_id = ?"
         params.append(task_id)
@@ -97,7 +101,7 @@ def pending_results(store, period_key: str, task_id: int | None = None) -> list[
             for r in store._query(sql + " order by rr.task_id, r.id", params)]
 
 
-def accept_result(store, result_id: int, *, today: date, text: str | None = None) -> int:
+def accept_result(store: Store, result_id: int, *, today: date, text: str | None = None) -> int:
     """Make a unit's result a progress entry of the task (the officer may reword it first): "Đã rà soát 5 TTHC
     (Sở Tư pháp)." — the unit named after the result, so the report's sentence reads naturally; its id."""
     from kstthc_desktop.domain import ProgressEntry

@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.figures.export_reader import parse_number
@@ -19,6 +20,11 @@ from kstthc_desktop.figures.model import FigureRow, Figures
 from kstthc_desktop.importers.safety import check_size, check_zip
 from kstthc_desktop.returns import template as t
 from kstthc_desktop.text import clean
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    # a read-only workbook's sheets are ReadOnlyWorksheets, which openpyxl's stubs type as Worksheet
+    from openpyxl.worksheet.worksheet import Worksheet
 
 
 @dataclass
@@ -43,7 +49,7 @@ def _refuse_edited(path: Path, what: str) -> UserError:
                      "đã gửi, chỉ ghi vào các ô nền vàng.")
 
 
-def _meta(path: Path, wb) -> t.ReturnMeta:
+def _meta(path: Path, wb: Workbook) -> t.ReturnMeta:
     if t.META_SHEET not in wb.sheetnames:
         raise UserError(f"Tệp \"{path.name}\" không phải mẫu báo cáo do chương trình gửi cho đơn vị (không có phần "
                         "nhận dạng); nếu đây là tệp xuất từ hệ thống một cửa, hãy nhập ở trang Số liệu.")
@@ -62,7 +68,7 @@ def _meta(path: Path, wb) -> t.ReturnMeta:
     return meta
 
 
-def _cell_date(value) -> date | None:
+def _cell_date(value: object) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -78,7 +84,7 @@ def _cell_date(value) -> date | None:
     raise ValueError(text)
 
 
-def _tasks(path: Path, ws, meta: t.ReturnMeta, reading: ReturnReading) -> None:
+def _tasks(path: Path, ws: Worksheet, meta: t.ReturnMeta, reading: ReturnReading) -> None:
     header = [clean(str(v or "")) for v in next(ws.iter_rows(min_row=t.TASK_HEADER_ROW, max_row=t.TASK_HEADER_ROW,
                                                                max_col=len(t.TASK_HEADINGS), values_only=True))]
     if header != t.TASK_HEADINGS:
@@ -104,7 +110,7 @@ def _tasks(path: Path, ws, meta: t.ReturnMeta, reading: ReturnReading) -> None:
             reading.results.append(result)
 
 
-def _figures(path: Path, ws, meta: t.ReturnMeta, reading: ReturnReading) -> None:
+def _figures(path: Path, ws: Worksheet, meta: t.ReturnMeta, reading: ReturnReading) -> None:
     numbers = [clean(str(v or "")) for v in next(ws.iter_rows(min_row=t.FIGURE_NUMBER_ROW, max_row=t.FIGURE_NUMBER_ROW,
                                                                 max_col=13, values_only=True))]
     if numbers != [f"({i})" for i in range(1, 14)]:

@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.store.identity import ID_KEY
@@ -20,6 +21,13 @@ from kstthc_desktop.figures.forms import DOSSIERS, load_form
 from kstthc_desktop.periods import Period
 from kstthc_desktop.tracking import printed_section_codes, shown_stt
 from kstthc_desktop.vndates import text_date
+
+if TYPE_CHECKING:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from kstthc_desktop.domain import Plan, Task
+    from kstthc_desktop.store.store import Store
 
 FORMAT = "kstthc-return/1"
 TASKS_SHEET = "Nhiệm vụ"
@@ -80,7 +88,7 @@ def due_date(period: Period, report_day: int | None) -> date:
     return date(period.year, period.last_month, min(report_day, last))
 
 
-def _last_fields(store, unit: str, period: Period) -> list[str]:
+def _last_fields(store: Store, unit: str, period: Period) -> list[str]:
     """The fields of the unit's most recent figures before this period (its return lists them again)."""
     from kstthc_desktop.store.figures import unit_key
 
@@ -93,8 +101,8 @@ def _last_fields(store, unit: str, period: Period) -> list[str]:
         "select name from figure_rows where set_id = ? and is_total = 0 order by position", [row[0]])]
 
 
-def write_return(store, plan_id: int, period: Period, unit_name: str, out: Path, *, report_day: int | None = None,
-                 collector: str = "") -> ReturnMeta:
+def write_return(store: Store, plan_id: int, period: Period, unit_name: str, out: Path, *,
+                 report_day: int | None = None, collector: str = "") -> ReturnMeta:
     """Write the return workbook of ``unit_name`` for ``period`` to ``out``; the metadata it carries."""
     import openpyxl
 
@@ -108,8 +116,8 @@ def write_return(store, plan_id: int, period: Period, unit_name: str, out: Path,
     meta = ReturnMeta(plan_id, plan.document.year or period.year, plan.document.issuer or "", period.key, unit_name,
                       [t.id for t, _ in tasks if t.id is not None], len(fields) + BLANK_FIELD_ROWS, store.meta(ID_KEY) or "")
     meta.fingerprint = meta.compute_fingerprint()
-    wb = openpyxl.Workbook()
-    _task_sheet(wb.active, plan, tasks, period, unit_name, due_date(period, report_day), collector)
+    wb = openpyxl.Workbook()  # its one sheet (``active``) becomes the tasks sheet
+    _task_sheet(wb.worksheets[0], plan, tasks, period, unit_name, due_date(period, report_day), collector)
     _figure_sheet(wb.create_sheet(FIGURES_SHEET), period, unit_name, fields, meta.field_rows)
     hidden = wb.create_sheet(META_SHEET)
     for key, value in meta.to_rows():
@@ -123,39 +131,52 @@ def write_return(store, plan_id: int, period: Period, unit_name: str, out: Path,
     return meta
 
 
-def _styles():
+@dataclass(frozen=True)
+class _Styles:
+    """The cell styles both sheets use."""
+
+    border: Border
+    wrap: Alignment
+    center: Alignment
+    bold: Font
+    title: Font
+    input: PatternFill
+    open: Protection
+
+
+def _styles() -> _Styles:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
     thin = Side(style="thin", color="999999")
-    return {
-        "border": Border(left=thin, right=thin, top=thin, bottom=thin),
-        "wrap": Alignment(wrap_text=True, vertical="top"),
-        "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
-        "bold": Font(bold=True),
-        "title": Font(bold=True, size=13),
-        "input": PatternFill("solid", fgColor=INPUT_FILL),
-        "open": Protection(locked=False),
-    }
+    return _Styles(
+        border=Border(left=thin, right=thin, top=thin, bottom=thin),
+        wrap=Alignment(wrap_text=True, vertical="top"),
+        center=Alignment(horizontal="center", vertical="center", wrap_text=True),
+        bold=Font(bold=True),
+        title=Font(bold=True, size=13),
+        input=PatternFill("solid", fgColor=INPUT_FILL),
+        open=Protection(locked=False),
+    )
 
 
-def _task_sheet(ws, plan, tasks, period: Period, unit: str, due: date, collector: str) -> None:
+def _task_sheet(ws: Worksheet, plan: Plan, tasks: list[tuple[Task, str]], period: Period, unit: str, due: date, collector: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     st = _styles()
     ws.title = TASKS_SHEET  # column A holds the task ids and is hidden: the heading lines start in B
     ws["B1"] = "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH"
-    ws["B1"].font = st["title"]
+    ws["B1"].font = st.title
     ws["B2"] = f"Đơn vị: {unit}"
     ws["B3"] = f"Kỳ báo cáo: {period.title}"
     ws["B4"] = f"Hạn gửi{(' về ' + collector) if collector else ''}: ngày {text_date(due)}"
     ws["B5"] = ("Cách điền: ghi vào các ô nền vàng (kết quả, số và ngày văn bản, x nếu đã hoàn thành); "
                 "không sửa, thêm hoặc xóa dòng, cột khác. Lưu tệp (.xlsx) và gửi lại.")
-    ws["B5"].alignment = st["wrap"]
+    ws["B5"].alignment = st.wrap
     ws.merge_cells("B5:I5")
     ws.row_dimensions[5].height = 32
     for col, heading in enumerate(TASK_HEADINGS, start=1):
         cell = ws.cell(TASK_HEADER_ROW, col, heading)
-        cell.font, cell.alignment, cell.border = st["bold"], st["center"], st["border"]
+        cell.font, cell.alignment, cell.border = st.bold, st.center, st.border
     codes = printed_section_codes(plan.sections)
     dates = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
                            showErrorMessage=True, errorTitle="Ngày không hợp lệ",
@@ -168,10 +189,10 @@ def _task_sheet(ws, plan, tasks, period: Period, unit: str, due: date, collector
         values = [task.id, shown_stt(task, codes), task.content, role, task.deadline_text]
         for col, value in enumerate(values, start=1):
             cell = ws.cell(r, col, value)
-            cell.alignment, cell.border = st["wrap"], st["border"]
+            cell.alignment, cell.border = st.wrap, st.border
         for col in INPUT_TASK_COLUMNS:
-            cell = ws.cell(r, col)
-            cell.fill, cell.protection, cell.border, cell.alignment = st["input"], st["open"], st["border"], st["wrap"]
+            entry = ws.cell(r, col)
+            entry.fill, entry.protection, entry.border, entry.alignment = st.input, st.open, st.border, st.wrap
         ws.cell(r, 8).number_format = "dd/mm/yyyy"
         ws.row_dimensions[r].height = 15 * max(2, -(-len(task.content) // 70))  # wrapped content stays readable
         dates.add(ws.cell(r, 8))
@@ -179,20 +200,20 @@ def _task_sheet(ws, plan, tasks, period: Period, unit: str, due: date, collector
     for letter, width in zip("ABCDEFGHI", (6, 8, 60, 10, 18, 45, 20, 14, 12), strict=True):
         ws.column_dimensions[letter].width = width
     ws.column_dimensions["A"].hidden = True
-    ws.freeze_panes = ws.cell(TASK_HEADER_ROW + 1, 3)
+    ws.freeze_panes = ws.cell(TASK_HEADER_ROW + 1, 3).coordinate
     ws.protection.sheet = True
     ws.protection.formatRows = False  # row heights may be changed for long results
     _print_on_one_page_width(ws)
 
 
-def _figure_sheet(ws, period: Period, unit: str, fields: list[str], field_rows: int) -> None:
+def _figure_sheet(ws: Worksheet, period: Period, unit: str, fields: list[str], field_rows: int) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     st = _styles()
     form = load_form(DOSSIERS)
     ws["A1"] = form.code
     ws["A2"] = form.title.upper()
-    ws["A2"].font = st["title"]
+    ws["A2"].font = st.title
     ws["A3"] = f"Đơn vị: {unit}"
     ws["A4"] = f"Kỳ báo cáo: {period.title}"
     ws["A5"] = form.unit_label
@@ -226,17 +247,17 @@ def _figure_sheet(ws, period: Period, unit: str, fields: list[str], field_rows: 
         ws.merge_cells(rng)
     for r in FIGURE_HEADER_ROWS:
         for c in range(1, 14):
-            ws.cell(r, c).font, ws.cell(r, c).alignment, ws.cell(r, c).border = st["bold"], st["center"], st["border"]
+            ws.cell(r, c).font, ws.cell(r, c).alignment, ws.cell(r, c).border = st.bold, st.center, st.border
     for r, height in zip(FIGURE_HEADER_ROWS, (30, 30, 58), strict=False):
         ws.row_dimensions[r].height = height
     for c in range(1, 14):
         cell = ws.cell(FIGURE_NUMBER_ROW, c, f"({c})")
-        cell.alignment, cell.border = st["center"], st["border"]
+        cell.alignment, cell.border = st.center, st.border
     first_field, last_field = FIGURE_TOTAL_ROW + 1, FIGURE_TOTAL_ROW + field_rows
-    ws.cell(FIGURE_TOTAL_ROW, 2, "Tổng số").font = st["bold"]
+    ws.cell(FIGURE_TOTAL_ROW, 2, "Tổng số").font = st.bold
     for c in range(3, 14):
         letter = _letter(c)
-        ws.cell(FIGURE_TOTAL_ROW, c, f"=SUM({letter}{first_field}:{letter}{last_field})").font = st["bold"]
+        ws.cell(FIGURE_TOTAL_ROW, c, f"=SUM({letter}{first_field}:{letter}{last_field})").font = st.bold
     numbers = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", showErrorMessage=True,
                              errorTitle="Số không hợp lệ", error="Hãy ghi số hồ sơ: số nguyên không âm.")
     ws.add_data_validation(numbers)
@@ -244,13 +265,13 @@ def _figure_sheet(ws, period: Period, unit: str, fields: list[str], field_rows: 
         r = first_field + i
         ws.cell(r, 1, i + 1)
         name = ws.cell(r, 2, fields[i] if i < len(fields) else None)
-        name.fill, name.protection = st["input"], st["open"]
+        name.fill, name.protection = st.input, st.open
         for c in range(3, 14):
-            cell = ws.cell(r, c)
-            cell.fill, cell.protection = st["input"], st["open"]
-            numbers.add(cell)
+            entry = ws.cell(r, c)
+            entry.fill, entry.protection = st.input, st.open
+            numbers.add(entry)
         for c in range(1, 14):
-            ws.cell(r, c).border = st["border"]
+            ws.cell(r, c).border = st.border
     ws.column_dimensions["A"].width = 5
     ws.column_dimensions["B"].width = 34
     for c in range(3, 14):
@@ -259,11 +280,12 @@ def _figure_sheet(ws, period: Period, unit: str, fields: list[str], field_rows: 
     _print_on_one_page_width(ws)
 
 
-def _print_on_one_page_width(ws) -> None:
+def _print_on_one_page_width(ws: Worksheet) -> None:
     """Landscape A4, every column on the page (rows run on to further pages)."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    # openpyxl gives every sheet a PageSetupProperties; the stubs type the attribute as optional
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.periods import Period
 from kstthc_desktop.returns.template import due_date
 from kstthc_desktop.returns.units import Unit, units
 from kstthc_desktop.vndates import text_date
+
+if TYPE_CHECKING:
+    from kstthc_desktop.store.store import Store
 
 SENT, LATE, NOT_DUE = "sent", "late", "not_due"
 LABELS = {SENT: "Đã gửi", LATE: "Chậm gửi", NOT_DUE: "Chưa đến hạn"}
@@ -28,7 +32,7 @@ class UnitState:
         return LABELS[self.state]
 
 
-def unit_states(store, year: int, period: Period, today: date, *, default_day: int | None = None) -> list[UnitState]:
+def unit_states(store: Store, year: int, period: Period, today: date, *, default_day: int | None = None) -> list[UnitState]:
     """Every unit of ``year`` for ``period``: its state, due date, when its return came, and what it lacked."""
     from kstthc_desktop.store.figures import unit_key
 

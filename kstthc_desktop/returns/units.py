@@ -12,6 +12,7 @@ from kstthc_desktop.figures.model import row_key
 from kstthc_desktop.text import clean
 
 if TYPE_CHECKING:
+    from kstthc_desktop.store.store import Store
     from kstthc_desktop.domain import Task
 
 
@@ -42,17 +43,17 @@ def _collective(name: str) -> bool:
     return not key or name[:1].islower() or _MANY.search(key) is not None
 
 
-def units(store, year: int) -> list[Unit]:
+def units(store: Store, year: int) -> list[Unit]:
     return [Unit(r["name"], r["kind"] or "", r["contact"] or "", r["report_day"], r["id"])
             for r in store._query("select * from units where year = ? order by position, id", [year])]
 
 
-def find_unit(store, year: int, name: str) -> Unit | None:
+def find_unit(store: Store, year: int, name: str) -> Unit | None:
     key = unit_key(name)
     return next((u for u in units(store, year) if u.key == key), None)
 
 
-def save_unit(store, year: int, unit: Unit) -> int:
+def save_unit(store: Store, year: int, unit: Unit) -> int:
     """Add or change a unit (one transaction); a second unit of the same name is refused."""
     name = clean(unit.name)
     if not name:
@@ -76,14 +77,14 @@ def save_unit(store, year: int, unit: Unit) -> int:
     return unit.id
 
 
-def remove_unit(store, unit_id: int) -> None:
+def remove_unit(store: Store, unit_id: int) -> None:
     with store.transaction():
         old = store._query("select * from units where id = ?", [unit_id])
         store.conn.execute("delete from units where id = ?", [unit_id])
         store._history("unit", unit_id, "", old[0] if old else None, None, "delete")
 
 
-def fill_from_plan(store, plan_id: int, *, exclude: str = "") -> list[Unit]:
+def fill_from_plan(store: Store, plan_id: int, *, exclude: str = "") -> list[Unit]:
     """Add every body the plan names as lead or cooperating (not collective phrases, not the officer's own body)
     as a unit of the plan's year; the units added."""
     plan = store.load_plan(plan_id, tasks=False)
@@ -106,7 +107,7 @@ def fill_from_plan(store, plan_id: int, *, exclude: str = "") -> list[Unit]:
     return added
 
 
-def unit_tasks(store, plan_id: int, unit_name: str) -> list[tuple[Task, str]]:
+def unit_tasks(store: Store, plan_id: int, unit_name: str) -> list[tuple[Task, str]]:
     """The plan's tasks the unit leads or cooperates on, with its role ("Chủ trì" / "Phối hợp"), in plan order."""
     from kstthc_desktop.domain import Concern
     from kstthc_desktop.importers.concern import concern_for
