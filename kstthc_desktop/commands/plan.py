@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     draft.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     import json
     from datetime import date
     from pathlib import Path

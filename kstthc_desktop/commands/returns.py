@@ -10,6 +10,11 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kstthc_desktop.store.store import Store
 
 HELP = "báo cáo của các đơn vị: danh sách đơn vị, mẫu gửi đơn vị, nhận lại, theo dõi ai đã gửi"
 
@@ -41,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
 
 
-def _open(args, *, read_only: bool = False):
+def _open(args: argparse.Namespace, *, read_only: bool = False) -> Store:
     from pathlib import Path
 
     from kstthc_desktop import paths
@@ -54,9 +59,7 @@ def _open(args, *, read_only: bool = False):
     return Store.open(db, create=False, read_only=read_only, lock=not read_only)
 
 
-def _today(args):
-    from datetime import date
-
+def _today(args: argparse.Namespace) -> date:
     from kstthc_desktop.errors import UsageError
 
     if not getattr(args, "today", None):
@@ -67,7 +70,7 @@ def _today(args):
         raise UsageError(f"Ngày '{args.today}' không đúng dạng YYYY-MM-DD.") from None
 
 
-def _run_units(args) -> int:
+def _run_units(args: argparse.Namespace) -> int:
     from kstthc_desktop.returns.units import Unit, fill_from_plan, save_unit, units
 
     with _open(args) as store:
@@ -87,7 +90,7 @@ def _run_units(args) -> int:
     return 0
 
 
-def _run_template(args) -> int:
+def _run_template(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from kstthc_desktop.errors import UserError
@@ -122,7 +125,7 @@ def _run_template(args) -> int:
     return 0
 
 
-def _run_import(args) -> int:
+def _run_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from kstthc_desktop.errors import UserError
@@ -150,7 +153,7 @@ def _run_import(args) -> int:
     return 1 if failures else 0
 
 
-def _run_status(args) -> int:
+def _run_status(args: argparse.Namespace) -> int:
     from kstthc_desktop.periods import parse_period
     from kstthc_desktop.reports.produce import choose_plan
     from kstthc_desktop.returns.tracking import reminder, unit_states
@@ -173,6 +176,6 @@ def _run_status(args) -> int:
     return 0
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     return {"units": _run_units, "template": _run_template, "import": _run_import,
             "status": _run_status}[args.returns_command](args)

@@ -9,6 +9,11 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kstthc_desktop.figures.model import Figures
 
 HELP = "số liệu của kỳ: nhập từ tệp Excel của hệ thống một cửa, nhập tay, xem và cộng số liệu các đơn vị"
 
@@ -37,9 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
 
 
-def _db_path(args, *, must_exist: bool):
-    from pathlib import Path
-
+def _db_path(args: argparse.Namespace, *, must_exist: bool) -> Path:
     from kstthc_desktop import paths
     from kstthc_desktop.errors import UserError
 
@@ -49,7 +52,7 @@ def _db_path(args, *, must_exist: bool):
     return db
 
 
-def _print(figures, period_key: str, as_json: bool, extra: dict | None = None) -> None:
+def _print(figures: Figures, period_key: str, as_json: bool, extra: dict[str, Any] | None = None) -> None:
     import json
 
     from kstthc_desktop.figures.text import summary_lines
@@ -63,9 +66,7 @@ def _print(figures, period_key: str, as_json: bool, extra: dict | None = None) -
         print("\n".join(summary_lines(figures, period_key)))
 
 
-def _run_import(args) -> int:
-    from pathlib import Path
-
+def _run_import(args: argparse.Namespace) -> int:
     from kstthc_desktop.figures.filing import import_figures, read_for_filing
     from kstthc_desktop.store import Store
 
@@ -85,7 +86,7 @@ def _run_import(args) -> int:
     return 0
 
 
-def _run_show(args) -> int:
+def _run_show(args: argparse.Namespace) -> int:
     from kstthc_desktop.errors import UserError
     from kstthc_desktop.figures.forms import FORM_IDS, load_form
     from kstthc_desktop.figures.model import consolidate
@@ -113,7 +114,7 @@ def _run_show(args) -> int:
     return 0
 
 
-def _run_set(args) -> int:
+def _run_set(args: argparse.Namespace) -> int:
     from kstthc_desktop.figures.forms import OTHER
     from kstthc_desktop.figures.typed import typed_figures
     from kstthc_desktop.periods import parse_period
@@ -131,5 +132,5 @@ def _run_set(args) -> int:
     return 0
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     return {"import": _run_import, "show": _run_show, "set": _run_set}[args.stats_command](args)

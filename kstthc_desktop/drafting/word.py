@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kstthc_desktop.domain import Plan
+from kstthc_desktop.domain import Plan, Settings
 from kstthc_desktop.reports import word as w
 from kstthc_desktop.text import nfc
 from kstthc_desktop.vndates import long_date, text_date
@@ -37,18 +37,18 @@ class PlanText:
 _BLANK_NUMBER = "\u00a0" * 8  # the number is given by the e-office system when the plan is signed
 
 
-def plan_number(settings) -> str:
+def plan_number(settings: Settings) -> str:
     short = nfc(settings.body_short).strip()
     return f"{_BLANK_NUMBER}/KH-{short}" if short else f"{_BLANK_NUMBER}/KH"
 
 
-def _plan_text(plan: Plan, settings, today: date) -> PlanText:
+def _plan_text(plan: Plan, settings: Settings, today: date) -> PlanText:
     body = nfc(settings.body_name or plan.document.issuer).strip().upper()
     return PlanText(plan_number(settings), nfc(settings.parent_body).strip().upper(), body,
                     long_date(today, nfc(settings.place_name).strip()), CLOSING)
 
 
-def _body(plan: Plan, settings, source_title: str) -> list[tuple[str, str]]:
+def _body(plan: Plan, settings: Settings, source_title: str) -> list[tuple[str, str]]:
     """(style, text) paragraphs of the plan's body: purposes, contents by section, organisation."""
     year = plan.document.year
     who = nfc(plan.document.issuer).strip() or "cơ quan"
@@ -104,7 +104,7 @@ def _appendix(plan: Plan, pt: PlanText, today: date, width_mm: float) -> str:
             + w.table("BCBang", widths, rows))
 
 
-def write_plan_docx(plan: Plan, settings, out_path: Path, *, today: date, source_title: str = "") -> Path:
+def write_plan_docx(plan: Plan, settings: Settings, out_path: Path, *, today: date, source_title: str = "") -> Path:
     """Write the plan as a Word KẾ HOẠCH to ``out_path`` (replacing any file there)."""
     from docx import Document
     from docx.enum.section import WD_SECTION
