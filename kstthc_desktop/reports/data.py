@@ -11,16 +11,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.status import Status
 from kstthc_desktop.text import clean, nfc
 
 if TYPE_CHECKING:
-    from kstthc_desktop.domain import Evidence, ProgressEntry
+    from kstthc_desktop.domain import Evidence, PlanDocument, ProgressEntry, Task
+    from kstthc_desktop.periods import Period
     from kstthc_desktop.store.store import Store
 
 #: The statuses in the order reports list them (a member equals its name: "OVERDUE").
@@ -269,7 +270,7 @@ def build_report(store: Store, plan_id: int, period_key: str, today: date, *, wh
     whole_plan = whole_plan or not body.strip()  # no body named: nothing to tell its work by
     own = (lambda task: True) if whole_plan else own_work(plan.document, body)
     scoped = [task for task in plan.tasks if own(task)]
-    done_keys: dict[int, set[str]] = {}
+    done_keys: dict[int | None, set[str]] = {}
     for entry in all_progress:
         if entry.done:
             done_keys.setdefault(entry.task_id, set()).add(entry.occurrence_key)
@@ -360,7 +361,7 @@ def build_report(store: Store, plan_id: int, period_key: str, today: date, *, wh
     )
 
 
-def own_work(document, body: str):
+def own_work(document: PlanDocument, body: str) -> Callable[[Task], bool]:
     """The test "is this task the body's own work?" for a plan: every task of the body's own plan (its leads are
     its divisions, "Văn phòng Sở"), else the tasks it leads or cooperates on (``tracking.is_mine``)."""
     from kstthc_desktop.text import fold
@@ -372,7 +373,7 @@ def own_work(document, body: str):
     return lambda task: is_mine(task, body)
 
 
-def _occurrence_namer(task, year: int, events):
+def _occurrence_namer(task: Task, year: int, events: list[tuple[int, date]]) -> Callable[[str], str]:
     """key → "kỳ quý III" / "lần phát sinh ngày 05/6/2023" / "hạn 31/01/2025" for the task's progress lines."""
     from kstthc_desktop.occurrences import occurrence_phrase, task_occurrences
 
@@ -380,7 +381,7 @@ def _occurrence_namer(task, year: int, events):
     return lambda key: occurrence_phrase(by_key.get(key) or key or "")
 
 
-def _outside(key: str, period) -> bool:
+def _outside(key: str, period: Period) -> bool:
     """Does an entry keyed ``key`` count for a period outside ``period`` (not inside it, not holding it)?"""
     from kstthc_desktop.occurrences import _period_of_key
 
@@ -392,7 +393,8 @@ def _outside(key: str, period) -> bool:
     return not (inside or holding)
 
 
-def _due_in(tasks, lo: date, hi: date, events_by_task, plan_year: int, done_keys: dict[int, set[str]] | None = None,
+def _due_in(tasks: list[Task], lo: date, hi: date, events_by_task: dict[int | None, list[tuple[int, date]]],
+            plan_year: int, done_keys: dict[int | None, set[str]] | None = None,
             codes: dict[str, str] | None = None) -> list[NextTask]:
     """Tasks with an occurrence (in the plan's year) whose effective due date falls in [lo, hi], by due date;
     an occurrence already done (a task finished ahead of time) is not next period's work."""

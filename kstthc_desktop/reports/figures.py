@@ -82,7 +82,7 @@ def dossier_table(form: Form, title: str, first_label: str, rows: list[tuple[str
     return table
 
 
-def _comparison(now: Figures, store, period: Period) -> str:
+def _comparison(now: Figures, store: Store, period: Period) -> str:
     """"So với Quý I/2025, số hồ sơ tiếp nhận tăng 12,3%; so với cùng kỳ năm trước, giảm 4%." ("" without data)."""
     parts = []
     for label, other in ((period.previous().label, period.previous()),
