@@ -11,13 +11,18 @@ The per-task table with statuses is the appendix. PDF and Word both draw ``compo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.reports.data import (
-    OUTSIDE_TOTAL, ReportData, ReportSection, ReportTask, assessment, printed_progress, report_date, trim_end,
+    OUTSIDE_TOTAL, ReportData, ReportEvidence, ReportSection, ReportTask, assessment, printed_progress, report_date,
+    trim_end,
 )
 from kstthc_desktop.status import Status
 from kstthc_desktop.text import fold, nfc
 from kstthc_desktop.vndates import long_date, text_date
+
+if TYPE_CHECKING:
+    from kstthc_desktop.domain import Settings
 
 _BLANK_NUMBER = "\u00a0" * 8
 DOTS = "…" * 20
@@ -88,7 +93,7 @@ class ReportText:
     appendix_note: str = ""
 
 
-def report_number(texts: dict, settings) -> str:
+def report_number(texts: dict[str, str], settings: Settings) -> str:
     """The report's "số và ký hiệu": the number typed in the report dialog followed by "/BC-<short name>", or the
     whole "15/BC-SNV" when that is what was typed; blank space to be filled by hand when none was typed."""
     number = nfc((texts or {}).get("number", "")).strip()
@@ -146,7 +151,7 @@ def task_sentence(task: ReportTask, body: str = "") -> str:
     return f"{trim_end(task.title)}: {'; '.join(parts)}."
 
 
-def _document_clause(evidence, body: str) -> str:
+def _document_clause(evidence: ReportEvidence, body: str) -> str:
     """"Ban hành Kế hoạch số 12/KH-SXD ngày 15/01/2025 về …"; a document another body issued on the officer's
     draft: "Tham mưu UBND tỉnh ban hành Quyết định số …"."""
     issuer = nfc(evidence.issuer).strip()
@@ -179,7 +184,8 @@ def areas(data: ReportData, remapped: dict[str, str] | None = None) -> list[tupl
     return [(a.title, grouped[a.key]) for a in AREAS if a.key in grouped] + own
 
 
-def part_one(data: ReportData, texts: dict, remapped: dict[str, str] | None = None, body: str = "") -> list[Block]:
+def part_one(data: ReportData, texts: dict[str, str], remapped: dict[str, str] | None = None,
+             body: str = "") -> list[Block]:
     blocks = [Block("heading", "I. TÌNH HÌNH, KẾT QUẢ THỰC HIỆN")]
     found = areas(data, remapped)
     for number, (title, sections) in enumerate(found, 1):
@@ -251,7 +257,7 @@ def _officer(text: str) -> list[Block]:
     return [Block("body", p) for p in paras] or [Block("placeholder", DOTS)]
 
 
-def part_three(data: ReportData, texts: dict) -> list[Block]:
+def part_three(data: ReportData, texts: dict[str, str]) -> list[Block]:
     blocks = [Block("heading", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI")]
     lines = next_period_lines(data)
     officer = nfc(texts.get("next_steps", "")).strip()
@@ -270,7 +276,7 @@ def part_three(data: ReportData, texts: dict) -> list[Block]:
     return blocks
 
 
-def compose(data: ReportData, settings, texts: dict | None) -> ReportText:
+def compose(data: ReportData, settings: Settings, texts: dict[str, str] | None) -> ReportText:
     """Every word the report prints, in order, for the writers to lay out."""
     texts = texts or {}
     who = nfc(settings.body_in_text) or "cơ quan"

@@ -159,7 +159,8 @@ def _styles() -> _Styles:
     )
 
 
-def _task_sheet(ws: Worksheet, plan: Plan, tasks: list[tuple[Task, str]], period: Period, unit: str, due: date, collector: str) -> None:
+def _task_sheet(ws: Worksheet, plan: Plan, tasks: list[tuple[Task, str]], period: Period, unit: str, due: date,
+                collector: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     st = _styles()

@@ -32,7 +32,8 @@ class UnitState:
         return LABELS[self.state]
 
 
-def unit_states(store: Store, year: int, period: Period, today: date, *, default_day: int | None = None) -> list[UnitState]:
+def unit_states(store: Store, year: int, period: Period, today: date, *,
+                default_day: int | None = None) -> list[UnitState]:
     """Every unit of ``year`` for ``period``: its state, due date, when its return came, and what it lacked."""
     from kstthc_desktop.store.figures import unit_key
 
