@@ -15,13 +15,20 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from xml.sax.saxutils import escape
 
 from kstthc_desktop.reports.columns import APPENDIX_COLUMNS, widths_mm
 from kstthc_desktop.reports.data import ReportData
 from kstthc_desktop.reports.words import COUNTS_HEADINGS, ReportText, compose, counts_rows
 from kstthc_desktop.text import nfc
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.section import Section
+    from docx.shared import Length
+
+    from kstthc_desktop.domain import Settings
 
 
 class HeadedText(Protocol):
@@ -112,7 +119,7 @@ def _table_style_xml(sid: str, name: str, borders: bool) -> str:
             f'</w:tblCellMar></w:tblPr></w:style>')
 
 
-def _install_styles(doc) -> None:
+def _install_styles(doc: Document) -> None:
     """Times New Roman everywhere (the template's theme fonts removed), Vietnamese as the text's language, then the
     report's named styles."""
     from docx.oxml import parse_xml
@@ -142,7 +149,7 @@ def _install_styles(doc) -> None:
     styles.append(parse_xml(_table_style_xml("BCKhung", "BC Khung không viền", False)))
 
 
-def _pt(size: float):
+def _pt(size: float) -> Length:
     from docx.shared import Pt
 
     return Pt(size)
@@ -253,7 +260,7 @@ def body(rt: ReportText, data: ReportData, width_mm: float) -> str:
     return "".join(out)
 
 
-def signature(rt: HeadedText, settings, width_mm: float) -> str:
+def signature(rt: HeadedText, settings: Settings, width_mm: float) -> str:
     """The closing sentence kept with "Nơi nhận" and the signer (a page never holds only the signature)."""
     keep = "<w:keepNext/>"
     left = para("BCNoiNhan", "Nơi nhận:")
@@ -342,14 +349,15 @@ def figure_annex(data: ReportData, width_mm: float) -> str:
     return "".join(out)
 
 
-def _sect_pr_xml(doc) -> str:
+def _sect_pr_xml(doc: Document) -> str:
     """The body's current section properties as text."""
     from lxml import etree
 
-    return etree.tostring(doc.element.body.find(f"{{{W}}}sectPr"), encoding="unicode")
+    xml: str = etree.tostring(doc.element.body.find(f"{{{W}}}sectPr"), encoding="unicode")  # lxml is untyped
+    return xml
 
 
-def _set_body(doc, xml: str) -> None:
+def _set_body(doc: Document, xml: str) -> None:
     """Replace the document's body by ``xml`` (paragraphs, tables, section properties), parsed in one go: moving
     thousands of parsed elements into the document one by one costs seconds (lxml re-walks each subtree)."""
     from docx.oxml import parse_xml
@@ -364,7 +372,7 @@ def _strip_ns(xml: str) -> str:
     return re.sub(r' xmlns:\w+="[^"]*"', "", xml)
 
 
-def _page_setup(section, landscape: bool) -> None:
+def _page_setup(section: Section, landscape: bool) -> None:
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
 
@@ -376,7 +384,7 @@ def _page_setup(section, landscape: bool) -> None:
     section.header_distance, section.footer_distance = Mm(10), Mm(10)
 
 
-def _page_numbers(section) -> None:
+def _page_numbers(section: Section) -> None:
     """The page number centred in the top margin; the first page's header stays empty (Nghị định 30/2020)."""
     from lxml import etree
 
@@ -390,7 +398,7 @@ def _page_numbers(section) -> None:
     section.first_page_header.is_linked_to_previous = False
 
 
-def build_document(data: ReportData, settings, texts: dict | None):
+def build_document(data: ReportData, settings: Settings, texts: dict[str, str] | None) -> Document:
     """The python-docx Document of the report (not yet saved)."""
     from docx import Document
     from docx.enum.section import WD_SECTION
@@ -424,7 +432,8 @@ def build_document(data: ReportData, settings, texts: dict | None):
     return doc
 
 
-def write_docx(report_data: ReportData, settings, texts: dict | None, out_path) -> Path:
+def write_docx(report_data: ReportData, settings: Settings, texts: dict[str, str] | None,
+               out_path: Path | str) -> Path:
     """Write the report to ``out_path`` (any existing file is replaced) and return the path."""
     out_path = Path(out_path)
     doc = build_document(report_data, settings, texts)
