@@ -21,7 +21,7 @@ from kstthc_desktop.text import nfc
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import BaseDocTemplate, Flowable, Frame, TableStyle
+    from reportlab.platypus import BaseDocTemplate, Flowable, Frame, LongTable, TableStyle
     from reportlab.platypus.flowables import HRFlowable
 
 
@@ -85,7 +85,7 @@ def _line(width_pt: float, thickness: float = 0.6, space_before: float = 3, spac
                       spaceBefore=space_before, spaceAfter=space_after)
 
 
-def _header(rt: ReportText, st: _Styles, frame_width: float):
+def _header(rt: ReportText, st: _Styles, frame_width: float) -> Flowable:
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -142,7 +142,7 @@ def _grid() -> TableStyle:
     ])
 
 
-def _blocks(rt: ReportText, data: ReportData, st: _Styles, width: float) -> list:
+def _blocks(rt: ReportText, data: ReportData, st: _Styles, width: float) -> list[Flowable]:
     """The body's paragraphs as composed by ``words.compose`` (the Word writer draws the same ones)."""
     from reportlab.platypus import KeepTogether, Paragraph
 
@@ -158,7 +158,7 @@ def _blocks(rt: ReportText, data: ReportData, st: _Styles, width: float) -> list
     return story
 
 
-def _signature(settings: Settings, st: _Styles, width: float, closing=None):
+def _signature(settings: Settings, st: _Styles, width: float, closing: Flowable | None = None) -> Flowable:
     """"Nơi nhận" and the signer, kept on one page with ``closing`` (the body's last paragraph): an official
     document never has a page holding only the signature."""
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -220,15 +220,16 @@ def wrap_cell(text: str, font: str, width: float, size: float = CELL_SIZE) -> st
     return "\n".join(out)
 
 
-def _appendix_table(rows, cols):
+def _appendix_table(rows: Rows, cols: list[float]) -> LongTable:
     """A LongTable whose keep-together ranges ("NOSPLIT": a section row with its first task) cost what they
     hold: reportlab maps every cell of the rest of the table at each page break (quadratic: seconds at 2,000
     rows), where the split only reads the first cell of each range (``Table._getRowImpossible``)."""
     from reportlab.platypus import LongTable
 
     class AppendixTable(LongTable):
-        def _calcNoSplitRanges(self):
-            ranges, cells = {}, []
+        def _calcNoSplitRanges(self) -> None:
+            ranges: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+            cells: list[tuple[int, int]] = []
             # reportlab's own attributes of a Table, which its stubs leave out
             nrows, ncols = self._nrows, self._ncols  # type: ignore[attr-defined]
             for _cmd, (x0, y0), (x1, y1) in self._nosplitCmds:  # type: ignore[attr-defined]
@@ -238,18 +239,19 @@ def _appendix_table(rows, cols):
                 if y0 != y1:
                     ranges[x0, y0] = (x0, y0, x1, y1)
                     cells.append((x0, y0))
-            self._nosplitRanges, self._rowNoSplitCells, self._colNoSplitCells = ranges, cells, []
+            self._nosplitRanges, self._rowNoSplitCells = ranges, cells
+            self._colNoSplitCells: list[tuple[int, int]] = []
 
     return AppendixTable(rows, colWidths=cols, repeatRows=1)
 
 
-def _appendix(rt: ReportText, data: ReportData, st: _Styles, width: float) -> list:
+def _appendix(rt: ReportText, data: ReportData, st: _Styles, width: float) -> list[Flowable]:
     """The per-task table, its header row repeated on every page. Section rows are shaded, not merged (reportlab
     re-splits a long table with spans at every page break, a cost growing with the square of its rows: 2,000 tasks
     took 13 s), and cells are plain wrapped lines, not Paragraphs."""
     from reportlab.platypus import Paragraph, TableStyle
 
-    story = [
+    story: list[Flowable] = [
         Paragraph("PHỤ LỤC", st.summary),
         Paragraph(_p(rt.appendix_title), st.summary),
         Paragraph(_p(rt.appendix_note), st.period),
@@ -257,7 +259,7 @@ def _appendix(rt: ReportText, data: ReportData, st: _Styles, width: float) -> li
     f = st.fonts
     cols = [w * MM for w in widths_mm(APPENDIX_COLUMNS, width / MM)]
     inner = [w - 2 * CELL_PADDING for w in cols]
-    rows: list[list] = [[Paragraph(c.heading, st.cell_h) for c in APPENDIX_COLUMNS]]
+    rows: Rows = [[Paragraph(c.heading, st.cell_h) for c in APPENDIX_COLUMNS]]
     style = list(_grid().getCommands()) + [
         ("BACKGROUND", (0, 0), (-1, 0), "#e6e6e6"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
         ("FONTSIZE", (0, 1), (-1, -1), CELL_SIZE), ("LEADING", (0, 1), (-1, -1), CELL_LEADING),
@@ -284,7 +286,7 @@ def _appendix(rt: ReportText, data: ReportData, st: _Styles, width: float) -> li
     return story
 
 
-def _figure_annex(data: ReportData, st: _Styles, width: float) -> list:
+def _figure_annex(data: ReportData, st: _Styles, width: float) -> list[Flowable]:
     """Phụ lục II: the period's figures in the form's layout (spanned headings, the (1)…(13) row), one table per
     ``data.figures.tables`` (the fields, then the units when several sent figures)."""
     from reportlab.platypus import CondPageBreak, Paragraph, Table, TableStyle
@@ -293,7 +295,7 @@ def _figure_annex(data: ReportData, st: _Styles, width: float) -> list:
 
     if data.figures is None or not data.figures.tables:
         return []
-    story: list = [CondPageBreak(60 * MM), Paragraph("PHỤ LỤC II", st.summary)]
+    story: list[Flowable] = [CondPageBreak(60 * MM), Paragraph("PHỤ LỤC II", st.summary)]
     for ft in data.figures.tables:
         first, n = 48 * MM, ft.width - 2
         cols = [10 * MM, first] + [(width - 10 * MM - first) / n] * n
