@@ -34,7 +34,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)")
     parser.add_argument("--demo", action="store_true", help="mở chương trình trên một cơ sở dữ liệu mẫu tạm thời")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="dùng ngày này làm 'hôm nay'")
-    parser.add_argument("--exit-after-start", action="store_true", help="hiện cửa sổ chính một lần rồi thoát (kiểm tra)")
+    parser.add_argument("--exit-after-start", action="store_true", help="hiện cửa sổ chính một lần rồi thoát (đo khởi động)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="hiện cửa sổ chính, chạy hết các việc sau lần vẽ đầu rồi thoát; có lỗi thì mã thoát 1 (kiểm tra bản cài)")
     if not commands:
         return parser
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="LỆNH")

@@ -19,6 +19,10 @@ from kstthc_desktop.domain import Deadline, DeadlineKind, Evidence, Plan, Progre
 #: The plan the demo opens (a copy of the province of Vĩnh Long's 2024 plan, as read by a careful person).
 DEMO_PLAN = "vinh-long-2024.json"
 
+#: Raise it when ``build_demo_db`` writes something different: the cached demo templates are keyed by it (with
+#: the program version, the migrations and the plan), so every machine builds the new demo on its next start.
+DEMO_BUILD = 1
+
 #: The demo officer's body and report settings (the plan's issuer is the province; the officer sits in its office).
 DEMO_SETTINGS = Settings(
     parent_body="UBND TỈNH VĨNH LONG",
@@ -188,7 +192,9 @@ def build_demo_db(path: Path | str, today: date) -> None:
 
 
 def _template_stamp(today: date) -> str:
-    """What the cached demo depends on: the day, the program version and the shipped plan and builder.
+    """What the cached demo depends on: the day, the program version, the builder's ``DEMO_BUILD`` and the
+    shipped plan. Not this module's source file: a bundle ships none (reading it was an error box in every
+    packaged demo).
 
     A cache key, not a seal: CRC-32 of each part (zlib is loaded already; hashlib's OpenSSL would cost ~2 ms
     of the demo's start-up)."""
@@ -198,8 +204,8 @@ def _template_stamp(today: date) -> str:
     from kstthc_desktop.paths import resource
     from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
 
-    parts = [f"{today.isoformat()}|{__version__}|{','.join(KNOWN_MIGRATIONS)}".encode()]
-    parts += [file.read_bytes() for file in (resource("demo", DEMO_PLAN), Path(__file__))]
+    parts = [f"{today.isoformat()}|{__version__}|{DEMO_BUILD}|{','.join(KNOWN_MIGRATIONS)}".encode()]
+    parts.append(resource("demo", DEMO_PLAN).read_bytes())
     return "".join(f"{zlib.crc32(part):08x}" for part in parts)
 
 

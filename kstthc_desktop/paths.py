@@ -1,12 +1,15 @@
 """Where things live: the user's data and log folders (platformdirs), and the shipped resources.
 
 The program's data never goes into the install folder: on Windows it is under %LOCALAPPDATA%.
-Resources are found next to the package in a source tree and under ``sys._MEIPASS`` in a PyInstaller bundle.
+The shipped resources live in the repository's top-level ``resources/``; a wheel (``pyproject.toml`` maps the folder
+as package data) and the PyInstaller bundle (``build_installer.spec``) carry them as ``kstthc_desktop/_resources``,
+found with ``importlib.resources``. A checkout (or an editable install) has no such folder and reads ``resources/``
+beside the package.
 """
 
 from __future__ import annotations
 
-import sys
+from functools import cache
 from pathlib import Path
 
 APP_NAME = "KSTTHC Desktop"
@@ -29,11 +32,22 @@ def default_db_path() -> Path:
     return data_dir() / "kstthc.sqlite3"
 
 
+#: Where a wheel and the bundle put ``resources/``, inside the package.
+SHIPPED_RESOURCES = "_resources"
+
+
+@cache
 def resources_dir() -> Path:
-    """The ``resources/`` folder: beside the package in a checkout, inside the bundle when frozen."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
+    """The resources folder: inside the installed or bundled package, else ``resources/`` of the checkout.
+
+    A real folder, not just a ``Traversable``: reportlab and Qt open the fonts and icons by file name, and neither a
+    wheel nor the bundle is imported from a zip file. (importlib.resources is imported here, when first needed: the
+    commands that never read a resource do not pay its few milliseconds.)"""
+    from importlib.resources import files
+
+    shipped = files("kstthc_desktop") / SHIPPED_RESOURCES
+    if shipped.is_dir():
+        return Path(str(shipped))
     return Path(__file__).resolve().parent.parent / "resources"
 
 

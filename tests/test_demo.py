@@ -68,3 +68,17 @@ def test_a_fresh_demo_copy_comes_from_a_template_built_once(tmp_path):
         assert ev and all(a.evidence_path(e) for e in ev if e.file_sha256)
         a.update_task(a.tasks(a.plans()[0].id)[0].id, assignee="Người khác")  # copies are independent
         assert b.tasks(b.plans()[0].id)[0].assignee == "Đ/c Trần Thế Vũ"
+
+
+def test_the_demo_starts_and_copies_its_files_where_no_source_file_is_shipped(tmp_path, monkeypatch):
+    """A PyInstaller bundle ships compiled modules only: the demo's cache key must not read demo.py itself."""
+    from kstthc_desktop import demo
+
+    monkeypatch.setattr(demo, "__file__", str(tmp_path / "not-shipped" / "demo.py"))
+    cache = tmp_path / "cache"
+    (tmp_path / "run").mkdir()
+    db = demo.fresh_demo_copy(tmp_path / "run", DEMO_TODAY, cache, files_later=True)
+    demo.copy_demo_files(db, DEMO_TODAY, cache)  # the job after the window's first paint
+    with Store.open(db) as store:
+        with_files = [e for e in store.evidence() if e.file_sha256]
+        assert with_files and all(store.evidence_path(e) for e in with_files)
