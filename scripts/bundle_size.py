@@ -37,8 +37,8 @@ def part_of(rel: Path) -> str:
         return "Python runtime"
     if low[0] == "kstthc" or low[0] == "kstthc.exe":
         return "executable (bootloader + Python code archive)"
-    if low[0] == "resources":
-        return "resources/" + (parts[1] if len(parts) > 2 else "")
+    if low[:2] == ["kstthc_desktop", "_resources"]:  # resources/ of the repository
+        return "resources/" + (parts[2] if len(parts) > 3 else "")
     if len(parts) == 1:
         return "library: " + parts[0]
     return parts[0]

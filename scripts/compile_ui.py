@@ -6,7 +6,6 @@ starts without parsing XML and a bundle needs nothing extra; tests/test_gui_form
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +16,14 @@ OUT_DIR = ROOT / "kstthc_desktop" / "gui" / "forms"
 
 
 def uic_command() -> list[str]:
-    exe = shutil.which("pyside6-uic")
-    return [exe] if exe else [sys.executable, "-m", "PySide6.scripts.pyside_tool", "uic"]
+    """pyside6-uic of the PySide6 this Python runs: the script beside the interpreter (a venv's bin/ or Scripts/, on
+    PATH only when the venv is activated), else the same tool called through its module. (``python -m
+    PySide6.scripts.pyside_tool uic`` does not work: that module picks its tool from the name of the script.)"""
+    folder = Path(sys.executable).parent
+    for name in ("pyside6-uic", "pyside6-uic.exe"):
+        if (folder / name).is_file():
+            return [str(folder / name)]
+    return [sys.executable, "-c", "import sys; from PySide6.scripts.pyside_tool import uic; sys.exit(uic())"]
 
 
 def compile_form(ui_file: Path, out_file: Path) -> None:
