@@ -1,8 +1,14 @@
-"""Windows version information (file properties → Details) of ``kstthc.exe``, made from the package version.
+"""Windows version information, made from the package version (``0.1.0``, ``0.2.0rc1``, ``0.2.0.dev3`` …).
 
-``write_version_file(version, path)`` writes a PyInstaller version file; the spec calls it and passes the file to
-``EXE(version=...)``. It is plain text because PyInstaller's version-info classes need ``pefile``, which is only
-installed on Windows. Print it with ``python3 installer/version_info.py``.
+- ``write_version_file(version, path)`` writes a PyInstaller version file (file properties → Details of
+  ``kstthc.exe``); the spec calls it and passes the file to ``EXE(version=...)``. It is plain text because
+  PyInstaller's version-info classes need ``pefile``, which is only installed on Windows.
+- ``nsis_defines(version)``: what the NSIS installer needs, which takes four plain numbers where the package
+  version may carry a suffix: ``VERSION_QUAD`` for the setup file's properties and ``VERSION_ORDER``, four numbers
+  that sort like the versions themselves (a release candidate before its release), to refuse a downgrade.
+  ``installer/kstthc.nsi`` runs ``python3 installer/version_info.py --nsis [VERSION]`` and includes the output.
+
+Print the version file with ``python3 installer/version_info.py``.
 """
 
 from __future__ import annotations
@@ -49,10 +55,37 @@ VSVersionInfo(
 
 
 def version_tuple(version: str) -> tuple[int, int, int, int]:
-    """``"0.1.0"`` → ``(0, 1, 0, 0)``; suffixes such as ``.dev1`` are dropped (Windows wants four numbers)."""
-    numbers = [int(n) for n in re.findall(r"\d+", version.split("+")[0])][:3]
-    numbers += [0] * (4 - len(numbers))
-    return tuple(numbers)  # type: ignore[return-value]
+    """``"0.1.0"`` → ``(0, 1, 0, 0)``; suffixes such as ``rc1`` or ``.dev1`` are dropped (Windows wants four
+    numbers)."""
+    major, minor, patch, _stage = version_order(version)
+    return major, minor, patch, 0
+
+
+#: The fourth number of VERSION_ORDER: development builds, then alpha, beta and release candidates, then the
+#: release itself and its post-releases.
+_STAGES = {"dev": 0, "a": 10000, "alpha": 10000, "b": 20000, "beta": 20000, "rc": 30000, "c": 30000, "": 50000,
+           "post": 50000}
+
+
+def version_order(version: str) -> tuple[int, int, int, int]:
+    """Four numbers that sort as the versions do: ``0.2.0.dev1`` < ``0.2.0rc1`` < ``0.2.0`` < ``0.2.0.post1``."""
+    match = re.match(r"\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?[.\-_]?([a-z]*)[.\-_]?(\d*)", version.split("+")[0].lower())
+    if match is None:
+        raise ValueError(f"not a version: {version!r}")
+    major, minor, patch, stage, number = match.groups()
+    if stage not in _STAGES:
+        raise ValueError(f"unknown version suffix {stage!r} in {version!r}")
+    return int(major), int(minor or 0), int(patch or 0), _STAGES[stage] + int(number or 0)
+
+
+def nsis_defines(version: str) -> str:
+    """``!define`` lines for installer/kstthc.nsi (see the module's docstring)."""
+    dotted = ".".join
+    return (
+        f'!define /ifndef VERSION "{version}"\n'
+        f'!define VERSION_QUAD "{dotted(map(str, version_tuple(version)))}"\n'
+        f'!define VERSION_ORDER "{dotted(map(str, version_order(version)))}"\n'
+    )
 
 
 def version_text(version: str) -> str:
@@ -68,10 +101,18 @@ def write_version_file(version: str, path: Path) -> Path:
     return path
 
 
+def _package_version() -> str:
+    """``__version__`` as written in kstthc_desktop/__init__.py (read, not imported: makensis runs this script with
+    whatever Python is on PATH, which need not have the program's dependencies)."""
+    init = Path(__file__).resolve().parent.parent / "kstthc_desktop" / "__init__.py"
+    return re.search(r'^__version__ = "([^"]+)"', init.read_text(encoding="utf-8"), re.M).group(1)  # type: ignore[union-attr]
+
+
 if __name__ == "__main__":
     import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from kstthc_desktop import __version__
-
-    sys.stdout.write(version_text(__version__))
+    args = sys.argv[1:]
+    if args[:1] == ["--nsis"]:
+        sys.stdout.write(nsis_defines(args[1] if len(args) > 1 else _package_version()))
+    else:
+        sys.stdout.write(version_text(_package_version()))
