@@ -6,7 +6,8 @@
 - ``nsis_defines(version)``: what the NSIS installer needs, which takes four plain numbers where the package
   version may carry a suffix: ``VERSION_QUAD`` for the setup file's properties and ``VERSION_ORDER``, four numbers
   that sort like the versions themselves (a release candidate before its release), to refuse a downgrade.
-  ``installer/kstthc.nsi`` runs ``python3 installer/version_info.py --nsis [VERSION]`` and includes the output.
+  ``scripts/build_bundle.sh`` passes them to makensis (``--makensis VERSION`` prints the options); when they are
+  not given, ``installer/kstthc.nsi`` runs ``python3 installer/version_info.py --nsis [VERSION]`` and includes that.
 
 Print the version file with ``python3 installer/version_info.py``.
 """
@@ -78,14 +79,20 @@ def version_order(version: str) -> tuple[int, int, int, int]:
     return int(major), int(minor or 0), int(patch or 0), _STAGES[stage] + int(number or 0)
 
 
+def nsis_values(version: str) -> dict[str, str]:
+    """VERSION, VERSION_QUAD and VERSION_ORDER for installer/kstthc.nsi (see the module's docstring)."""
+    return {
+        "VERSION": version,
+        "VERSION_QUAD": ".".join(map(str, version_tuple(version))),
+        "VERSION_ORDER": ".".join(map(str, version_order(version))),
+    }
+
+
 def nsis_defines(version: str) -> str:
-    """``!define`` lines for installer/kstthc.nsi (see the module's docstring)."""
-    dotted = ".".join
-    return (
-        f'!define /ifndef VERSION "{version}"\n'
-        f'!define VERSION_QUAD "{dotted(map(str, version_tuple(version)))}"\n'
-        f'!define VERSION_ORDER "{dotted(map(str, version_order(version)))}"\n'
-    )
+    """The values as ``!define`` lines, for the .nsi to include (a VERSION given to makensis stays)."""
+    values = nsis_values(version)
+    return "".join(f'!define {"/ifndef " if name == "VERSION" else ""}{name} "{value}"\n'
+                   for name, value in values.items())
 
 
 def version_text(version: str) -> str:
@@ -114,5 +121,8 @@ if __name__ == "__main__":
     args = sys.argv[1:]
     if args[:1] == ["--nsis"]:
         sys.stdout.write(nsis_defines(args[1] if len(args) > 1 else _package_version()))
+    elif args[:1] == ["--makensis"]:  # one makensis option a line
+        values = nsis_values(args[1] if len(args) > 1 else _package_version())
+        sys.stdout.write("".join(f"-D{name}={value}\n" for name, value in values.items()))
     else:
         sys.stdout.write(version_text(_package_version()))

@@ -14,6 +14,18 @@ from pathlib import Path
 
 APP_NAME = "KSTTHC Desktop"
 APP_AUTHOR = "KSTTHC"
+#: The Start-menu shortcut that the Windows installer makes for the demo (installer/kstthc.nsi, DEMO_SHORTCUT).
+DEMO_SHORTCUT = "KSTTHC Desktop – dữ liệu mẫu"
+
+
+def how_to_open_the_demo() -> str:
+    """One Vietnamese sentence for the welcome page: the Start-menu shortcut in the installed Windows program,
+    else the command."""
+    import sys
+
+    if sys.platform == "win32" and getattr(sys, "frozen", False):
+        return f"Muốn xem thử trước? Mở «{DEMO_SHORTCUT}» trong menu Start: chương trình mở trên dữ liệu mẫu."
+    return "Muốn xem thử trước? Chạy  kstthc --demo  để mở chương trình trên dữ liệu mẫu."
 
 
 def data_dir() -> Path:

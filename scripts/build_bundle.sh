@@ -130,7 +130,9 @@ if [ "$installer" = 1 ]; then
     out_file="$ROOT/dist/KSTTHC-Desktop-Setup-$VERSION.exe"
     bundle_dir="$ROOT/dist/kstthc"
     if [ "$windows" = 1 ]; then out_file=$(cygpath -w "$out_file"); bundle_dir=$(cygpath -w "$bundle_dir"); fi
-    defines=(-DBUNDLE_DIR="$bundle_dir" -DOUT_FILE="$out_file" -DVERSION="$VERSION")
+    # VERSION with the plain numbers Windows wants (0.2.0rc1 -> 0.2.0.0) and the order for the downgrade check
+    mapfile -t version_defines < <("$PY" installer/version_info.py --makensis "$VERSION" | tr -d '\r')
+    defines=(-DBUNDLE_DIR="$bundle_dir" -DOUT_FILE="$out_file" "${version_defines[@]}")
     [ "$fast" = 1 ] && defines+=(-DFAST)
     start=$(date +%s)
     # MSYS would turn the leading '/' of NSIS options into a path; '-' works with makensis on every platform.

@@ -57,17 +57,54 @@ def test_installer_keeps_away_from_the_folder_where_the_program_keeps_its_data(m
 
 
 def test_version_file_carries_the_package_version():
-    sys.path.insert(0, str(ROOT / "installer"))
-    try:
-        import version_info
-    finally:
-        sys.path.remove(str(ROOT / "installer"))
+    version_info = _version_info()
     text = version_info.version_text(__version__)
     numbers = version_info.version_tuple(__version__)
     assert len(numbers) == 4 and __version__.startswith(".".join(map(str, numbers[:3])))
     assert f"StringStruct('ProductVersion', '{__version__}')" in text
     assert "StringStruct('OriginalFilename', 'kstthc.exe')" in text
     assert version_info.version_tuple("1.2.3rc1") == (1, 2, 3, 0)
+
+
+def _version_info():
+    sys.path.insert(0, str(ROOT / "installer"))
+    try:
+        import version_info
+    finally:
+        sys.path.remove(str(ROOT / "installer"))
+    return version_info
+
+
+def test_versions_sort_for_the_downgrade_check_as_they_do_for_pip():
+    """The installer refuses to go over a newer version: a release candidate is older than its release."""
+    order = _version_info().version_order
+    chain = ["0.1.0", "0.2.0.dev1", "0.2.0a1", "0.2.0b2", "0.2.0rc1", "0.2.0rc2", "0.2.0", "0.2.0.post1", "0.10.0"]
+    assert [order(v) for v in chain] == sorted(order(v) for v in chain)
+    assert _version_info().version_tuple("2.0b2") == (2, 0, 0, 0)
+
+
+def test_the_welcome_page_of_the_installed_program_names_the_installer_s_demo_shortcut(monkeypatch):
+    assert _nsis_defines()["DEMO_SHORTCUT"] == paths.DEMO_SHORTCUT
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert f"«{paths.DEMO_SHORTCUT}» trong menu Start" in paths.how_to_open_the_demo()
+    assert "--demo" not in paths.how_to_open_the_demo()
+
+
+@pytest.mark.skipif(shutil.which("makensis") is None, reason="needs makensis: apt-get install nsis")
+@pytest.mark.parametrize("version", ["0.2.0rc1", "0.3.0.dev2", __version__])
+def test_the_installer_compiles_for_release_candidates_and_development_versions(tmp_path, version):
+    """A stand-in bundle (any Windows executable) is enough to compile; the real one is the slow test below."""
+    stub = next(Path("/usr/share/nsis/Stubs").glob("zlib-*unicode"), None)
+    bundle = tmp_path / "bundle"
+    (bundle / "_internal").mkdir(parents=True)
+    shutil.copy(stub, bundle / "kstthc.exe") if stub else (bundle / "kstthc.exe").write_bytes(b"MZ")
+    setup = tmp_path / "setup.exe"
+    done = subprocess.run(["makensis", "-V2", "-DFAST", f"-DBUNDLE_DIR={bundle}", f"-DOUT_FILE={setup}",
+                           f"-DVERSION={version}", str(NSI)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert setup.read_bytes()[:2] == b"MZ"
+    assert version.encode("utf-16-le") in setup.read_bytes()  # the product version in the file's properties
 
 
 def _load_entry():
@@ -162,3 +199,12 @@ def test_installer_installs_upgrades_and_uninstalls_under_wine():
                           env={**os.environ, "WINE": wine})
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert "data folder kept" in done.stdout
+
+
+def test_the_windows_workflow_smoke_tests_the_deferred_jobs_and_signs_only_with_a_certificate():
+    workflow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    assert '"--demo", "--smoke-test"' in workflow and '"--exit-after-start"' not in workflow
+    assert "--demo --smoke-test" in (ROOT / "scripts" / "build_bundle.sh").read_text(encoding="utf-8")
+    signing_steps = [step for step in workflow.split("- name: ")[1:] if "run: & ./installer/sign.ps1" in step]
+    assert len(signing_steps) == 2 and all("if: env.SIGNING == 'true'" in step for step in signing_steps)
+    assert "SIGNING: ${{ secrets.WINDOWS_SIGNING_PFX_BASE64 != '' }}" in workflow

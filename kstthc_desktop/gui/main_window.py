@@ -63,6 +63,8 @@ class WelcomePage(QWidget):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QPushButton
 
+        from kstthc_desktop.paths import how_to_open_the_demo
+
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -80,7 +82,7 @@ class WelcomePage(QWidget):
         self.import_button = QPushButton("Nhập kế hoạch từ tệp…  (Ctrl+I)")
         self.import_button.setStyleSheet("font-size: 11pt; padding: 8px 18px;")
         self.import_button.clicked.connect(on_import)
-        hint = QLabel("Muốn xem thử trước? Chạy  kstthc --demo  để mở chương trình trên dữ liệu mẫu.")
+        hint = QLabel(how_to_open_the_demo())
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setStyleSheet("color: #666;")
         layout.addWidget(title)
