@@ -112,7 +112,10 @@ def _package_version() -> str:
     """``__version__`` as written in kstthc_desktop/__init__.py (read, not imported: makensis runs this script with
     whatever Python is on PATH, which need not have the program's dependencies)."""
     init = Path(__file__).resolve().parent.parent / "kstthc_desktop" / "__init__.py"
-    return re.search(r'^__version__ = "([^"]+)"', init.read_text(encoding="utf-8"), re.M).group(1)  # type: ignore[union-attr]
+    found = re.search(r'^__version__ = "([^"]+)"', init.read_text(encoding="utf-8"), re.MULTILINE)
+    if found is None:
+        raise SystemExit(f"no __version__ in {init}")
+    return found.group(1)
 
 
 if __name__ == "__main__":
