@@ -17,11 +17,24 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _run_gui_in_process(monkeypatch, **options) -> int:
+    """``run_gui`` in the test's process; its main window is deleted afterwards, as the ended program's would be
+    (a later test looking for "the" main window must not find this one, over a deleted demo database)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
     from kstthc_desktop.gui.app import run_gui
+    from kstthc_desktop.gui.main_window import MainWindow
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own: undone after the test
-    return run_gui(SimpleNamespace(**{"demo": True, "today": None, "exit_after_start": False, "smoke_test": False,
-                                      **options}))
+    before = set(QApplication.topLevelWidgets())
+    try:
+        return run_gui(SimpleNamespace(**{"demo": True, "today": None, "exit_after_start": False, "smoke_test": False,
+                                          **options}))
+    finally:
+        for widget in set(QApplication.topLevelWidgets()) - before:
+            if isinstance(widget, MainWindow):
+                widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_the_smoke_test_opens_the_demo_runs_the_deferred_jobs_and_exits_zero(tmp_path):

@@ -186,6 +186,7 @@ class SmokeTest(logging.Handler):
         self.app = app
         self.errors: list[str] = []
         self.done = False
+        self.finished = False
         self._previous_hook = sys.excepthook
         logging.getLogger().addHandler(self)
         sys.excepthook = self._excepthook
@@ -205,8 +206,11 @@ class SmokeTest(logging.Handler):
         self.app.exit(1)
 
     def _leave(self) -> None:
-        self.done = True
-        self.app.exit(0)
+        # Nothing once finished (an error ended the loop first, in a process that goes on: a test): exit() outside
+        # an event loop would make every later dialog's exec() in the process return at once.
+        if not self.finished:
+            self.done = True
+            self.app.exit(0)
 
     def _time_out(self) -> None:
         self.errors.append(f"the jobs after the first paint did not finish within {self.TIMEOUT_MS // 1000} s")
@@ -214,6 +218,7 @@ class SmokeTest(logging.Handler):
 
     def finish(self, status: int) -> int:
         """Undo what the check set up and say how it went: 0 only when it ran to its end without an error."""
+        self.finished = True
         self.timer.stop()
         logging.getLogger().removeHandler(self)
         sys.excepthook = self._previous_hook
