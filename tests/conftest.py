@@ -37,6 +37,12 @@ def _isolated_user_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("LOCALAPPDATA", str(home / "localappdata"))
+    if "PySide6.QtCore" in sys.modules:
+        # Qt reads XDG_CONFIG_HOME once: without this, what one test's window remembers (QSettings: the period
+        # kind, the geometry) is what the next test's window opens with.
+        from PySide6.QtCore import QSettings
+
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(home / "config"))
     import kstthc_desktop.logsetup as logsetup
 
     monkeypatch.setattr(logsetup, "_configured", None)
