@@ -46,11 +46,6 @@ def _isolated_user_folders(tmp_path_factory, monkeypatch):
     import kstthc_desktop.logsetup as logsetup
 
     monkeypatch.setattr(logsetup, "_configured", None)
-    if "PySide6.QtCore" in sys.modules:  # Qt read XDG_CONFIG_HOME once: each test gets window settings of its own
-        from PySide6.QtCore import QSettings
-
-        for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-            QSettings.setPath(fmt, QSettings.Scope.UserScope, str(home / "config"))
 
 
 def show_main_window(qtbot, store, today, **kwargs):
