@@ -83,6 +83,10 @@ class DraftDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for c, width in ((0, 50), (1, 50), (3, 140), (4, 140), (5, 150), (6, 150), (7, 70)):
             self.table.setColumnWidth(c, width)
+        # three wrapped lines a row, the whole content on hover: sized to their contents, rows grew as tall as
+        # a screen (the text measured before the table had its width)
+        self.table.verticalHeader().setDefaultSectionSize(3 * self.fontMetrics().lineSpacing() + 8)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.itemChanged.connect(self._edited)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox()
@@ -125,7 +129,6 @@ class DraftDialog(QDialog):
                 due_item.setToolTip(explain(origin, self.days_spin.value()))
                 lead_item.setToolTip(f"Chủ trì theo kế hoạch của tỉnh: {origin.lead}")
         self.table.blockSignals(False)
-        self.table.resizeRowsToContents()
         self._count()
 
     def _count(self) -> None:
