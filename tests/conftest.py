@@ -48,6 +48,26 @@ def _isolated_user_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setattr(logsetup, "_configured", None)
 
 
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage():
+    """After a test, delete what its widgets left for later and collect cycles, while nothing is being built.
+
+    Python's collector otherwise runs at an arbitrary allocation in a later test; freeing a cycle of Qt wrappers
+    there (inside a QWizard's constructor) crashed the process now and then when many GUI tests ran in a row."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        QApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
 def show_main_window(qtbot, store, today, **kwargs):
     """The program's main window over ``store``, shown at 1366 px wide (the officers' laptops) and exposed."""
     from kstthc_desktop.gui.app import make_application
