@@ -83,6 +83,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TypeVar
 
+# span_in_working_days lives in occurrences.py, which counts an event's due date with it: importing this module
+# compiles every phrasing's pattern (~25 ms), which the window's start-up does not need.
+from kstthc_desktop.occurrences import span_in_working_days
 from kstthc_desktop.domain import Deadline, DeadlineKind
 from kstthc_desktop.text import fold
 
@@ -222,15 +225,6 @@ _SPAN_DAYS = re.compile(
     r"\b(?P<n>\d{1,3})\s*ngay(?:\s*lam\s*viec)?\b(?!\s*\d)(?!\s*(?:dau|cuoi)\s*(?:thang|quy|nam))"
     rf"(?:\s*(?:ke\s*tu|tinh\s*tu)\s*ngay\s*(?P<from>{_D}))?"
 )
-_WORKING_SPAN = re.compile(r"\b\d{1,3}\s*ngay\s*lam\s*viec\b")
-
-
-def span_in_working_days(text: str) -> bool:
-    """Does the printed deadline count its span in working days ("05 ngày làm việc kể từ ngày nhận")? The
-    reading keeps only the number (``within_days``); an event's due date is counted with this."""
-    return bool(_WORKING_SPAN.search(fold(text or "")))
-
-
 _SPAN_MONTHS = re.compile(r"\b(?P<n>\d{1,2})\s*thang\s*(?=ke\s*tu|tinh\s*tu|sau\s*khi|sau\s*ngay)")
 _SPAN_WEEKS = re.compile(r"\b(?P<n>\d{1,2})\s*tuan\b(?!\s*(?:/|mot\b|1\b|01\b)\s*lan)")
 

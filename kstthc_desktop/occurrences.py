@@ -18,6 +18,7 @@ Every occurrence carries the printed ``due`` and the ``effective_due`` (rolled o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -26,16 +27,24 @@ from typing import Any
 from dateutil.rrule import MONTHLY, rrule
 
 from kstthc_desktop.calendar import effective_due, working_days_after
-from kstthc_desktop.deadlines import span_in_working_days
 from kstthc_desktop.domain import FREQUENCIES, Deadline, DeadlineKind, Occurrence
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.periods import ROMAN, Period, parse_period, year_window
+from kstthc_desktop.text import fold
 from kstthc_desktop.vndates import text_date
 
 #: how many months each frequency's period spans
 _MONTHS = {"month": 1, "quarter": 3, "halfyear": 6, "year": 12}
 CONTINUOUS_KIND = "quarter"
 
+_WORKING_SPAN = re.compile(r"\b\d{1,3}\s*ngay\s*lam\s*viec\b")
+
+
+def span_in_working_days(text: str) -> bool:
+    """Does the printed deadline count its span in working days ("05 ngày làm việc kể từ ngày nhận")? The
+    reading keeps only the number (``within_days``); an event's due date is counted with this. Here, not in
+    ``deadlines``, so that the window's start-up need not compile every deadline phrasing."""
+    return bool(_WORKING_SPAN.search(fold(text or "")))
 
 def occurrences(
     deadline: Deadline,

@@ -44,7 +44,7 @@ def _shown_contents(window) -> list[str]:
 
 def _when_dialog(act):
     """Run ``act(dialog)`` once the task dialog is shown (it runs its own event loop)."""
-    from kstthc_desktop.gui.plan_edit_dialogs import TaskEditDialog
+    from kstthc_desktop.gui.task_edit_dialog import TaskEditDialog
 
     def poll():
         found = [w for w in QApplication.topLevelWidgets() if isinstance(w, TaskEditDialog) and w.isVisible()]

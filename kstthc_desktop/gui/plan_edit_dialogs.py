@@ -5,92 +5,11 @@ renamed or deleted. Each calls one ``operations.plan_edit`` operation."""
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QMessageBox,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
-from kstthc_desktop.deadline_text import describe
-from kstthc_desktop.deadlines import read_deadline
 from kstthc_desktop.domain import Task
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.gui.errors import plain
-from kstthc_desktop.operations import plan_edit
-from kstthc_desktop.tracking import printed_section_codes
-
-_TEXTS = [("content", "Nội dung công việc"), ("result", "Kết quả / sản phẩm"), ("lead", "Cơ quan chủ trì"),
-          ("cooperate", "Cơ quan phối hợp"), ("deadline_text", "Thời hạn ghi trong kế hoạch"), ("note", "Ghi chú")]
-
-
-class TaskEditDialog(QDialog):
-    """A task's texts as printed, its section and number; "Lưu" saves them in one transaction."""
-
-    def __init__(self, task: Task, sections: list, year: int | None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("taskEditDialog")
-        self.setWindowTitle("Sửa nhiệm vụ" if task.id else "Thêm nhiệm vụ")
-        self.task, self.year = task, year
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        layout.addLayout(form)
-        self.section_combo = QComboBox()
-        shown = printed_section_codes(sections)  # "1.I", "2.I": a Roman number repeated under groups
-        for s in sections:
-            self.section_combo.addItem(f"{shown[s.code]}. {s.title}", s.code)
-        self.section_combo.setCurrentIndex(max(0, self.section_combo.findData(task.section)))
-        form.addRow("Thuộc mục:", self.section_combo)
-        self.stt_edit = QLineEdit(task.stt)
-        form.addRow("Số thứ tự:", self.stt_edit)
-        self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
-        for name, label in _TEXTS:
-            edit: QLineEdit | QPlainTextEdit
-            if name in ("content", "result"):
-                edit = QPlainTextEdit(getattr(task, name))
-                edit.setFixedHeight(70 if name == "content" else 50)
-            else:
-                edit = QLineEdit(getattr(task, name))
-            edit.setObjectName(f"{name}Edit")
-            self.edits[name] = edit
-            form.addRow(label + ":", edit)
-        self.reading = QLabel()
-        self.reading.setObjectName("deadlineReading")
-        self.reading.setWordWrap(True)
-        self.reading.setStyleSheet("color: #35506b;")
-        form.addRow("Chương trình hiểu là:", self.reading)
-        self.edits["deadline_text"].textChanged.connect(self._read_deadline)
-        self._read_deadline()
-        buttons = self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
-        self.resize(620, 480)
-
-    def _read_deadline(self) -> None:
-        """The deadline as the program will read it, shown while it is typed."""
-        self.reading.setText(describe(read_deadline(self.text("deadline_text"), self.year)))
-
-    def text(self, name: str) -> str:
-        edit = self.edits[name]
-        return edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
-
-    def values(self) -> dict[str, str]:
-        values = {name: self.text(name) for name, _ in _TEXTS}
-        values.update(section=self.section_combo.currentData() or "", stt=self.stt_edit.text())
-        return values
-
 
 def _refused(window, exc: UserError) -> None:
     QMessageBox.warning(window, "Chưa sửa được kế hoạch", plain(exc.message))
@@ -121,11 +40,15 @@ def _current_task(window) -> Task | None:
 
 
 def edit_task(window) -> None:
+    from kstthc_desktop.operations import plan_edit  # only when used: the menu is built at start-up
+
     task = _current_task(window) if _writable(window) else None
     if task is None:
         return
     if task.id is None:
         return
+    from kstthc_desktop.gui.task_edit_dialog import TaskEditDialog  # built on use: the menu exists at start-up
+
     dialog = TaskEditDialog(task, window.plan.sections, window.plan.document.year, window)
     while dialog.exec():
         try:
@@ -138,10 +61,14 @@ def edit_task(window) -> None:
 
 
 def add_task(window) -> None:
+    from kstthc_desktop.operations import plan_edit  # only when used: the menu is built at start-up
+
     if window.plan_id is None or not _writable(window):
         return
     current = window.current_task_id()
     section = window.store.task(current).section if current is not None else ""
+    from kstthc_desktop.gui.task_edit_dialog import TaskEditDialog
+
     dialog = TaskEditDialog(Task(stt="", content="", section=section), window.plan.sections,
                             window.plan.document.year, window)
     while dialog.exec():
@@ -155,6 +82,8 @@ def add_task(window) -> None:
 
 
 def delete_task(window) -> None:
+    from kstthc_desktop.operations import plan_edit  # only when used: the menu is built at start-up
+
     task = _current_task(window) if _writable(window) else None
     if task is None:
         return
@@ -185,6 +114,8 @@ def _current_section(window):
 
 
 def rename_section(window) -> None:
+    from kstthc_desktop.operations import plan_edit  # only when used: the menu is built at start-up
+
     section = _current_section(window) if _writable(window) else None
     if section is None:
         return
@@ -201,6 +132,8 @@ def rename_section(window) -> None:
 
 
 def add_section(window) -> None:
+    from kstthc_desktop.operations import plan_edit  # only when used: the menu is built at start-up
+
     if window.plan_id is None or not _writable(window):
         return
     page = getattr(window, "_task_page", None)
@@ -222,6 +155,8 @@ def add_section(window) -> None:
 
 
 def delete_section(window) -> None:
+    from kstthc_desktop.operations import plan_edit  # only when used: the menu is built at start-up
+
     section = _current_section(window) if _writable(window) else None
     if section is None:
         return
