@@ -93,3 +93,11 @@ def test_a_units_accepted_result_is_written_under_its_task(db, tmp_path, capsys)
         accept_result(store, result.id, today=date(2024, 9, 12))
     text = " ".join(pdf_text(report(db, tmp_path / "r.pdf")).split())
     assert "đã rà soát 12 thủ tục hành chính lĩnh vực tư pháp (Sở Tư pháp)" in text
+
+
+def test_the_figures_heading_never_ends_a_page_without_its_sentences(db, tmp_path):
+    from pypdf import PdfReader
+
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(str(report(db, tmp_path / "r.pdf"))).pages]
+    [page] = [p for p in pages if "Số liệu giải quyết thủ tục hành chính" in p]
+    assert "Trong kỳ, tiếp nhận 412 hồ sơ" in page  # the heading was alone at the foot of page 1

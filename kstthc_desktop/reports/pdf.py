@@ -51,8 +51,8 @@ class _Styles:
         base = ParagraphStyle("base", fontName=f.regular, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.2,
                               bulletFontName=f.regular)
         self.body = ParagraphStyle("body", base, alignment=TA_JUSTIFY, firstLineIndent=INDENT, spaceAfter=6)
-        self.heading = ParagraphStyle("heading", self.body, fontName=f.bold, spaceBefore=6)
-        self.subheading = ParagraphStyle("subheading", self.body, fontName=f.bold, spaceBefore=6)
+        self.heading = ParagraphStyle("heading", self.body, fontName=f.bold, spaceBefore=6, keepWithNext=1)
+        self.subheading = ParagraphStyle("subheading", self.body, fontName=f.bold, spaceBefore=6, keepWithNext=1)
         self.task = ParagraphStyle("task", self.body, fontName=f.bolditalic)  # 6 pt after every paragraph
         self.item = ParagraphStyle("item", self.body)
         self.center = ParagraphStyle("center", base, alignment=TA_CENTER)
