@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,21 @@ def _collect_qt_garbage():
         QApplication.processEvents()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+
+
+DEMO_TODAY = date(2024, 12, 13)
+
+
+@pytest.fixture
+def demo_window(qtbot, tmp_path):
+    """The main window over a fresh demo database, "today" 13/12/2024 (the window tests' usual day)."""
+    from kstthc_desktop.demo import build_demo_db
+    from kstthc_desktop.store import Store
+
+    build_demo_db(tmp_path / "demo.sqlite3", DEMO_TODAY)
+    win = show_main_window(qtbot, Store.open(tmp_path / "demo.sqlite3"), DEMO_TODAY, demo=True)
+    yield win
+    win.store.close()
 
 
 def show_main_window(qtbot, store, today, **kwargs):

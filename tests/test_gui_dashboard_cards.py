@@ -12,16 +12,8 @@ TODAY = date(2024, 12, 13)
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    from conftest import show_main_window
-
-    from kstthc_desktop.demo import build_demo_db
-    from kstthc_desktop.store import Store
-
-    build_demo_db(tmp_path / "demo.sqlite3", TODAY)
-    win = show_main_window(qtbot, Store.open(tmp_path / "demo.sqlite3"), TODAY, demo=True)
-    yield win
-    win.store.close()
+def window(demo_window):
+    return demo_window  # conftest.demo_window: the demo database, "today" 13/12/2024
 
 
 def test_every_card_opens_its_tasks_under_its_own_name(window, qtbot):
