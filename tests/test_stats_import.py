@@ -163,3 +163,11 @@ def test_the_unit_falls_back_to_the_officers_body_and_is_refused_when_unknown(tm
         store.save_settings(settings)
     status, out, _ = run(capsys, "stats", "import", str(export), "--db", str(db))
     assert status == 0 and "Sở Y tế" in out
+
+
+def test_a_bad_file_makes_no_database_where_there_was_none(tmp_path, capsys):
+    bad = tmp_path / "hong.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    status, _, err = run(capsys, "stats", "import", str(bad), "--db", str(tmp_path / "moi.sqlite3"))
+    assert status == 1 and "bị hỏng" in err
+    assert not (tmp_path / "moi.sqlite3").exists()

@@ -67,15 +67,19 @@ def _print(figures: Figures, period_key: str, as_json: bool, extra: dict[str, An
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    from kstthc_desktop.figures.filing import import_figures, read_for_filing
+    from kstthc_desktop.figures.export_reader import read_export
+    from kstthc_desktop.figures.filing import decide_filing, store_filing
     from kstthc_desktop.store import Store
 
     path = Path(args.file)
+    figures = read_export(path)  # a bad file is refused before a database is opened (or made)
     if args.dry_run:
-        filing = read_for_filing(path, period_key=args.period, unit=args.unit)
+        filing = decide_filing(figures, period_key=args.period, unit=args.unit)
     else:
         with Store.open(_db_path(args, must_exist=False)) as store:
-            filing = import_figures(store, path, period_key=args.period, unit=args.unit)
+            filing = decide_filing(figures, period_key=args.period, unit=args.unit,
+                                   default_unit=store.settings().body_in_text)
+            store_filing(store, filing, path.name)
     _print(filing.figures, filing.period.key, args.json, {"period_key": filing.period.key} if args.json else None)
     import sys
 

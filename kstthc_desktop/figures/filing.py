@@ -1,7 +1,8 @@
 """Filing figures under a report period: which period a file's dates mean, and the import operation itself.
 
-The window and ``kstthc stats import`` both call :func:`import_figures`: read, decide the period and unit, store
-in one transaction (nothing is written when any step refuses).
+The window and ``kstthc stats import`` both read the file first (``read_export``; the window off the GUI thread),
+then decide the period and unit (``decide_filing``) and store in one transaction (``store_filing``): nothing is
+written, and no database is made, when any step refuses.
 """
 
 from __future__ import annotations
@@ -73,7 +74,12 @@ def decide_period(figures: Figures, period_key: str | None) -> Filing:
 def read_for_filing(path: Path, *, period_key: str | None = None, unit: str | None = None,
                     default_unit: str = "") -> Filing:
     """Read ``path`` and decide its period and unit, without writing anything."""
-    figures = read_export(path)
+    return decide_filing(read_export(path), period_key=period_key, unit=unit, default_unit=default_unit)
+
+
+def decide_filing(figures: Figures, *, period_key: str | None = None, unit: str | None = None,
+                  default_unit: str = "") -> Filing:
+    """The unit (given, else the file's, else ``default_unit``) and the period of figures already read."""
     if unit:
         figures.unit = unit.strip()
     elif not figures.unit:
@@ -82,13 +88,6 @@ def read_for_filing(path: Path, *, period_key: str | None = None, unit: str | No
         raise UserError("Không rõ số liệu của đơn vị nào: tệp không ghi tên đơn vị; hãy ghi rõ (--unit \"Sở …\") "
                         "hoặc khai báo tên cơ quan trong Cài đặt.")
     return decide_period(figures, period_key)
-
-
-def import_figures(store: Store, path: Path, *, period_key: str | None = None, unit: str | None = None) -> Filing:
-    """Read the export at ``path`` and store it under its period and unit, in one transaction."""
-    filing = read_for_filing(path, period_key=period_key, unit=unit, default_unit=store.settings().body_in_text)
-    store_filing(store, filing, path.name)
-    return filing
 
 
 def store_filing(store: Store, filing: Filing, source: str) -> None:
