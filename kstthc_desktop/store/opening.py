@@ -291,19 +291,31 @@ def _user_tables(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("select name from sqlite_master where type='table' and name not like 'sqlite_%'")]
 
 
-def _exists(path: Path, *, create: bool, read_only: bool) -> bool:
-    """Whether a database file is at ``path``; UserError for a folder, or a missing file that may not be made."""
+def _exists(path: Path, *, create: bool, read_only: bool, lock: bool = True) -> bool:
+    """Whether a database file is at ``path``; UserError for a folder, or a missing file that may not be made.
+
+    A file an interrupted restore is waiting to replace (its work folder is beside it) is judged only after that
+    restore was finished or undone, under the lock (``_after_lock``): a restore over a damaged file, killed once
+    decided, must end with the restored database, not with the damaged file refused."""
+    from kstthc_desktop.store.restoring import restore_work_folders
+
     try:
         exists = path.exists()
         if exists and not path.is_file():
             raise UserError(f"\"{path}\" không phải là một tệp cơ sở dữ liệu.")
+        if lock and not read_only and restore_work_folders(path):
+            return exists
         if not exists and (not create or read_only):
             raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu \"{path}\".")
-        if exists and not looks_like_sqlite(path):
-            raise DamagedDatabase(damaged_message(path), detail="no SQLite header (an empty or foreign file)")
+        _refuse_headerless(path, exists)
         return exists
     except OSError as exc:
         raise UserError(f"Không mở được \"{path}\": không có quyền hoặc thư mục không ghi được.", detail=str(exc)) from exc
+
+
+def _refuse_headerless(path: Path, exists: bool) -> None:
+    if exists and not looks_like_sqlite(path):
+        raise DamagedDatabase(damaged_message(path), detail="no SQLite header (an empty or foreign file)")
 
 
 def _acquire(path: Path, exists: bool) -> DatabaseLock:
@@ -318,24 +330,30 @@ def _acquire(path: Path, exists: bool) -> DatabaseLock:
         raise
 
 
-def _after_lock(path: Path, exists: bool, expected: bool) -> bool:
-    """With the lock held: finish (or undo) a restore a crash interrupted, and make the database if there is
-    none and none was ``expected`` (``was_here`` before the lock file was made). Whether the file exists now."""
+def _after_lock(path: Path, expected: bool, create: bool) -> bool:
+    """With the lock held: finish (or undo) a restore a crash interrupted, then refuse a header-less file, or
+    make the database if there is none and none was ``expected`` (``was_here`` before the lock file was made)
+    and ``create``. Whether the file exists now."""
     from kstthc_desktop.store.restoring import recover_interrupted_restore
 
     recover_interrupted_restore(path)
-    if not exists and path.exists():  # a restore the crash interrupted was finished
-        return True
-    if not path.exists():
-        if expected:
-            raise MissingDatabase(
-                f"Không tìm thấy cơ sở dữ liệu \"{path.name}\" dù trước đây nó nằm ở đây; chương trình không tạo "
-                "cơ sở dữ liệu mới, trống thay cho nó. Hãy khôi phục từ bản sao lưu gần nhất (nếu thật sự muốn "
-                f"bắt đầu lại từ đầu, hãy xóa tệp \"{path.name}.lock\" bên cạnh).",
-            )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        create_database(path)
-    return exists
+    try:
+        if path.exists():
+            _refuse_headerless(path, True)
+            return True
+    except OSError as exc:
+        raise UserError(f"Không mở được \"{path}\": không có quyền hoặc thư mục không ghi được.", detail=str(exc)) from exc
+    if expected:
+        raise MissingDatabase(
+            f"Không tìm thấy cơ sở dữ liệu \"{path.name}\" dù trước đây nó nằm ở đây; chương trình không tạo "
+            "cơ sở dữ liệu mới, trống thay cho nó. Hãy khôi phục từ bản sao lưu gần nhất (nếu thật sự muốn "
+            f"bắt đầu lại từ đầu, hãy xóa tệp \"{path.name}.lock\" bên cạnh).",
+        )
+    if not create:
+        raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu \"{path}\".")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    create_database(path)
+    return False
 
 
 def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, list[str], list[str]]:
@@ -380,7 +398,7 @@ def open_store(
     from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
 
     path = Path(path)
-    exists = _exists(path, create=create, read_only=read_only)
+    exists = _exists(path, create=create, read_only=read_only, lock=lock)
     if exists and not read_only:  # a read-only medium, share or file: say so before anything is tried
         refusal = write_refusal(path)
         if refusal is not None:
@@ -398,7 +416,7 @@ def open_store(
     warnings: list[str] = []
     try:
         if held is not None:
-            exists = _after_lock(path, exists, expected)
+            exists = _after_lock(path, expected, create)
             held.lock_identity()
         elif not path.exists():  # lock=False: a caller that knows nobody else uses the file
             if read_only or expected:
