@@ -12,6 +12,7 @@ finished, and that no work folder was left. Both a damaged database and a sound 
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -19,8 +20,12 @@ import subprocess
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2025, 3, 10, 8, 0)
@@ -72,19 +77,22 @@ def stop_before(step: int, folder: str, tell: int) -> None:
     sys.addaudithook(hook)
 
 
-def restore_stopped(step: int, db: Path, zip_path: Path, backups: Path) -> str | None:
-    """Restore in a forked child stopped before its ``step``th operation: which one (None: it ran to its end)."""
-    from kstthc_desktop.store.archive import restore_backup
+def stopped(step: int, folder: Path, action: Callable[[], object]) -> str | None:
+    """``action`` in a forked child stopped before its ``step``th operation in ``folder``: which operation
+    (None: it ran to its end). A refusal (UserError) counts as an end: a start may refuse the old, damaged file."""
+    from kstthc_desktop.errors import UserError
 
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child
         try:
             os.close(read)
-            stop_before(step, str(db.parent), write)
-            restore_backup(db, zip_path, now=NOW, backup_dir=backups, allow_foreign=True)
+            stop_before(step, str(folder), write)
+            action()
+        except UserError:
+            os._exit(0)
         except BaseException as exc:  # noqa: BLE001 - told to the parent, which fails the test
-            print(f"restore failed: {exc!r}", file=sys.stderr, flush=True)
+            print(f"failed by itself: {exc!r}", file=sys.stderr, flush=True)
             os._exit(1)
         os._exit(0)
     os.close(write)
@@ -92,13 +100,14 @@ def restore_stopped(step: int, db: Path, zip_path: Path, backups: Path) -> str |
         operation = told.read().decode()
     _, status = os.waitpid(pid, 0)
     code = os.waitstatus_to_exitcode(status)
-    assert code in (0, 9), f"the restore failed by itself at step {step} (exit {code})"
+    assert code in (0, 9), f"failed by itself at step {step} (exit {code})"
     return operation if code == 9 else None
 
 
 def next_start(db: Path, backups: Path) -> dict[str, object]:
-    """What the officer's next start finds: "old" or "restored" and what is wrong with it."""
+    """What the officer's next start finds: "old", "damaged" (the old file, refused) or "restored", and how whole."""
     from kstthc_desktop.store import DamagedDatabase, Store
+    from kstthc_desktop.store.files import file_sha256
     from kstthc_desktop.store.restoring import READY, restore_work_folders
 
     found: dict[str, object] = {"decided": any((w / READY).is_file() for w in restore_work_folders(db))}
@@ -109,32 +118,57 @@ def next_start(db: Path, backups: Path) -> dict[str, object]:
         store = Store.open(db, create=False, backup_dir=backups)
     except DamagedDatabase:
         found["state"] = "damaged"
+        found["db_sha256"] = file_sha256(db)
     else:
         with store:
             plans = store.plans()
-            found["state"] = "restored" if plans and len(store.tasks(plans[0].id)) == TASKS else "old"
+            tasks = len(store.tasks(plans[0].id)) if plans else 0
+            found["state"] = {TASKS: "restored", 1: "old"}.get(tasks, f"a database of {tasks} tasks")
             found["evidence"] = len(store.evidence())
             found["missing_files"] = sum(store.evidence_path(ev) is None for ev in store.evidence())
             found["integrity"] = store.conn.execute("PRAGMA integrity_check").fetchone()[0]
-    found["db_bytes"] = db.read_bytes().hex() if found["state"] == "damaged" else ""
     found["work_folders_left"] = len(restore_work_folders(db))
     return found
 
 
 def drive(start: Path, officer: Path, zip_path: Path, backups: Path) -> None:
-    """Every step in turn, each from the same start (``start``: a copy of the officer's folder); one JSON line each."""
-    step = 0
-    while True:
-        step += 1
+    """Every step of the restore in turn, each from the same start (``start``: a copy of the officer's folder);
+    where the restore was decided, also every step of the next start (that finishes it) in turn. One JSON line
+    for each, saying what the start after it found."""
+    from kstthc_desktop.store import Store
+    from kstthc_desktop.store.archive import restore_backup
+
+    db = officer / "kstthc.sqlite3"
+    after = officer.with_name("after-stop")
+
+    def fresh(source: Path) -> None:
         shutil.rmtree(officer, ignore_errors=True)
+        shutil.copytree(source, officer)
+
+    def report(step: str, before: str | None, decided: bool) -> dict[str, object]:
+        found = next_start(db, backups)
+        found["decided"] = bool(found["decided"] or decided)
+        print(json.dumps({"step": step, "before": before, **found}), flush=True)
+        return found
+
+    for step in itertools.count(1):
+        fresh(start)
         shutil.rmtree(backups, ignore_errors=True)
-        shutil.copytree(start, officer)
-        db = officer / "kstthc.sqlite3"
-        stopped_before = restore_stopped(step, db, zip_path, backups)
-        print(json.dumps({"step": step, "finished": stopped_before is None, "before": stopped_before,
-                          **next_start(db, backups)}), flush=True)
-        if stopped_before is None:
+        before = stopped(step, officer, lambda: restore_backup(db, zip_path, now=NOW, backup_dir=backups,
+                                                                allow_foreign=True))
+        if before is None:
+            report(str(step), "nothing: the restore ran to its end", False)
             return
+        shutil.rmtree(after, ignore_errors=True)
+        shutil.copytree(officer, after)
+        if not report(str(step), before, False)["decided"]:
+            continue
+        for again in itertools.count(1):  # the start that finishes the decided restore, itself stopped
+            fresh(after)
+            stopped_again = stopped(again, officer, lambda: Store.open(db, create=False, backup_dir=backups).close())
+            report(f"{step}.{again}", f"{before}, then at the next start {stopped_again or 'nothing'}", True)
+            if stopped_again is None:
+                break
 
 
 # ------------------------------------------------------------------------------------------------- the test
@@ -187,23 +221,25 @@ def run_driver(tmp_path: Path, kind: str) -> list[dict[str, object]]:
 
 @pytest.mark.parametrize("kind", ["damaged", "sound"])
 def test_a_restore_stopped_before_any_file_operation_leaves_the_old_database_or_the_new_one_whole(tmp_path, kind):
+    from kstthc_desktop.store.files import file_sha256
+
     results = run_driver(tmp_path, kind)
-    old_bytes = (tmp_path / f"start-{kind}" / "kstthc.sqlite3").read_bytes().hex()
-    assert len(results) > 20 and results[-1]["finished"] and results[-1]["state"] == "restored"
+    old = file_sha256(tmp_path / f"start-{kind}" / "kstthc.sqlite3")
+    assert len(results) > 40 and results[-1]["before"].startswith("nothing") and results[-1]["state"] == "restored"
+    assert any("." in found["step"] for found in results)  # starts stopped too
     bad = []
     for found in results:
-        state = found["state"]
-        found["step"] = f"{found['step']} (before {found['before']})"
+        state, step = found["state"], f"{found['step']} (before {found['before']})"
         if found["decided"] and state != "restored":
-            bad.append(f"step {found['step']}: a decided restore was not finished at the next start ({state})")
+            bad.append(f"step {step}: a decided restore was not finished at the next start ({state})")
         if state == "restored" and (found["missing_files"] or found["evidence"] != FILES or found["integrity"] != "ok"):
-            bad.append(f"step {found['step']}: the restored database is not whole: {found}")
-        if state == "damaged" and (kind != "damaged" or found["db_bytes"] != old_bytes):
-            bad.append(f"step {found['step']}: the old database was changed")
+            bad.append(f"step {step}: the restored database is not whole: {found}")
+        if state == "damaged" and found["db_sha256"] != old:
+            bad.append(f"step {step}: the old, damaged file was changed")
         if state not in ("restored", "damaged" if kind == "damaged" else "old"):
-            bad.append(f"step {found['step']}: the next start found {state}")
+            bad.append(f"step {step}: the next start found {state}")
         if found["work_folders_left"]:
-            bad.append(f"step {found['step']}: the next start left the restore's work folder")
+            bad.append(f"step {step}: the next start left the restore's work folder")
     assert not bad, "\n".join(bad)
 
 
