@@ -143,6 +143,29 @@ def test_an_undecided_interrupted_restore_is_undone_and_a_decided_one_finished(t
     assert task_count(db) == 9 and not decided.exists()
 
 
+@pytest.mark.parametrize("start", ["open", "open-existing-only", "check"])
+@pytest.mark.parametrize("left", [b"\x00" * 4096, b"", None])
+def test_a_decided_restore_over_a_headerless_or_missing_file_is_finished_by_the_next_start(tmp_path, backups, left,
+                                                                                           start):
+    """A restore over a database whose first bytes are gone, killed once decided: the next start (or check) must
+    finish it, not refuse the old file as damaged (and advise restoring an older backup over it)."""
+    from kstthc_desktop.store.checks import check_file
+
+    db = tmp_path / "kstthc.sqlite3"
+    new = make_db(tmp_path / "other" / "new.sqlite3", backups, tasks=9)
+    if left is not None:
+        db.write_bytes(left)
+    decided = tmp_path / f"{work_prefix(db)}def"
+    decided.mkdir()
+    shutil.copyfile(new, decided / NEW_DB)
+    (decided / READY).write_text("{}")
+    if start == "check":
+        assert check_file(db).ok
+    else:
+        Store.open(db, create=start == "open", backup_dir=backups).close()
+    assert task_count(db) == 9 and not decided.exists()
+
+
 def test_a_missing_database_that_was_here_is_not_replaced_by_an_empty_one(tmp_path, backups):
     db = make_db(tmp_path / "kstthc.sqlite3", backups, tasks=2)
     db.unlink()  # what a killed restore used to leave

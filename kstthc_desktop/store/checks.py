@@ -1,6 +1,9 @@
 """Checking a database on demand ("Kiểm tra dữ liệu", ``kstthc check``): SQLite's own checks plus evidence files.
 
-Reads only (a read-only connection, no lock), so it can run while the program has the database open.
+Reads only (a read-only connection, no lock), so it can run while the program has the database open. The one
+exception: a restore a crash interrupted is first finished or undone, as every start does, when nobody holds the
+database (``finish_interrupted_restore``): the check judges the database the next start would open, and never calls
+damaged, advising a restore, the file a decided restore was about to replace.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ def check_file(db_path: Path | str, *, full: bool = False) -> CheckReport:
 
     db_path = Path(db_path)
     report = CheckReport(db_path, full)
+    finish_interrupted_restore(db_path)
     if not db_path.is_file():
         raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu \"{db_path}\".")
     try:
@@ -70,6 +74,21 @@ def check_file(db_path: Path | str, *, full: bool = False) -> CheckReport:
     if report.damaged_files:
         report.problems.append(f"{len(report.damaged_files)} tệp minh chứng bị thay đổi hoặc hỏng.")
     return report
+
+
+def finish_interrupted_restore(db_path: Path) -> None:
+    """Finish (or undo) a restore a crash interrupted, as a start would, if nobody holds the database (a program
+    holding it has done so already; a read-only medium cannot have one)."""
+    from kstthc_desktop.store.lock import DatabaseLock
+    from kstthc_desktop.store.restoring import recover_interrupted_restore, restore_work_folders
+
+    if not restore_work_folders(db_path):
+        return
+    try:
+        with DatabaseLock(db_path):
+            recover_interrupted_restore(db_path)
+    except (UserError, OSError):  # locked by a running program, or a folder that cannot be written
+        return
 
 
 def _check_connection(conn: sqlite3.Connection, report: CheckReport, db_path: Path, full: bool) -> list[str] | None:
