@@ -2,12 +2,13 @@
 
 The random kill loop (``test_crash_restore.py``) finds a bad moment only when a kill happens to land in it; this
 test enumerates the moments. A driver process (this file run as a script) forks a child that restores a "Sao lưu"
-zip and ends itself (``os._exit``, nothing cleaned up: a power cut) just before its Nth file operation in the
+zip and ends itself (``os._exit``, nothing cleaned up: as a kill) just before its Nth file operation in the
 officer's folder (opening a file for writing, a rename, a removal, a new folder, an SQLite connection), for every
-N until a restore runs to its end. After each stop, the driver starts the program as the officer would next
-(``Store.open``) and reports what it found; the test checks that each start found either the old database, as it
-was, or the restored one with every evidence file, that a restore already decided (``san-sang.json`` written) was
-finished, and that no work folder was left. Both a damaged database and a sound one are restored over.
+N until a restore runs to its end; where the restore was already decided (``san-sang.json`` written), the start
+that finishes it is stopped in the same way at each of its own operations. After each stop, the driver starts the
+program as the officer would next (``Store.open``) and reports what it found; the test checks that each start
+found either the old database, as it was, or the restored one with every evidence file, that a decided restore
+was finished, and that no work folder was left. Both a damaged database and a sound one are restored over.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def _writes(event: str, args: tuple) -> bool:
 
 
 def stop_before(step: int, folder: str, tell: int) -> None:
-    """End this process (no clean-up, as a power cut) just before its ``step``th file operation in ``folder``
+    """End this process (no clean-up, as a kill) just before its ``step``th file operation in ``folder``
     (the removals inside a ``shutil.rmtree`` of a folder there count one by one); what it was goes to ``tell``."""
     seen = 0
     in_rmtree = False
