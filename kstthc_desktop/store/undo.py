@@ -53,6 +53,8 @@ def describe(rows: list[dict[str, Any]]) -> str:
     whole = [r for r in rows if r["entity"] in TABLES and not r["field"]]  # a record added or deleted
     whole.sort(key=lambda r: list(TABLES).index(r["entity"]))  # a task deleted with its results: the task
     main = whole[0] if whole else next((r for r in rows if r["entity"] in TABLES), rows[0])
+    if not whole and any(r["field"] == "position" for r in rows):  # a move (its numbers may follow)
+        return f"Chuyển {_ENTITY_NAMES.get(main['entity'], main['entity'])}"
     return f"{_ACTIONS.get(main['action'], main['action'])} {_ENTITY_NAMES.get(main['entity'], main['entity'])}"
 
 
