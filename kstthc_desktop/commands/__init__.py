@@ -17,4 +17,5 @@ COMMANDS = {
     "returns": "returns",
     "plan": "plan",
     "task": "task",
+    "section": "section",
 }

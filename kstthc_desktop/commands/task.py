@@ -4,6 +4,7 @@
     kstthc task edit --db DB --task 1.I.2 --content "…" --deadline "Quý II/2024"
     kstthc task delete --db DB --task 2.II.1
     kstthc task concern --db DB --task 1.I.1 --task 1.I.2 lead
+    kstthc task move --db DB --task 1.I.2 --up          (or --down, --to-section 2.II; --keep-numbers)
 ``--task`` is the number the task table shows; the plan is the one of ``--year`` (default: this year) or ``--plan``.
 """
 
@@ -14,7 +15,7 @@ from datetime import date
 
 from kstthc_desktop.commands.deadline import _year
 
-HELP = "sửa, xóa một nhiệm vụ của kế hoạch đã nhập, hoặc đánh dấu nhiệm vụ liên quan đến cơ quan mình"
+HELP = "sửa, xóa, chuyển một nhiệm vụ của kế hoạch đã nhập, hoặc đánh dấu nhiệm vụ liên quan đến cơ quan mình"
 _FIELDS = {"content": "nội dung công việc", "result": "kết quả / sản phẩm", "lead": "cơ quan chủ trì",
            "cooperate": "cơ quan phối hợp", "deadline": "thời hạn ghi trong kế hoạch (đọc lại ngay)",
            "note": "ghi chú", "section": "mã mục mới (ví dụ 2.I)", "stt": "số thứ tự mới trong mục"}
@@ -36,10 +37,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         edit.add_argument(f"--{name}", metavar="CHỮ", help=label)
     delete = actions.add_parser("delete", help="xóa một nhiệm vụ cùng kết quả, văn bản, sự việc của nó")
     _common(delete)
+    _add_move(actions)
     concern = actions.add_parser("concern", help="đánh dấu nhiệm vụ liên quan đến cơ quan mình")
     _common(concern, many=True)
     concern.add_argument("concern", choices=["lead", "cooperate", "none", "unknown"],
                          help="chủ trì, phối hợp, không liên quan, chưa xác định")
+
+
+def _add_move(actions) -> None:
+    """``kstthc task move``: one place up or down in its section, or to the end of another section."""
+    move = actions.add_parser("move", help="chuyển nhiệm vụ lên, xuống trong mục hoặc sang mục khác")
+    _common(move)
+    where = move.add_mutually_exclusive_group(required=True)
+    where.add_argument("--up", action="store_const", const=-1, dest="step", help="lên một chỗ trong mục")
+    where.add_argument("--down", action="store_const", const=1, dest="step", help="xuống một chỗ trong mục")
+    where.add_argument("--to-section", metavar="MỤC", help="sang cuối mục này (số mục như trong cây mục, ví dụ 2.II)")
+    move.add_argument("--keep-numbers", action="store_true",
+                      help="giữ số thứ tự của nhiệm vụ (mặc định: số thứ tự đánh lại theo thứ tự mới)")
+
+
+def _run_move(store, plan_id: int, task_id: int, args: argparse.Namespace) -> int:
+    from kstthc_desktop.commands.section import find_section
+    from kstthc_desktop.operations import plan_moves
+
+    renumber = not args.keep_numbers
+    if args.to_section:
+        code = find_section(store, plan_id, args.to_section).code
+        plan_moves.move_task_to_section(store, task_id, code, renumber=renumber)
+    else:
+        plan_moves.move_task(store, task_id, args.step, renumber=renumber)
+    from kstthc_desktop.tracking import printed_section_codes, shown_stt
+
+    codes = printed_section_codes(store.load_plan(plan_id, tasks=False).sections)
+    print(f"Đã chuyển nhiệm vụ {args.task}: nay là số {shown_stt(store.task(task_id), codes)}.")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
             return 0
         task = plans.find_task(store, plan_id, args.task)
         assert task.id is not None  # a stored task
+        if args.action == "move":
+            return _run_move(store, plan_id, task.id, args)
         if args.action == "delete":
             plan_edit.delete_task(store, task.id)
             print(f"Đã xóa nhiệm vụ {args.task}.")
