@@ -34,8 +34,18 @@ def enable_marking(window, table: QTableView) -> None:
 
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    table.customContextMenuRequested.connect(
-        lambda pos: concern_menu(window, table).exec(table.viewport().mapToGlobal(pos)))
+    table.customContextMenuRequested.connect(lambda pos: _table_menu(window, table).exec(table.viewport().mapToGlobal(pos)))
+
+
+def _table_menu(window, table: QTableView) -> QMenu:
+    """The concern choices, after the moves of the task under the mouse ("Chuyển lên"… of gui.plan_move_actions)."""
+    from kstthc_desktop.gui.plan_move_actions import task_context_actions
+
+    menu = concern_menu(window, table)
+    first = menu.actions()[0]
+    menu.insertActions(first, task_context_actions(window, menu))
+    menu.insertSeparator(first)
+    return menu
 
 
 def selected_task_ids(window) -> list[int]:

@@ -283,6 +283,9 @@ class MainWindow(QMainWindow):
         from kstthc_desktop.gui.concern_menu import enable_marking
 
         enable_marking(self, page.table)  # several rows chosen at once, marked as ours or not
+        from kstthc_desktop.gui.plan_move_actions import install_tree_menu
+
+        install_tree_menu(self, page)  # the section tree's moves and rename
         self._task_tab_layout.addWidget(page)
         page.restore_layout()
         self._show_rows(page)

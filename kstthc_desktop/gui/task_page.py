@@ -113,7 +113,9 @@ class TaskPage(QWidget):
         tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         tree.header().setStretchLastSection(False)
-        tree.setWordWrap(True)
+        from kstthc_desktop.gui.wrapping_delegate import WrappingDelegate
+
+        tree.setItemDelegateForColumn(0, WrappingDelegate(tree))  # whole titles, wrapped at the tree's width
         tree.currentItemChanged.connect(lambda *_: self.apply_filter())
         return tree
 

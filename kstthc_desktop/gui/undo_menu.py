@@ -38,6 +38,10 @@ def install_undo(window: MainWindow) -> QAction:
 
     edit.addSeparator()
     window.plan_edit_actions = install_plan_edit(window, edit)
+    from kstthc_desktop.gui.plan_move_actions import install_moves
+
+    edit.addSeparator()
+    window.plan_edit_actions += install_moves(window, edit)
     edit.addSeparator()
     edit.addMenu(concern_menu(window, edit))
     return act

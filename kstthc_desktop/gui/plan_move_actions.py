@@ -1,0 +1,222 @@
+"""Moving tasks and sections in the window (issue 14 item 9): the Sửa menu's "Chuyển …" entries, the same in the
+task table's and the section tree's context menus, with keys (Ctrl+Shift+↑/↓ a task, Alt+Shift+↑/↓ a section).
+
+Each entry calls one ``operations.plan_moves`` operation (one transaction, one undo) and shows the plan again with
+the moved task or section still chosen. The task's printed number follows the new order (docs/plan-moves.md); the
+status bar says the number it has now.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QLabel, QMenu, QVBoxLayout
+
+from kstthc_desktop.errors import UserError
+from kstthc_desktop.gui.plan_edit_dialogs import _current_section, _current_task, _refused, _writable, reread
+
+
+def _shown_number(window, task_id: int) -> str:
+    from kstthc_desktop.tracking import printed_section_codes, shown_stt
+
+    return shown_stt(window.store.task(task_id), printed_section_codes(window.plan.sections))
+
+
+def _section_label(window, section) -> str:
+    from kstthc_desktop.tracking import printed_section_codes
+
+    return f"{printed_section_codes(window.plan.sections)[section.code]}. {section.title}"
+
+
+# ---------------------------------------------------------------------------------------------- tasks
+def move_task(window, step: int) -> None:
+    """The chosen task one place up or down in its section; the two tasks exchange their numbers."""
+    from kstthc_desktop.operations import plan_moves
+
+    task = _current_task(window) if _writable(window) else None
+    if task is None or task.id is None:
+        return
+    try:
+        plan_moves.move_task(window.store, task.id, step)
+    except UserError as exc:
+        _refused(window, exc)
+        return
+    reread(window, f"Đã chuyển nhiệm vụ {'lên' if step < 0 else 'xuống'}: nay là số {_shown_number(window, task.id)} "
+                   "(số thứ tự theo thứ tự mới; Ctrl+Z để hoàn tác).", task.id)
+
+
+class MoveToSectionDialog(QDialog):
+    """Choose the section a task goes to, and whether its number follows (said in words, ticked by default)."""
+
+    def __init__(self, window, task):
+        super().__init__(window)
+        self.setWindowTitle("Chuyển nhiệm vụ sang mục khác")
+        self.setObjectName("moveToSectionDialog")
+        layout = QVBoxLayout(self)
+        intro = QLabel(f"Chuyển nhiệm vụ «{task.content[:90]}» sang cuối mục:")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.sections = QComboBox()
+        self.sections.setObjectName("targetSection")
+        for section in window.plan.sections:
+            if section.code != task.section:
+                self.sections.addItem(_section_label(window, section), section.code)
+        layout.addWidget(self.sections)
+        self.renumber = QCheckBox("Đánh lại số thứ tự: nhiệm vụ nhận số tiếp theo của mục mới, các nhiệm vụ "
+                                  "sau nó ở mục cũ lùi lên một số")
+        self.renumber.setObjectName("renumberCheck")
+        self.renumber.setChecked(True)
+        layout.addWidget(self.renumber)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Chuyển")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+
+def move_task_to_section(window) -> None:
+    from kstthc_desktop.operations import plan_moves
+
+    task = _current_task(window) if _writable(window) else None
+    if task is None or task.id is None:
+        return
+    dialog = MoveToSectionDialog(window, task)
+    if not dialog.exec() or dialog.sections.currentData() is None:
+        return
+    try:
+        plan_moves.move_task_to_section(window.store, task.id, dialog.sections.currentData(),
+                                        renumber=dialog.renumber.isChecked())
+    except UserError as exc:
+        _refused(window, exc)
+        return
+    reread(window, f"Đã chuyển nhiệm vụ sang mục khác: nay là số {_shown_number(window, task.id)} "
+                   "(Ctrl+Z để hoàn tác).", task.id)
+
+
+# ---------------------------------------------------------------------------------------------- sections
+def move_section(window, step: int) -> None:
+    """The section chosen in the tree (a group with its sections) one place up or down; its tasks follow."""
+    from kstthc_desktop.operations import plan_moves
+
+    section = _current_section(window) if _writable(window) else None
+    if section is None:
+        return
+    try:
+        plan_moves.move_section(window.store, section.id, step)
+    except UserError as exc:
+        _refused(window, exc)
+        return
+    reread(window, f"Đã chuyển mục {'lên' if step < 0 else 'xuống'} (Ctrl+Z để hoàn tác).")
+
+
+def move_section_into_group(window) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from kstthc_desktop.operations import plan_moves
+    from kstthc_desktop.plan_order import is_group
+
+    section = _current_section(window) if _writable(window) else None
+    if section is None:
+        return
+    groups = [s for s in window.plan.sections
+              if s.code not in (section.code, section.parent) and is_group(window.plan.sections, s.code)]
+    if not groups:
+        _refused(window, UserError("Kế hoạch không có nhóm mục nào khác (nhóm là mục đánh số 1, 2… chứa các mục "
+                                   "La Mã): hãy thêm một nhóm trước."))
+        return
+    labels = [_section_label(window, g) for g in groups]
+    label, ok = QInputDialog.getItem(window, "Chuyển mục vào nhóm",
+                                     f"Chuyển mục «{_section_label(window, section)}» vào cuối nhóm:", labels, 0, False)
+    if not ok:
+        return
+    try:
+        plan_moves.move_section_to_group(window.store, section.id, groups[labels.index(label)].code)
+    except UserError as exc:
+        _refused(window, exc)
+        return
+    reread(window, "Đã chuyển mục vào nhóm (Ctrl+Z để hoàn tác).")
+
+
+def move_section_out_of_group(window) -> None:
+    from kstthc_desktop.operations import plan_moves
+
+    section = _current_section(window) if _writable(window) else None
+    if section is None:
+        return
+    try:
+        plan_moves.move_section_to_group(window.store, section.id, None)
+    except UserError as exc:
+        _refused(window, exc)
+        return
+    reread(window, "Đã đưa mục ra khỏi nhóm (Ctrl+Z để hoàn tác).")
+
+
+# ---------------------------------------------------------------------------------------------- menus
+TASK_ENTRIES = [("Chuyển lên", lambda w: move_task(w, -1), "Ctrl+Shift+Up", "moveTaskUpAction"),
+                ("Chuyển xuống", lambda w: move_task(w, 1), "Ctrl+Shift+Down", "moveTaskDownAction"),
+                ("Chuyển sang mục…", move_task_to_section, None, "moveTaskToSectionAction")]
+SECTION_ENTRIES = [("Chuyển lên", lambda w: move_section(w, -1), "Alt+Shift+Up", "moveSectionUpAction"),
+                   ("Chuyển xuống", lambda w: move_section(w, 1), "Alt+Shift+Down", "moveSectionDownAction"),
+                   ("Chuyển vào nhóm…", move_section_into_group, None, "moveSectionIntoGroupAction"),
+                   ("Đưa ra khỏi nhóm", move_section_out_of_group, None, "moveSectionOutAction")]
+
+
+def _actions(window, entries, owner, prefix: str = "", with_keys: bool = True) -> list[QAction]:
+    actions = []
+    for text, slot, shortcut, name in entries:
+        act = QAction(prefix + text[0].lower() + text[1:] if prefix else text, owner)
+        act.setObjectName(name if with_keys else "")
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))  # shown in the context menus too; live in the Sửa menu's
+        act.triggered.connect(lambda _checked=False, f=slot: f(window))
+        actions.append(act)
+    return actions
+
+
+def install_moves(window, menu: QMenu) -> list[QAction]:
+    """The moves in the Sửa menu ("Nhiệm vụ đang chọn: chuyển lên"…); the actions (off while read-only)."""
+    actions = _actions(window, TASK_ENTRIES, window, "Nhiệm vụ đang chọn: ")
+    actions += _actions(window, SECTION_ENTRIES, window, "Mục đang chọn: ")
+    for act in actions[:3]:
+        menu.addAction(act)
+    menu.addSeparator()
+    for act in actions[3:]:
+        menu.addAction(act)
+    return actions
+
+
+def task_context_actions(window, menu: QMenu) -> list[QAction]:
+    """"Chuyển lên", "Chuyển xuống", "Chuyển sang mục…" for the task table's context menu."""
+    actions = _actions(window, TASK_ENTRIES, menu, with_keys=False)
+    read_only = bool(window.read_only_reason())
+    for act in actions:
+        act.setEnabled(not read_only)
+    return actions
+
+
+def install_tree_menu(window, page) -> None:
+    """The section tree's context menu: the moves and the existing rename of the section under the mouse."""
+    from PySide6.QtCore import Qt
+
+    from kstthc_desktop.gui.plan_edit_dialogs import rename_section
+
+    tree = page.section_tree
+    tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def show(pos) -> None:
+        item = tree.itemAt(pos)
+        if item is None or not item.data(0, Qt.ItemDataRole.UserRole):
+            return  # "Tất cả nhiệm vụ" is not a section
+        tree.setCurrentItem(item)
+        menu = QMenu(tree)
+        menu.setObjectName("sectionTreeMenu")
+        for act in _actions(window, SECTION_ENTRIES, menu, with_keys=False):
+            act.setEnabled(not window.read_only_reason())
+            menu.addAction(act)
+        menu.addSeparator()
+        rename = menu.addAction("Đổi tên mục…")
+        rename.triggered.connect(lambda: rename_section(window))
+        menu.exec(tree.viewport().mapToGlobal(pos))
+
+    tree.customContextMenuRequested.connect(show)
