@@ -403,6 +403,9 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.roles_box)
         layout.addWidget(splitter, 1)
         self._set_editor_enabled(False)
+        from kstthc_desktop.gui.preview_moves import PreviewMoves
+
+        self.moves = PreviewMoves(self)  # tasks and sections moved before saving
 
     # --- showing a plan ----------------------------------------------------------------------------
     def show_plan(self, plan: Plan) -> None:

@@ -21,10 +21,15 @@ def _shown_number(window, task_id: int) -> str:
     return shown_stt(window.store.task(task_id), printed_section_codes(window.plan.sections))
 
 
-def _section_label(window, section) -> str:
+def section_label(sections, section) -> str:
+    """A section as the tree shows it: "1.II. Kiểm soát…"."""
     from kstthc_desktop.tracking import printed_section_codes
 
-    return f"{printed_section_codes(window.plan.sections)[section.code]}. {section.title}"
+    return f"{printed_section_codes(sections)[section.code]}. {section.title}"
+
+
+def _section_label(window, section) -> str:
+    return section_label(window.plan.sections, section)
 
 
 # ---------------------------------------------------------------------------------------------- tasks
@@ -47,8 +52,8 @@ def move_task(window, step: int) -> None:
 class MoveToSectionDialog(QDialog):
     """Choose the section a task goes to, and whether its number follows (said in words, ticked by default)."""
 
-    def __init__(self, window, task):
-        super().__init__(window)
+    def __init__(self, parent, sections, task):
+        super().__init__(parent)
         self.setWindowTitle("Chuyển nhiệm vụ sang mục khác")
         self.setObjectName("moveToSectionDialog")
         layout = QVBoxLayout(self)
@@ -57,9 +62,9 @@ class MoveToSectionDialog(QDialog):
         layout.addWidget(intro)
         self.sections = QComboBox()
         self.sections.setObjectName("targetSection")
-        for section in window.plan.sections:
+        for section in sections:
             if section.code != task.section:
-                self.sections.addItem(_section_label(window, section), section.code)
+                self.sections.addItem(section_label(sections, section), section.code)
         layout.addWidget(self.sections)
         self.renumber = QCheckBox("Đánh lại số thứ tự: nhiệm vụ nhận số tiếp theo của mục mới, các nhiệm vụ "
                                   "sau nó ở mục cũ lùi lên một số")
@@ -81,7 +86,7 @@ def move_task_to_section(window) -> None:
     task = _current_task(window) if _writable(window) else None
     if task is None or task.id is None:
         return
-    dialog = MoveToSectionDialog(window, task)
+    dialog = MoveToSectionDialog(window, window.plan.sections, task)
     if not dialog.exec() or dialog.sections.currentData() is None:
         return
     try:
