@@ -12,8 +12,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.commands.deadline import _year
+
+if TYPE_CHECKING:  # a command imports only argparse at import time
+    from kstthc_desktop.domain import Section
+    from kstthc_desktop.store import Store
 
 HELP = "chuyển một mục của kế hoạch đã nhập: lên, xuống, vào hoặc ra khỏi một nhóm mục"
 
@@ -32,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     where.add_argument("--out", action="store_true", help="ra khỏi nhóm, ngay sau nhóm")
 
 
-def find_section(store, plan_id: int, number: str):
+def find_section(store: Store, plan_id: int, number: str) -> Section:
     """The section shown as ``number`` in the tree ("1.II", "III"; its code works too). UserError when none."""
     from kstthc_desktop.errors import UserError
     from kstthc_desktop.text import clean

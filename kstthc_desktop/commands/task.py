@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kstthc_desktop.commands.deadline import _year
+
+if TYPE_CHECKING:  # a command imports only argparse at import time
+    from kstthc_desktop.store import Store
 
 HELP = "sửa, xóa, chuyển một nhiệm vụ của kế hoạch đã nhập, hoặc đánh dấu nhiệm vụ liên quan đến cơ quan mình"
 _FIELDS = {"content": "nội dung công việc", "result": "kết quả / sản phẩm", "lead": "cơ quan chủ trì",
@@ -44,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                          help="chủ trì, phối hợp, không liên quan, chưa xác định")
 
 
-def _add_move(actions) -> None:
+def _add_move(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """``kstthc task move``: one place up or down in its section, or to the end of another section."""
     move = actions.add_parser("move", help="chuyển nhiệm vụ lên, xuống trong mục hoặc sang mục khác")
     _common(move)
@@ -56,7 +60,7 @@ def _add_move(actions) -> None:
                       help="giữ số thứ tự của nhiệm vụ (mặc định: số thứ tự đánh lại theo thứ tự mới)")
 
 
-def _run_move(store, plan_id: int, task_id: int, args: argparse.Namespace) -> int:
+def _run_move(store: Store, plan_id: int, task_id: int, args: argparse.Namespace) -> int:
     from kstthc_desktop.commands.section import find_section
     from kstthc_desktop.operations import plan_moves
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kstthc_desktop import plan_order
-from kstthc_desktop.domain import Plan, Task
+from kstthc_desktop.domain import Plan, Section, Task
 from kstthc_desktop.store import plan_order as stored_order
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def move_task_to_section(store: Store, task_id: int, section: str, *, renumber: 
     return store.task(task_id)
 
 
-def _save_sections(store: Store, plan: Plan, sections: list) -> None:
+def _save_sections(store: Store, plan: Plan, sections: list[Section]) -> None:
     with store.transaction():  # the sections' order and their tasks', one action
         stored_order.set_section_order(store, plan.id or 0, sections)
         order = plan_order.tasks_following(plan.tasks, sections)
