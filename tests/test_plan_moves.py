@@ -110,3 +110,21 @@ def test_a_section_moves_into_and_out_of_a_group(store):
         plan_moves.move_section_to_group(store, _section(store, "1").id, "2")
     with pytest.raises(UserError, match="không nằm trong nhóm"):
         plan_moves.move_section_to_group(store, _section(store, "2").id, None)
+
+
+def test_a_split_task_moves_with_its_continuation_rows_and_the_report_follows(store):
+    from datetime import date
+
+    from kstthc_desktop.domain import Task
+    from kstthc_desktop.plan_order import step_task
+    from kstthc_desktop.reports.data import build_report
+
+    tasks = [Task(section="I", stt="1", content="a"), Task(section="I", stt="2", content="b"),
+             Task(section="I", stt="2", sub=1, content="b, ý tiếp"), Task(section="I", stt="3", content="c")]
+    moved = step_task(tasks, 0, +1)  # "1" goes below "2" and its second row
+    assert moved.order == [1, 2, 0, 3] and moved.stt == {0: "2", 1: "1", 2: "1"}
+    assert step_task(tasks, 2, -1).order == [1, 2, 0, 3]  # the continuation row moves its whole task
+
+    plan_moves.move_section(store, _section(store, "2").id, -1)
+    report = build_report(store, _plan(store).id, "2024", date(2024, 12, 31), whole_plan=True)
+    assert [s.code for s in report.sections] == ["2.I", "2.II", "1.I", "1.II"]  # the report follows the new order
