@@ -173,7 +173,7 @@ def _actions(window, entries, owner, prefix: str = "", with_keys: bool = True) -
         act = QAction(prefix + text[0].lower() + text[1:] if prefix else text, owner)
         act.setObjectName(name if with_keys else "")
         if shortcut:
-            act.setShortcut(QKeySequence(shortcut))  # shown in the context menus too; live in the Sửa menu's
+            act.setShortcuts([QKeySequence(shortcut)])  # setShortcut(one) would build the Qt namespace at start-up
         act.triggered.connect(lambda _checked=False, f=slot: f(window))
         actions.append(act)
     return actions
