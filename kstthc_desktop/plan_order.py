@@ -211,3 +211,30 @@ def apply_to_plan_tasks(tasks: list[Task], moved: TaskMove) -> list[Task]:
     for index, code in moved.section.items():
         tasks[index].section = code
     return [tasks[i] for i in moved.order]
+
+
+def place_section(sections: list[Section], code: str, parent: str | None, before: str | None) -> list[Section]:
+    """The sections after putting ``code`` (with the sections under it) under ``parent`` (None: top level) just
+    before its section ``before`` (None: last) — a section dragged in the tree. The same refusals as the menu's."""
+    section = _find(sections, code)
+    if before == code:
+        raise UserError(f"Mục {_section_name(sections, code)} đã ở chỗ này.")
+    if (section.parent or None) != parent:
+        if parent is not None and _find(sections, parent).parent:
+            raise UserError(f"Mục «{parent}» không phải là một nhóm mục.")
+        if parent is not None and any(s.parent == code for s in sections):
+            raise UserError(f"Mục {_section_name(sections, code)} là một nhóm có mục con: kế hoạch chỉ có hai cấp.")
+        if any(_shown(s) == _shown(section) for s in sections if (s.parent or None) == parent and s.code != code):
+            raise UserError(f"{'Nhóm' if parent else 'Kế hoạch'} đã có mục số «{_shown(section)}»: hãy đổi số mục "
+                            "trước khi chuyển.")
+    tree = _children(sections)
+    for group in tree.values():  # out of its old place; the sections under it stay under it (by its code)
+        if section in group:
+            group.remove(section)
+    siblings = tree.setdefault(parent, [])
+    index = next((i for i, s in enumerate(siblings) if s.code == before), len(siblings))
+    siblings.insert(index, replace(section, parent=parent))
+    new = _flatten(tree)
+    if [(s.code, s.parent) for s in new] == [(s.code, s.parent) for s in section_tree_order(sections)]:
+        raise UserError(f"Mục {_section_name(sections, code)} đã ở chỗ này.")
+    return new

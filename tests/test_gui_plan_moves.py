@@ -136,3 +136,51 @@ def test_the_tree_shows_a_long_title_whole_on_several_lines(window, qtbot, monke
     narrow = tree.visualItemRect(item).height()
     page.splitter.setSizes([520, 1366 - 520, 0])  # widened: fewer lines
     qtbot.waitUntil(lambda: tree.visualItemRect(item).height() < narrow)
+
+
+def _drop(tree, dragged: str, target: str, fraction: float) -> None:
+    """Drop the section ``dragged`` (chosen, as a drag starts from it) ``fraction`` of the way down ``target``'s row."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt
+    from PySide6.QtGui import QDropEvent
+
+    items = {tree.topLevelItem(i).data(0, 256): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
+    for top in list(items.values()):
+        items.update({top.child(i).data(0, 256): top.child(i) for i in range(top.childCount())})
+    tree.setCurrentItem(items[dragged])
+    rect = tree.visualItemRect(items[target])
+    point = QPointF(rect.left() + 20, rect.top() + fraction * rect.height())
+    event = QDropEvent(point, Qt.DropAction.MoveAction, QMimeData(), Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    # Qt delivers a drop only during a real drag (a QDrag's own event loop), so the tree's drop filter is handed
+    # the event as Qt would hand it.
+    window_page = tree.parent()
+    while not hasattr(window_page, "_drop_filter"):
+        window_page = window_page.parent()
+    assert window_page._drop_filter.eventFilter(tree.viewport(), event) is True  # consumed: Qt moves nothing itself
+
+
+def test_a_section_dragged_in_the_tree_moves_with_its_tasks(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    tree = window.task_page.section_tree
+    _drop(tree, "2", "1", 0.1)  # group 2 dropped on the top edge of group 1
+    qtbot.waitUntil(lambda: _tree(window)[1:] == ["2.", "1."])
+    _drop(tree, "1.II", "2", 0.5)  # onto group 2's middle: into it — refused, group 2 has its own "II"
+    qtbot.waitUntil(lambda: bool(warnings))
+    assert "đã có mục số «II»" in warnings[0]
+    window.task_page.choose_section("")
+    assert _table(window)[0] == "2.I.1 Rà"
+    _act(window, "undoAction").trigger()
+    assert _tree(window)[1:] == ["1.", "2."]
+
+
+def test_where_a_dropped_section_goes_depends_on_where_on_the_row_it_falls(window):
+    from kstthc_desktop.gui.plan_move_actions import drop_place
+
+    sections = window.plan.sections
+    assert drop_place(sections, "1.I", "2", 0.5) == ("2", None)  # a group's middle: into it, last
+    assert drop_place(sections, "1.I", "2.II", 0.2) == ("2", "2.II")  # a section's top: before it
+    assert drop_place(sections, "1.I", "1.II", 0.9) == ("1", None)  # a last section's bottom: last
+    assert drop_place(sections, "2", "1.I", 0.2) == (None, "1")  # a group beside the target's group

@@ -128,3 +128,17 @@ def test_a_split_task_moves_with_its_continuation_rows_and_the_report_follows(st
     plan_moves.move_section(store, _section(store, "2").id, -1)
     report = build_report(store, _plan(store).id, "2024", date(2024, 12, 31), whole_plan=True)
     assert [s.code for s in report.sections] == ["2.I", "2.II", "1.I", "1.II"]  # the report follows the new order
+
+
+def test_a_section_dragged_in_the_tree_is_placed_before_another_or_into_a_group(store):
+    plan_moves.place_section(store, _section(store, "2").id, None, "1")  # a group before the other
+    assert [s.code for s in _plan(store).sections] == ["2", "2.I", "2.II", "1", "1.I", "1.II"]
+    undo_last(store)
+    plan_moves.place_section(store, _section(store, "1.II").id, None, None)  # out of its group, last
+    plan_moves.place_section(store, _section(store, "1.II").id, "1", "1.I")  # back into it, first
+    assert [(s.code, s.parent) for s in _plan(store).sections][:3] == [("1", None), ("1.II", "1"), ("1.I", "1")]
+    assert _numbers(store)[0] == "1.II.1 Đánh"
+    with pytest.raises(UserError, match="đã ở chỗ này"):
+        plan_moves.place_section(store, _section(store, "1.II").id, "1", "1.I")
+    with pytest.raises(UserError, match="hai cấp"):
+        plan_moves.place_section(store, _section(store, "2").id, "1", None)

@@ -225,3 +225,77 @@ def install_tree_menu(window, page) -> None:
         menu.exec(tree.viewport().mapToGlobal(pos))
 
     tree.customContextMenuRequested.connect(show)
+    enable_tree_drag(window, page)
+
+
+# ---------------------------------------------------------------------------------------------- drag and drop
+def drop_place(sections, dragged: str, target: str, fraction: float) -> tuple[str | None, str | None]:
+    """Where a section dragged onto ``target`` goes, from how far down the target's row it was dropped
+    (``fraction`` 0…1): (its parent, the sibling it goes before). The row's middle half on a group: into it."""
+    from kstthc_desktop.plan_order import is_group
+
+    by_code = {s.code: s for s in sections}
+    target_section = by_code[target]
+    has_children = any(s.parent == dragged for s in sections)
+    if has_children and target_section.parent:  # a group goes among groups: beside the target's group
+        target_section, fraction = by_code[target_section.parent], (0.0 if fraction < 0.5 else 1.0)
+    if 0.25 <= fraction <= 0.75 and not has_children and is_group(sections, target_section.code) \
+            and target_section.code != dragged:
+        return target_section.code, None
+    parent = target_section.parent or None
+    if fraction < 0.5:
+        return parent, target_section.code
+    siblings = [s.code for s in sections if (s.parent or None) == parent and s.code != dragged]
+    after = siblings.index(target_section.code) + 1 if target_section.code in siblings else len(siblings)
+    return parent, siblings[after] if after < len(siblings) else None
+
+
+def drop_section(window, dragged: str, target: str, fraction: float) -> None:
+    """A section dropped in the tree: placed as ``drop_place`` says, one transaction, one undo."""
+    from kstthc_desktop.operations import plan_moves
+
+    section = next((s for s in window.plan.sections if s.code == dragged), None)
+    if section is None or target == dragged or not _writable(window):
+        return
+    parent, before = drop_place(window.plan.sections, dragged, target, fraction)
+    try:
+        plan_moves.place_section(window.store, section.id, parent, before)
+    except UserError as exc:
+        _refused(window, exc)
+        return
+    reread(window, "Đã chuyển mục (Ctrl+Z để hoàn tác).")
+
+
+def enable_tree_drag(window, page) -> None:
+    """Sections dragged in the tree with the mouse; the drop is handled here (the tree's own move is not used:
+    the plan is read again and the tree rebuilt)."""
+    from PySide6.QtCore import QEvent, QObject, Qt
+
+    tree = page.section_tree
+    tree.setDragEnabled(True)
+    tree.setAcceptDrops(True)
+    tree.setDropIndicatorShown(True)
+    tree.setDragDropMode(tree.DragDropMode.InternalMove)
+
+    class DropFilter(QObject):
+        def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt API
+            if event.type() != QEvent.Type.Drop:
+                return False
+            point = event.position().toPoint()
+            item, current = tree.itemAt(point), tree.currentItem()
+            event.setDropAction(Qt.DropAction.IgnoreAction)
+            event.accept()  # consumed: the tree does not move its items itself
+            dragged = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else ""
+            target = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else ""
+            if dragged and target:
+                rect = tree.visualItemRect(item)
+                fraction = (point.y() - rect.top()) / max(1, rect.height())
+                target_code, dragged_code = str(target), str(dragged)
+                from PySide6.QtCore import QTimer
+
+                # After the drop has returned: the plan read again rebuilds the tree, items and all.
+                QTimer.singleShot(0, lambda: drop_section(window, dragged_code, target_code, fraction))
+            return True
+
+    page._drop_filter = DropFilter(tree)
+    tree.viewport().installEventFilter(page._drop_filter)

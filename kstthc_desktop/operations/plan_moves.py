@@ -73,3 +73,10 @@ def move_section_to_group(store: Store, section_id: int, group: str | None) -> N
     """Put a section into group ``group`` (its code; as the group's last section) or, None, out of its group."""
     plan, code = _plan_of_section(store, section_id)
     _save_sections(store, plan, plan_order.section_to_group(plan.sections, code, group))
+
+
+def place_section(store: Store, section_id: int, parent: str | None, before: str | None) -> None:
+    """Put a section under ``parent`` (a group's code; None: top level) before its section ``before`` (None: last)
+    — a section dragged in the tree; its tasks follow."""
+    plan, code = _plan_of_section(store, section_id)
+    _save_sections(store, plan, plan_order.place_section(plan.sections, code, parent, before))
