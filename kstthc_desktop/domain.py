@@ -244,7 +244,7 @@ class Plan:
         )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Occurrence:
     """What is due when: one period of a periodic task, the one date of a dated task, one reporting
     period of an ongoing task, or one logged event of an on-demand task.

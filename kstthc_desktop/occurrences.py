@@ -40,11 +40,14 @@ CONTINUOUS_KIND = "quarter"
 _WORKING_SPAN = re.compile(r"\b\d{1,3}\s*ngay\s*lam\s*viec\b")
 
 
+@lru_cache(maxsize=4096)
 def span_in_working_days(text: str) -> bool:
     """Does the printed deadline count its span in working days ("05 ngày làm việc kể từ ngày nhận")? The
     reading keeps only the number (``within_days``); an event's due date is counted with this. Here, not in
-    ``deadlines``, so that the window's start-up need not compile every deadline phrasing."""
+    ``deadlines``, so that the window's start-up need not compile every deadline phrasing. Cached: a plan has
+    few distinct deadline texts, and every refresh asks each on-demand task."""
     return bool(_WORKING_SPAN.search(fold(text or "")))
+
 
 def occurrences(
     deadline: Deadline,
@@ -57,6 +60,22 @@ def occurrences(
     """The occurrences of ``deadline`` in plan year ``year``, sorted. ``events``: (id, date) pairs of logged events
     (also accepted: the store's (id, task_id, date, text) rows or objects with ``id`` and ``event_date``);
     ``working_days``: an event's span counts working days (see ``task_occurrences``)."""
+    if deadline.kind != DeadlineKind.ON_DEMAND and not default_days:
+        return list(_calendar_occurrences(deadline, year))
+    return _occurrences(deadline, year, events, default_days, working_days)
+
+
+@lru_cache(maxsize=1024)
+def _calendar_occurrences(deadline: Deadline, year: int) -> tuple[Occurrence, ...]:
+    """The occurrences of a deadline that depends on no event: the same for every task with that deadline (a plan
+    has a few dozen distinct ones), so computed once per plan year rather than twice per task at each refresh.
+    Occurrences are frozen: the cached ones are shared."""
+    return tuple(_occurrences(deadline, year, (), None, False))
+
+
+def _occurrences(
+    deadline: Deadline, year: int, events: Iterable[Any], default_days: Mapping[str, int] | None, working_days: bool,
+) -> list[Occurrence]:
     kind = deadline.kind
     found: list[Occurrence] = []
     if kind == DeadlineKind.PERIODIC and deadline.every:
