@@ -24,8 +24,6 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from dateutil.rrule import MONTHLY, rrule
-
 from kstthc_desktop.calendar import effective_due, working_days_after
 from kstthc_desktop.domain import FREQUENCIES, Deadline, DeadlineKind, Occurrence
 from kstthc_desktop.errors import UserError
@@ -212,11 +210,8 @@ def _periodic(freq: str, year: int, day: int | None) -> list[Occurrence]:
 @lru_cache(maxsize=2048)
 def _periodic_rows(freq: str, year: int, day: int | None) -> tuple[tuple[str, str, date, date, date], ...]:
     """(key, label, due, effective due, start) of each period: the same for every task, so computed once."""
-    step = _MONTHS[freq]
     rows = []
-    # the first day of each period's last month: Mar, Jun, Sep, Dec for quarters
-    last_months = rrule(MONTHLY, interval=step, dtstart=datetime(year, step, 1), count=12 // step)
-    for index, _last in enumerate(last_months, 1):
+    for index in range(1, 12 // _MONTHS[freq] + 1):
         period = Period(freq, year, index)
         end = period.end
         due = end.replace(day=min(day, end.day)) if day else end
@@ -226,11 +221,7 @@ def _periodic_rows(freq: str, year: int, day: int | None) -> tuple[tuple[str, st
 
 @lru_cache(maxsize=256)
 def _quarter_rows(year: int) -> tuple[tuple[str, str, date], ...]:
-    rows = []
-    for first in rrule(MONTHLY, interval=3, dtstart=datetime(year, 1, 1), count=4):  # each quarter's first month
-        period = Period(CONTINUOUS_KIND, year, (first.month - 1) // 3 + 1)
-        rows.append((period.key, period.label, period.window_start))
-    return tuple(rows)
+    return tuple((p.key, p.label, p.window_start) for p in (Period(CONTINUOUS_KIND, year, i) for i in range(1, 5)))
 
 
 def event_pairs(events: Iterable[Any]) -> list[tuple[Any, date]]:

