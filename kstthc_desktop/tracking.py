@@ -15,9 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from kstthc_desktop.domain import Concern, DeadlineKind, Event, ProgressEntry, Task
+from kstthc_desktop.domain import Concern, Deadline, DeadlineKind, Event, ProgressEntry, Task
 from kstthc_desktop.occurrences import task_occurrences
 from kstthc_desktop.periods import period_containing, periods_of_year
 from kstthc_desktop.status import Status, Tone, task_status, tone_of
@@ -218,33 +218,61 @@ def build_rows(
     events_by_task: dict[int | None, list[tuple[int, date]]] = defaultdict(list)
     for event in events:
         events_by_task[event.task_id].append((event.id, event.event_date))
+    # A task with no progress and no event of its own has the status its deadline gives (a province's plan: most
+    # tasks are other bodies'), so those tasks share one computation per distinct deadline.
+    untouched: dict[tuple[Deadline, bool], _Timing] = {}
     rows = []
     for task in tasks:
         entries = by_task.get(task.id, [])
         task_events = events_by_task.get(task.id, [])
-        result = task_status(task, entries, period, today, events=task_events, due_soon_days=due_soon_days)
-        done_keys = {e.occurrence_key for e in entries if e.done}
-        open_dues = []
-        printed_due = None
-        if not task.withdrawn and task.deadline.kind in (DeadlineKind.DATED, DeadlineKind.PERIODIC, DeadlineKind.ON_DEMAND):
-            for occ in task_occurrences(task, year, task_events):
-                if result.due is not None and occ.effective_due == result.due and printed_due is None:
-                    printed_due = occ.due
-                if occ.key not in done_keys and occ.effective_due is not None:
-                    open_dues.append(occ.effective_due)
+        if entries or task_events:
+            timing = _timing(task, entries, task_events, period, today, year, due_soon_days)
+        else:
+            key = (task.deadline, task.withdrawn)
+            if key not in untouched:
+                untouched[key] = _timing(task, [], [], period, today, year, due_soon_days)
+            timing = untouched[key]
         rows.append(
             TaskRow(
                 task=task,
-                status=result.status,
-                due=result.due,
-                printed_due=printed_due or result.due,
-                due_soon=bool(result.due_soon),
+                status=timing.status,
+                due=timing.due,
+                printed_due=timing.printed_due,
+                due_soon=timing.due_soon,
                 mine=is_mine(task, my_body, my_aliases, own_plan=own_plan),
-                open_dues=open_dues,
+                open_dues=list(timing.open_dues),
                 progress_count=len(entries),
             )
         )
     return rows
+
+
+class _Timing(NamedTuple):
+    """What a task row says about time: its status, the due date that matters and the year's open dues."""
+
+    status: Status
+    due: date | None
+    printed_due: date | None
+    due_soon: bool
+    open_dues: tuple[date, ...]
+
+
+def _timing(
+    task: Task, entries: list[ProgressEntry], task_events: list[tuple[int, date]], period: Period, today: date,
+    year: int, due_soon_days: int,
+) -> _Timing:
+    """The task's status in ``period``, and the effective dues of its occurrences in ``year`` not yet done."""
+    result = task_status(task, entries, period, today, events=task_events, due_soon_days=due_soon_days)
+    done_keys = {e.occurrence_key for e in entries if e.done}
+    open_dues = []
+    printed_due = None
+    if not task.withdrawn and task.deadline.kind in (DeadlineKind.DATED, DeadlineKind.PERIODIC, DeadlineKind.ON_DEMAND):
+        for occ in task_occurrences(task, year, task_events):
+            if result.due is not None and occ.effective_due == result.due and printed_due is None:
+                printed_due = occ.due
+            if occ.key not in done_keys and occ.effective_due is not None:
+                open_dues.append(occ.effective_due)
+    return _Timing(result.status, result.due, printed_due or result.due, bool(result.due_soon), tuple(open_dues))
 
 
 def task_rows(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
-from kstthc_desktop.domain import Concern, Deadline, DeadlineKind, ProgressEntry, Section, Task
+from kstthc_desktop.domain import Concern, Deadline, DeadlineKind, Event, ProgressEntry, Section, Task
 from kstthc_desktop.periods import parse_period
 from kstthc_desktop.status import Status
 from kstthc_desktop.tracking import (
@@ -42,6 +42,25 @@ def test_rows_carry_status_due_and_tone():
     assert rows[4].status == Status.NOT_ARISEN
     assert rows[5].tone == "withdrawn"
     assert rows[1].mine and not rows[2].mine
+
+
+def test_tasks_sharing_a_deadline_keep_their_own_progress_and_events():
+    """Tasks with no progress and no event share their deadline's computation: one done, one with an event, the
+    others due; every row still reads as its own."""
+    due = Deadline(DeadlineKind.DATED, due=date(2024, 12, 20))
+    span = Deadline(DeadlineKind.ON_DEMAND, within_days=5)
+    tasks = [Task(id=i, stt=str(i), content=f"Việc {i}", deadline=d)
+             for i, d in ((1, due), (2, due), (3, due), (4, span), (5, span))]
+    tasks.append(Task(id=6, stt="6", content="Rút", deadline=due, withdrawn=True))
+    done = ProgressEntry(2, date(2024, 12, 2), "Đã gửi báo cáo", "due", done=True)
+    event = Event(1, 5, date(2024, 12, 2), "Có phản ánh")
+    rows = {r.id: r for r in build_rows(tasks, [done], [event], Q4, TODAY, year=2024)}
+    assert [rows[i].status for i in range(1, 7)] == [
+        Status.IN_TIME, Status.DONE_ON_TIME, Status.IN_TIME, Status.NOT_ARISEN, Status.OVERDUE, Status.WITHDRAWN]
+    assert rows[1].open_dues == rows[3].open_dues == [date(2024, 12, 20)] and rows[2].open_dues == []
+    assert rows[1].due_soon and rows[3].due_soon and rows[5].due == date(2024, 12, 9)
+    rows[1].open_dues.clear()  # each row holds its own list
+    assert rows[3].open_dues == [date(2024, 12, 20)]
 
 
 def test_search_ignores_case_and_diacritics_and_needs_every_word():
