@@ -55,6 +55,8 @@ _TASK_TEXT = TEXT_FIELDS
 _TASK_COLUMNS = (*_TASK_TEXT, "sub", "deadline_kind", "deadline_due", "deadline_every", "deadline_within_days",
                  "ambiguous", "concern", "withdrawn", "extra", "source_row", "id", "plan_id")
 _SELECT_TASKS = f"select {', '.join(f'[{c}]' for c in _TASK_COLUMNS)} from tasks"
+#: A progress entry's columns, in ``ProgressEntry``'s order.
+_PROGRESS_COLUMNS = ("task_id", "entry_date", "text", "occurrence_key", "done", "id")
 _KINDS = {k.value: k for k in DeadlineKind}
 _CONCERNS = {c.value: c for c in Concern}
 
@@ -690,14 +692,16 @@ class Store:
     def progress(self, task_id: int | None = None, plan_id: int | None = None) -> list[ProgressEntry]:
         """A task's or a plan's progress entries, those recorded on a linked task included (shown under this
         task: a department's task and the province task it comes from share their progress)."""
-        sql, params = _rows_of_task_or_plan("progress", "p", task_id, plan_id)
-        rows = self._query(sql, params) + self._linked_rows("progress", task_id, plan_id)
+        sql, params = _rows_of_task_or_plan("progress", "p", task_id, plan_id, columns=_PROGRESS_COLUMNS)
+        # plain rows in SQLite's order (a dict per row and a sort in Python were a third of reading a plan's)
+        rows = self.conn.execute(sql + " order by p.entry_date, p.id", params).fetchall()
+        linked = self._linked_rows("progress", task_id, plan_id)
+        if linked:
+            rows = sorted(rows + [tuple(r[c] for c in _PROGRESS_COLUMNS) for r in linked], key=lambda r: (r[1], r[5]))
         return [
-            ProgressEntry(
-                task_id=r["task_id"], entry_date=date.fromisoformat(r["entry_date"]), text=r["text"],
-                occurrence_key=r["occurrence_key"] or "", done=bool(r["done"]), id=r["id"],
-            )
-            for r in sorted(rows, key=lambda r: (r["entry_date"], r["id"]))
+            ProgressEntry(task_id=task, entry_date=date.fromisoformat(day), text=text, occurrence_key=key or "",
+                          done=bool(done), id=entry_id)
+            for task, day, text, key, done, entry_id in rows
         ]
 
     def _linked_rows(self, table: str, task_id: int | None, plan_id: int | None) -> list[dict[str, Any]]:
@@ -986,9 +990,13 @@ def _db_write_error(exc: sqlite3.DatabaseError) -> UserError:
     return UserError(message, detail=str(exc))
 
 
-def _rows_of_task_or_plan(table: str, alias: str, task_id: int | None, plan_id: int | None) -> tuple[str, list[Any]]:
-    """The query for a task's rows of ``table`` (events, progress, evidence), or a plan's, or all of them."""
-    sql = f"select {alias}.* from {table} {alias} join tasks t on t.id = {alias}.task_id where 1=1"
+def _rows_of_task_or_plan(
+    table: str, alias: str, task_id: int | None, plan_id: int | None, *, columns: tuple[str, ...] = ("*",),
+) -> tuple[str, list[Any]]:
+    """The query for a task's rows of ``table`` (events, progress, evidence), or a plan's, or all of them;
+    ``columns``: those to select (every one by default)."""
+    names = ", ".join(f"{alias}.{c}" for c in columns)
+    sql = f"select {names} from {table} {alias} join tasks t on t.id = {alias}.task_id where 1=1"
     params: list[Any] = []
     if task_id is not None:
         sql += f" and {alias}.task_id = ?"
