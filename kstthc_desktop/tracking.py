@@ -229,9 +229,9 @@ def build_rows(
             timing = _timing(task, entries, task_events, period, today, year, due_soon_days)
         else:
             key = (task.deadline, task.withdrawn)
-            if key not in untouched:
-                untouched[key] = _timing(task, [], [], period, today, year, due_soon_days)
-            timing = untouched[key]
+            timing = untouched.get(key)
+            if timing is None:
+                timing = untouched[key] = _timing(task, [], [], period, today, year, due_soon_days)
         rows.append(
             TaskRow(
                 task=task,
