@@ -229,9 +229,10 @@ def build_rows(
             timing = _timing(task, entries, task_events, period, today, year, due_soon_days)
         else:
             key = (task.deadline, task.withdrawn)
-            timing = untouched.get(key)
-            if timing is None:
-                timing = untouched[key] = _timing(task, [], [], period, today, year, due_soon_days)
+            shared = untouched.get(key)
+            if shared is None:
+                shared = untouched[key] = _timing(task, [], [], period, today, year, due_soon_days)
+            timing = shared
         rows.append(
             TaskRow(
                 task=task,
