@@ -9,11 +9,12 @@ Names follow official writing: "Quý III năm 2024 (từ ngày 15/6/2024 đến 
 
 from __future__ import annotations
 
-import calendar as _stdcal
 import re
 from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
+
+from dateutil.relativedelta import relativedelta
 
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.vndates import text_date
@@ -67,13 +68,12 @@ class Period:
     @cached_property
     def end(self) -> date:
         """Last calendar day (31/3 for Quý I …)."""
-        return date(self.year, self.last_month, _stdcal.monthrange(self.year, self.last_month)[1])
+        return self.start + relativedelta(months=_LAST_MONTH[self.kind], days=-1)
 
     @cached_property
     def window_start(self) -> date:
         """First day of the data window: the 15th of the month before the first month."""
-        m = self.first_month
-        return date(self.year - 1, 12, 15) if m == 1 else date(self.year, m - 1, 15)
+        return self.start + relativedelta(months=-1, day=15)
 
     @cached_property
     def window_end(self) -> date:
@@ -185,11 +185,9 @@ def period_containing(d: date, kind: str) -> Period:
     """
     if kind not in KINDS:
         raise UserError(f"Loại kỳ báo cáo không hợp lệ: {kind!r}.")
-    year, month = d.year, d.month
     if d.day >= 15:  # from the 15th, the data belong to the next month's period
-        month += 1
-        if month == 13:
-            year, month = year + 1, 1
+        d += relativedelta(months=1)
+    year, month = d.year, d.month
     if kind == "month":
         return Period(kind, year, month)
     if kind == "quarter":
