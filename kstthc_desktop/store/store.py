@@ -455,7 +455,13 @@ class Store:
             self._history("plan", plan_id, "", {k: v for k, v in old.items() if k != "header"}, None, "delete")
 
     def _delete_task_rows(self, task_id: int) -> None:
+        """Delete a task and every row that names it, each deletion in history (links and units' results too,
+        written first so an undo, which goes newest first, puts them back after the task and its progress)."""
+        for r in self._query("select * from return_results where task_id = ?", [task_id]):
+            self._history("return_result", r["id"], "", r, None, "delete")
         self.conn.execute("delete from return_results where task_id = ?", [task_id])
+        for r in self._query("select * from task_links where task_id = ? or source_task_id = ?", [task_id, task_id]):
+            self._history("task_link", r["task_id"], "", r, None, "delete")
         self.conn.execute("delete from task_links where task_id = ? or source_task_id = ?", [task_id, task_id])
         for table, entity in (("evidence", "evidence"), ("progress", "progress"), ("events", "event")):
             for r in self._query(f"select * from {table} where task_id = ?", [task_id]):

@@ -18,10 +18,14 @@ if TYPE_CHECKING:
     from kstthc_desktop.store.store import Store
 
 #: history entity → its table; the entities an undo may touch.
-TABLES = {"task": "tasks", "progress": "progress", "evidence": "evidence", "event": "events", "section": "sections"}
+TABLES = {"task": "tasks", "progress": "progress", "evidence": "evidence", "event": "events", "section": "sections",
+          "return_result": "return_results"}
+#: Rows keyed by two columns, not an id (history's entity_id is the first): put back or removed whole.
+PAIRS = {"task_link": ("task_links", ("task_id", "source_task_id"))}
 
 _ENTITY_NAMES = {"task": "nhiệm vụ", "progress": "kết quả", "evidence": "văn bản", "event": "phát sinh",
-                 "section": "mục", "plan": "kế hoạch", "body": "cơ quan"}
+                 "section": "mục", "plan": "kế hoạch", "body": "cơ quan", "return_result": "kết quả của đơn vị",
+                 "task_link": "liên kết nhiệm vụ"}
 _ACTIONS = {"insert": "Thêm", "update": "Sửa", "edit": "Sửa", "delete": "Xóa"}
 
 
@@ -45,7 +49,7 @@ def action_rows(store: Store, first: int, last: int) -> list[dict[str, Any]]:
 
 def undoable(rows: list[dict[str, Any]]) -> bool:
     """Whether every change of an action is one an undo can reverse (a task's bodies follow its lead cells)."""
-    return bool(rows) and all(r["entity"] in TABLES or r["entity"] == "body" for r in rows)
+    return bool(rows) and all(r["entity"] in TABLES or r["entity"] in PAIRS or r["entity"] == "body" for r in rows)
 
 
 def describe(rows: list[dict[str, Any]]) -> str:
@@ -79,6 +83,9 @@ def revert(store: Store, first: int, last: int) -> None:
         entity, row_id, field = r["entity"], r["entity_id"], r["field"]
         if entity == "body":
             continue  # bodies are names shared by tasks; the task's own cells decide its links (below)
+        if entity in PAIRS:
+            _revert_pair(store, r)
+            continue
         table = TABLES[entity]
         if r["action"] == "insert" and not field:
             old = store._query(f"select * from [{table}] where id = ?", [row_id])
@@ -109,3 +116,20 @@ def revert(store: Store, first: int, last: int) -> None:
         row = store._query("select lead, cooperate from tasks where id = ?", [task_id])
         if row:
             store._set_task_bodies(task_id, row[0]["lead"] or "", row[0]["cooperate"] or "")
+
+
+def _revert_pair(store: Store, r: dict[str, Any]) -> None:
+    """Put back a deleted two-column row (a task's link to the plan task it comes from) or remove an added one.
+    An added link may be recorded whole or, as ``Store.link_tasks`` writes it, as its second column's value."""
+    table, (first_column, second_column) = PAIRS[r["entity"]]
+    if r["action"] == "delete":
+        record = json.loads(r["old"])
+        store.conn.execute(f"insert or ignore into [{table}] ([{first_column}], [{second_column}]) values (?, ?)",
+                           [record[first_column], record[second_column]])
+        store._history(r["entity"], r["entity_id"], "", None, record, "insert")
+    elif r["action"] == "insert":
+        new = json.loads(r["new"]) if r["new"] else None
+        record = new if isinstance(new, dict) else {first_column: r["entity_id"], second_column: new}
+        store.conn.execute(f"delete from [{table}] where [{first_column}] = ? and [{second_column}] = ?",
+                           [record[first_column], record[second_column]])
+        store._history(r["entity"], r["entity_id"], "", record, None, "delete")

@@ -1,0 +1,76 @@
+"""Issue 14 item 9: a deleted task comes back whole on undo — its link to the plan task it was drafted from and the
+unit's result the officer accepted for it, not only its own progress and documents."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+
+from kstthc_desktop.cli import main
+from kstthc_desktop.drafting.draft import DraftOptions, draft_from
+from kstthc_desktop.drafting.save import save_draft
+from kstthc_desktop.operations.plan_edit import delete_task
+from kstthc_desktop.operations.undo import last_action, undo_last
+from kstthc_desktop.periods import parse_period
+from kstthc_desktop.returns.filing import accept_result, pending_results
+from kstthc_desktop.returns.tracking import unit_states
+from kstthc_desktop.store import Store
+
+PLAN = Path(__file__).parent / "fixtures" / "plans" / "vinh-long-2024.docx"
+UNIT = "Sở Tư pháp"
+
+
+def _run(*argv: object) -> None:
+    assert main([str(a) for a in argv]) == 0
+
+
+def _filled_return(db: Path, tmp_path: Path) -> Path:
+    """The unit's return for Q3 with a result on its first task, typed in as the unit's officer would."""
+    path = tmp_path / "tp.xlsx"
+    _run("returns", "template", "--db", db, "--period", "2024-Q3", "--unit", UNIT, "--out", path)
+    wb = openpyxl.load_workbook(path)
+    sheet = wb["Nhiệm vụ"]
+    sheet.cell(8, 6, "Đã rà soát 5 thủ tục")
+    sheet.cell(8, 7, "7/BC-STP")
+    sheet.cell(8, 8, date(2024, 8, 1))
+    wb.save(path)
+    return path
+
+
+def test_undoing_a_task_deletion_brings_back_its_link_and_its_units_result(tmp_path, capsys):
+    db = tmp_path / "k.sqlite3"
+    _run("import", PLAN, "--db", db)
+    _run("returns", "units", "--db", db, "--year", 2024, "--add", UNIT)
+    _run("returns", "import", _filled_return(db, tmp_path), "--db", db, "--today", "2024-09-10")
+    capsys.readouterr()
+    with Store.open(db) as store:
+        province_id = store.plans()[0].id
+        [result] = pending_results(store, "2024-Q3")
+        task_id = result.task_id
+        progress_id = accept_result(store, result.id, today=date(2024, 9, 10))
+        own_id = save_draft(store, draft_from(store.load_plan(province_id), DraftOptions(UNIT)))
+        [own_task] = store.linked_tasks(task_id)
+        period = parse_period("2024-Q3")
+
+        def seen() -> tuple[object, ...]:
+            """What the officer sees: the own plan's task shows the province task's result (the report reads
+            the plan's progress this way), and the Đơn vị page lists what the unit's return lacked."""
+            own_progress = [e.text for e in store.progress(plan_id=own_id) if e.task_id == own_task]
+            [state] = unit_states(store, 2024, period, date(2024, 10, 20))
+            return (store.linked_tasks(own_task), own_progress, state.missing,
+                    [r.id for r in pending_results(store, "2024-Q3")])
+
+        before = seen()
+        assert before[0] == [task_id] and before[1] == ["Đã rà soát 5 thủ tục (Sở Tư pháp)."]
+        assert "kết quả nhiệm vụ" not in before[2] and before[3] == []
+
+        delete_task(store, task_id)
+        assert store.linked_tasks(own_task) == [] and "kết quả nhiệm vụ" in seen()[2]
+        assert last_action(store) == ("Xóa nhiệm vụ", True)
+        undo_last(store)
+
+        assert seen() == before  # linked again, the result accepted (not offered a second time), nothing missing
+        [row] = store._query("select progress_id from return_results where task_id = ?", [task_id])
+        assert row["progress_id"] == progress_id
