@@ -6,7 +6,9 @@
     kstthc import KH2.docx --db DB --dry-run    → for a year already stored: what the amended plan would change
 Options: ``--columns "stt,content,lead,cooperate,result,deadline"`` when headings are not recognised; ``--for BODY``
 marks each task as led / cooperated / not concerning that body (default: the body set in the settings);
-``--year`` when the file does not say it.
+``--year`` when the file does not say it. Amending a stored plan keeps what the officer corrected there by hand; where
+the new file changed the same thing differently, one line says which version was kept (the officer's), and
+``--take-file`` takes the file's in every such place.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--for", dest="body", metavar="CƠ QUAN",
                         help="cơ quan của mình, để đánh dấu nhiệm vụ chủ trì / phối hợp (mặc định: theo cài đặt)")
     parser.add_argument("--year", type=_year, metavar="NĂM", help="năm của kế hoạch khi tệp không ghi rõ")
+    parser.add_argument("--take-file", action="store_true",
+                        help="khi nhập lại: chỗ nào cán bộ đã sửa mà tệp mới cũng ghi khác thì lấy theo tệp mới "
+                             "(mặc định giữ bản đã sửa)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,7 +84,13 @@ def run(args: argparse.Namespace) -> int:
         body = args.body or settings.my_body
         if (body and not args.body) or settings.my_aliases:
             mark_concern(plan, body, settings.my_aliases)
-        changes = save_import(store, plan, datetime.now()).changes
+        take_file: set[str] = set()
+        if args.take_file:
+            from kstthc_desktop.operations.imports import changes_if_saved
+
+            preview = changes_if_saved(store, plan)
+            take_file = {c.key for c in preview.conflicts} if preview is not None else set()
+        changes = save_import(store, plan, datetime.now(), take_file).changes
     if args.json:
         print(json.dumps(plan.to_json(), ensure_ascii=False, indent=1))
         return 0

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kstthc_desktop.domain import Concern, Plan, Task
+from kstthc_desktop.importers import reimport_sections
 from kstthc_desktop.importers.compare import pair_by_text
+from kstthc_desktop.importers.reimport_sections import Conflict, SectionMerge
 from kstthc_desktop.task_fields import PLAN_FIELDS, TASK_FIELDS
 from kstthc_desktop.text import fold
 
@@ -50,6 +52,11 @@ class PlanChanges:
     sections_changed: bool = False
     refreshed: list[TaskChange] = field(default_factory=list)  # only the importer's own notes changed
     kept: list[TaskChange] = field(default_factory=list)  # fields the officer corrected by hand, left as they are
+    #: What the officer and the new file both changed, differently (tasks' fields, sections): the officer decides,
+    #: ``take_file`` holding the keys where the file's version wins (none by default: the officer's stays).
+    conflicts: list[Conflict] = field(default_factory=list)
+    take_file: set[str] = field(default_factory=set)
+    sections: SectionMerge | None = None  # the sections merged with the officer's (None: not compared with a store)
 
     @property
     def empty(self) -> bool:
@@ -63,13 +70,22 @@ class PlanChanges:
             lines.append(f"{len(self.reinstated)} nhiệm vụ đã rút nay có lại trong kế hoạch.")
         if self.sections_changed:
             lines.append("Các mục của kế hoạch thay đổi.")
+        if self.conflicts:
+            lines.append(f"{len(self.conflicts)} chỗ cán bộ đã sửa mà tệp mới cũng ghi khác:")
+            lines += [c.line(c.key in self.take_file) for c in self.conflicts]
+        if self.sections is not None:
+            lines += self.sections.kept
         for ch in self.updated + self.reinstated:
             names = ", ".join(FIELD_NAMES_VI.get(f, f) for f in ch.fields
                               if f not in ("deadline", "why", "ambiguous", "withdrawn"))  # reinstated: said above
             if names:
                 lines.append(f"  ~ {ch.new.stt or '-'} {short(ch.new.content)}: đổi {names}")
+        asked = {c.key for c in self.conflicts}
         for ch in self.kept:
-            names = ", ".join(FIELD_NAMES_VI.get(f, f) for f in ch.fields if f != "deadline")
+            names = ", ".join(FIELD_NAMES_VI.get(f, f) for f in ch.fields
+                              if f != "deadline" and f"task:{ch.old.id}:{f}" not in asked)  # said above
+            if not names:
+                continue
             lines.append(f"  = {ch.new.stt or '-'} {short(ch.new.content)}: giữ {names} do cán bộ đã sửa "
                          "(bản mới ghi khác; sửa lại trong Sửa › Sửa nhiệm vụ nếu cần)")
         lines += [f"  + {t.stt or '-'} {short(t.content)}" for t in self.added]
@@ -84,6 +100,8 @@ class PlanChanges:
             "withdrawn": [{"task_id": t.id, "stt": t.stt, "content": t.content[:200]} for t in self.withdrawn],
             "unchanged": self.unchanged,
             "sections_changed": self.sections_changed,
+            "conflicts": [{"key": c.key, "where": c.where, "field": c.what, "officer": c.officer, "file": c.file,
+                           "kept": "file" if c.key in self.take_file else "officer"} for c in self.conflicts],
         }
 
 
@@ -156,21 +174,72 @@ def matching_plan_id(store: Store, new: Plan) -> int | None:
     return best
 
 
-def apply(store: Store, plan_id: int, new: Plan) -> PlanChanges:
-    """Bring stored plan ``plan_id`` up to ``new`` in one transaction; what changed."""
+def changes_against_store(store: Store, plan_id: int, new: Plan, take_file: set[str] | frozenset[str] = frozenset()
+                          ) -> PlanChanges:
+    """``compare`` with what the officer corrected by hand in stored plan ``plan_id``: the task fields and sections
+    the officer's version keeps, and the conflicts to decide (``take_file``: the keys where the file wins)."""
+    changes = compare(store.load_plan(plan_id), new)
+    changes.take_file = set(take_file)
+    for change in changes.updated + changes.reinstated + changes.refreshed:
+        _keep_officer_fields(store, change, changes)
+    for change in list(changes.updated):  # only what the officer keeps differed: nothing changes
+        if not set(change.fields) - QUIET:
+            changes.updated.remove(change)
+            changes.refreshed.append(change)
+            changes.unchanged += 1
+    changes.sections = reimport_sections.merge(store, plan_id, store.load_plan(plan_id, tasks=False).sections,
+                                               new.sections, changes.take_file)
+    changes.conflicts += changes.sections.conflicts
+    changes.sections_changed = changes.sections.changed
+    return changes
+
+
+def _keep_officer_fields(store: Store, change: TaskChange, changes: PlanChanges) -> None:
+    """Take out of ``change`` the fields the officer corrected by hand (into ``changes.kept``); a field the file
+    changed too becomes a conflict, and goes to the file when the officer chose so."""
+    assert change.old.id is not None  # tasks read from the store have their ids
+    kept: dict[str, tuple[Any, Any]] = {}
+    for name in [f for f in change.fields if f not in QUIET or f == "deadline_text"]:
+        before = officer_base(store, change.old.id, name)
+        if before is None or _plain(before) == _value(change.old, name):
+            continue  # never corrected by hand, or corrected back
+        if _plain(before) != _value(change.new, name):
+            key = f"task:{change.old.id}:{name}"
+            changes.conflicts.append(Conflict(key, f"Nhiệm vụ {change.new.stt or '-'} {short(change.new.content, 50)}",
+                                              FIELD_NAMES_VI.get(name, name), _value(change.old, name),
+                                              _value(change.new, name)))
+            if key in changes.take_file:
+                continue
+        kept[name] = change.fields.pop(name)
+        if name == "deadline_text" and "deadline" in change.fields:  # the officer's text keeps its reading
+            kept["deadline"] = change.fields.pop("deadline")
+    if kept:
+        changes.kept.append(TaskChange(change.old, change.new, kept))
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def officer_base(store: Store, task_id: int, column: str) -> str | None:
+    """A task field's value before the officer's hand corrections since it was last imported; None when the
+    officer has not corrected it since (history: "edit" rows after the last import's "update" or "insert")."""
+    rows = store.conn.execute("select action, old from history where entity = 'task' and entity_id = ? and "
+                              "field = ? order by id", [task_id, column]).fetchall()
+    edits: list[str | None] = []
+    for action, old in rows:
+        edits = [*edits, old] if action == "edit" else []
+    return (edits[0] or "") if edits else None
+
+
+def apply(store: Store, plan_id: int, new: Plan, take_file: set[str] | frozenset[str] = frozenset()) -> PlanChanges:
+    """Bring stored plan ``plan_id`` up to ``new`` in one transaction, keeping what the officer corrected by hand
+    except where ``take_file`` names a conflict the officer gave to the file; what changed."""
     with store.transaction():
-        old = store.load_plan(plan_id)
-        changes = compare(old, new)
+        changes = changes_against_store(store, plan_id, new, take_file)
         for change in changes.updated + changes.reinstated + changes.refreshed:
             fields = {name: after for name, (_, after) in change.fields.items()}
             assert change.old.id is not None  # tasks read from the store have their ids
-            edited = store.officer_edited_fields(change.old.id) & (set(fields) - QUIET | {"deadline_text"})
-            if "deadline_text" in edited:
-                edited.add("deadline")  # the officer's deadline text keeps its reading
-            edited &= set(fields)
-            if edited:  # never overwrite what the officer corrected by hand: keep it and say so
-                changes.kept.append(TaskChange(change.old, change.new, {f: change.fields.pop(f) for f in edited}))
-                fields = {k: v for k, v in fields.items() if k not in edited}
             if change.old.concern == Concern.UNKNOWN and change.new.concern != Concern.UNKNOWN:
                 fields["concern"] = change.new.concern
             store.update_task(change.old.id, **fields)
@@ -180,6 +249,9 @@ def apply(store: Store, plan_id: int, new: Plan) -> PlanChanges:
         for task in changes.added:
             task.id = None
             store.insert_task(plan_id, task)
-        stored = Plan(source=new.source, document=new.document, header=new.header, sections=new.sections, id=plan_id)
-        store.save_plan(stored)
+        stored = Plan(source=new.source, document=new.document, header=new.header, id=plan_id)
+        store.save_plan(stored, sections=False)
+        sections = reimport_sections.merge(store, plan_id, store.load_plan(plan_id, tasks=False).sections,
+                                           new.sections, changes.take_file)  # again: tasks may have left a section
+        reimport_sections.write(store, plan_id, sections, new.sections)
     return changes

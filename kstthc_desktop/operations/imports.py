@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from kstthc_desktop.domain import Plan
 from kstthc_desktop.errors import UserError
-from kstthc_desktop.importers.reimport import PlanChanges, apply, compare, matching_plan_id
+from kstthc_desktop.importers.reimport import PlanChanges, apply, changes_against_store, matching_plan_id
 from kstthc_desktop.store.backup import backup_before
 
 if TYPE_CHECKING:  # the store is passed in
@@ -45,16 +45,20 @@ def plan_it_amends(store: Store, plan: Plan) -> int | None:
     return matching_plan_id(store, plan)
 
 
-def changes_if_saved(store: Store, plan: Plan) -> PlanChanges | None:
-    """What saving ``plan`` would change in the stored plan it amends (reads only); None when it is a new plan."""
+def changes_if_saved(store: Store, plan: Plan, take_file: set[str] | frozenset[str] = frozenset()
+                     ) -> PlanChanges | None:
+    """What saving ``plan`` would change in the stored plan it amends (reads only); None when it is a new plan.
+    Its ``conflicts`` are what the officer corrected by hand and the file changed too: the officer decides."""
     existing = plan_it_amends(store, plan)
-    return compare(store.load_plan(existing), plan) if existing is not None else None
+    return changes_against_store(store, existing, plan, take_file) if existing is not None else None
 
 
-def save_import(store: Store, plan: Plan, now: datetime) -> ImportOutcome:
+def save_import(store: Store, plan: Plan, now: datetime, take_file: set[str] | frozenset[str] = frozenset()
+                ) -> ImportOutcome:
     """Save ``plan`` as read (and corrected) from a file: a backup of the database, then one transaction.
 
-    ``now`` names the backup. Refused (UserError, nothing written) when the plan has no year, the database is
+    ``now`` names the backup. Amending a stored plan keeps what the officer corrected there by hand, except the
+    conflicts (``PlanChanges.conflicts``) whose keys are in ``take_file``. Refused (UserError, nothing written) when the plan has no year, the database is
     open read-only, or the backup cannot be written.
     """
     if not plan.document.year:
@@ -64,4 +68,4 @@ def save_import(store: Store, plan: Plan, now: datetime) -> ImportOutcome:
         backup = backup_before(store, BACKUP_NEW if existing is None else BACKUP_AMEND, now)
         if existing is None:
             return ImportOutcome(store.save_plan(plan), None, backup)
-        return ImportOutcome(existing, apply(store, existing, plan), backup)
+        return ImportOutcome(existing, apply(store, existing, plan, take_file), backup)

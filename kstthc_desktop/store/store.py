@@ -357,11 +357,12 @@ class Store:
         )
 
     # ------------------------------------------------------------------ plans
-    def save_plan(self, plan: Plan) -> int:
+    def save_plan(self, plan: Plan, *, sections: bool = True) -> int:
         """Store a whole plan (a new one when ``plan.id`` is None) with its sections, tasks and bodies; its id.
 
-        For an existing plan the document, header and sections are replaced, tasks with an id are updated and
-        tasks without one are added; tasks are never deleted here (re-import marks them withdrawn).
+        For an existing plan the document, header and sections are replaced (``sections=False``: left alone, as
+        re-import merges them with the officer's, ``importers.reimport_sections``), tasks with an id are updated
+        and tasks without one are added; tasks are never deleted here (re-import marks them withdrawn).
         """
         if not plan.tasks and not plan.sections and not (plan.document.title or plan.document.year):
             raise UserError("Kế hoạch trống: không có nhiệm vụ nào để lưu.")
@@ -386,7 +387,8 @@ class Store:
                     if old[key] != value:
                         self._history("plan", plan_id, key, old[key], value, "update")
                 self._update("plans", plan_id, row)
-            self.replace_sections(plan_id, plan.sections)
+            if sections:
+                self.replace_sections(plan_id, plan.sections)
             for task in plan.tasks:
                 if task.id is None:
                     task.id = self.insert_task(plan_id, task)
@@ -473,11 +475,17 @@ class Store:
         self._history("task", task_id, "", old, None, "delete")
 
     def replace_sections(self, plan_id: int, sections: list[Section]) -> None:
-        """Make ``sections`` the plan's sections, in this order."""
+        """Make ``sections`` the plan's sections, in this order. History records them as the file gave them (a
+        re-import tells the officer's later corrections from them, ``importers.reimport_sections``)."""
+        def record(code: str, title: str, parent: str | None, printed_code: str | None) -> dict[str, str]:
+            return {"code": clean(code), "title": clean(title), "parent": clean(parent or ""),
+                    "printed_code": clean(printed_code or "")}
+
         with self.transaction():
             self._plan_row(plan_id)
-            old = [(r[0], r[1]) for r in self.conn.execute("select code, title from sections where plan_id = ? order by position", [plan_id])]
-            new = [(clean(s.code), clean(s.title)) for s in sections]
+            old = [record(*r) for r in self.conn.execute(
+                "select code, title, parent, printed_code from sections where plan_id = ? order by position", [plan_id])]
+            new = [record(s.code, s.title, s.parent, s.printed_code) for s in sections]
             self.conn.execute("delete from sections where plan_id = ?", [plan_id])
             for position, section in enumerate(sections):
                 section.id = self._insert(

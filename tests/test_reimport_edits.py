@@ -1,0 +1,134 @@
+"""Issue 14 item 9, last sentence: a re-import of an amended plan keeps the officer's corrections — of sections and of
+task fields — and asks where the new file changed the same thing differently (kept the officer's by default)."""
+
+from __future__ import annotations
+
+import pytest
+
+import two_level_plan as layout
+from kstthc_desktop.cli import main
+from kstthc_desktop.importers import extract
+from kstthc_desktop.operations import plan_edit
+from kstthc_desktop.operations.imports import changes_if_saved, save_import
+from kstthc_desktop.store import Store
+
+from datetime import datetime
+
+NOW = datetime(2024, 6, 16, 9, 0)
+FIRST = "Ban hành Kế hoạch kiểm soát thủ tục hành chính năm 2024 của Sở."
+
+
+def amended_rows(**changes) -> list:
+    """The plan's rows with some changed: a section's title by its place ("1.II": title), a task by content."""
+    rows, group = [], ""
+    for kind, number, value in layout.ROWS:
+        if kind == "group":
+            group = number
+        if kind == "section" and f"{group}.{number}" in changes:
+            value = changes[f"{group}.{number}"]
+        if kind == "task" and value["content"] in changes:
+            value = {**value, **changes[value["content"]]}
+        rows.append((kind, number, value))
+    return rows
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "kstthc.sqlite3") as s:
+        save_import(s, extract(layout.write_xlsx(tmp_path / "plan.xlsx")), NOW)
+        yield s
+
+
+def amended(tmp_path, monkeypatch, name: str = "amended", **changes):
+    monkeypatch.setattr(layout, "ROWS", amended_rows(**changes))
+    return extract(layout.write_xlsx(tmp_path / f"{name}.xlsx"))
+
+
+def sections(store) -> dict[str, tuple[int, str]]:
+    return {s.code: (s.id, s.title) for s in store.load_plan(store.plans()[0].id, tasks=False).sections}
+
+
+def test_the_officers_section_edits_survive_a_reimport_and_ids_stay(store, tmp_path, monkeypatch):
+    before = sections(store)
+    plan_id = store.plans()[0].id
+    plan_edit.rename_section(store, before["1.I"][0], "Chỉ đạo, điều hành (đã sửa)")
+    added = plan_edit.add_section(store, plan_id, "III", "Truyền thông về kiểm soát TTHC", parent="1",
+                                  after=before["1.II"][0])
+    for task in store.tasks(plan_id):  # the officer folds 2.II into 2.I, then deletes 2.II
+        if task.section == "2.II":
+            plan_edit.edit_task(store, task.id, section="2.I")
+    plan_edit.delete_section(store, before["2.II"][0])
+
+    new = amended(tmp_path, monkeypatch, **{"1.II": "Kiểm soát quy định TTHC (sửa đổi)"})
+    changes = save_import(store, new, NOW).changes
+    after = sections(store)
+    assert after["1.I"] == (before["1.I"][0], "Chỉ đạo, điều hành (đã sửa)")  # the officer's title, the same row
+    assert after["1.II"] == (before["1.II"][0], "Kiểm soát quy định TTHC (sửa đổi)")  # the file's change taken
+    assert after["1.III"] == (added, "Truyền thông về kiểm soát TTHC")  # the officer's section kept …
+    assert list(after) == ["1", "1.I", "1.II", "1.III", "2", "2.I"]  # … where the officer put it; 2.II not back
+    assert {t.section for t in store.tasks(plan_id) if not t.withdrawn} <= set(after)
+    lines = "\n".join(changes.summary())
+    assert "Mục II: cán bộ đã xóa, không thêm lại" in lines
+    assert "giữ tên mục do cán bộ đã sửa" in lines
+
+
+def test_a_section_renamed_by_both_is_asked_and_the_officer_may_take_the_files(store, tmp_path, monkeypatch):
+    plan_id = store.plans()[0].id
+    first = sections(store)["1.I"][0]
+    plan_edit.rename_section(store, first, "Chỉ đạo (cán bộ sửa)")
+    new = amended(tmp_path, monkeypatch, **{"1.I": "Chỉ đạo, điều hành và kiểm tra"})
+    changes = changes_if_saved(store, new)
+    [conflict] = changes.conflicts
+    assert (conflict.officer, conflict.file) == ("Chỉ đạo (cán bộ sửa)", "Chỉ đạo, điều hành và kiểm tra")
+    assert sections(store)["1.I"][1] == "Chỉ đạo (cán bộ sửa)"  # the preview writes nothing
+
+    save_import(store, new, NOW)
+    assert sections(store)["1.I"] == (first, "Chỉ đạo (cán bộ sửa)")  # by default the officer's stays
+    assert changes_if_saved(store, new).conflicts == []  # decided: the same file does not ask again
+
+    newer = amended(tmp_path, monkeypatch, "newer", **{"1.I": "Công tác chỉ đạo và kiểm tra"})
+    [conflict] = changes_if_saved(store, newer).conflicts  # the file changed it again: asked again
+    save_import(store, newer, NOW, take_file={conflict.key})
+    assert sections(store)["1.I"] == (first, "Công tác chỉ đạo và kiểm tra")
+    assert plan_id == store.plans()[0].id
+
+
+def test_task_fields_the_officer_edited_are_kept_or_asked_and_the_rest_taken(store, tmp_path, monkeypatch):
+    task = next(t for t in store.tasks(store.plans()[0].id) if t.content == FIRST)
+    plan_edit.edit_task(store, task.id, content=FIRST + " (bổ sung)", lead="Văn phòng Sở (bộ phận một cửa)",
+                        deadline_text="Trước ngày 31/01/2024")
+    new = amended(tmp_path, monkeypatch, **{FIRST: {"result": "Kế hoạch được ban hành", "lead": "Phòng Hành chính"}})
+    changes = changes_if_saved(store, new)
+    assert [(c.what, c.officer, c.file) for c in changes.conflicts] == \
+        [("chủ trì", "Văn phòng Sở (bộ phận một cửa)", "Phòng Hành chính")]  # content, deadline: only the officer
+
+    save_import(store, new, NOW)
+    saved = store.task(task.id)
+    assert saved.result == "Kế hoạch được ban hành"  # the file's new result
+    assert saved.content == FIRST + " (bổ sung)" and saved.deadline_text == "Trước ngày 31/01/2024"
+    assert saved.deadline.due is not None and saved.deadline.due.isoformat() == "2024-01-31"
+    assert saved.lead == "Văn phòng Sở (bộ phận một cửa)"  # asked, kept by default
+
+    save_import(store, new, NOW, take_file={changes.conflicts[0].key})
+    assert store.task(task.id).lead == "Phòng Hành chính"
+    assert store.task(task.id).content == FIRST + " (bổ sung)"
+
+
+def test_the_command_line_keeps_the_officers_and_says_so_or_takes_the_files(tmp_path, monkeypatch, capsys):
+    db = tmp_path / "k.sqlite3"
+    assert main(["import", str(layout.write_xlsx(tmp_path / "plan.xlsx")), "--db", str(db)]) == 0
+    with Store.open(db) as store:
+        plan_edit.rename_section(store, sections(store)["1.I"][0], "Chỉ đạo (cán bộ sửa)")
+    monkeypatch.setattr(layout, "ROWS", amended_rows(**{"1.I": "Chỉ đạo, điều hành và kiểm tra"}))
+    path = layout.write_xlsx(tmp_path / "amended.xlsx")
+    capsys.readouterr()
+    assert main(["import", str(path), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "  = Mục I: giữ tên mục do cán bộ đã sửa «Chỉ đạo (cán bộ sửa)» (tệp mới ghi «Chỉ đạo, điều hành và " \
+           "kiểm tra»)" in out
+    monkeypatch.setattr(layout, "ROWS", amended_rows(**{"1.I": "Công tác chỉ đạo và kiểm tra"}))
+    path = layout.write_xlsx(tmp_path / "newer.xlsx")
+    assert main(["import", str(path), "--db", str(db), "--take-file"]) == 0
+    assert "  ~ Mục I: lấy tên mục theo tệp mới" in capsys.readouterr().out
+    with Store.open(db) as store:
+        assert sections(store)["1.I"][1] == "Công tác chỉ đạo và kiểm tra"
