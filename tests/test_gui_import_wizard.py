@@ -361,3 +361,45 @@ def test_a_read_only_database_refuses_the_import_with_a_message(qtbot, store, me
         assert store.plans() == []
     finally:
         readonly.close()
+
+
+def test_reimport_asks_where_the_officer_and_the_file_both_changed_something(qtbot, store, messages, monkeypatch,
+                                                                             tmp_path):
+    """Issue 14 item 9: the officer's corrections survive a re-import; a place both changed is asked on the last
+    page (kept the officer's by default), and the file's other changes are taken."""
+    import two_level_plan as layout
+    from test_reimport_edits import FIRST, NOW, amended_rows
+
+    from kstthc_desktop import importers
+    from kstthc_desktop.gui.reimport_conflicts import KEEP, TAKE
+    from kstthc_desktop.operations import plan_edit
+    from kstthc_desktop.operations.imports import save_import
+
+    plan_id = save_import(store, importers.extract(layout.write_xlsx(tmp_path / "plan.xlsx")), NOW).plan_id
+    task = next(t for t in store.tasks(plan_id) if t.content == FIRST)
+    section = next(s for s in store.load_plan(plan_id, tasks=False).sections if s.code == "1.I")
+    plan_edit.edit_task(store, task.id, lead="Văn phòng Sở (bộ phận một cửa)")
+    plan_edit.rename_section(store, section.id, "Chỉ đạo (cán bộ sửa)")
+    monkeypatch.setattr(layout, "ROWS", amended_rows(**{
+        "1.I": "Chỉ đạo, điều hành và kiểm tra",
+        FIRST: {"lead": "Phòng Hành chính", "result": "Kế hoạch được ban hành"}}))
+    path = layout.write_xlsx(tmp_path / "amended.xlsx")
+
+    wizard = make_wizard(qtbot, store, today=date(2024, 6, 16))
+    open_through_button(qtbot, wizard, monkeypatch, path)
+    click(qtbot, wizard, QWizard.NextButton)
+    asked = wizard.confirm_page.conflicts
+    assert asked.isVisible() and asked.table.rowCount() == 2
+    rows = {asked.table.item(r, 1).text(): r for r in range(2)}
+    assert [asked.table.item(rows["chủ trì"], c).text() for c in (2, 3)] == \
+        ["Văn phòng Sở (bộ phận một cửa)", "Phòng Hành chính"]
+    assert [asked.choice(r).currentText() for r in range(2)] == [KEEP, KEEP]  # the officer's by default
+    asked.choice(rows["tên mục"]).setCurrentText(TAKE)
+
+    click(qtbot, wizard, QWizard.FinishButton)
+    assert messages == []
+    saved = store.task(task.id)
+    assert saved.lead == "Văn phòng Sở (bộ phận một cửa)"  # kept, as chosen by default
+    assert saved.result == "Kế hoạch được ban hành"  # the file's other change taken
+    [after] = [s for s in store.load_plan(plan_id, tasks=False).sections if s.code == "1.I"]
+    assert (after.id, after.title) == (section.id, "Chỉ đạo, điều hành và kiểm tra")  # the file's, as chosen

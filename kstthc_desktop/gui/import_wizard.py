@@ -205,7 +205,8 @@ class ImportWizard(QWizard):
         from kstthc_desktop.operations.imports import save_import
 
         try:
-            plan_id = save_import(self.store, plan, datetime.now()).plan_id  # the store's connection lives in this thread
+            take_file = self.confirm_page.conflicts.take_file()  # the officer's answers to the re-import's questions
+            plan_id = save_import(self.store, plan, datetime.now(), take_file).plan_id  # the store's connection lives in this thread
         except Exception as exc:  # noqa: BLE001
             show_error(self, "Không lưu được kế hoạch", exc)
             return None
@@ -677,8 +678,12 @@ class ConfirmPage(QWizardPage):
         self.changes.setColumnWidth(1, 300)
         self.changes.setWordWrap(True)
         self.changes.setAlternatingRowColors(True)
+        from kstthc_desktop.gui.reimport_conflicts import ConflictTable
+
+        self.conflicts = ConflictTable()
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.conflicts, 1)
         layout.addWidget(self.changes, 1)
         layout.addStretch(0)  # keeps the text at the top when there is no change list
         self.plan_changes = None
@@ -689,6 +694,7 @@ class ConfirmPage(QWizardPage):
         existing = self.wiz.existing_plan_id()
         self.changes.clear()
         self.plan_changes = None
+        self.conflicts.set_conflicts([])
         if existing is None:
             self.wiz.setButtonText(QWizard.WizardButton.FinishButton, "Lưu kế hoạch")
             self.intro.setText(self._new_plan_text(plan))
@@ -712,6 +718,7 @@ class ConfirmPage(QWizardPage):
             f"«Đã rút khỏi kế hoạch». Trước khi cập nhật, chương trình tự sao lưu dữ liệu."
         )
         self._fill_tree(added, changed, withdrawn)
+        self.conflicts.set_conflicts(self.plan_changes.conflicts)
 
     def _fill_tree(self, added, changed, withdrawn) -> None:
         groups = (("Thêm mới", added, "#1b5e20"), ("Thay đổi", changed, "#0d47a1"),
@@ -733,6 +740,13 @@ class ConfirmPage(QWizardPage):
             group.setExpanded(True)
         if getattr(self.plan_changes, "sections_changed", False):
             self.changes.addTopLevelItem(QTreeWidgetItem(["Các mục (phần I, II, …) của kế hoạch cũng thay đổi."]))
+        kept = kept_lines(self.plan_changes) if self.plan_changes is not None else []
+        if kept:
+            group = QTreeWidgetItem([f"Giữ bản bạn đã sửa ({len(kept)})"])
+            self.changes.addTopLevelItem(group)
+            for line in kept:
+                group.addChild(QTreeWidgetItem([line.strip().removeprefix("= ")]))
+            group.setExpanded(True)
         if not (added or changed or withdrawn):
             self.changes.addTopLevelItem(QTreeWidgetItem(["Không có nhiệm vụ nào thay đổi so với kế hoạch đã lưu."]))
 
@@ -771,6 +785,12 @@ def _value(value) -> str:
     if isinstance(value, bool):
         return "có" if value else "không"
     return " ".join(str(value if value is not None else "").split())
+
+
+def kept_lines(changes: PlanChanges) -> list[str]:
+    """The summary's lines on what the officer corrected by hand and the re-import keeps without asking."""
+    return [line for line in changes.summary() if line.startswith("  = ") and
+            not any(line == c.line() for c in changes.conflicts)]
 
 
 def change_lists(changes) -> tuple[list, list, list]:

@@ -295,12 +295,6 @@ class Store:
             [entity, entity_id, field, text(old), text(new), self.clock().isoformat(timespec="seconds"), action],
         )
 
-    def officer_edited_fields(self, task_id: int) -> set[str]:
-        """The task's fields (Task names: "content", "deadline_text", "deadline") the officer corrected by hand."""
-        rows = self.conn.execute("select distinct field from history where entity = 'task' and entity_id = ? and "
-                                 "action = 'edit'", [task_id])
-        return {"deadline" if f.startswith("deadline_") and f != "deadline_text" else f for (f,) in rows}
-
     def last_history_id(self) -> int:
         try:
             return int(self.conn.execute("select coalesce(max(id), 0) from history").fetchone()[0])
