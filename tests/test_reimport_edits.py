@@ -68,7 +68,7 @@ def test_the_officers_section_edits_survive_a_reimport_and_ids_stay(store, tmp_p
     assert list(after) == ["1", "1.I", "1.II", "1.III", "2", "2.I"]  # … where the officer put it; 2.II not back
     assert {t.section for t in store.tasks(plan_id) if not t.withdrawn} <= set(after)
     lines = "\n".join(changes.summary())
-    assert "Mục II: cán bộ đã xóa, không thêm lại" in lines
+    assert "Mục 2.II: cán bộ đã xóa, không thêm lại" in lines
     assert "giữ tên mục do cán bộ đã sửa" in lines
 
 
@@ -124,11 +124,11 @@ def test_the_command_line_keeps_the_officers_and_says_so_or_takes_the_files(tmp_
     capsys.readouterr()
     assert main(["import", str(path), "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "  = Mục I: giữ tên mục do cán bộ đã sửa «Chỉ đạo (cán bộ sửa)» (tệp mới ghi «Chỉ đạo, điều hành và " \
+    assert "  = Mục 1.I: giữ tên mục do cán bộ đã sửa «Chỉ đạo (cán bộ sửa)» (tệp mới ghi «Chỉ đạo, điều hành và " \
            "kiểm tra»)" in out
     monkeypatch.setattr(layout, "ROWS", amended_rows(**{"1.I": "Công tác chỉ đạo và kiểm tra"}))
     path = layout.write_xlsx(tmp_path / "newer.xlsx")
     assert main(["import", str(path), "--db", str(db), "--take-file"]) == 0
-    assert "  ~ Mục I: lấy tên mục theo tệp mới" in capsys.readouterr().out
+    assert "  ~ Mục 1.I: lấy tên mục theo tệp mới" in capsys.readouterr().out
     with Store.open(db) as store:
         assert sections(store)["1.I"][1] == "Công tác chỉ đạo và kiểm tra"

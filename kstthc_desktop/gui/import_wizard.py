@@ -683,7 +683,7 @@ class ConfirmPage(QWizardPage):
         self.conflicts = ConflictTable()
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addWidget(self.conflicts, 1)
+        layout.addWidget(self.conflicts)
         layout.addWidget(self.changes, 1)
         layout.addStretch(0)  # keeps the text at the top when there is no change list
         self.plan_changes = None

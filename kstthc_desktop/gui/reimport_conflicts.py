@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from kstthc_desktop.importers.reimport_sections import Conflict
 
 KEEP, TAKE = "Giữ bản đã sửa", "Lấy theo tệp mới"
-HEADINGS = ["Chỗ đã sửa", "Nội dung", "Bản đã sửa", "Tệp mới", "Chọn"]
+HEADINGS = ["Ở đâu", "Phần", "Bản đã sửa", "Tệp mới", "Giữ lại"]
 
 
 class ConflictTable(QWidget):
@@ -51,6 +51,8 @@ class ConflictTable(QWidget):
             choice.addItems([KEEP, TAKE])
             self.table.setCellWidget(row, 4, choice)
         self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setMaximumHeight(min(260, rows + self.table.horizontalHeader().height() + 6))  # no empty space
         self.intro.setText(
             f"<b>{len(self.conflicts)} chỗ bạn đã sửa mà tệp mới cũng ghi khác.</b> Chọn bản giữ lại cho từng chỗ "
             "(mặc định giữ bản đã sửa); những chỗ bạn đã sửa mà tệp mới không đổi luôn được giữ.")

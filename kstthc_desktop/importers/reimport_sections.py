@@ -103,7 +103,7 @@ def merge(store: Store, plan_id: int, stored: list[Section], new: list[Section],
         if mine is None:
             if base is not None and code in base:  # the officer deleted it
                 key = f"section:{code}:{DELETED}"
-                result.conflicts.append(Conflict(key, f"Mục {section.printed_code or code}", "mục đã xóa",
+                result.conflicts.append(Conflict(key, f"Mục {code}", "mục đã xóa",
                                                  "đã xóa", section.title))
                 if key not in take_file:
                     continue
@@ -119,7 +119,7 @@ def merge(store: Store, plan_id: int, stored: list[Section], new: list[Section],
         if base is None or code in base:  # the file drops it: kept only while a task still names it
             if code in used:
                 merged[code] = section
-                result.kept.append(f"  = Mục {section.printed_code or code} không còn trong tệp mới; vẫn giữ vì "
+                result.kept.append(f"  = Mục {code} không còn trong tệp mới; vẫn giữ vì "
                                    "còn nhiệm vụ thuộc mục này.")
             else:
                 result.removed.append(section)
@@ -144,10 +144,10 @@ def _merge_fields(mine: Section, theirs: Section, base: dict[str, str] | None, t
         if officer == before:  # the officer left it: the file's
             setattr(out, name, getattr(theirs, name))
         elif file == before:  # only the officer changed it
-            result.kept.append(f"  = Mục {mine.printed_code or code}: giữ {label} do cán bộ đã sửa «{officer}»")
+            result.kept.append(f"  = Mục {code}: giữ {label} do cán bộ đã sửa «{officer}»")
         else:
             key = f"section:{code}:{name}"
-            result.conflicts.append(Conflict(key, f"Mục {mine.printed_code or code}", label, officer, file))
+            result.conflicts.append(Conflict(key, f"Mục {code}", label, officer, file))
             if key in take_file:
                 setattr(out, name, getattr(theirs, name))
     return out
