@@ -132,3 +132,16 @@ def test_the_command_line_keeps_the_officers_and_says_so_or_takes_the_files(tmp_
     assert "  ~ Mục 1.I: lấy tên mục theo tệp mới" in capsys.readouterr().out
     with Store.open(db) as store:
         assert sections(store)["1.I"][1] == "Công tác chỉ đạo và kiểm tra"
+
+
+def test_sections_the_officer_reordered_keep_the_officers_order(store, tmp_path, monkeypatch):
+    from kstthc_desktop.store import plan_edits
+
+    before = sections(store)
+    plan_edits.update_section(store, before["1.I"][0], position=2)  # the officer puts 1.II before 1.I
+    plan_edits.update_section(store, before["1.II"][0], position=1)
+    new = amended(tmp_path, monkeypatch, **{"2.I": "Rà soát, đánh giá TTHC (sửa đổi)"})
+    save_import(store, new, NOW)
+    after = sections(store)
+    assert list(after) == ["1", "1.II", "1.I", "2", "2.I", "2.II"]
+    assert after["2.I"] == (before["2.I"][0], "Rà soát, đánh giá TTHC (sửa đổi)")
