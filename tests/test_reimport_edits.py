@@ -145,3 +145,20 @@ def test_sections_the_officer_reordered_keep_the_officers_order(store, tmp_path,
     after = sections(store)
     assert list(after) == ["1", "1.II", "1.I", "2", "2.I", "2.II"]
     assert after["2.I"] == (before["2.I"][0], "Rà soát, đánh giá TTHC (sửa đổi)")
+
+
+def test_a_deleted_section_comes_back_when_a_new_task_of_the_file_is_in_it(store, tmp_path, monkeypatch):
+    plan_id = store.plans()[0].id
+    for task in store.tasks(plan_id):
+        if task.section == "2.II":
+            plan_edit.edit_task(store, task.id, section="2.I")
+    plan_edit.delete_section(store, sections(store)["2.II"][0])
+    rows = amended_rows()
+    rows.append(("task", "3", {"stt": "3", "content": "Niêm yết công khai số điện thoại đường dây nóng.",
+                               "result": "Niêm yết", "lead": "Văn phòng Sở", "cooperate": "",
+                               "deadline_text": "Thường xuyên"}))
+    monkeypatch.setattr(layout, "ROWS", rows)
+    changes = save_import(store, extract(layout.write_xlsx(tmp_path / "more.xlsx")), NOW).changes
+    assert "2.II" in sections(store)  # the new task is not left in a section that does not exist
+    assert {t.section for t in store.tasks(plan_id)} <= set(sections(store))
+    assert any("thêm lại dù cán bộ đã xóa" in line for line in changes.summary())

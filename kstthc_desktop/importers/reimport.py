@@ -187,8 +187,10 @@ def changes_against_store(store: Store, plan_id: int, new: Plan, take_file: set[
             changes.updated.remove(change)
             changes.refreshed.append(change)
             changes.unchanged += 1
+    needed = {t.section for t in changes.added} | {str(c.fields["section"][1]) for c in changes.updated +
+                                                   changes.reinstated + changes.refreshed if "section" in c.fields}
     changes.sections = reimport_sections.merge(store, plan_id, store.load_plan(plan_id, tasks=False).sections,
-                                               new.sections, changes.take_file)
+                                               new.sections, changes.take_file, needed)
     changes.conflicts += changes.sections.conflicts
     changes.sections_changed = changes.sections.changed
     return changes
@@ -254,4 +256,5 @@ def apply(store: Store, plan_id: int, new: Plan, take_file: set[str] | frozenset
         sections = reimport_sections.merge(store, plan_id, store.load_plan(plan_id, tasks=False).sections,
                                            new.sections, changes.take_file)  # again: tasks may have left a section
         reimport_sections.write(store, plan_id, sections, new.sections)
+        changes.sections = sections
     return changes

@@ -90,12 +90,15 @@ def imported_record(sections: list[Section]) -> list[dict[str, str]]:
     return [{"code": _key(s), **{k: _value(s, k) for k in FIELDS}} for s in sections]
 
 
-def merge(store: Store, plan_id: int, stored: list[Section], new: list[Section], take_file: set[str]) -> SectionMerge:
-    """The plan's sections once ``new`` (the file's) is merged with ``stored`` (the officer's); reads only."""
+def merge(store: Store, plan_id: int, stored: list[Section], new: list[Section], take_file: set[str],
+          needed: set[str] | frozenset[str] = frozenset()) -> SectionMerge:
+    """The plan's sections once ``new`` (the file's) is merged with ``stored`` (the officer's); reads only.
+    ``needed``: sections the re-import's tasks will name besides those the stored tasks name."""
     base = last_imported(store, plan_id)
     result = SectionMerge()
     by_code = {_key(s): s for s in stored}
     used = {r[0] for r in store.conn.execute("select distinct section from tasks where plan_id = ?", [plan_id])}
+    used |= needed
     merged: dict[str, Section] = {}
     for section in new:
         code = _key(section)
@@ -103,10 +106,13 @@ def merge(store: Store, plan_id: int, stored: list[Section], new: list[Section],
         if mine is None:
             if base is not None and code in base:  # the officer deleted it
                 key = f"section:{code}:{DELETED}"
-                result.conflicts.append(Conflict(key, f"Mục {code}", "mục đã xóa",
-                                                 "đã xóa", section.title))
-                if key not in take_file:
-                    continue
+                if code in used:  # a task of the file is in it: it must exist
+                    result.kept.append(f"  ~ Mục {code}: thêm lại dù cán bộ đã xóa, vì tệp mới có nhiệm vụ thuộc "
+                                       "mục này")
+                else:
+                    result.conflicts.append(Conflict(key, f"Mục {code}", "mục đã xóa", "đã xóa", section.title))
+                    if key not in take_file:
+                        continue
             merged[code] = Section(code, section.title, section.parent, section.printed_code)
             continue
         before = None if base is None else base.get(code, {name: "" for name in FIELDS})  # {…""}: both added it
