@@ -718,7 +718,7 @@ class ConfirmPage(QWizardPage):
             f"«Đã rút khỏi kế hoạch». Trước khi cập nhật, chương trình tự sao lưu dữ liệu."
         )
         self._fill_tree(added, changed, withdrawn)
-        self.conflicts.set_conflicts(self.plan_changes.conflicts)
+        self.conflicts.set_conflicts(self.plan_changes.conflicts if self.plan_changes is not None else [])
 
     def _fill_tree(self, added, changed, withdrawn) -> None:
         groups = (("Thêm mới", added, "#1b5e20"), ("Thay đổi", changed, "#0d47a1"),
