@@ -109,8 +109,11 @@ def test_task_fields_the_officer_edited_are_kept_or_asked_and_the_rest_taken(sto
     assert saved.deadline.due is not None and saved.deadline.due.isoformat() == "2024-01-31"
     assert saved.lead == "Văn phòng Sở (bộ phận một cửa)"  # asked, kept by default
 
-    save_import(store, new, NOW, take_file={changes.conflicts[0].key})
-    assert store.task(task.id).lead == "Phòng Hành chính"
+    assert changes_if_saved(store, new).conflicts == []  # decided: the same file does not ask again
+    newer = amended(tmp_path, monkeypatch, "newer", **{FIRST: {"lead": "Phòng Tổ chức - Hành chính"}})
+    [conflict] = changes_if_saved(store, newer).conflicts  # changed again: asked again
+    save_import(store, newer, NOW, take_file={conflict.key})
+    assert store.task(task.id).lead == "Phòng Tổ chức - Hành chính"
     assert store.task(task.id).content == FIRST + " (bổ sung)"
 
 

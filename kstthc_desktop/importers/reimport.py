@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 FIELD_NAMES_VI = {f.name: f.in_sentence for f in TASK_FIELDS}
 SIMILAR = 0.75
 QUIET = {"ambiguous", "why", "deadline"}  # the importer's annotations: kept current, not reported as changes
+KEEP = "keep"  # history action: a re-import kept the officer's value (new) over the file's (old)
 
 
 @dataclass
@@ -225,12 +226,18 @@ def _plain(text: str) -> str:
 
 def officer_base(store: Store, task_id: int, column: str) -> str | None:
     """A task field's value before the officer's hand corrections since it was last imported; None when the
-    officer has not corrected it since (history: "edit" rows after the last import's "update" or "insert")."""
+    officer has not corrected it since (history: "edit" rows after the last import's "update" or "insert"; a
+    "keep" row records a file's value the officer's correction was kept over, so the same file is not asked again)."""
     rows = store.conn.execute("select action, old from history where entity = 'task' and entity_id = ? and "
                               "field = ? order by id", [task_id, column]).fetchall()
     edits: list[str | None] = []
     for action, old in rows:
-        edits = [*edits, old] if action == "edit" else []
+        if action == "edit":
+            edits.append(old)
+        elif action == KEEP:  # a re-import kept the officer's over the file's value: as if the file had said it
+            edits = [old]
+        else:
+            edits = []
     return (edits[0] or "") if edits else None
 
 
@@ -245,6 +252,10 @@ def apply(store: Store, plan_id: int, new: Plan, take_file: set[str] | frozenset
             if change.old.concern == Concern.UNKNOWN and change.new.concern != Concern.UNKNOWN:
                 fields["concern"] = change.new.concern
             store.update_task(change.old.id, **fields)
+        for conflict in changes.conflicts:
+            kind, task_id, name = conflict.key.split(":", 2)
+            if kind == "task" and conflict.key not in changes.take_file:
+                store._history("task", int(task_id), name, conflict.file, conflict.officer, KEEP)
         for task in changes.withdrawn:
             assert task.id is not None
             store.update_task(task.id, withdrawn=True)
