@@ -129,10 +129,12 @@ def test_the_command_line_keeps_the_officers_and_says_so_or_takes_the_files(tmp_
     out = capsys.readouterr().out
     assert "  = Mục 1.I: giữ tên mục do cán bộ đã sửa «Chỉ đạo (cán bộ sửa)» (tệp mới ghi «Chỉ đạo, điều hành và " \
            "kiểm tra»)" in out
+    assert "Đã giữ bản cán bộ đã sửa ở các chỗ trên" in out
     monkeypatch.setattr(layout, "ROWS", amended_rows(**{"1.I": "Công tác chỉ đạo và kiểm tra"}))
     path = layout.write_xlsx(tmp_path / "newer.xlsx")
     assert main(["import", str(path), "--db", str(db), "--take-file"]) == 0
-    assert "  ~ Mục 1.I: lấy tên mục theo tệp mới" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "  ~ Mục 1.I: lấy tên mục theo tệp mới" in out and "Đã giữ" not in out
     with Store.open(db) as store:
         assert sections(store)["1.I"][1] == "Công tác chỉ đạo và kiểm tra"
 

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from kstthc_desktop.domain import Plan
     from kstthc_desktop.importers.reimport import PlanChanges
 
+TAKE_FILE_HINT = "Muốn lấy theo tệp mới ở các chỗ trên: nhập (không có --dry-run) với --take-file."
+KEPT_HINT = ("Đã giữ bản cán bộ đã sửa ở các chỗ trên; muốn theo tệp mới thì sửa lại trong cửa sổ (menu Sửa: "
+             "sửa nhiệm vụ, đổi tên mục); lần sau xem trước bằng --dry-run rồi nhập với --take-file.")
 HELP = "nhập kế hoạch KSTTHC từ tệp Word (.docx), Excel (.xlsx) hoặc văn bản (.txt)"
 
 
@@ -69,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
             if changes is not None:
                 print(f"So với kế hoạch năm {plan.document.year} đã lưu (chưa ghi gì):")
                 print("\n".join(changes.summary()))
+                if changes.conflicts:
+                    print(TAKE_FILE_HINT)
         return 0
 
     if not plan.document.year:  # refused before the database is opened (or created)
@@ -100,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"Đã cập nhật kế hoạch năm {plan.document.year} đã có trong {db_path} theo bản mới:")
         print("\n".join(changes.summary()))
+        if changes.conflicts and not args.take_file:
+            print(KEPT_HINT)
         print("\n".join(line for line in summary_lines(plan, body=body) if line.startswith("Cảnh báo") or line.startswith("  ")))
     return 0
 

@@ -88,7 +88,7 @@ class PlanChanges:
             if not names:
                 continue
             lines.append(f"  = {ch.new.stt or '-'} {short(ch.new.content)}: giữ {names} do cán bộ đã sửa "
-                         "(bản mới ghi khác; sửa lại trong Sửa › Sửa nhiệm vụ nếu cần)")
+                         "(tệp mới không đổi chỗ này)")
         lines += [f"  + {t.stt or '-'} {short(t.content)}" for t in self.added]
         lines += [f"  - {t.stt or '-'} {short(t.content)} (rút khỏi kế hoạch)" for t in self.withdrawn]
         return lines
