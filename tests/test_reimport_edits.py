@@ -167,3 +167,21 @@ def test_a_deleted_section_comes_back_when_a_new_task_of_the_file_is_in_it(store
     assert "2.II" in sections(store)  # the new task is not left in a section that does not exist
     assert {t.section for t in store.tasks(plan_id)} <= set(sections(store))
     assert any("thêm lại dù cán bộ đã xóa" in line for line in changes.summary())
+
+
+def test_a_database_imported_before_sections_were_recorded_whole_keeps_a_section_moved_to_another_group(
+        store, tmp_path, monkeypatch):
+    import json
+
+    from kstthc_desktop.store import plan_edits
+
+    plan_id = store.plans()[0].id
+    old_record = [[s.code, s.title] for s in store.load_plan(plan_id, tasks=False).sections]  # codes and titles only
+    with store.transaction():
+        store.conn.execute("update history set new = ? where entity = 'plan' and field = 'sections'",
+                           [json.dumps(old_record, ensure_ascii=False)])
+    moved = sections(store)["1.II"][0]
+    plan_edits.update_section(store, moved, parent="2")  # as the window's "Vào nhóm…" records it
+    save_import(store, amended(tmp_path, monkeypatch), NOW)
+    [section] = [s for s in store.load_plan(plan_id, tasks=False).sections if s.id == moved]
+    assert section.parent == "2"

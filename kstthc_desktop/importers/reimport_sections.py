@@ -116,6 +116,8 @@ def merge(store: Store, plan_id: int, stored: list[Section], new: list[Section],
             merged[code] = Section(code, section.title, section.parent, section.printed_code)
             continue
         before = None if base is None else base.get(code, {name: "" for name in FIELDS})  # {…""}: both added it
+        if before is not None and mine.id is not None:  # a record older than the field: the officer's first change
+            before = {**_first_values(store, mine.id), **before}
         merged[code] = _merge_fields(mine, section, before, take_file, result)
     order = _order(stored, new, merged, base)
     for section in stored:
@@ -135,6 +137,17 @@ def merge(store: Store, plan_id: int, stored: list[Section], new: list[Section],
     result.changed = bool(result.removed) or [(s.id, *(_value(s, k) for k in ("code", *FIELDS))) for s in stored] != \
         [(s.id, *(_value(s, k) for k in ("code", *FIELDS))) for s in result.sections]
     return result
+
+
+def _first_values(store: Store, section_id: int) -> dict[str, str]:
+    """Each field's value before the first change history records for the section row (for a last import whose
+    record names only codes and titles: a group or printed number changed by hand is still the officer's)."""
+    out: dict[str, str] = {}
+    for name, old in store.conn.execute("select field, old from history where entity = 'section' and entity_id = ? "
+                                        "and field != '' order by id", [section_id]):
+        if name in FIELDS and name not in out:
+            out[name] = clean(old or "")
+    return out
 
 
 def _merge_fields(mine: Section, theirs: Section, base: dict[str, str] | None, take_file: set[str],
