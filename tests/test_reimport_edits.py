@@ -185,3 +185,22 @@ def test_a_database_imported_before_sections_were_recorded_whole_keeps_a_section
     save_import(store, amended(tmp_path, monkeypatch), NOW)
     [section] = [s for s in store.load_plan(plan_id, tasks=False).sections if s.id == moved]
     assert section.parent == "2"
+
+
+def test_the_officers_moves_survive_a_reimport(store, tmp_path, monkeypatch):
+    from kstthc_desktop.operations import plan_moves
+    from kstthc_desktop.store import plan_edits
+
+    plan_id = store.plans()[0].id
+    before = sections(store)
+    plan_moves.move_section(store, before["1.II"][0], -1)  # 1.II before 1.I
+    plan_edits.update_section(store, before["2.II"][0], printed_code="III")  # numbered anew, then into group 1
+    plan_moves.move_section_to_group(store, before["2.II"][0], "1")
+    task = next(t for t in store.tasks(plan_id) if t.content == FIRST)
+    plan_moves.move_task_to_section(store, task.id, "2.I")
+    shown = [(s.code, s.parent, s.printed_code) for s in store.load_plan(plan_id, tasks=False).sections]
+
+    save_import(store, amended(tmp_path, monkeypatch, **{"2.I": "Rà soát, đánh giá TTHC (sửa đổi)"}), NOW)
+    assert [(s.code, s.parent, s.printed_code) for s in store.load_plan(plan_id, tasks=False).sections] == shown
+    assert sections(store)["2.I"][1] == "Rà soát, đánh giá TTHC (sửa đổi)"  # the file's rename taken
+    assert store.task(task.id).section == "2.I"
