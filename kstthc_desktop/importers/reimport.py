@@ -179,10 +179,14 @@ def changes_against_store(store: Store, plan_id: int, new: Plan, take_file: set[
                           ) -> PlanChanges:
     """``compare`` with what the officer corrected by hand in stored plan ``plan_id``: the task fields and sections
     the officer's version keeps, and the conflicts to decide (``take_file``: the keys where the file wins)."""
-    changes = compare(store.load_plan(plan_id), new)
+    from kstthc_desktop.tracking import printed_section_codes, shown_stt
+
+    stored = store.load_plan(plan_id)
+    changes = compare(stored, new)
     changes.take_file = set(take_file)
+    codes = printed_section_codes(stored.sections)
     for change in changes.updated + changes.reinstated + changes.refreshed:
-        _keep_officer_fields(store, change, changes)
+        _keep_officer_fields(store, change, changes, shown_stt(change.old, codes))
     for change in list(changes.updated):  # only what the officer keeps differed: nothing changes
         if not set(change.fields) - QUIET:
             changes.updated.remove(change)
@@ -197,7 +201,7 @@ def changes_against_store(store: Store, plan_id: int, new: Plan, take_file: set[
     return changes
 
 
-def _keep_officer_fields(store: Store, change: TaskChange, changes: PlanChanges) -> None:
+def _keep_officer_fields(store: Store, change: TaskChange, changes: PlanChanges, number: str) -> None:
     """Take out of ``change`` the fields the officer corrected by hand (into ``changes.kept``); a field the file
     changed too becomes a conflict, and goes to the file when the officer chose so."""
     assert change.old.id is not None  # tasks read from the store have their ids
@@ -208,7 +212,7 @@ def _keep_officer_fields(store: Store, change: TaskChange, changes: PlanChanges)
             continue  # never corrected by hand, or corrected back
         if _plain(before) != _value(change.new, name):
             key = f"task:{change.old.id}:{name}"
-            changes.conflicts.append(Conflict(key, f"Nhiệm vụ {change.new.stt or '-'} {short(change.new.content, 50)}",
+            changes.conflicts.append(Conflict(key, f"Nhiệm vụ {number} {short(change.old.content, 50)}",
                                               FIELD_NAMES_VI.get(name, name), _value(change.old, name),
                                               _value(change.new, name)))
             if key in changes.take_file:
