@@ -52,7 +52,8 @@ class ConflictTable(QWidget):
             self.table.setCellWidget(row, 4, choice)
         self.table.resizeRowsToContents()
         rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
-        self.table.setMaximumHeight(min(260, rows + self.table.horizontalHeader().height() + 6))  # no empty space
+        frame = 2 * self.table.frameWidth() + self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setMaximumHeight(min(280, rows + self.table.horizontalHeader().height() + frame))  # no empty space
         self.intro.setText(
             f"<b>{len(self.conflicts)} chỗ bạn đã sửa mà tệp mới cũng ghi khác.</b> Chọn bản giữ lại cho từng chỗ "
             "(mặc định giữ bản đã sửa); những chỗ bạn đã sửa mà tệp mới không đổi luôn được giữ.")
