@@ -115,3 +115,18 @@ def test_the_units_page_shows_the_result_again_after_undo_in_the_window(qtbot, t
         assert province_id in [p.id for p in win.store.plans()]
     finally:
         win.store.close()
+
+
+def test_undoing_an_accepted_result_offers_it_again(tmp_path, capsys):
+    db = tmp_path / "k.sqlite3"
+    _run("import", PLAN, "--db", db)
+    _run("returns", "units", "--db", db, "--year", 2024, "--add", UNIT)
+    _run("returns", "import", _filled_return(db, tmp_path), "--db", db, "--today", "2024-09-10")
+    with Store.open(db) as store:
+        [result] = pending_results(store, "2024-Q3")
+        accept_result(store, result.id, today=date(2024, 9, 10))
+        assert pending_results(store, "2024-Q3") == []
+        assert last_action(store) == ("Thêm kết quả", True)
+        undo_last(store)
+        assert [r.id for r in pending_results(store, "2024-Q3")] == [result.id]  # waiting for the officer again
+        assert store.progress(result.task_id) == []

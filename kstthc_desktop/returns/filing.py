@@ -126,4 +126,5 @@ def accept_result(store: Store, result_id: int, *, today: date, text: str | None
             store.add_evidence(Evidence(row["task_id"], row["doc_number"], when if row["doc_date"] else None,
                                         issuer=row["unit"], progress_id=progress_id))
         store.conn.execute("update return_results set progress_id = ? where id = ?", [progress_id, result_id])
+        store._history("return_result", result_id, "progress_id", None, progress_id, "update")  # undone with it
     return progress_id
