@@ -204,3 +204,22 @@ def test_the_officers_moves_survive_a_reimport(store, tmp_path, monkeypatch):
     assert [(s.code, s.parent, s.printed_code) for s in store.load_plan(plan_id, tasks=False).sections] == shown
     assert sections(store)["2.I"][1] == "Rà soát, đánh giá TTHC (sửa đổi)"  # the file's rename taken
     assert store.task(task.id).section == "2.I"
+
+
+def test_a_task_the_officer_deleted_is_not_added_back_without_asking(store, tmp_path, monkeypatch):
+    plan_id = store.plans()[0].id
+    task = next(t for t in store.tasks(plan_id) if t.content == FIRST)
+    plan_edit.delete_task(store, task.id)
+    count = len(store.tasks(plan_id))
+    new = amended(tmp_path, monkeypatch)  # the same plan again: the deleted task is still in it
+    [conflict] = changes_if_saved(store, new).conflicts
+    assert (conflict.what, conflict.officer) == ("nhiệm vụ đã xóa", "đã xóa")
+    changes = save_import(store, new, NOW).changes
+    assert len(store.tasks(plan_id)) == count and changes.added == []  # kept deleted by default
+    assert any("cán bộ đã xóa, không thêm lại" in line for line in changes.summary())
+    assert changes_if_saved(store, new).conflicts == []  # decided: not asked again for the same file
+
+    newer = amended(tmp_path, monkeypatch, "newer", **{FIRST: {"result": "Kế hoạch năm 2024 được ban hành"}})
+    [conflict] = changes_if_saved(store, newer).conflicts  # the file changed the task: asked again
+    save_import(store, newer, NOW, take_file={conflict.key})
+    assert [t.result for t in store.tasks(plan_id) if t.content == FIRST] == ["Kế hoạch năm 2024 được ban hành"]

@@ -9,13 +9,14 @@ GUI preview); ``apply`` writes all of it in one transaction.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kstthc_desktop.domain import Concern, Plan, Task
 from kstthc_desktop.importers import reimport_sections
 from kstthc_desktop.importers.compare import pair_by_text
-from kstthc_desktop.importers.reimport_sections import Conflict, SectionMerge
+from kstthc_desktop.importers.reimport_sections import DELETED, Conflict, SectionMerge
 from kstthc_desktop.task_fields import PLAN_FIELDS, TASK_FIELDS
 from kstthc_desktop.text import fold
 
@@ -58,6 +59,7 @@ class PlanChanges:
     conflicts: list[Conflict] = field(default_factory=list)
     take_file: set[str] = field(default_factory=set)
     sections: SectionMerge | None = None  # the sections merged with the officer's (None: not compared with a store)
+    held_back: dict[str, str] = field(default_factory=dict)  # a deleted task's key → the file's text not added
 
     @property
     def empty(self) -> bool:
@@ -187,6 +189,7 @@ def changes_against_store(store: Store, plan_id: int, new: Plan, take_file: set[
     codes = printed_section_codes(stored.sections)
     for change in changes.updated + changes.reinstated + changes.refreshed:
         _keep_officer_fields(store, change, changes, shown_stt(change.old, codes))
+    _hold_back_deleted(store, plan_id, changes)
     for change in list(changes.updated):  # only what the officer keeps differed: nothing changes
         if not set(change.fields) - QUIET:
             changes.updated.remove(change)
@@ -199,6 +202,43 @@ def changes_against_store(store: Store, plan_id: int, new: Plan, take_file: set[
     changes.conflicts += changes.sections.conflicts
     changes.sections_changed = changes.sections.changed
     return changes
+
+
+def deleted_tasks(store: Store, plan_id: int) -> list[tuple[int, str, str | None]]:
+    """The plan's tasks the officer deleted (by hand or by merging them into another) and not brought back: their
+    id, folded text and the folded text of the file's task their deletion was last kept over (None: never asked)."""
+    rows = store.conn.execute(
+        "select h.entity_id, h.old, (select k.old from history k where k.entity = 'task' and k.entity_id = h.entity_id "
+        "and k.field = 'deleted' and k.action = ? and k.id > h.id order by k.id desc limit 1) from history h "
+        "where h.entity = 'task' and h.field = '' and h.action = 'delete' and json_valid(h.old) and "
+        "json_extract(h.old, '$.plan_id') = ? and h.entity_id not in (select id from tasks) and h.id = (select "
+        "max(id) from history d where d.entity = 'task' and d.entity_id = h.entity_id and d.field = '')",
+        [KEEP, plan_id]).fetchall()
+    out = []
+    for task_id, old, kept in rows:
+        record = json.loads(old)
+        out.append((task_id, fold(f"{record.get('content') or ''} {record.get('result') or ''}"), kept))
+    return out
+
+
+def _hold_back_deleted(store: Store, plan_id: int, changes: PlanChanges) -> None:
+    """A new task of the file that is one the officer deleted is not added back silently: a conflict (kept
+    deleted by default), or nothing at all when the officer already kept it deleted over the same text."""
+    gone = deleted_tasks(store, plan_id)
+    if not gone or not changes.added:
+        return
+    back = []
+    for a, b in pair_by_text([text for _, text, _ in gone], [_key(t) for t in changes.added], SIMILAR):
+        task_id, _, kept_over = gone[a]
+        task = changes.added[b]
+        key = f"task:{task_id}:{DELETED}"
+        if kept_over != _key(task):
+            changes.conflicts.append(Conflict(key, f"Nhiệm vụ {task.stt or '-'} {short(task.content, 50)}",
+                                              "nhiệm vụ đã xóa", "đã xóa", short(task.content, 120)))
+        if key not in changes.take_file:
+            back.append(task)
+            changes.held_back[key] = _key(task)
+    changes.added = [t for t in changes.added if all(t is not b for b in back)]
 
 
 def _keep_officer_fields(store: Store, change: TaskChange, changes: PlanChanges, number: str) -> None:
@@ -259,7 +299,10 @@ def apply(store: Store, plan_id: int, new: Plan, take_file: set[str] | frozenset
         for conflict in changes.conflicts:
             kind, task_id, name = conflict.key.split(":", 2)
             if kind == "task" and conflict.key not in changes.take_file:
-                store._history("task", int(task_id), name, conflict.file, conflict.officer, KEEP)
+                if name == DELETED:  # the file's text it was kept deleted over (``deleted_tasks``)
+                    store._history("task", int(task_id), name, changes.held_back[conflict.key], None, KEEP)
+                else:
+                    store._history("task", int(task_id), name, conflict.file, conflict.officer, KEEP)
         for task in changes.withdrawn:
             assert task.id is not None
             store.update_task(task.id, withdrawn=True)
