@@ -10,6 +10,7 @@ GUI preview); ``apply`` writes all of it in one transaction.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -189,7 +190,7 @@ def changes_against_store(store: Store, plan_id: int, new: Plan, take_file: set[
     codes = printed_section_codes(stored.sections)
     for change in changes.updated + changes.reinstated + changes.refreshed:
         _keep_officer_fields(store, change, changes, shown_stt(change.old, codes))
-    _hold_back_deleted(store, plan_id, changes)
+    _hold_back_deleted(store, plan_id, changes, lambda task: shown_stt(task, codes))
     for change in list(changes.updated):  # only what the officer keeps differed: nothing changes
         if not set(change.fields) - QUIET:
             changes.updated.remove(change)
@@ -221,7 +222,7 @@ def deleted_tasks(store: Store, plan_id: int) -> list[tuple[int, str, str | None
     return out
 
 
-def _hold_back_deleted(store: Store, plan_id: int, changes: PlanChanges) -> None:
+def _hold_back_deleted(store: Store, plan_id: int, changes: PlanChanges, number: Callable[[Task], str]) -> None:
     """A new task of the file that is one the officer deleted is not added back silently: a conflict (kept
     deleted by default), or nothing at all when the officer already kept it deleted over the same text."""
     gone = deleted_tasks(store, plan_id)
@@ -233,7 +234,7 @@ def _hold_back_deleted(store: Store, plan_id: int, changes: PlanChanges) -> None
         task = changes.added[b]
         key = f"task:{task_id}:{DELETED}"
         if kept_over != _key(task):
-            changes.conflicts.append(Conflict(key, f"Nhiệm vụ {task.stt or '-'} {short(task.content, 50)}",
+            changes.conflicts.append(Conflict(key, f"Nhiệm vụ {number(task)} {short(task.content, 50)}",
                                               "nhiệm vụ đã xóa", "đã xóa", short(task.content, 120)))
         if key not in changes.take_file:
             back.append(task)
