@@ -5,6 +5,11 @@ by number, since numbering shifts when a task is added. A paired task keeps its 
 events, assignee and concern stay; its changed fields are updated (history records them). New tasks are added;
 tasks that disappeared are marked withdrawn, kept and shown as such. ``compare`` only reads (the dry-run and the
 GUI preview); ``apply`` writes all of it in one transaction.
+
+What the officer corrected by hand stays: a task field edited (history "edit"), a task deleted, and the sections
+(``reimport_sections``). Where the new file changed the same thing differently, ``changes_against_store`` makes it a
+``Conflict``; the officer's version is kept unless the conflict's key is in ``take_file``, and the decision is
+recorded (history "keep") so the same file does not ask again.
 """
 
 from __future__ import annotations
