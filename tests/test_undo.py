@@ -50,8 +50,8 @@ def test_undo_goes_back_action_by_action(store):
     assert store.events(task_id=task.id) == [] and event_id
     assert undo_last(store) == "Sửa nhiệm vụ"
     assert _task(store).assignee == ""
-    assert last_action(store) is not None and last_action(store)[1] is False  # the import itself is not undone
-    with pytest.raises(UserError, match="Không hoàn tác được"):
+    assert last_action(store) == ("Nhập kế hoạch", False)  # the import itself is named and not undone
+    with pytest.raises(UserError, match="Không hoàn tác được thao tác «Nhập kế hoạch»"):
         undo_last(store)
     assert len(_task(store).content) > 0
 
@@ -74,3 +74,25 @@ def test_a_report_or_a_setting_saved_since_does_not_stand_in_the_way(store):
     assert undo_last(store) == "Xóa kết quả"
     assert [e.id for e in store.progress(task_id=task.id)] == [entry_id]
     assert store.settings().body_name == "SỞ XÂY DỰNG"  # the setting stays
+
+
+def test_an_import_and_a_re_import_are_named_as_such_and_not_undone(tmp_path):
+    from datetime import datetime
+
+    from kstthc_desktop.operations.imports import save_import
+
+    def plan(result: str) -> Plan:
+        read = Plan(tasks=[Task(stt="1", content="Rà soát thủ tục", result=result, lead="Văn phòng Sở",
+                                deadline_text="Quý III", deadline=Deadline(DeadlineKind.DATED, due=date(2025, 9, 30)))])
+        read.document.year, read.document.issuer = 2025, "UBND tỉnh Sóc Trăng"
+        return read
+
+    with Store.open(tmp_path / "kstthc.sqlite3") as store:
+        save_import(store, plan("Báo cáo"), datetime(2025, 1, 20, 8, 0))
+        assert last_action(store) == ("Nhập kế hoạch", False)
+        outcome = save_import(store, plan("Báo cáo kết quả rà soát"), datetime(2025, 2, 1, 8, 0))
+        assert outcome.amended
+        assert last_action(store) == ("Nhập lại kế hoạch", False)
+        with pytest.raises(UserError, match="«Nhập lại kế hoạch»"):
+            undo_last(store)
+        assert "Báo cáo kết quả rà soát" in [t.result for t in store.tasks(outcome.plan_id)]  # still as imported

@@ -53,7 +53,13 @@ def undoable(rows: list[dict[str, Any]]) -> bool:
 
 
 def describe(rows: list[dict[str, Any]]) -> str:
-    """The action in the officer's words, from its main change: "Xóa kết quả", "Sửa nhiệm vụ"."""
+    """The action in the officer's words, from its main change: "Xóa kết quả", "Sửa nhiệm vụ"; an import (it
+    writes the plan's own history row) is "Nhập kế hoạch" or "Nhập lại kế hoạch", not the first task it added."""
+    plan_rows = [r for r in rows if r["entity"] == "plan"]
+    if any(not r["field"] for r in plan_rows):  # a plan added or deleted whole
+        return "Nhập kế hoạch" if any(r["action"] == "insert" for r in plan_rows) else "Xóa kế hoạch"
+    if plan_rows:  # every import records the sections it read; else the plan's own fields changed (its year)
+        return "Nhập lại kế hoạch" if any(r["field"] == "sections" for r in plan_rows) else "Sửa kế hoạch"
     whole = [r for r in rows if r["entity"] in TABLES and not r["field"]]  # a record added or deleted
     whole.sort(key=lambda r: list(TABLES).index(r["entity"]))  # a task deleted with its results: the task
     main = whole[0] if whole else next((r for r in rows if r["entity"] in TABLES), rows[0])
