@@ -5,6 +5,8 @@ officer action. Undoing it reads those rows newest first and, in one transaction
 puts back what was deleted (with its id, so documents and results linked to it find it again) and sets each
 changed field back; every reverse change is written to history like any other. Only the records the officer
 keeps by hand are undone (tasks, sections, results, documents, events): an import, a restore or a setting is not.
+A split or merge of tasks also writes a row naming it (action "split"/"merge", no field): it names the action and
+has nothing to reverse.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ _ACTIONS = {"insert": "Thêm", "update": "Sửa", "edit": "Sửa", "delete": "X�
 #: passed over, so saving a report does not stand between the officer and the undo of a deleted result.
 INDEPENDENT = {"setting", "report", "report_text", "figure_set", "unit", "return"}
 
+#: Actions written as a row of their own naming them (``operations.split_merge``).
+_NAMED_ACTIONS = {"split": "Tách", "merge": "Gộp"}
+
 
 def last_plan_action(store: Store) -> int | None:
     """The index in ``store.session_actions`` of the last action that touched the plan's records."""
@@ -54,12 +59,16 @@ def undoable(rows: list[dict[str, Any]]) -> bool:
 
 def describe(rows: list[dict[str, Any]]) -> str:
     """The action in the officer's words, from its main change: "Xóa kết quả", "Sửa nhiệm vụ"; an import (it
-    writes the plan's own history row) is "Nhập kế hoạch" or "Nhập lại kế hoạch", not the first task it added."""
+    writes the plan's own history row) is "Nhập kế hoạch" or "Nhập lại kế hoạch", not the first task it added; a
+    split or merge of tasks is named by its own row ("Tách nhiệm vụ", "Gộp nhiệm vụ")."""
     plan_rows = [r for r in rows if r["entity"] == "plan"]
     if any(not r["field"] for r in plan_rows):  # a plan added or deleted whole
         return "Nhập kế hoạch" if any(r["action"] == "insert" for r in plan_rows) else "Xóa kế hoạch"
     if plan_rows:  # every import records the sections it read; else the plan's own fields changed (its year)
         return "Nhập lại kế hoạch" if any(r["field"] == "sections" for r in plan_rows) else "Sửa kế hoạch"
+    named = next((r for r in rows if r["action"] in _NAMED_ACTIONS), None)
+    if named is not None:
+        return f"{_NAMED_ACTIONS[named['action']]} {_ENTITY_NAMES[named['entity']]}"
     whole = [r for r in rows if r["entity"] in TABLES and not r["field"]]  # a record added or deleted
     whole.sort(key=lambda r: list(TABLES).index(r["entity"]))  # a task deleted with its results: the task
     main = whole[0] if whole else next((r for r in rows if r["entity"] in TABLES), rows[0])
