@@ -43,3 +43,17 @@ def test_tasks_are_marked_ours_and_deleted(db, capsys):
     assert main(["task", "delete", "--db", str(db), "--year", "2024", "--task", "1.II.2"]) == 0
     assert main(["task", "delete", "--db", str(db), "--year", "2024", "--task", "1.II.2"]) == 1
     assert "Không có nhiệm vụ số «1.II.2»" in capsys.readouterr().err
+
+
+def test_a_task_is_split_and_two_merged_from_the_command_line(db, capsys):
+    task = _task(db, "2.I.1")
+    with Store.open(db) as store:
+        store.update_task(task.id, content="a) Rà soát thủ tục hành chính; b) Công bố danh mục thủ tục.")
+    assert main(["task", "split", "--db", str(db), "--year", "2024", "--task", "2.I.1"]) == 0
+    assert "Đã tách thành nhiệm vụ 1a và 1b." in capsys.readouterr().out
+    assert _task(db, "2.I.1b").content == "b) Công bố danh mục thủ tục."
+    assert main(["task", "merge", "--db", str(db), "--year", "2024", "--task", "2.I.1a", "--task", "2.I.1b",
+                 "--task", "2.II.1"]) == 1
+    assert "nhiều mục khác nhau" in capsys.readouterr().err
+    assert main(["task", "merge", "--db", str(db), "--year", "2024", "--task", "2.I.1a", "--task", "2.I.1b"]) == 0
+    assert _task(db, "2.I.1a").content == "a) Rà soát thủ tục hành chính\nb) Công bố danh mục thủ tục."

@@ -6,6 +6,10 @@
     kstthc task concern --db DB --task 1.I.1 --task 1.I.2 lead
     kstthc task move --db DB --task 1.I.2 --up          (or --down, --to-section 2.II; --keep-numbers)
 ``--task`` is the number the task table shows; the plan is the one of ``--year`` (default: this year) or ``--plan``.
+
+Splitting and merging (``commands.task_split_merge``, ``operations.split_merge``):
+    kstthc task split --db DB --task 2.I.1 [--first "a) …" --second "b) …"] [--move-progress ID]
+    kstthc task merge --db DB --task 1.I.1 --task 1.I.2 [--section 1.I] [--deadline "Quý II/2024"]
 """
 
 from __future__ import annotations
@@ -46,6 +50,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     _common(concern, many=True)
     concern.add_argument("concern", choices=["lead", "cooperate", "none", "unknown"],
                          help="chủ trì, phối hợp, không liên quan, chưa xác định")
+    from kstthc_desktop.commands.task_split_merge import add_split_merge
+
+    add_split_merge(actions)  # kstthc task split / merge
 
 
 def _add_move(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -99,6 +106,10 @@ def run(args: argparse.Namespace) -> int:
             changed = set_concern(store, [i for i in ids if i is not None], value)
             print(f"Đã đánh dấu {changed} nhiệm vụ: {value.label.lower()}.")
             return 0
+        if args.action in ("split", "merge"):
+            from kstthc_desktop.commands.task_split_merge import run_split_merge
+
+            return run_split_merge(store, plan_id, args)
         task = plans.find_task(store, plan_id, args.task)
         assert task.id is not None  # a stored task
         if args.action == "move":
