@@ -34,17 +34,21 @@ def enable_marking(window, table: QTableView) -> None:
 
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    table.customContextMenuRequested.connect(lambda pos: _table_menu(window, table).exec(table.viewport().mapToGlobal(pos)))
+    table.customContextMenuRequested.connect(
+        lambda pos: table_menu(window, table).exec(table.viewport().mapToGlobal(pos)))
 
 
-def _table_menu(window, table: QTableView) -> QMenu:
-    """The concern choices, after the moves of the task under the mouse ("Chuyển lên"… of gui.plan_move_actions)."""
+def table_menu(window, table: QTableView) -> QMenu:
+    """The task table's context menu: split or merge the chosen tasks (gui.split_merge_dialogs), the moves of the
+    task under the mouse ("Chuyển lên"… of gui.plan_move_actions), then the concern choices."""
     from kstthc_desktop.gui.plan_move_actions import task_context_actions
+    from kstthc_desktop.gui.split_merge_dialogs import add_to_context_menu
 
     menu = concern_menu(window, table)
     first = menu.actions()[0]
     menu.insertActions(first, task_context_actions(window, menu))
     menu.insertSeparator(first)
+    add_to_context_menu(window, menu)
     return menu
 
 

@@ -327,6 +327,9 @@ class PreviewPage(QWizardPage):
         header.setSectionResizeMode(PreviewModel.COL_CONTENT, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        from kstthc_desktop.gui.split_merge_dialogs import enable_preview_split_merge
+
+        enable_preview_split_merge(self)  # its context menu: Tách / Gộp nhiệm vụ… (the plan in memory)
 
         # The row editor: full texts and the corrections for the selected row(s).
         self.editor = QGroupBox("Dòng đang chọn")
@@ -579,7 +582,8 @@ class PreviewPage(QWizardPage):
             self.editor.setTitle("Dòng đang chọn")
             self.full_text.setPlainText(
                 "Chọn một dòng trong bảng để xem đầy đủ nội dung, sửa cách hiểu thời hạn và đánh dấu nhiệm vụ "
-                "liên quan đến cơ quan (chọn nhiều dòng bằng Ctrl hoặc Shift để đánh dấu cùng lúc).")
+                "liên quan đến cơ quan (chọn nhiều dòng bằng Ctrl hoặc Shift để đánh dấu cùng lúc). Bấm chuột phải vào "
+                "bảng để tách một nhiệm vụ thành hai hoặc gộp các dòng đã chọn.")
             self.printed_label.setText("")
 
     def _selection_changed(self, *_):

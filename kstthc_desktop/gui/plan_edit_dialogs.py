@@ -189,4 +189,7 @@ def install_plan_edit(window, menu: QMenu) -> list[QAction]:
         act.triggered.connect(lambda _checked=False, f=slot: f(window))
         menu.addAction(act)
         actions.append(act)
-    return actions
+    from kstthc_desktop.gui.split_merge_dialogs import install_split_merge
+
+    menu.addSeparator()
+    return actions + install_split_merge(window, menu)  # Tách / Gộp nhiệm vụ…

@@ -51,7 +51,8 @@ _RECORD_FIELD_NAMES = {
 }
 _ENTITY_NAMES = {"task": "Nhiệm vụ", "progress": "Kết quả", "evidence": "Văn bản", "event": "Phát sinh"}
 _ACTIONS = {"insert": "Thêm", "update": "Sửa", "edit": "Cán bộ sửa", "delete": "Xóa",
-            "keep": "Nhập lại, giữ bản cán bộ sửa của"}  # old: the new file's value, new: the officer's kept
+            "keep": "Nhập lại, giữ bản cán bộ sửa của",  # old: the new file's value, new: the officer's kept
+            "split": "Tách", "merge": "Gộp"}
 
 
 def _record_text(entity: str, value: str | None) -> str | None:

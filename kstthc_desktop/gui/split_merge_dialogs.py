@@ -1,0 +1,400 @@
+"""Sửa › Tách nhiệm vụ… / Gộp nhiệm vụ… and the same entries in the task table's and the import preview's context
+menus. The dialogs know only texts: in the window they call ``operations.split_merge`` (the store, one undo), in the
+preview ``splitting`` (the plan in memory, before saving)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kstthc_desktop.domain import Task
+from kstthc_desktop.errors import UserError
+from kstthc_desktop.gui.errors import plain
+from kstthc_desktop.splitting import merged_texts, suggest_cut, split_numbers
+
+_HINT = "color: #35506b;"
+
+
+def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(_HINT)
+    return label
+
+
+class SplitDialog(QDialog):
+    """The task's content with a cut: two boxes pre-filled from the "b)" marker (or the first line break or
+    sentence), a button cutting where the cursor stands in the whole text, the two numbers, and the task's records
+    that go to the second part (none unless ticked)."""
+
+    def __init__(self, task: Task, first_stt: str, second_stt: str, records: list[tuple[str, int | None, str]] | None = None,
+                 parent: QWidget | None = None):
+        from PySide6.QtCore import Qt  # here: the Sửa menu is built before the first paint, which names no Qt
+
+        super().__init__(parent)
+        self.setObjectName("splitDialog")
+        self.setWindowTitle("Tách nhiệm vụ")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<b>Nội dung hiện có</b> — đặt con trỏ vào chỗ cần cắt rồi bấm «Cắt ở đây», "
+                                "hoặc sửa thẳng hai ô bên dưới:"))
+        self.whole = QPlainTextEdit(task.content)
+        self.whole.setObjectName("wholeContent")
+        self.whole.setReadOnly(True)
+        self.whole.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse |
+                                           Qt.TextInteractionFlag.TextSelectableByKeyboard)  # a cursor to place
+        self.whole.setFixedHeight(70)
+        layout.addWidget(self.whole)
+        self.cut_button = QPushButton("✂ Cắt ở đây (vị trí con trỏ)")
+        self.cut_button.setObjectName("cutButton")
+        self.cut_button.clicked.connect(self.cut_at_cursor)
+        row = QHBoxLayout()
+        row.addWidget(self.cut_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        first, second = suggest_cut(task.content)
+        self.first_edit, self.second_edit = QPlainTextEdit(first), QPlainTextEdit(second)
+        self.first_stt, self.second_stt = QLineEdit(first_stt), QLineEdit(second_stt)
+        form = QFormLayout()
+        for name, label, edit, number in (("first", "Nhiệm vụ thứ nhất", self.first_edit, self.first_stt),
+                                          ("second", "Nhiệm vụ thứ hai", self.second_edit, self.second_stt)):
+            edit.setObjectName(f"{name}Part")
+            number.setObjectName(f"{name}Stt")
+            edit.setFixedHeight(64)
+            number.setMaximumWidth(90)
+            form.addRow(f"{label} — số:", number)
+            form.addRow("nội dung:", edit)
+        layout.addLayout(form)
+        layout.addWidget(_hint("Cả hai nhiệm vụ giữ cùng mục, cơ quan chủ trì, phối hợp, kết quả/sản phẩm và thời "
+                               "hạn (sửa từng nhiệm vụ sau bằng Ctrl+E)."))
+        self.records = QListWidget()
+        self.records.setObjectName("movedRecords")
+        for kind, record_id, text in records or []:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, (kind, record_id))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.records.addItem(item)
+        if records:
+            layout.addWidget(_hint("Kết quả, văn bản và sự việc phát sinh của nhiệm vụ <b>ở lại với nhiệm vụ thứ "
+                                   "nhất</b>; đánh dấu những gì chuyển sang nhiệm vụ thứ hai (văn bản gắn với một "
+                                   "kết quả đi cùng kết quả đó):"))
+            self.records.setMaximumHeight(110)
+            layout.addWidget(self.records)
+        else:
+            self.records.hide()
+        layout.addWidget(_hint("Có thể hoàn tác bằng Sửa › Hoàn tác (Ctrl+Z)." if records is not None else
+                               "Chưa lưu: kế hoạch được lưu khi bấm «Lưu» ở bước cuối."))
+        layout.addStretch(1)
+        self.buttons = _buttons(self, "Tách")
+        layout.addWidget(self.buttons)
+        self.resize(640, 560 if records else 460)
+
+    def cut_at_cursor(self) -> None:
+        """The whole text cut where the officer put the cursor."""
+        text, at = self.whole.toPlainText(), self.whole.textCursor().position()
+        self.first_edit.setPlainText(text[:at].strip().rstrip(";,").strip())
+        self.second_edit.setPlainText(text[at:].strip())
+
+    def parts(self) -> tuple[str, str]:
+        return self.first_edit.toPlainText(), self.second_edit.toPlainText()
+
+    def numbers(self) -> tuple[str, str]:
+        return self.first_stt.text(), self.second_stt.text()
+
+    def moved(self, kind: str) -> list[int]:
+        """The ids of the ticked records of ``kind`` ("progress", "evidence", "event")."""
+        from PySide6.QtCore import Qt
+
+        items = (self.records.item(i) for i in range(self.records.count()))
+        return [it.data(Qt.ItemDataRole.UserRole)[1] for it in items
+                if it.checkState() == Qt.CheckState.Checked and it.data(Qt.ItemDataRole.UserRole)[0] == kind]
+
+
+class MergeDialog(QDialog):
+    """The tasks to merge, the merged content as it will read, the section (a choice when they are in several)
+    and the deadline (the first task's, changeable; read as it is typed)."""
+
+    def __init__(self, tasks: list[Task], sections: list, year: int | None, *, stored: bool,
+                 numbers: list[str] | None = None, moving: str = "", parent: QWidget | None = None):
+        from kstthc_desktop.tracking import printed_section_codes
+
+        super().__init__(parent)
+        self.setObjectName("mergeDialog")
+        self.setWindowTitle(f"Gộp {len(tasks)} nhiệm vụ")
+        self.year = year
+        layout = QVBoxLayout(self)
+        shown = numbers or [t.stt or "–" for t in tasks]
+        layout.addWidget(QLabel(f"<b>Gộp các nhiệm vụ {', '.join(shown)}</b> thành nhiệm vụ {shown[0]}. Nội dung "
+                                "sau khi gộp (mỗi nhiệm vụ một dòng):"))
+        texts = merged_texts(tasks)
+        preview = QPlainTextEdit(texts.content)
+        preview.setObjectName("mergedContent")
+        preview.setReadOnly(True)
+        preview.setFixedHeight(110)
+        layout.addWidget(preview)
+        form = QFormLayout()
+        form.addRow("Chủ trì:", QLabel(texts.lead or "–"))
+        form.addRow("Phối hợp:", QLabel(texts.cooperate or "–"))
+        self.section_combo = QComboBox()
+        self.section_combo.setObjectName("mergeSection")
+        codes = printed_section_codes(sections)
+        used = list(dict.fromkeys(t.section for t in tasks))
+        for s in sections:
+            self.section_combo.addItem(f"{codes[s.code]}. {s.title}", s.code)
+        if self.section_combo.findData(used[0]) < 0:  # tasks outside any section stay so unless another is chosen
+            self.section_combo.insertItem(0, "(không thuộc mục nào)", used[0])
+        self.section_combo.setCurrentIndex(self.section_combo.findData(used[0]))
+        self.several_sections = len(used) > 1
+        form.addRow("Thuộc mục:", self.section_combo)
+        self.deadline_edit = QLineEdit(tasks[0].deadline_text)
+        self.deadline_edit.setObjectName("mergeDeadline")
+        self.reading = QLabel()
+        self.reading.setObjectName("mergeReading")
+        self.reading.setStyleSheet(_HINT)
+        self.deadline_edit.textChanged.connect(self._read_deadline)
+        self._read_deadline()
+        form.addRow("Thời hạn:", self.deadline_edit)
+        form.addRow("Chương trình hiểu là:", self.reading)
+        layout.addLayout(form)
+        if self.several_sections:
+            layout.addWidget(_hint("Các nhiệm vụ thuộc nhiều mục: hãy chọn mục cho nhiệm vụ gộp."))
+        moved = (f"Kết quả, văn bản, sự việc phát sinh, kết quả đơn vị báo cáo và liên kết của các nhiệm vụ còn lại "
+                 f"được chuyển về nhiệm vụ gộp{moving}. Có thể hoàn tác bằng Sửa › Hoàn tác (Ctrl+Z).") if stored else \
+            "Chưa lưu: kế hoạch được lưu khi bấm «Lưu» ở bước cuối."
+        layout.addWidget(_hint(moved))
+        layout.addStretch(1)
+        self.buttons = _buttons(self, "Gộp")
+        layout.addWidget(self.buttons)
+        self.resize(640, 400)
+
+    def _read_deadline(self) -> None:
+        from kstthc_desktop.deadline_text import describe
+        from kstthc_desktop.deadlines import read_deadline
+
+        self.reading.setText(describe(read_deadline(self.deadline_edit.text(), self.year)))
+
+    def section(self) -> str:
+        return self.section_combo.currentData() or ""
+
+    def deadline_text(self) -> str:
+        return self.deadline_edit.text()
+
+
+# ---------------------------------------------------------------------------------------- the window
+def _window_records(window, task_id: int) -> list[tuple[str, int | None, str]]:
+    """The task's own results, documents not attached to a result, and events, as lines to tick."""
+    from kstthc_desktop.operations.split_merge import own_records
+    from kstthc_desktop.vndates import text_date
+
+    progress, evidence, events = own_records(window.store, task_id)
+    return ([("progress", e.id, f"Kết quả {text_date(e.entry_date)}: {e.text}") for e in progress] +
+            [("evidence", d.id, f"Văn bản {d.citation()}") for d in evidence] +
+            [("event", e.id, f"Sự việc {text_date(e.event_date)}: {e.text}") for e in events])
+
+
+def split_task(window) -> None:
+    """Sửa › Tách nhiệm vụ…: the current task cut in two (one undo puts it back)."""
+    from kstthc_desktop.gui.plan_edit_dialogs import _current_task, _refused, _writable, reread
+    from kstthc_desktop.operations import split_merge
+
+    task = _current_task(window) if _writable(window) else None
+    if task is None or task.id is None:
+        return
+    proposal = split_merge.propose_split(window.store, task.id)
+    dialog = SplitDialog(task, proposal.first_stt, proposal.second_stt, _window_records(window, task.id), window)
+    while dialog.exec():
+        first_stt, second_stt = dialog.numbers()
+        try:
+            split_merge.split_task(window.store, task.id, *dialog.parts(), first_stt=first_stt, second_stt=second_stt,
+                                   progress_ids=dialog.moved("progress"), evidence_ids=dialog.moved("evidence"),
+                                   event_ids=dialog.moved("event"))
+        except UserError as exc:
+            _refused(window, exc)
+            continue
+        reread(window, "Đã tách nhiệm vụ (Ctrl+Z để hoàn tác).", task.id)
+        return
+
+
+def merge_tasks(window) -> None:
+    """Sửa › Gộp nhiệm vụ…: the tasks chosen in the table become the first of them (one undo puts them back)."""
+    from kstthc_desktop.gui.concern_menu import selected_task_ids
+    from kstthc_desktop.gui.plan_edit_dialogs import _refused, _writable, reread
+    from kstthc_desktop.operations import split_merge
+    from kstthc_desktop.tracking import printed_section_codes, shown_stt
+
+    if not _writable(window):
+        return
+    ids = selected_task_ids(window)
+    if len(ids) < 2:
+        QMessageBox.information(window, "Gộp nhiệm vụ", "Hãy chọn ít nhất hai nhiệm vụ trong bảng (giữ Ctrl và "
+                                "bấm vào từng dòng).")
+        return
+    tasks = split_merge.in_plan_order(window.store, ids)
+    codes = printed_section_codes(window.plan.sections)
+    dialog = MergeDialog(tasks, window.plan.sections, window.plan.document.year, stored=True,
+                         numbers=[shown_stt(t, codes) for t in tasks], moving=_moving(window, tasks[1:]), parent=window)
+    while dialog.exec():
+        try:
+            merged = split_merge.merge_tasks(window.store, ids, section=dialog.section(),
+                                             deadline_text=dialog.deadline_text())
+        except UserError as exc:
+            _refused(window, exc)
+            continue
+        reread(window, f"Đã gộp {len(ids)} nhiệm vụ (Ctrl+Z để hoàn tác).", merged)
+        return
+
+
+def _moving(window, others: list[Task]) -> str:
+    """What moves to the merged task, counted: " (2 kết quả, 1 văn bản)"; "" when nothing."""
+    from kstthc_desktop.store.task_moves import record_ids
+
+    names = {"progress": "kết quả", "evidence": "văn bản", "events": "sự việc", "return_results": "kết quả đơn vị"}
+    counts = {t: sum(len(record_ids(window.store, t, o.id)) for o in others if o.id) for t in names}
+    said = [f"{n} {names[t]}" for t, n in counts.items() if n]
+    return f" ({', '.join(said)})" if said else ""
+
+
+def install_split_merge(window, menu: QMenu) -> list[QAction]:
+    """The two entries in the Sửa menu (merge on only with two tasks or more chosen); the actions."""
+    split = QAction("Tách nhiệm vụ…", window)
+    split.setObjectName("splitTaskAction")
+    split.triggered.connect(lambda _checked=False: split_task(window))
+    merge = QAction("Gộp nhiệm vụ…", window)
+    merge.setObjectName("mergeTasksAction")
+    merge.triggered.connect(lambda _checked=False: merge_tasks(window))
+    menu.addActions([split, merge])
+    menu.aboutToShow.connect(lambda: _enable(window, split, merge))
+    return [split, merge]
+
+
+def _enable(window, split: QAction, merge: QAction) -> None:
+    from kstthc_desktop.gui.concern_menu import selected_task_ids
+
+    writable = not window.read_only_reason()
+    split.setEnabled(writable and window.current_task_id() is not None)
+    merge.setEnabled(writable and len(selected_task_ids(window)) >= 2)
+
+
+def add_to_context_menu(window, menu: QMenu) -> None:
+    """The two entries at the top of the task table's context menu."""
+    first = menu.actions()[0] if menu.actions() else None
+    actions = []
+    for text, slot, name in (("Tách nhiệm vụ…", split_task, "splitTaskItem"),
+                             ("Gộp nhiệm vụ…", merge_tasks, "mergeTasksItem")):
+        act = QAction(text, menu)
+        act.setObjectName(name)
+        act.triggered.connect(lambda _checked=False, f=slot: f(window))
+        actions.append(act)
+    menu.insertActions(first, actions) if first else menu.addActions(actions)
+    menu.insertSeparator(first) if first else None
+    _enable(window, *actions)
+
+
+# ---------------------------------------------------------------------------------------- the import preview
+def enable_preview_split_merge(page) -> None:
+    """The preview table's context menu: split the row chosen, merge the rows chosen (the plan in memory)."""
+    from PySide6.QtCore import Qt
+
+    table = page.table
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    table.customContextMenuRequested.connect(lambda pos: _popup(preview_menu(page), table.viewport().mapToGlobal(pos)))
+
+
+def _popup(menu: QMenu, where) -> None:
+    """Show a menu built for this click, and let Qt delete it afterwards (one menu per click, none kept)."""
+    menu.exec(where)
+    menu.deleteLater()
+
+
+def preview_menu(page) -> QMenu:
+    menu = QMenu(page.table)
+    count = len(page.selected_task_indexes())
+    split = menu.addAction("Tách nhiệm vụ…", lambda: preview_split(page))
+    split.setObjectName("previewSplit")
+    split.setEnabled(count == 1)
+    merge = menu.addAction("Gộp nhiệm vụ…", lambda: preview_merge(page))
+    merge.setObjectName("previewMerge")
+    merge.setEnabled(count >= 2)
+    return menu
+
+
+def preview_split(page) -> None:
+    from kstthc_desktop.splitting import split_plan_task
+
+    indexes = page.selected_task_indexes()
+    if len(indexes) != 1:
+        return
+    plan = page.model.plan
+    task = plan.tasks[indexes[0]]
+    taken = {t.stt for t in plan.tasks if t.section == task.section and t is not task}
+    dialog = SplitDialog(task, *split_numbers(task.stt, taken), None, page)
+    while dialog.exec():
+        try:
+            index = _keeping_edits(page, lambda: split_plan_task(plan, indexes[0], *dialog.parts()))
+        except UserError as exc:
+            QMessageBox.warning(page, "Chưa tách được", plain(exc.message))
+            continue
+        first_stt, second_stt = dialog.numbers()
+        plan.tasks[index - 1].stt, plan.tasks[index].stt = first_stt.strip(), second_stt.strip()
+        _reshow(page, index - 1)
+        return
+
+
+def preview_merge(page) -> None:
+    from kstthc_desktop.splitting import merge_plan_tasks
+
+    indexes = page.selected_task_indexes()
+    if len(indexes) < 2:
+        return
+    plan = page.model.plan
+    tasks = [plan.tasks[i] for i in sorted(indexes)]
+    dialog = MergeDialog(tasks, plan.sections, plan.document.year, stored=False, parent=page)
+    if not dialog.exec():
+        return
+    index = _keeping_edits(page, lambda: merge_plan_tasks(plan, indexes, section=dialog.section(),
+                                                          deadline_text=dialog.deadline_text()))
+    _reshow(page, index)
+
+
+def _keeping_edits(page, change) -> int:
+    """Run ``change`` on the plan, keeping the officer's corrected deadlines on the same tasks (by identity: the
+    indexes move)."""
+    tasks = page.model.plan.tasks
+    edited = [tasks[i] for i in page.edited if i < len(tasks)]
+    result = change()
+    page.edited = {i for i, t in enumerate(page.model.plan.tasks) if any(t is e for e in edited)}
+    return result
+
+
+def _reshow(page, index: int) -> None:
+    page.model.set_plan(page.model.plan)
+    page._span_sections()
+    page._fill_warnings()
+    page._update_summary()
+    page.select_task(index)
+    page.completeChanged.emit()
