@@ -169,6 +169,19 @@ def test_the_preview_splits_and_merges_rows_before_saving(qtbot, tmp_path, monke
         page = wizard.preview_page
         count = len(page.model.plan.tasks)
         page.select_task(2)  # 1.II.1 "Đánh giá tác động …"
+        import kstthc_desktop.gui.split_merge_dialogs as dialogs
+
+        shown = []  # the right-click itself: split and merge first, then the moves
+
+        def built(p):
+            menu = preview_menu(p)
+            menu.exec = lambda *a: shown.append([x.text() for x in menu.actions() if x.isEnabled()])
+            return menu
+
+        monkeypatch.setattr(dialogs, "preview_menu", built)
+        page.table.customContextMenuRequested.emit(page.table.visualRect(page.model.index(0, 2)).center())
+        entries = [text for text in shown[0] if text]
+        assert entries.index("Tách nhiệm vụ…") < entries.index("Chuyển lên")  # one menu holds both
         menu = preview_menu(page)
         split = next(a for a in menu.actions() if a.objectName() == "previewSplit")
 

@@ -327,9 +327,6 @@ class PreviewPage(QWizardPage):
         header.setSectionResizeMode(PreviewModel.COL_CONTENT, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        from kstthc_desktop.gui.split_merge_dialogs import enable_preview_split_merge
-
-        enable_preview_split_merge(self)  # its context menu: Tách / Gộp nhiệm vụ… (the plan in memory)
 
         # The row editor: full texts and the corrections for the selected row(s).
         self.editor = QGroupBox("Dòng đang chọn")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMenu, QMessageBox, QToolButton
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMessageBox, QToolButton
 
 from kstthc_desktop import plan_order
 from kstthc_desktop.errors import UserError
@@ -45,11 +45,15 @@ class PreviewMoves:
         page.table.customContextMenuRequested.connect(self._menu)
 
     def _menu(self, pos) -> None:
-        menu = QMenu(self.page.table)
+        from kstthc_desktop.gui.split_merge_dialogs import preview_menu
+
+        menu = preview_menu(self.page)  # "Tách nhiệm vụ…", "Gộp nhiệm vụ…" first, then the moves
+        menu.addSeparator()
         for key, text in (("up", "Chuyển lên"), ("down", "Chuyển xuống"), ("to_section", "Chuyển sang mục…"),
                           ("into_group", "Chuyển mục vào nhóm…"), ("out_of_group", "Đưa mục ra khỏi nhóm")):
             menu.addAction(text, self.actions[key].trigger)
         menu.exec(self.page.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()  # one menu per click
 
     # --- what is chosen -----------------------------------------------------------------------------
     @property

@@ -316,22 +316,9 @@ def add_to_context_menu(window, menu: QMenu) -> None:
 
 
 # ---------------------------------------------------------------------------------------- the import preview
-def enable_preview_split_merge(page) -> None:
-    """The preview table's context menu: split the row chosen, merge the rows chosen (the plan in memory)."""
-    from PySide6.QtCore import Qt
-
-    table = page.table
-    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    table.customContextMenuRequested.connect(lambda pos: _popup(preview_menu(page), table.viewport().mapToGlobal(pos)))
-
-
-def _popup(menu: QMenu, where) -> None:
-    """Show a menu built for this click, and let Qt delete it afterwards (one menu per click, none kept)."""
-    menu.exec(where)
-    menu.deleteLater()
-
-
 def preview_menu(page) -> QMenu:
+    """The preview table's context menu starts with these (``gui.preview_moves`` adds the moves): split the row
+    chosen, merge the rows chosen (the plan in memory)."""
     menu = QMenu(page.table)
     count = len(page.selected_task_indexes())
     split = menu.addAction("Tách nhiệm vụ…", lambda: preview_split(page))
