@@ -165,3 +165,14 @@ def test_in_the_preview_a_task_is_split_and_two_merged_in_memory(tmp_path):
     index = merge_plan_tasks(plan, [0, 1])
     assert index == 0 and len(plan.tasks) == count
     assert plan.tasks[0].content == "a) Rà soát quy định thủ tục hành chính\nb) Công bố danh mục thủ tục hành chính."
+
+
+def test_a_reimport_of_the_same_file_keeps_the_split_parts_and_the_merged_task(store, tmp_path):
+    from kstthc_desktop.importers.reimport import apply
+
+    a, _, c, d = _tasks(store)[:4]
+    split_task(store, a.id, "Ban hành Kế hoạch.", "Kiểm soát thủ tục hành chính năm 2024 của Sở.")
+    merge_tasks(store, [c.id, d.id])
+    before = [(t.id, t.stt, t.content, t.withdrawn) for t in _tasks(store)]
+    apply(store, store.plans()[0].id, extract(layout.write_xlsx(tmp_path / "again.xlsx")))
+    assert [(t.id, t.stt, t.content, t.withdrawn) for t in _tasks(store)] == before  # nothing withdrawn or undone

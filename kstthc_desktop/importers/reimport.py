@@ -196,6 +196,7 @@ def changes_against_store(store: Store, plan_id: int, new: Plan, take_file: set[
     for change in changes.updated + changes.reinstated + changes.refreshed:
         _keep_officer_fields(store, change, changes, shown_stt(change.old, codes))
     _hold_back_deleted(store, plan_id, changes, lambda task: shown_stt(task, codes))
+    _keep_split_parts(store, changes)
     for change in list(changes.updated):  # only what the officer keeps differed: nothing changes
         if not set(change.fields) - QUIET:
             changes.updated.remove(change)
@@ -245,6 +246,14 @@ def _hold_back_deleted(store: Store, plan_id: int, changes: PlanChanges, number:
             back.append(task)
             changes.held_back[key] = _key(task)
     changes.added = [t for t in changes.added if all(t is not b for b in back)]
+
+
+def _keep_split_parts(store: Store, changes: PlanChanges) -> None:
+    """A task the officer split in two is two tasks for one row of the file: the part the file's row is not paired
+    with stays in the plan, not withdrawn (``operations.split_merge`` writes a "split" row for both parts)."""
+    split = {r[0] for r in store.conn.execute("select entity_id from history where entity = 'task' and "
+                                              "action = 'split'")}
+    changes.withdrawn = [t for t in changes.withdrawn if t.id not in split]
 
 
 def _keep_officer_fields(store: Store, change: TaskChange, changes: PlanChanges, number: str) -> None:

@@ -78,6 +78,9 @@ def split_task(store: Store, task_id: int, first: str, second: str, *, first_stt
     with store.transaction():  # one action, one undo
         store.update_task(task_id, by_officer=True, content=first, stt=numbers[0])
         new_id = store.insert_task(task.plan_id or 0, part)
+        for name, printed, now in (("content", task.content, second), ("stt", task.stt, numbers[1])):
+            if printed != now:  # the officer's text: a re-import of the same file keeps it (reimport.officer_base)
+                store._history("task", new_id, name, printed, now, "edit")
         task_moves.place_after(store, new_id, task_id)
         for table, ids in moved.items():
             task_moves.move_records(store, table, ids, new_id)
