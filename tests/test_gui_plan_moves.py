@@ -138,6 +138,25 @@ def test_the_tree_shows_a_long_title_whole_on_several_lines(window, qtbot, monke
     qtbot.waitUntil(lambda: tree.visualItemRect(item).height() < narrow)
 
 
+def test_a_tree_dragged_narrow_still_fits_every_word_of_its_titles(window, qtbot):
+    """A tree narrowed to a sliver (or restored so from a saved layout) would wrap a title a few letters to a line
+    with "…" on each; it keeps the width of its longest word instead."""
+    page = window.task_page
+    page.splitter.setSizes([40, 1366 - 40, 380])  # as a task is chosen with the tree dragged to nothing
+    tree = page.section_tree
+    metrics = tree.fontMetrics()
+    stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        stack.extend(item.child(i) for i in range(item.childCount()))
+        depth, parent = 1, item.parent()
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent()
+        room = tree.columnWidth(0) - tree.indentation() * depth
+        longest = max(item.text(0).split(), key=metrics.horizontalAdvance)
+        assert metrics.horizontalAdvance(longest) <= room, (item.text(0), room)
+
+
 def _drop(tree, dragged: str, target: str, fraction: float) -> None:
     """Drop the section ``dragged`` (chosen, as a drag starts from it) ``fraction`` of the way down ``target``'s row."""
     from PySide6.QtCore import QMimeData, QPointF, Qt

@@ -116,7 +116,7 @@ class TaskPage(QWidget):
         from kstthc_desktop.gui.wrapping_delegate import WrappingDelegate
 
         tree.setItemDelegateForColumn(0, WrappingDelegate(tree))  # whole titles, wrapped at the tree's width
-        tree.setMinimumWidth(120)  # narrower, a wrapped title would take a line per word
+        tree.setMinimumWidth(180)  # narrower, a wrapped title would take a line per word or be cut inside words
         tree.currentItemChanged.connect(lambda *_: self.apply_filter())
         return tree
 
