@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kstthc_desktop import plan_rules
 from kstthc_desktop.deadlines import read_deadline
 from kstthc_desktop.domain import Task
-from kstthc_desktop.errors import UserError
+from kstthc_desktop.plan_rules import EDITABLE
 from kstthc_desktop.store import plan_edits
 from kstthc_desktop.text import clean
 
 if TYPE_CHECKING:
     from kstthc_desktop.store import Store
 
-#: The texts the officer may correct, as Task attributes.
-EDITABLE = ("content", "result", "lead", "cooperate", "deadline_text", "note", "section", "stt")
+__all__ = ["EDITABLE", "add_section", "add_task", "delete_section", "delete_task", "edit_task", "rename_section"]
 
 
 def _section_codes(store: Store, plan_id: int) -> set[str]:
@@ -32,17 +32,14 @@ def _plan_year(store: Store, plan_id: int) -> int | None:
 def edit_task(store: Store, task_id: int, **changes: str) -> Task:
     """Change some of a task's texts (``EDITABLE``); the deadline is read again when its text changes. The task
     as saved. UserError (nothing saved) on an empty content, an unknown field or a section not in the plan."""
-    unknown = set(changes) - set(EDITABLE)
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
+    plan_rules.check_fields(changes)
     task = store.task(task_id)
     plan_id = task.plan_id or 0  # a stored task has its plan
     values = {name: clean(value) for name, value in changes.items()}
-    if "content" in values and not values["content"]:
-        raise UserError("Nội dung nhiệm vụ không được để trống.")
-    if values.get("section") and values["section"] != task.section and \
-            values["section"] not in _section_codes(store, plan_id):
-        raise UserError(f"Kế hoạch không có mục «{values['section']}».")
+    if "content" in values:
+        plan_rules.require_content(values["content"])
+    if values.get("section") and values["section"] != task.section:
+        plan_rules.require_section(values["section"], _section_codes(store, plan_id))
     fields: dict[str, object] = {k: v for k, v in values.items() if getattr(task, k) != v}
     if "deadline_text" in fields:
         fields["deadline"] = read_deadline(values["deadline_text"], _plan_year(store, plan_id))
@@ -57,8 +54,7 @@ def edit_task(store: Store, task_id: int, **changes: str) -> Task:
 def add_task(store: Store, plan_id: int, *, section: str, content: str, stt: str = "", result: str = "",
              lead: str = "", cooperate: str = "", deadline_text: str = "", note: str = "") -> int:
     """Add a task the import missed, at the end of the plan (its section and number place it in the table)."""
-    if section and section not in _section_codes(store, plan_id):
-        raise UserError(f"Kế hoạch không có mục «{section}».")
+    plan_rules.require_section(section, _section_codes(store, plan_id))
     task = Task(stt=clean(stt), content=clean(content), result=clean(result), lead=clean(lead),
                 cooperate=clean(cooperate), deadline_text=clean(deadline_text), note=clean(note), section=section)
     task.deadline = read_deadline(task.deadline_text, _plan_year(store, plan_id))
@@ -78,13 +74,7 @@ def add_section(store: Store, plan_id: int, code: str, title: str, *, parent: st
                 after: int | None = None) -> int:
     """Add a section (``parent``: the code of its group) after section row ``after``; its id."""
     code, title = clean(code), clean(title)
-    if not code or not title:
-        raise UserError("Hãy nhập số và tên của mục.")
-    full = f"{parent}.{code}" if parent else code
-    if full in _section_codes(store, plan_id):
-        raise UserError(f"Kế hoạch đã có mục số «{code}».")
-    if parent and parent not in _section_codes(store, plan_id):
-        raise UserError(f"Kế hoạch không có mục «{parent}».")
+    full = plan_rules.new_section_code(code, title, parent, _section_codes(store, plan_id))
     with store.transaction():  # one action, one undo
         section_id = plan_edits.insert_section(store, plan_id, full, title, parent, after)
         if full != code:
@@ -95,8 +85,7 @@ def add_section(store: Store, plan_id: int, code: str, title: str, *, parent: st
 def rename_section(store: Store, section_id: int, title: str) -> None:
     """Give a section its right title."""
     title = clean(title)
-    if not title:
-        raise UserError("Tên mục không được để trống.")
+    plan_rules.require_title(title)
     plan_edits.update_section(store, section_id, title=title)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kstthc_desktop.errors import UserError
+from kstthc_desktop.plan_rules import require_empty_section
 from kstthc_desktop.text import clean
 
 if TYPE_CHECKING:
@@ -65,9 +66,7 @@ def delete_section(store: Store, section_id: int) -> None:
                                    [old["plan_id"], old["code"]]).fetchone()[0]
         children = store.conn.execute("select count(*) from sections where plan_id = ? and parent = ?",
                                       [old["plan_id"], old["code"]]).fetchone()[0]
-        if tasks or children:
-            raise UserError(f"Mục «{old['title']}» còn {tasks} nhiệm vụ và {children} mục con: hãy chuyển chúng "
-                            "sang mục khác trước khi xóa.")
+        require_empty_section(old["title"], tasks, children)
         store.conn.execute("delete from sections where id = ?", [section_id])
         store._history("section", section_id, "", old, None, "delete")
 
