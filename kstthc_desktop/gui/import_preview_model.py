@@ -7,6 +7,7 @@ The model edits the ``Plan`` in place: the wizard saves exactly what the officer
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -49,6 +50,7 @@ class PreviewModel(QAbstractTableModel):
         self.plan = Plan()
         self.rows: list[Row] = []
         self.warnings_by_task: dict[int, list[str]] = {}
+        self.before_edit: Callable[[str], None] | None = None  # told before a cell's text changes (for undo)
 
     # --- loading -------------------------------------------------------------------------------------
     def set_plan(self, plan: Plan) -> None:
@@ -151,6 +153,10 @@ class PreviewModel(QAbstractTableModel):
         text = clean(str(value))
         if name == "content" and not text:
             return False  # a task has content: an emptied cell keeps the old words
+        if getattr(task, name) == text:
+            return True
+        if self.before_edit is not None:
+            self.before_edit("Sửa ô trong bảng")
         setattr(task, name, text)
         if name == "deadline_text":
             task.deadline = read_deadline(text, self.plan.document.year)

@@ -402,11 +402,20 @@ class PreviewPage(QWizardPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.roles_box)
+        layout.addWidget(self._install_corrections())
         layout.addWidget(splitter, 1)
         self._set_editor_enabled(False)
         from kstthc_desktop.gui.preview_moves import PreviewMoves
 
         self.moves = PreviewMoves(self)  # tasks and sections moved before saving
+
+    def _install_corrections(self) -> QWidget:
+        """Tasks and sections added, edited, deleted, grouped; Ctrl+Z (gui.preview_corrections); its buttons."""
+        from kstthc_desktop.gui.preview_corrections import PreviewCorrections
+
+        self.corrections = PreviewCorrections(self)
+        self.model.before_edit = self.corrections.remember  # a cell edited in place is undone by Ctrl+Z too
+        return self.corrections.toolbar
 
     # --- showing a plan ----------------------------------------------------------------------------
     def show_plan(self, plan: Plan) -> None:
@@ -418,6 +427,7 @@ class PreviewPage(QWizardPage):
 
             set_plan_year(plan, self.wiz.today.year)
         self.model.set_plan(plan)
+        self.corrections.reset(plan)
         self._span_sections()
         widths = {PreviewModel.COL_ROW: 48, PreviewModel.COL_STT: 56, PreviewModel.COL_RESULT: 180,
                   PreviewModel.COL_LEAD: 150, PreviewModel.COL_COOP: 130, PreviewModel.COL_DEADLINE: 150,
@@ -647,6 +657,7 @@ class PreviewPage(QWizardPage):
             deadline = Deadline(kind=kind, within_days=self.within_spin.value() or None)
         task = self.model.plan.tasks[indexes[0]]
         if deadline != task.deadline:
+            self.corrections.remember("Sửa cách hiểu thời hạn")
             task.deadline = deadline
             self.edited.add(indexes[0])
             task.ambiguous = False  # the officer decided
