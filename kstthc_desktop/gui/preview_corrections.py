@@ -10,6 +10,7 @@ The actions live on the table's context menu, in a row of buttons above it, and 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -311,8 +312,7 @@ class PreviewCorrections(QObject):
         while dialog.exec():
             values = dialog.values()
             code = values.pop("section")
-            index = self.change("Thêm nhiệm vụ",
-                                lambda: fix.add_task(self.plan, section=code, after=after, **values))  # noqa: B023
+            index = self.change("Thêm nhiệm vụ", partial(fix.add_task, self.plan, section=code, after=after, **values))
             if index is not None:
                 self.page.select_task(index)
                 return
@@ -345,8 +345,8 @@ class PreviewCorrections(QObject):
         while dialog.exec():
             parent = dialog.parent_code()
             after = chosen.code if chosen is not None and chosen.parent == parent and chosen.code != parent else None
-            section = self.change("Thêm mục", lambda: fix.add_section(  # noqa: B023
-                self.plan, dialog.code_edit.text(), dialog.title_edit.text(), parent=parent, after=after))
+            section = self.change("Thêm mục", partial(fix.add_section, self.plan, dialog.code_edit.text(),
+                                                      dialog.title_edit.text(), parent=parent, after=after))
             if section is not None:
                 self.select_section(section.code)
                 return
