@@ -253,3 +253,25 @@ def test_an_update_of_the_year_s_plan_stores_the_preview_s_corrections(qtbot, tm
     assert [s.title for s in plan.sections if s.code == "2.II"] == ["Công khai, minh bạch thủ tục"]
     gone = next(t for t in plan.tasks if t.content.startswith("Ban hành Kế hoạch"))
     assert gone.withdrawn and sum(not t.withdrawn for t in plan.tasks) == 7
+
+
+def test_reading_the_file_again_asks_before_dropping_the_corrections(qtbot, wizard, monkeypatch):
+    answers: list = []
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[2])
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    page = wizard.preview_page
+    page.role_combos[1].setCurrentIndex(page.role_combos[1].count() - 1)  # Stt2 unused (one column per role)
+    doomed = "1 Ban hành Kế hoạch kiểm soát thủ tục hành chính năm 2024 của Sở."
+    _select_row(wizard, _table_texts(wizard).index(doomed))
+    answers[:] = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    qtbot.keyClick(page.table, Qt.Key_Delete)
+    assert doomed not in _table_texts(wizard)
+    qtbot.mouseClick(page.reread_button, Qt.LeftButton)  # "No": the correction stays
+    assert doomed not in _table_texts(wizard) and "bỏ 1 chỉnh sửa" in asked[-1]
+    qtbot.mouseClick(page.reread_button, Qt.LeftButton)  # "Yes": read as the file says
+    assert not answers and any(t.content.startswith("Ban hành Kế hoạch") for t in page.model.plan.tasks)

@@ -546,7 +546,8 @@ class PreviewPage(QWizardPage):
                                 f"Vai trò «{ROLE_LABELS[twice[0]]}» được chọn cho nhiều cột; mỗi vai trò chỉ chọn một cột "
                                 "(cột thừa hãy chọn «Không dùng»).")
             return
-        self.wiz.reextract(columns)
+        if self.corrections.may_drop_corrections():
+            self.wiz.reextract(columns)
 
     def _year_changed(self, year: int) -> None:
         """A new plan year: deadlines without a year of their own ("Trong năm", "Quý II") are read again,

@@ -170,6 +170,7 @@ class PreviewCorrections(QObject):
         self.section_button.setToolTip("Thêm, đổi tên, xóa mục; gộp các mục vào một nhóm")
         self.section_button.setMenu(self.section_menu)
         self.section_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.section_button.setMinimumWidth(self.section_button.sizeHint().width() + 14)  # room for the arrow
         row.addWidget(self.section_button)
         self.undo_button = QToolButton()
         self.undo_button.setDefaultAction(self.undo_action)
@@ -211,6 +212,15 @@ class PreviewCorrections(QObject):
         """A plan newly read: nothing to undo."""
         self.undo = fix.PreviewUndo(plan)
         self.update_undo()
+
+    def may_drop_corrections(self) -> bool:
+        """Before the plan is read again: True when there is nothing to lose or the officer lets it go."""
+        if not self.undo.steps:
+            return True
+        answer = QMessageBox.question(
+            self.page, "Đọc lại kế hoạch",
+            f"Đọc lại sẽ bỏ {len(self.undo.steps)} chỉnh sửa đã làm trong bảng xem trước. Vẫn đọc lại?")
+        return answer == QMessageBox.StandardButton.Yes
 
     def update_undo(self) -> None:
         label = self.undo.label
