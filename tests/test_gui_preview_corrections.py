@@ -275,3 +275,24 @@ def test_reading_the_file_again_asks_before_dropping_the_corrections(qtbot, wiza
     assert doomed not in _table_texts(wizard) and "bỏ 1 chỉnh sửa" in asked[-1]
     qtbot.mouseClick(page.reread_button, Qt.LeftButton)  # "Yes": read as the file says
     assert not answers and any(t.content.startswith("Ban hành Kế hoạch") for t in page.model.plan.tasks)
+
+
+def test_ctrl_z_takes_back_a_cell_edited_in_place(qtbot, wizard):
+    from PySide6.QtWidgets import QLineEdit
+
+    page = wizard.preview_page
+    model = page.model
+    row = _table_texts(wizard).index("1 Ban hành Kế hoạch kiểm soát thủ tục hành chính năm 2024 của Sở.")
+    index = model.index(row, model.COL_CONTENT)
+    page.table.setFocus()
+    page.table.setCurrentIndex(index)
+    qtbot.keyClick(page.table, Qt.Key_F2)  # a text cell: edited in place
+    editors = lambda: [w for w in page.table.viewport().findChildren(QLineEdit) if w.isVisible()]  # noqa: E731
+    qtbot.waitUntil(lambda: len(editors()) == 1)
+    conftest.type_text(qtbot, editors()[0], "Ban hành kế hoạch (sửa)", replace=True)
+    qtbot.keyClick(editors()[0], Qt.Key_Return)
+    qtbot.waitUntil(lambda: not editors())
+    assert _table_texts(wizard)[row] == "1 Ban hành kế hoạch (sửa)"
+    assert page.corrections.undo_action.text() == "Hoàn tác «Sửa ô trong bảng»"
+    qtbot.keyClick(page.table, Qt.Key_Z, Qt.ControlModifier)
+    assert _table_texts(wizard)[row] == "1 Ban hành Kế hoạch kiểm soát thủ tục hành chính năm 2024 của Sở."

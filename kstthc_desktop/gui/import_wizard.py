@@ -666,6 +666,7 @@ class PreviewPage(QWizardPage):
 
     def _concern_edited(self, *_):
         concern = Concern(self.concern_combo.currentData())
+        self.corrections.remember("Đánh dấu liên quan")
         for index in self.selected_task_indexes():
             self.model.plan.tasks[index].concern = concern
             self.model.task_changed(index)
