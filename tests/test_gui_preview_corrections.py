@@ -111,6 +111,8 @@ def _fill_section_dialog(qtbot, code: str, title: str, group: str | None = None)
         conftest.type_text(qtbot, dialog.title_edit, title)
         if group is not None:
             dialog.parent_combo.setCurrentIndex(dialog.parent_combo.findData(group))
+        else:  # "(không thuộc nhóm nào)"
+            dialog.parent_combo.setCurrentIndex(0)
         dialog.buttons.accepted.emit()
 
     return lambda: _when_shown(SectionDialog, fill)
@@ -296,3 +298,26 @@ def test_ctrl_z_takes_back_a_cell_edited_in_place(qtbot, wizard):
     assert page.corrections.undo_action.text() == "Hoàn tác «Sửa ô trong bảng»"
     qtbot.keyClick(page.table, Qt.Key_Z, Qt.ControlModifier)
     assert _table_texts(wizard)[row] == "1 Ban hành Kế hoạch kiểm soát thủ tục hành chính năm 2024 của Sở."
+
+
+def test_a_new_section_is_gathered_under_a_new_group_chosen_in_the_dialog(qtbot, wizard):
+    from kstthc_desktop.gui.preview_corrections import SectionDialog
+
+    last = len(_table_texts(wizard)) - 1
+    _from_context_menu(qtbot, wizard, last, "previewAddSection",
+                       then=_fill_section_dialog(qtbot, "III", "Kiểm tra việc thực hiện", group=None))
+    assert _table_texts(wizard)[-1] == "III. Kiểm tra việc thực hiện"
+    members = []
+
+    def fill(dialog):
+        conftest.type_text(qtbot, dialog.code_edit, "3")
+        conftest.type_text(qtbot, dialog.title_edit, "Kiểm tra")
+        items = [dialog.members.item(i) for i in range(dialog.members.count())]
+        members.extend((i.text(), i.checkState() == Qt.CheckState.Checked) for i in items)
+        dialog.buttons.accepted.emit()
+
+    _from_context_menu(qtbot, wizard, last + 1, "previewAddGroup", then=lambda: _when_shown(SectionDialog, fill))
+    assert members == [("III. Kiểm tra việc thực hiện", True)]  # groups 1 and 2 are not offered; the chosen is ticked
+    assert _table_texts(wizard)[-2:] == ["3. Kiểm tra", "III. Kiểm tra việc thực hiện"]
+    plan = wizard.store.load_plan(_finish(qtbot, wizard))
+    assert [(s.code, s.parent, s.printed_code) for s in plan.sections][-2:] == [("3", None, None), ("3.III", "3", "III")]

@@ -193,3 +193,15 @@ def test_undo_takes_back_each_change_in_turn():
     assert [s.code for s in plan.sections] == ["I", "II", "III"] and plan.tasks[0].section == "I"
     step = undo.undo()
     assert (step.label, step.extra) == ("Thêm mục", {0}) and [s.code for s in plan.sections] == ["I", "II"]
+
+
+def test_a_task_outside_any_section_stays_so_when_its_dialog_is_saved(qtbot):
+    from kstthc_desktop.gui.task_edit_dialog import TaskEditDialog
+
+    plan = _plan()
+    plan.tasks.insert(0, Task(section="", stt="0", content="Nhiệm vụ chung"))
+    dialog = TaskEditDialog(plan.tasks[0], plan.sections, 2024)
+    qtbot.addWidget(dialog)
+    assert dialog.values()["section"] == ""
+    fix.edit_task(plan, 0, **dialog.values())
+    assert plan.tasks[0].section == "" and plan.tasks[0].content == "Nhiệm vụ chung"

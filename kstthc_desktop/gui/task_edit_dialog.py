@@ -38,6 +38,8 @@ class TaskEditDialog(QDialog):
         shown = printed_section_codes(sections)  # "1.I", "2.I": a Roman number repeated under groups
         for s in sections:
             self.section_combo.addItem(f"{shown[s.code]}. {s.title}", s.code)
+        if task.section not in shown:  # a task outside any section stays so unless the officer chooses one
+            self.section_combo.insertItem(0, "(không thuộc mục nào)", task.section)
         self.section_combo.setCurrentIndex(max(0, self.section_combo.findData(task.section)))
         form.addRow("Thuộc mục:", self.section_combo)
         self.stt_edit = QLineEdit(task.stt)
