@@ -321,3 +321,4 @@ def test_a_new_section_is_gathered_under_a_new_group_chosen_in_the_dialog(qtbot,
     assert _table_texts(wizard)[-2:] == ["3. Kiểm tra", "III. Kiểm tra việc thực hiện"]
     plan = wizard.store.load_plan(_finish(qtbot, wizard))
     assert [(s.code, s.parent, s.printed_code) for s in plan.sections][-2:] == [("3", None, None), ("3.III", "3", "III")]
+

@@ -219,7 +219,7 @@ class PreviewCorrections(QObject):
             return True
         answer = QMessageBox.question(
             self.page, "Đọc lại kế hoạch",
-            f"Đọc lại sẽ bỏ {len(self.undo.steps)} chỉnh sửa đã làm trong bảng xem trước. Vẫn đọc lại?")
+            f"Đọc lại sẽ bỏ {len(self.undo.steps)} chỉnh sửa đã làm trong bảng xem trước (chưa lưu). Vẫn đọc lại?")
         return answer == QMessageBox.StandardButton.Yes
 
     def update_undo(self) -> None:
