@@ -101,6 +101,10 @@ def _from_context_menu(qtbot, wiz, row: int, action_name: str, then=None) -> Non
     if dialog_timer is not None:
         dialog_timer.stop()
     assert opened, "the context menu did not open"
+    wiz.activateWindow()  # the officer's next keys go to the table again, as after a real menu
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None
+                    and not isinstance(QApplication.activeWindow(), QMenu))
+    table.setFocus()
 
 
 def _fill_section_dialog(qtbot, code: str, title: str, group: str | None = None):
@@ -322,3 +326,16 @@ def test_a_new_section_is_gathered_under_a_new_group_chosen_in_the_dialog(qtbot,
     plan = wizard.store.load_plan(_finish(qtbot, wizard))
     assert [(s.code, s.parent, s.printed_code) for s in plan.sections][-2:] == [("3", None, None), ("3.III", "3", "III")]
 
+
+def test_a_move_from_the_one_context_menu_is_taken_back_by_ctrl_z(qtbot, wizard):
+    page = wizard.preview_page
+    before = _table_texts(wizard)
+    first = before.index("1 Ban hành Kế hoạch kiểm soát thủ tục hành chính năm 2024 của Sở.")
+    from PySide6.QtCore import SIGNAL
+
+    assert page.table.receivers(SIGNAL("customContextMenuRequested(QPoint)")) == 1  # one menu, not two in turn
+    _from_context_menu(qtbot, wizard, first, "previewMenuMove_down")
+    assert _table_texts(wizard)[first + 1].endswith("Ban hành Kế hoạch kiểm soát thủ tục hành chính năm 2024 của Sở.")
+    assert page.corrections.undo_action.text() == "Hoàn tác «Chuyển nhiệm vụ»"
+    qtbot.keyClick(page.table, Qt.Key_Z, Qt.ControlModifier)
+    assert _table_texts(wizard) == before

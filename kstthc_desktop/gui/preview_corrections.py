@@ -194,6 +194,10 @@ class PreviewCorrections(QObject):
         menu.addSeparator()
         for act in self.section_menu.actions():
             menu.addAction(act)
+        moves = getattr(self.page, "moves", None)  # gui.preview_moves: up, down, to a section, into a group
+        if moves is not None:
+            menu.addSeparator()
+            moves.add_to_menu(menu)
         menu.addSeparator()
         menu.addAction(self.undo_action)
         return menu

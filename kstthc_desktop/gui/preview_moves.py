@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMessageBox, QToolButton
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMenu, QMessageBox, QToolButton
 
 from kstthc_desktop import plan_order
 from kstthc_desktop.errors import UserError
@@ -41,19 +41,13 @@ class PreviewMoves:
             self.actions[key] = act
         bar.addStretch(1)
         page.layout().insertLayout(page.layout().count() - 1, bar)  # right over the table
-        page.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        page.table.customContextMenuRequested.connect(self._menu)
 
-    def _menu(self, pos) -> None:
-        from kstthc_desktop.gui.split_merge_dialogs import preview_menu
-
-        menu = preview_menu(self.page)  # "Tách nhiệm vụ…", "Gộp nhiệm vụ…" first, then the moves
-        menu.addSeparator()
+    def add_to_menu(self, menu: QMenu) -> None:
+        """The moves in the table's context menu (built by ``gui.preview_corrections``, one menu for the preview)."""
         for key, text in (("up", "Chuyển lên"), ("down", "Chuyển xuống"), ("to_section", "Chuyển sang mục…"),
                           ("into_group", "Chuyển mục vào nhóm…"), ("out_of_group", "Đưa mục ra khỏi nhóm")):
-            menu.addAction(text, self.actions[key].trigger)
-        menu.exec(self.page.table.viewport().mapToGlobal(pos))
-        menu.deleteLater()  # one menu per click
+            act = menu.addAction(text, self.actions[key].trigger)
+            act.setObjectName(f"previewMenuMove_{key}")
 
     # --- what is chosen -----------------------------------------------------------------------------
     @property
@@ -136,11 +130,13 @@ class PreviewMoves:
 
     # --- the plan in memory changed ---------------------------------------------------------------
     def _apply_tasks(self, moved: plan_order.TaskMove, task_index: int) -> None:
+        self.page.corrections.remember("Chuyển nhiệm vụ")  # Ctrl+Z takes the move back
         self.plan.tasks = plan_order.apply_to_plan_tasks(self.plan.tasks, moved)
         self._reindexed(moved.order)
         self.page.select_task(moved.order.index(task_index))
 
     def _apply_sections(self, sections: list, code: str) -> None:
+        self.page.corrections.remember("Chuyển mục")  # Ctrl+Z takes the move back
         self.plan.sections = sections
         order = plan_order.tasks_following(self.plan.tasks, sections)
         self.plan.tasks = [self.plan.tasks[i] for i in order]
