@@ -157,7 +157,7 @@ class PreviewCorrections(QObject):
         bar = QWidget()
         row = QHBoxLayout(bar)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Sửa bảng trước khi lưu:"))
+        row.addWidget(QLabel("Sửa trước khi lưu:"))
         for act, text in ((self.add_task_action, "Thêm nhiệm vụ"), (self.edit_task_action, "Sửa nhiệm vụ"),
                           (self.delete_tasks_action, "Xóa nhiệm vụ")):
             button = QToolButton()
@@ -176,7 +176,18 @@ class PreviewCorrections(QObject):
         self.undo_button.setDefaultAction(self.undo_action)
         row.addWidget(self.undo_button)
         row.addStretch(1)
+        self.toolbar_row = row
         return bar
+
+    def add_buttons(self, caption: str, buttons: list[QToolButton], tip: str = "") -> None:
+        """Other preview actions (``gui.preview_moves``) in the same row, after a caption: one row over the table."""
+        label = QLabel(caption)
+        label.setToolTip(tip)
+        at = self.toolbar_row.count() - 1  # before the stretch
+        self.toolbar_row.insertSpacing(at, 12)
+        self.toolbar_row.insertWidget(at + 1, label)
+        for i, button in enumerate(buttons):
+            self.toolbar_row.insertWidget(at + 2 + i, button)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API: F2 on the table
         if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_F2 and \

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMenu, QMessageBox, QToolButton
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolButton
 
 from kstthc_desktop import plan_order
 from kstthc_desktop.errors import UserError
@@ -25,8 +25,7 @@ class PreviewMoves:
                    ("to_section", "Sang mục…", None, self.task_to_section),
                    ("into_group", "Vào nhóm…", None, self.into_group),
                    ("out_of_group", "Ra khỏi nhóm", None, self.out_of_group)]
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel("Chuyển dòng đang chọn (nhiệm vụ hoặc mục):"))
+        buttons: list[QToolButton] = []
         for key, text, shortcut, slot in entries:
             act = QAction(text, page)
             act.setObjectName(f"previewMove_{key}")
@@ -37,10 +36,10 @@ class PreviewMoves:
             act.triggered.connect(slot)
             button = QToolButton()
             button.setDefaultAction(act)
-            bar.addWidget(button)
+            buttons.append(button)
             self.actions[key] = act
-        bar.addStretch(1)
-        page.layout().insertLayout(page.layout().count() - 1, bar)  # right over the table
+        # In the one row of buttons over the table (gui.preview_corrections): the table keeps its height at 768 px.
+        page.corrections.add_buttons("Chuyển:", buttons, "Chuyển dòng đang chọn (nhiệm vụ hoặc mục)")
 
     def add_to_menu(self, menu: QMenu) -> None:
         """The moves in the table's context menu (built by ``gui.preview_corrections``, one menu for the preview)."""
