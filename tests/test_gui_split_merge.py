@@ -155,7 +155,7 @@ def test_two_tasks_chosen_apart_in_the_table_are_merged_from_its_context_menu_an
 
 def test_the_preview_splits_and_merges_rows_before_saving(qtbot, tmp_path, monkeypatch):
     from kstthc_desktop.gui.import_wizard import ImportWizard
-    from kstthc_desktop.gui.split_merge_dialogs import MergeDialog, SplitDialog, preview_menu
+    from kstthc_desktop.gui.split_merge_dialogs import MergeDialog, SplitDialog
 
     for kind in ("information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(lambda *a, **k: pytest.fail(str(a[2]))))
@@ -169,21 +169,11 @@ def test_the_preview_splits_and_merges_rows_before_saving(qtbot, tmp_path, monke
         page = wizard.preview_page
         count = len(page.model.plan.tasks)
         page.select_task(2)  # 1.II.1 "Đánh giá tác động …"
-        import kstthc_desktop.gui.split_merge_dialogs as dialogs
-
-        shown = []  # the right-click itself: split and merge first, then the moves
-
-        def built(p):
-            menu = preview_menu(p)
-            menu.exec = lambda *a: shown.append([x.text() for x in menu.actions() if x.isEnabled()])
-            return menu
-
-        monkeypatch.setattr(dialogs, "preview_menu", built)
-        page.table.customContextMenuRequested.emit(page.table.visualRect(page.model.index(0, 2)).center())
-        entries = [text for text in shown[0] if text]
-        assert entries.index("Tách nhiệm vụ…") < entries.index("Chuyển lên")  # one menu holds both
-        menu = preview_menu(page)
+        menu = page.corrections.context_menu()  # the right-click's one menu: the corrections, then the moves
+        entries = [a.text() for a in menu.actions() if a.text()]
+        assert entries.index("Tách nhiệm vụ…") < entries.index("Chuyển lên")
         split = next(a for a in menu.actions() if a.objectName() == "previewSplit")
+        assert split.isEnabled()
 
         def fill(dialog):
             conftest.type_text(qtbot, dialog.first_edit, "Đánh giá tác động thủ tục hành chính.", replace=True)
@@ -197,15 +187,22 @@ def test_the_preview_splits_and_merges_rows_before_saving(qtbot, tmp_path, monke
         shown = [page.model.index(r, 2).data() for r in range(page.model.rowCount())]
         at = shown.index("Đánh giá tác động thủ tục hành chính.")
         assert shown[at + 1] == "Tổng hợp kết quả đánh giá."  # the second part right under the first
-        page.select_task(0)
-        page.table.selectionModel().select(page.model.index(page.model.row_of_task(1), 0),
-                                           page.table.selectionModel().SelectionFlag.Select |
-                                           page.table.selectionModel().SelectionFlag.Rows)
-        merge = next(a for a in preview_menu(page).actions() if a.objectName() == "previewMerge")
-        assert merge.isEnabled()
-        timer = _when_dialog(MergeDialog, lambda d: d.buttons.accepted.emit())
-        merge.trigger()
-        timer.stop()
+        def merge_first_two() -> None:
+            page.select_task(0)
+            page.table.selectionModel().select(page.model.index(page.model.row_of_task(1), 0),
+                                               page.table.selectionModel().SelectionFlag.Select |
+                                               page.table.selectionModel().SelectionFlag.Rows)
+            merge = next(a for a in page.corrections.context_menu().actions() if a.objectName() == "previewMerge")
+            assert merge.isEnabled()
+            timer = _when_dialog(MergeDialog, lambda d: d.buttons.accepted.emit())
+            merge.trigger()
+            timer.stop()
+
+        merge_first_two()
+        assert len(page.model.plan.tasks) == count
+        page.corrections.undo_action.trigger()  # Ctrl+Z in the preview takes the merge back
+        assert len(page.model.plan.tasks) == count + 1
+        merge_first_two()
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
         saved = store.tasks(store.plan_id_for_year(2024))

@@ -202,6 +202,9 @@ class PreviewCorrections(QObject):
         menu.setObjectName("previewContextMenu")
         for act in (self.edit_task_action, self.add_task_action, self.delete_tasks_action):
             menu.addAction(act)
+        from kstthc_desktop.gui.split_merge_dialogs import add_preview_entries
+
+        add_preview_entries(menu, self.page)  # "Tách nhiệm vụ…", "Gộp nhiệm vụ…"
         menu.addSeparator()
         for act in self.section_menu.actions():
             menu.addAction(act)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from kstthc_desktop.domain import Task
 from kstthc_desktop.errors import UserError
-from kstthc_desktop.gui.errors import plain
 from kstthc_desktop.splitting import merged_texts, suggest_cut, split_numbers
 
 _HINT = "color: #35506b;"
@@ -316,10 +315,9 @@ def add_to_context_menu(window, menu: QMenu) -> None:
 
 
 # ---------------------------------------------------------------------------------------- the import preview
-def preview_menu(page) -> QMenu:
-    """The preview table's context menu starts with these (``gui.preview_moves`` adds the moves): split the row
-    chosen, merge the rows chosen (the plan in memory)."""
-    menu = QMenu(page.table)
+def add_preview_entries(menu: QMenu, page) -> None:
+    """The preview table's split and merge (the plan in memory), for its one context menu
+    (``gui.preview_corrections``): split the row chosen, merge the rows chosen."""
     count = len(page.selected_task_indexes())
     split = menu.addAction("Tách nhiệm vụ…", lambda: preview_split(page))
     split.setObjectName("previewSplit")
@@ -327,10 +325,10 @@ def preview_menu(page) -> QMenu:
     merge = menu.addAction("Gộp nhiệm vụ…", lambda: preview_merge(page))
     merge.setObjectName("previewMerge")
     merge.setEnabled(count >= 2)
-    return menu
 
 
 def preview_split(page) -> None:
+    """Split the chosen row in the preview: one correction, taken back by Ctrl+Z like the others."""
     from kstthc_desktop.splitting import split_plan_task
 
     indexes = page.selected_task_indexes()
@@ -340,19 +338,22 @@ def preview_split(page) -> None:
     task = plan.tasks[indexes[0]]
     taken = {t.stt for t in plan.tasks if t.section == task.section and t is not task}
     dialog = SplitDialog(task, *split_numbers(task.stt, taken), None, page)
-    while dialog.exec():
-        try:
-            index = _keeping_edits(page, lambda: split_plan_task(plan, indexes[0], *dialog.parts()))
-        except UserError as exc:
-            QMessageBox.warning(page, "Chưa tách được", plain(exc.message))
-            continue
+    def split() -> int:
         first_stt, second_stt = dialog.numbers()
+        index = split_plan_task(plan, indexes[0], *dialog.parts())
         plan.tasks[index - 1].stt, plan.tasks[index].stt = first_stt.strip(), second_stt.strip()
-        _reshow(page, index - 1)
-        return
+        return index
+
+    while dialog.exec():
+
+        index = page.corrections.change("Tách nhiệm vụ", split)  # a refusal is said there, nothing changed
+        if index is not None:
+            page.corrections.show_plan(task_index=index - 1)
+            return
 
 
 def preview_merge(page) -> None:
+    """Merge the chosen rows in the preview: one correction, taken back by Ctrl+Z like the others."""
     from kstthc_desktop.splitting import merge_plan_tasks
 
     indexes = page.selected_task_indexes()
@@ -363,25 +364,7 @@ def preview_merge(page) -> None:
     dialog = MergeDialog(tasks, plan.sections, plan.document.year, stored=False, parent=page)
     if not dialog.exec():
         return
-    index = _keeping_edits(page, lambda: merge_plan_tasks(plan, indexes, section=dialog.section(),
-                                                          deadline_text=dialog.deadline_text()))
-    _reshow(page, index)
-
-
-def _keeping_edits(page, change) -> int:
-    """Run ``change`` on the plan, keeping the officer's corrected deadlines on the same tasks (by identity: the
-    indexes move)."""
-    tasks = page.model.plan.tasks
-    edited = [tasks[i] for i in page.edited if i < len(tasks)]
-    result = change()
-    page.edited = {i for i, t in enumerate(page.model.plan.tasks) if any(t is e for e in edited)}
-    return result
-
-
-def _reshow(page, index: int) -> None:
-    page.model.set_plan(page.model.plan)
-    page._span_sections()
-    page._fill_warnings()
-    page._update_summary()
-    page.select_task(index)
-    page.completeChanged.emit()
+    index = page.corrections.change("Gộp nhiệm vụ", lambda: merge_plan_tasks(
+        plan, indexes, section=dialog.section(), deadline_text=dialog.deadline_text()))
+    if index is not None:
+        page.corrections.show_plan(task_index=index)
