@@ -113,3 +113,19 @@ def type_text(qtbot, widget, text: str, *, replace: bool = False) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
     qtbot.wait(1)
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """A test that leaves an import wizard with corrections in its preview: closed without the question "Bỏ và
+    đóng / Quay lại" before pytest-qt's teardown closes its widgets (a modal question there would wait for ever).
+    A conftest hook wrapper runs outside pytest-qt's, so this comes first."""
+    if "PySide6.QtWidgets" in sys.modules and "kstthc_desktop.gui.import_wizard" in sys.modules:
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        from kstthc_desktop.gui.import_wizard import ImportWizard
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, ImportWizard) and widget.isVisible():
+                QDialog.reject(widget)
+    yield

@@ -339,3 +339,35 @@ def test_a_move_from_the_one_context_menu_is_taken_back_by_ctrl_z(qtbot, wizard)
     assert page.corrections.undo_action.text() == "Hoàn tác «Chuyển nhiệm vụ»"
     qtbot.keyClick(page.table, Qt.Key_Z, Qt.ControlModifier)
     assert _table_texts(wizard) == before
+
+
+def test_cancelling_after_a_correction_asks_and_quay_lai_keeps_the_preview(qtbot, wizard, monkeypatch):
+    """Hủy (or Esc, ✕) after a correction: the officer is asked; "Quay lại" keeps the wizard and the correction,
+    "Bỏ và đóng" closes it with nothing saved."""
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    page = wizard.preview_page
+    doomed = "2 Kiện toàn đội ngũ cán bộ đầu mối kiểm soát thủ tục hành chính."
+    _select_row(wizard, _table_texts(wizard).index(doomed))
+    qtbot.keyClick(page.table, Qt.Key_Delete)
+    assert doomed not in _table_texts(wizard)
+
+    def answer(label):
+        def click(box):
+            assert "sửa 1 chỗ" in box.text()
+            next(b for b in box.buttons() if b.text() == label).click()
+        return click
+
+    timer = _when_shown(QMessageBox, answer("Quay lại"))
+    qtbot.mouseClick(wizard.button(QWizard.CancelButton), Qt.LeftButton)
+    timer.stop()
+    assert wizard.isVisible() and doomed not in _table_texts(wizard)  # still there, still corrected
+    timer = _when_shown(QMessageBox, answer("Bỏ và đóng"))
+    qtbot.keyClick(wizard, Qt.Key_Escape)
+    timer.stop()
+    assert not wizard.isVisible()
+    assert wizard.store.plans() == []
+
+
+def test_cancelling_without_a_correction_closes_at_once(qtbot, wizard):
+    qtbot.mouseClick(wizard.button(QWizard.CancelButton), Qt.LeftButton)
+    assert not wizard.isVisible()

@@ -110,6 +110,29 @@ class ImportWizard(QWizard):
             width, height = min(width, screen.width() - 40), min(height, screen.height() - 40)
         self.resize(width, height)
 
+    def reject(self) -> None:
+        """Hủy, Esc or ✕: when the preview holds corrections not yet saved, ask first ("Quay lại" the default)."""
+        steps = len(self.preview_page.corrections.undo.steps)
+        if steps and self.saved_plan_id is None and not self._may_drop_corrections(steps):
+            return
+        super().reject()
+
+    def _may_drop_corrections(self, steps: int) -> bool:
+        box = QMessageBox(self)
+        box.setObjectName("dropCorrectionsQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Chưa lưu kế hoạch")
+        box.setText(f"Bạn đã sửa {steps} chỗ trong bảng xem trước; kế hoạch chưa được lưu. "
+                    "Đóng lúc này sẽ bỏ mọi chỉnh sửa đó.")
+        drop = box.addButton("Bỏ và đóng", QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton("Quay lại", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        dropped = box.clickedButton() is drop
+        box.deleteLater()
+        return dropped
+
     # --- reading the source -------------------------------------------------------------------------
     def body_name(self) -> str:
         return clean(self.source_page.body_edit.text())
