@@ -139,12 +139,15 @@ def _folded(text: str) -> str:
 def printed_section_codes(sections: Iterable[Section] | None) -> dict[str, str]:
     """Each section's code → its number as the plan prints it ("VII-2" → "VII"), for ``shown_stt``. A number
     printed again under another group ("I" in groups "1" and "2") is shown with its group's: "1.I", "2.I" — else
-    tasks of different sections would read alike ("I.1" six times)."""
+    tasks of different sections would read alike ("I.1" six times). Then every section of a group is shown so,
+    a section added later ("III" under "1", a number no other group has) included: one plan, one way."""
     sections = list(sections or ())
     printed = {s.code: s.printed_code or s.code for s in sections}
-    repeated = {code for code, n in Counter(printed.values()).items() if n > 1}
-    return {s.code: f"{printed[s.parent]}.{printed[s.code]}"
-            if printed[s.code] in repeated and s.parent in printed else printed[s.code] for s in sections}
+    grouped = [s for s in sections if s.parent in printed]
+    if not any(n > 1 for n in Counter(printed[s.code] for s in grouped).values()):
+        return printed
+    return {s.code: f"{printed[s.parent]}.{printed[s.code]}" if s.parent in printed else printed[s.code]
+            for s in sections}
 
 
 def shown_stt(task: Task, section_codes: dict[str, str] | None = None) -> str:

@@ -79,3 +79,18 @@ def test_the_dashboard_names_each_section_apart(tmp_path):
     data = dashboard(rows, Period("year", 2024), date(2024, 6, 16), plan.sections)
     labels = [bar.label for bar in data.by_section]
     assert "1.I. Công tác chỉ đạo, điều hành" in labels and "2.I. Rà soát, đánh giá thủ tục hành chính" in labels
+
+
+def test_a_section_added_under_a_group_is_numbered_with_its_group_like_its_neighbours():
+    """"III" added under group 1 of a plan whose groups repeat "I" and "II" reads "1.III" beside "1.I" and "1.II"."""
+    from kstthc_desktop.domain import Section
+    from kstthc_desktop.tracking import printed_section_codes
+
+    sections = [Section("1", "Nhóm một"), Section("1.I", "A", parent="1", printed_code="I"),
+                Section("1.II", "B", parent="1", printed_code="II"), Section("1.III", "Mới", parent="1",
+                                                                          printed_code="III"),
+                Section("2", "Nhóm hai"), Section("2.I", "C", parent="2", printed_code="I")]
+    assert printed_section_codes(sections) == {"1": "1", "1.I": "1.I", "1.II": "1.II", "1.III": "1.III", "2": "2",
+                                               "2.I": "2.I"}
+    single = [Section("I", "A"), Section("II", "B")]
+    assert printed_section_codes(single) == {"I": "I", "II": "II"}
