@@ -21,7 +21,7 @@ DEMO_PLAN = "vinh-long-2024.json"
 
 #: Raise it when ``build_demo_db`` writes something different: the cached demo templates are keyed by it (with
 #: the program version, the migrations and the plan), so every machine builds the new demo on its next start.
-DEMO_BUILD = 1
+DEMO_BUILD = 2
 
 #: The demo officer's body and report settings (the plan's issuer is the province; the officer sits in its office).
 DEMO_SETTINGS = Settings(
@@ -157,7 +157,7 @@ def build_demo_db(path: Path | str, today: date) -> None:
                         if q % 2 == 1 and ongoing % 3 == 0:
                             evidence(task.id, pid, "CV", when, "Về việc triển khai nhiệm vụ kiểm soát TTHC", False)
                 elif kind in (DeadlineKind.DATED, DeadlineKind.PERIODIC):
-                    occs = occurrences(task.deadline, year)
+                    occs = occurrences(task.deadline, year, report_days=DEMO_SETTINGS.report_deadlines)
                     for occ in occs:
                         due = occ.effective_due or occ.due
                         if due is None:

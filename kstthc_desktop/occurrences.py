@@ -2,8 +2,10 @@
 
 - periodic: one per period of each stated frequency (month, quarter, half year, year); due on the stated day of
   the period's last month ("trước ngày 19 của tháng cuối quý" → 19/3, 19/6, 19/9, 19/12), else on the day the
-  officer set for that kind of report (``default_days``, from ``Settings.report_deadlines``), else the period's last
-  calendar day. "Định kỳ" with no frequency is treated like an ongoing task until the officer confirms one.
+  officer set for that kind of report (``report_days``, from ``Settings.report_deadlines``), else the period's last
+  calendar day. Every reading of a task (statuses, rows, reports, the progress form, unit returns) passes the same
+  ``report_days``, so the table, the paper and the returns name one due date. "Định kỳ" with no frequency is
+  treated like an ongoing task until the officer confirms one.
 - dated: one occurrence (key "due") on its due date; none when the year of the date is unknown.
 - continuous: one per *quarter*, with no due date. Quarters because the province collects KSTTHC results quarterly
   (Nghị định 09/2019 data windows; every plan we have asks for quarterly reports), so "has it shown progress this
@@ -35,6 +37,9 @@ from kstthc_desktop.vndates import text_date
 _MONTHS = {"month": 1, "quarter": 3, "halfyear": 6, "year": 12}
 CONTINUOUS_KIND = "quarter"
 
+#: The officer's day per kind of report ("quarter" → 19): a mapping, or its items as a tuple.
+ReportDays = Mapping[str, int] | tuple[tuple[str, int], ...] | None
+
 _WORKING_SPAN = re.compile(r"\b\d{1,3}\s*ngay\s*lam\s*viec\b")
 
 
@@ -52,27 +57,40 @@ def occurrences(
     year: int,
     events: Iterable[Any] = (),
     *,
-    default_days: Mapping[str, int] | None = None,
+    report_days: ReportDays = None,
     working_days: bool = False,
 ) -> list[Occurrence]:
     """The occurrences of ``deadline`` in plan year ``year``, sorted. ``events``: (id, date) pairs of logged events
     (also accepted: the store's (id, task_id, date, text) rows or objects with ``id`` and ``event_date``);
-    ``working_days``: an event's span counts working days (see ``task_occurrences``)."""
-    if deadline.kind != DeadlineKind.ON_DEMAND and not default_days:
-        return list(_calendar_occurrences(deadline, year))
-    return _occurrences(deadline, year, events, default_days, working_days)
+    ``report_days``: the officer's day per kind of report (``Settings.report_deadlines``), for a periodic
+    deadline that states none; ``working_days``: an event's span counts working days (see ``task_occurrences``)."""
+    if deadline.kind != DeadlineKind.ON_DEMAND:
+        return list(_calendar_occurrences(deadline, year, _days_used(deadline, report_days)))
+    return _occurrences(deadline, year, events, None, working_days)
+
+
+def _days_used(deadline: Deadline, report_days: ReportDays) -> tuple[tuple[str, int], ...]:
+    """The report days that change ``deadline``'s occurrences (its frequencies that state no day), as a hashable
+    key: a deadline they do not touch shares one cache entry whatever the officer set."""
+    if not report_days or deadline.kind != DeadlineKind.PERIODIC or not deadline.every:
+        return ()
+    days = report_days.items() if isinstance(report_days, Mapping) else report_days
+    return tuple(sorted((freq, day) for freq, day in days
+                        if day and freq in deadline.every and not deadline.every[freq]))
 
 
 @lru_cache(maxsize=1024)
-def _calendar_occurrences(deadline: Deadline, year: int) -> tuple[Occurrence, ...]:
+def _calendar_occurrences(
+    deadline: Deadline, year: int, report_days: tuple[tuple[str, int], ...] = (),
+) -> tuple[Occurrence, ...]:
     """The occurrences of a deadline that depends on no event: the same for every task with that deadline (a plan
-    has a few dozen distinct ones), so computed once per plan year rather than twice per task at each refresh.
-    Occurrences are frozen: the cached ones are shared."""
-    return tuple(_occurrences(deadline, year, (), None, False))
+    has a few dozen distinct ones), so computed once per plan year and report days rather than twice per task at
+    each refresh. Occurrences are frozen: the cached ones are shared."""
+    return tuple(_occurrences(deadline, year, (), dict(report_days), False))
 
 
 def _occurrences(
-    deadline: Deadline, year: int, events: Iterable[Any], default_days: Mapping[str, int] | None, working_days: bool,
+    deadline: Deadline, year: int, events: Iterable[Any], report_days: Mapping[str, int] | None, working_days: bool,
 ) -> list[Occurrence]:
     kind = deadline.kind
     found: list[Occurrence] = []
@@ -80,7 +98,7 @@ def _occurrences(
         for freq in FREQUENCIES:
             if freq not in deadline.every:
                 continue
-            day = deadline.every.get(freq) or (default_days or {}).get(freq)
+            day = deadline.every.get(freq) or (report_days or {}).get(freq)
             found.extend(_periodic(freq, year, day))
     elif kind in (DeadlineKind.CONTINUOUS, DeadlineKind.PERIODIC):
         for key, label, start in _quarter_rows(year):
@@ -106,20 +124,21 @@ def _occurrences(
 
 
 def task_occurrences(task: Any, year: int, events: Iterable[Any] = (), *,
-                     default_days: Mapping[str, int] | None = None) -> list[Occurrence]:
+                     report_days: ReportDays = None) -> list[Occurrence]:
     """The occurrences of a task (``occurrences`` of its deadline), with what only its printed text says: an
     on-demand span in working days ("10 ngày làm việc kể từ ngày tiếp nhận")."""
     working = task.deadline.kind == DeadlineKind.ON_DEMAND and span_in_working_days(task.deadline_text)
-    return occurrences(task.deadline, year, events, default_days=default_days, working_days=working)
+    return occurrences(task.deadline, year, events, report_days=report_days, working_days=working)
 
 
-def entry_occurrences(task: Any, year: int, events: Iterable[Any] = ()) -> list[Occurrence]:
+def entry_occurrences(task: Any, year: int, events: Iterable[Any] = (), *,
+                      report_days: ReportDays = None) -> list[Occurrence]:
     """What a progress entry of ``task`` can count for: its occurrences in ``year``, or, when it has none (no
     deadline read, an on-demand task with no event yet), the year's quarters and months."""
     from kstthc_desktop.periods import periods_of_year
 
     try:
-        found = task_occurrences(task, year, events)
+        found = task_occurrences(task, year, events, report_days=report_days)
     except Exception:  # noqa: BLE001 - an odd reading still lets the officer record a result by period
         found = []
     if found:

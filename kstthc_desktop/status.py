@@ -25,6 +25,8 @@ has progress in the period or none; an on-demand task with no event in the perio
   with a stated span it has a due date (in working days when the text says so), past it unanswered it is
   overdue; without a span it is in time until done.
 - Entries dated after ``today`` are ignored (typed ahead by mistake).
+- A periodic deadline that states no day is due on the officer's day for that kind of report (``report_days``,
+  from ``Settings.report_deadlines``), else at the period's end (``occurrences``).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from datetime import date
 from typing import Any
 
 from kstthc_desktop.domain import DeadlineKind, Occurrence, ProgressEntry, Task
-from kstthc_desktop.occurrences import _period_of_key, occurrences, period_of, task_occurrences
+from kstthc_desktop.occurrences import ReportDays, _period_of_key, occurrences, period_of, task_occurrences
 from kstthc_desktop.periods import Period
 
 
@@ -169,8 +171,10 @@ def task_status(
     *,
     events: Iterable[Any] = (),
     due_soon_days: int = 7,
+    report_days: ReportDays = None,
 ) -> TaskStatus:
-    """The status of ``task`` in ``period`` as of ``today`` (see the module's rules)."""
+    """The status of ``task`` in ``period`` as of ``today`` (see the module's rules); ``report_days``: the
+    officer's day per kind of report (``Settings.report_deadlines``)."""
     if task.withdrawn:
         return TaskStatus(Status.WITHDRAWN)
     deadline = task.deadline
@@ -183,20 +187,20 @@ def task_status(
         has = any(_counts_for(e, period) for e in entries)
         per_period = [
             OccurrenceStatus(o, Status.HAS_PROGRESS if any(_counts_for(e, p) for e in entries) else Status.NO_PROGRESS)
-            for o in occurrences(deadline, period.year)
+            for o in occurrences(deadline, period.year, report_days=report_days)
             if (p := period_of(o)) is not None and _overlaps(p, period)
         ]
         return TaskStatus(Status.HAS_PROGRESS if has else Status.NO_PROGRESS, occurrences=per_period)
 
     if kind == DeadlineKind.DATED:
-        occs = occurrences(deadline, period.year)
+        occs = occurrences(deadline, period.year, report_days=report_days)
         if not occs:
             return TaskStatus(Status.UNSPECIFIED)
         done = [e.entry_date for e in entries if e.done]
         return _combine([_judge(occs[0], min(done) if done else None, today)], today, due_soon_days)
 
     if kind == DeadlineKind.PERIODIC:
-        all_occs = occurrences(deadline, period.year)
+        all_occs = occurrences(deadline, period.year, report_days=report_days)
         keys = {o.key for o in all_occs}
         judged = []
         for occ in all_occs:
@@ -214,7 +218,7 @@ def task_status(
 
     # on demand: the events of this period, and those still owed in it
     judged = []
-    for occ in task_occurrences(task, period.year, events):
+    for occ in task_occurrences(task, period.year, events, report_days=report_days):
         done = [e.entry_date for e in entries if e.done and e.occurrence_key == occ.key]
         done_on = min(done) if done else None
         if (occ.start and period.contains(occ.start)) or _owed_in(occ, done_on, period):

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from kstthc_desktop.domain import Concern, Deadline, DeadlineKind, Event, ProgressEntry, Task
-from kstthc_desktop.occurrences import task_occurrences
+from kstthc_desktop.occurrences import ReportDays, task_occurrences
 from kstthc_desktop.periods import period_containing, periods_of_year
 from kstthc_desktop.status import Status, Tone, task_status, tone_of
 from kstthc_desktop.store.bodies import split_bodies
@@ -211,9 +211,11 @@ def build_rows(
     my_aliases: Iterable[str] = (),
     own_plan: bool = False,
     due_soon_days: int = 7,
+    report_days: ReportDays = None,
 ) -> list[TaskRow]:
     """Rows for ``tasks`` with their status in ``period`` (no store needed: tests and benchmarks call this).
-    ``own_plan``: the plan is the officer's body's own (every task not marked otherwise is "mine")."""
+    ``own_plan``: the plan is the officer's body's own (every task not marked otherwise is "mine");
+    ``report_days``: the officer's day per kind of report (``Settings.report_deadlines``)."""
     my_aliases = tuple(my_aliases)
     by_task: dict[int | None, list[ProgressEntry]] = defaultdict(list)
     for entry in progress:
@@ -229,12 +231,12 @@ def build_rows(
         entries = by_task.get(task.id, [])
         task_events = events_by_task.get(task.id, [])
         if entries or task_events:
-            timing = _timing(task, entries, task_events, period, today, year, due_soon_days)
+            timing = _timing(task, entries, task_events, period, today, year, due_soon_days, report_days)
         else:
             key = (task.deadline, task.withdrawn)
             shared = untouched.get(key)
             if shared is None:
-                shared = untouched[key] = _timing(task, [], [], period, today, year, due_soon_days)
+                shared = untouched[key] = _timing(task, [], [], period, today, year, due_soon_days, report_days)
             timing = shared
         rows.append(
             TaskRow(
@@ -263,15 +265,16 @@ class _Timing(NamedTuple):
 
 def _timing(
     task: Task, entries: list[ProgressEntry], task_events: list[tuple[int, date]], period: Period, today: date,
-    year: int, due_soon_days: int,
+    year: int, due_soon_days: int, report_days: ReportDays = None,
 ) -> _Timing:
     """The task's status in ``period``, and the effective dues of its occurrences in ``year`` not yet done."""
-    result = task_status(task, entries, period, today, events=task_events, due_soon_days=due_soon_days)
+    result = task_status(task, entries, period, today, events=task_events, due_soon_days=due_soon_days,
+                         report_days=report_days)
     done_keys = {e.occurrence_key for e in entries if e.done}
     open_dues = []
     printed_due = None
     if not task.withdrawn and task.deadline.kind in (DeadlineKind.DATED, DeadlineKind.PERIODIC, DeadlineKind.ON_DEMAND):
-        for occ in task_occurrences(task, year, task_events):
+        for occ in task_occurrences(task, year, task_events, report_days=report_days):
             if result.due is not None and occ.effective_due == result.due and printed_due is None:
                 printed_due = occ.due
             if occ.key not in done_keys and occ.effective_due is not None:
@@ -304,6 +307,7 @@ def task_rows(
             my_aliases=settings.my_aliases,
             own_plan=plan is not None and is_own_plan(plan, settings.my_body, settings.my_aliases),
             due_soon_days=settings.due_soon_days or 7,
+            report_days=settings.report_deadlines,
         )
 
 

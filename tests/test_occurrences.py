@@ -24,7 +24,7 @@ def test_without_a_day_due_at_period_end_or_at_the_officers_report_day():
     occ = occurrences(read_deadline("Hàng quý, năm", 2024), 2024)
     assert {o.key: o.due for o in occ}["2024"] == date(2024, 12, 31)
     assert {o.key: o.due for o in occ}["2024-Q1"] == date(2024, 3, 31)
-    occ = occurrences(read_deadline("Hàng quý, năm", 2024), 2024, default_days={"quarter": 19, "year": 15})
+    occ = occurrences(read_deadline("Hàng quý, năm", 2024), 2024, report_days={"quarter": 19, "year": 15})
     assert {o.key: o.due for o in occ}["2024-Q1"] == date(2024, 3, 19)
     assert {o.key: o.due for o in occ}["2024"] == date(2024, 12, 15)
 

@@ -72,8 +72,10 @@ def run(args: argparse.Namespace) -> int:
         task = plans.find_task(store, plan_id, args.task)
         year = store.load_plan(plan_id, tasks=False).document.year or today.year
         events = store.events(task_id=task.id)
-        choices = dict(progress.occurrence_choices(task, year, events))
-        key = args.period or progress.default_occurrence(task, year, events, args.date or today)
+        report_days = store.settings().report_deadlines
+        choices = dict(progress.occurrence_choices(task, year, events, report_days=report_days))
+        key = args.period or progress.default_occurrence(task, year, events, args.date or today,
+                                                         report_days=report_days)
         if key not in choices:
             raise UserError(f"«{key}» không phải kỳ hoặc lần thực hiện của nhiệm vụ {args.task}; "
                             f"chọn một trong: {', '.join(choices)}.")

@@ -272,7 +272,7 @@ class TaskPanel(QWidget):
             return row.status.label
         try:
             result = task_status(task, self._progress, self.period, self.today,
-                                 events=[(e.id, e.event_date) for e in self.events])
+                                 events=[(e.id, e.event_date) for e in self.events], report_days=self.report_days())
         except Exception:  # noqa: BLE001 - the title must show even when a reading is odd
             return row.status.label
         return status_reading(result) if result.status == row.status else row.status.label
@@ -285,7 +285,8 @@ class TaskPanel(QWidget):
             return []
         try:
             result = task_status(
-                task, self._progress, self.period, self.today, events=[(e.id, e.event_date) for e in self.events]
+                task, self._progress, self.period, self.today, events=[(e.id, e.event_date) for e in self.events],
+                report_days=self.report_days(),
             )
         except Exception:  # noqa: BLE001 - the details must show even when a reading is odd
             return []
@@ -384,13 +385,20 @@ class TaskPanel(QWidget):
         """What a progress entry of this task can count for: its occurrences, or the year's periods."""
         from kstthc_desktop.occurrences import entry_occurrences
 
-        return entry_occurrences(self.row.task, self.year, self.events) if self.row is not None else []
+        if self.row is None:
+            return []
+        return entry_occurrences(self.row.task, self.year, self.events, report_days=self.report_days())
 
     def occurrence_choices(self) -> list[tuple[str, str]]:
         """(key, label) of each occurrence a progress entry can count for."""
         if self.row is None:
             return []
-        return progress_ops.occurrence_choices(self.row.task, self.year, self.events)
+        return progress_ops.occurrence_choices(self.row.task, self.year, self.events, report_days=self.report_days())
+
+    def report_days(self) -> dict[str, int]:
+        """The officer's day per kind of report (Thiết lập): a periodic task stating no day is due on it, as in
+        the table, the reports and the units' returns."""
+        return self.store.settings().report_deadlines
 
     def shown_number(self, task) -> str:
         """The task's number as the table shows it: "III.1" (several sections have a task "1.")."""

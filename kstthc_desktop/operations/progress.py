@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from kstthc_desktop.domain import Event, Evidence, ProgressEntry, Task
 from kstthc_desktop.errors import UserError
-from kstthc_desktop.occurrences import choice_label, entry_occurrences, occurrence_for_date
+from kstthc_desktop.occurrences import ReportDays, choice_label, entry_occurrences, occurrence_for_date
 from kstthc_desktop.periods import Period
 from kstthc_desktop.text import clean
 from kstthc_desktop.vndates import text_date
@@ -35,16 +35,19 @@ def plan_year_of_task(store: Store, task_id: int) -> int | None:
     return store.load_plan(plan_id, tasks=False).document.year if plan_id is not None else None
 
 
-def occurrence_choices(task: Task, year: int, events: Iterable[Event] = ()) -> list[tuple[str, str]]:
+def occurrence_choices(task: Task, year: int, events: Iterable[Event] = (), *,
+                       report_days: ReportDays = None) -> list[tuple[str, str]]:
     """What a progress entry of ``task`` can count for, as (key, label): its occurrences in ``year`` (an on-demand
-    task's ``events`` are its occurrences), or the year's quarters and months when it has none."""
-    return [(o.key, choice_label(o)) for o in entry_occurrences(task, year, events)]
+    task's ``events`` are its occurrences), or the year's quarters and months when it has none. ``report_days``:
+    the officer's day per kind of report (``Settings.report_deadlines``), which the labels' due dates follow."""
+    return [(o.key, choice_label(o)) for o in entry_occurrences(task, year, events, report_days=report_days)]
 
 
-def default_occurrence(task: Task, year: int, events: Iterable[Event], when: date) -> str:
+def default_occurrence(task: Task, year: int, events: Iterable[Event], when: date, *,
+                       report_days: ReportDays = None) -> str:
     """The occurrence a result dated ``when`` counts for unless the officer says otherwise: the window's progress
     form and ``kstthc progress add`` both follow ``occurrences.occurrence_for_date`` ("" when there is none)."""
-    occ = occurrence_for_date(entry_occurrences(task, year, events), when)
+    occ = occurrence_for_date(entry_occurrences(task, year, events, report_days=report_days), when)
     return occ.key if occ is not None else ""
 
 

@@ -252,7 +252,7 @@ def build_report(store: Store, plan_id: int, period_key: str, today: date, *, wh
     all_events = store.events(plan_id=plan_id)
     rows = {row.task.id: row for row in build_rows(
         plan.tasks, all_progress, all_events, period, today, year=plan.document.year or period.year,
-        my_body=settings.my_body, due_soon_days=settings.due_soon_days or 7)}
+        my_body=settings.my_body, due_soon_days=settings.due_soon_days or 7, report_days=settings.report_deadlines)}
     progress_by_task: dict[int | None, list[ProgressEntry]] = {}
     for entry in all_progress:
         progress_by_task.setdefault(entry.task_id, []).append(entry)
@@ -282,7 +282,8 @@ def build_report(store: Store, plan_id: int, period_key: str, today: date, *, wh
         else:
             status, due = row.status, row.due
         in_window = [e for e in entries if lo <= e.entry_date <= hi]
-        named = _occurrence_namer(task, plan.document.year or period.year, events_by_task.get(task.id, []))
+        named = _occurrence_namer(task, plan.document.year or period.year, events_by_task.get(task.id, []),
+                                  settings.report_deadlines)
         window_ids = {e.id for e in in_window}
         evidence = [
             ev for ev in evidence_by_task.get(task.id, [])
@@ -337,7 +338,7 @@ def build_report(store: Store, plan_id: int, period_key: str, today: date, *, wh
                           for t in next_plan.tasks if not t.withdrawn and not t.sub and next_own(t)]
     else:
         next_tasks = _due_in(scoped, nxt.window_start, nxt.window_end, events_by_task,
-                             plan.document.year or period.year, done_keys, codes)
+                             plan.document.year or period.year, done_keys, codes, settings.report_deadlines)
     return ReportData(
         plan_id=plan_id,
         plan_title=clean(plan.document.title),
@@ -373,11 +374,12 @@ def own_work(document: PlanDocument, body: str) -> Callable[[Task], bool]:
     return lambda task: is_mine(task, body)
 
 
-def _occurrence_namer(task: Task, year: int, events: list[tuple[int, date]]) -> Callable[[str], str]:
+def _occurrence_namer(task: Task, year: int, events: list[tuple[int, date]],
+                      report_days: dict[str, int] | None = None) -> Callable[[str], str]:
     """key → "kỳ quý III" / "lần phát sinh ngày 05/6/2023" / "hạn 31/01/2025" for the task's progress lines."""
     from kstthc_desktop.occurrences import occurrence_phrase, task_occurrences
 
-    by_key = {o.key: o for o in task_occurrences(task, year, events)}
+    by_key = {o.key: o for o in task_occurrences(task, year, events, report_days=report_days)}
     return lambda key: occurrence_phrase(by_key.get(key) or key or "")
 
 
@@ -395,9 +397,10 @@ def _outside(key: str, period: Period) -> bool:
 
 def _due_in(tasks: list[Task], lo: date, hi: date, events_by_task: dict[int | None, list[tuple[int, date]]],
             plan_year: int, done_keys: dict[int | None, set[str]] | None = None,
-            codes: dict[str, str] | None = None) -> list[NextTask]:
-    """Tasks with an occurrence (in the plan's year) whose effective due date falls in [lo, hi], by due date;
-    an occurrence already done (a task finished ahead of time) is not next period's work."""
+            codes: dict[str, str] | None = None, report_days: dict[str, int] | None = None) -> list[NextTask]:
+    """Tasks with an occurrence (in the plan's year) whose effective due date falls in [lo, hi] (periodic ones
+    on the officer's ``report_days``), by due date; an occurrence already done (a task finished ahead of time) is
+    not next period's work."""
     from kstthc_desktop.tracking import shown_stt
 
     from kstthc_desktop.occurrences import task_occurrences
@@ -411,7 +414,7 @@ def _due_in(tasks: list[Task], lo: date, hi: date, events_by_task: dict[int | No
         events = events_by_task.get(task.id, [])
         dues = []
         done = (done_keys or {}).get(task.id, set())
-        for occ in task_occurrences(task, plan_year, events):
+        for occ in task_occurrences(task, plan_year, events, report_days=report_days):
             due = occ.effective_due or occ.due
             if due is not None and lo <= due <= hi and occ.key not in done:
                 dues.append(due)

@@ -18,6 +18,6 @@ def occurrence_for(store: Store, task_id: int, period: Period, when: date) -> st
     assert task.plan_id is not None  # a stored task always belongs to a plan
     year = store.load_plan(task.plan_id, tasks=False).document.year or period.year
     settings = store.settings()
-    found = task_occurrences(task, year, store.events(task_id), default_days=settings.report_deadlines)
+    found = task_occurrences(task, year, store.events(task_id), report_days=settings.report_deadlines)
     occ = occurrence_for_date(found, when)
     return occ.key if occ is not None else period.key
