@@ -64,19 +64,21 @@ def occurrences(
     (also accepted: the store's (id, task_id, date, text) rows or objects with ``id`` and ``event_date``);
     ``report_days``: the officer's day per kind of report (``Settings.report_deadlines``), for a periodic
     deadline that states none; ``working_days``: an event's span counts working days (see ``task_occurrences``)."""
-    if deadline.kind != DeadlineKind.ON_DEMAND:
-        return list(_calendar_occurrences(deadline, year, _days_used(deadline, report_days)))
+    if deadline.kind == DeadlineKind.PERIODIC:
+        return list(_calendar_occurrences(deadline, year, report_days_key(report_days)))
+    if deadline.kind != DeadlineKind.ON_DEMAND:  # no report day changes a dated or ongoing task's occurrences
+        return list(_calendar_occurrences(deadline, year))
     return _occurrences(deadline, year, events, None, working_days)
 
 
-def _days_used(deadline: Deadline, report_days: ReportDays) -> tuple[tuple[str, int], ...]:
-    """The report days that change ``deadline``'s occurrences (its frequencies that state no day), as a hashable
-    key: a deadline they do not touch shares one cache entry whatever the officer set."""
-    if not report_days or deadline.kind != DeadlineKind.PERIODIC or not deadline.every:
+def report_days_key(report_days: ReportDays) -> tuple[tuple[str, int], ...]:
+    """The report days as a hashable, ordered tuple (the occurrence cache's key). A caller reading many tasks
+    (``tracking.build_rows``) makes it once, so that each task's reading need not sort the setting again."""
+    if not report_days:
         return ()
-    days = report_days.items() if isinstance(report_days, Mapping) else report_days
-    return tuple(sorted((freq, day) for freq, day in days
-                        if day and freq in deadline.every and not deadline.every[freq]))
+    if isinstance(report_days, tuple):
+        return report_days
+    return tuple(sorted((kind, day) for kind, day in report_days.items() if day))
 
 
 @lru_cache(maxsize=1024)

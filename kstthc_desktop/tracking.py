@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from kstthc_desktop.domain import Concern, Deadline, DeadlineKind, Event, ProgressEntry, Task
-from kstthc_desktop.occurrences import ReportDays, task_occurrences
+from kstthc_desktop.occurrences import ReportDays, report_days_key, task_occurrences
 from kstthc_desktop.periods import period_containing, periods_of_year
 from kstthc_desktop.status import Status, Tone, task_status, tone_of
 from kstthc_desktop.store.bodies import split_bodies
@@ -217,6 +217,7 @@ def build_rows(
     ``own_plan``: the plan is the officer's body's own (every task not marked otherwise is "mine");
     ``report_days``: the officer's day per kind of report (``Settings.report_deadlines``)."""
     my_aliases = tuple(my_aliases)
+    report_days = report_days_key(report_days)
     by_task: dict[int | None, list[ProgressEntry]] = defaultdict(list)
     for entry in progress:
         by_task[entry.task_id].append(entry)
