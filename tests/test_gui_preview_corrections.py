@@ -322,7 +322,8 @@ def test_a_new_section_is_gathered_under_a_new_group_chosen_in_the_dialog(qtbot,
 
     _from_context_menu(qtbot, wizard, last + 1, "previewAddGroup", then=lambda: _when_shown(SectionDialog, fill))
     assert members == [("III. Kiểm tra việc thực hiện", True)]  # groups 1 and 2 are not offered; the chosen is ticked
-    assert _table_texts(wizard)[-2:] == ["3. Kiểm tra", "III. Kiểm tra việc thực hiện"]
+    # numbered with its group, as every section of this plan's groups ("1.I", "2.I"): "3.III"
+    assert _table_texts(wizard)[-2:] == ["3. Kiểm tra", "3.III. Kiểm tra việc thực hiện"]
     plan = wizard.store.load_plan(_finish(qtbot, wizard))
     assert [(s.code, s.parent, s.printed_code) for s in plan.sections][-2:] == [("3", None, None), ("3.III", "3", "III")]
 
