@@ -85,3 +85,19 @@ def test_a_title_without_the_period_slot_still_names_the_period():
 
     assert report_title("Kết quả kiểm soát thủ tục hành chính.", "Quý I năm 2025") == \
         "Kết quả kiểm soát thủ tục hành chính quý I năm 2025"
+
+
+def test_the_report_covers_exactly_the_tasks_the_table_marks_as_the_bodys(tmp_path):
+    """The officer's own names for "us" (Cài đặt: "Văn phòng UBND tỉnh" for the province office's officer) make a
+    task the body's in the task table ("Chỉ nhiệm vụ của đơn vị tôi"); the report covers the same tasks."""
+    from kstthc_desktop.periods import parse_period
+    from kstthc_desktop.tracking import task_rows
+
+    settings = department_settings(my_body="Sở Thông tin và Truyền thông", my_aliases=["Văn phòng UBND tỉnh"])
+    db = make_province_db(tmp_path / "k.sqlite3", settings)
+    with Store.open(db) as s:
+        plan_id = s.plans()[0].id
+        mine = {r.task.content for r in task_rows(s, plan_id, parse_period("2025-Q3"), date(2025, 9, 16)) if r.mine}
+        data = build_report(s, plan_id, "2025-Q3", date(2025, 9, 16))
+    assert OTHER_BODYS_TASK in mine
+    assert {t.content for t in data.all_tasks()} == mine

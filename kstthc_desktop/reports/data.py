@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,7 @@ from kstthc_desktop.status import Status
 from kstthc_desktop.text import clean, nfc
 
 if TYPE_CHECKING:
-    from kstthc_desktop.domain import Evidence, PlanDocument, ProgressEntry, Task
+    from kstthc_desktop.domain import Evidence, Plan, ProgressEntry, Task
     from kstthc_desktop.periods import Period
     from kstthc_desktop.store.store import Store
 
@@ -268,7 +268,7 @@ def build_report(store: Store, plan_id: int, period_key: str, today: date, *, wh
     codes = printed_section_codes(plan.sections)
     body = settings.body_in_text
     whole_plan = whole_plan or not body.strip()  # no body named: nothing to tell its work by
-    own = (lambda task: True) if whole_plan else own_work(plan.document, body)
+    own = (lambda task: True) if whole_plan else own_work(plan, body, settings.my_aliases)
     scoped = [task for task in plan.tasks if own(task)]
     done_keys: dict[int | None, set[str]] = {}
     for entry in all_progress:
@@ -329,7 +329,7 @@ def build_report(store: Store, plan_id: int, period_key: str, today: date, *, wh
         next_id = store.plan_id_for_year(period.year + 1)
         if next_id is not None:
             next_plan = store.load_plan(next_id)
-            next_own = (lambda task: True) if whole_plan else own_work(next_plan.document, body)
+            next_own = (lambda task: True) if whole_plan else own_work(next_plan, body, settings.my_aliases)
             next_codes = printed_section_codes(next_plan.sections)
             next_plan_year = period.year + 1
             next_tasks = [NextTask(stt=nfc(t.stt), content=clean(t.content), lead=clean(t.lead),
@@ -362,16 +362,17 @@ def build_report(store: Store, plan_id: int, period_key: str, today: date, *, wh
     )
 
 
-def own_work(document: PlanDocument, body: str) -> Callable[[Task], bool]:
-    """The test "is this task the body's own work?" for a plan: every task of the body's own plan (its leads are
-    its divisions, "Văn phòng Sở"), else the tasks it leads or cooperates on (``tracking.is_mine``)."""
-    from kstthc_desktop.text import fold
+def own_work(plan: Plan, body: str, aliases: Iterable[str] = ()) -> Callable[[Task], bool]:
+    """The test "is this task the body's own work?" for a plan, read as the task table reads it
+    (``tracking.is_mine``): every task of the body's own plan (its leads are its divisions, "Văn phòng Sở"), else
+    the tasks it leads or cooperates on, by its name or one of the officer's names for "us" (``my_aliases``), or
+    as the officer marked them."""
+    from kstthc_desktop.importers.concern import is_own_plan
     from kstthc_desktop.tracking import is_mine
 
-    issuer, name = fold(document.issuer), fold(body)
-    if name and issuer and (name in issuer or issuer in name):
-        return lambda task: True
-    return lambda task: is_mine(task, body)
+    aliases = list(aliases)
+    own_plan = is_own_plan(plan, body, aliases)
+    return lambda task: is_mine(task, body, aliases, own_plan=own_plan)
 
 
 def _occurrence_namer(task: Task, year: int, events: list[tuple[int, date]],
