@@ -420,67 +420,74 @@ def bar_task_ids(rows: Iterable[TaskRow], *, section: str | None = None, lead: s
     return frozenset(r.task.id for r in rows if r.task.id is not None and _counted(r) and r.task.section == section)
 
 
-def _bars(groups: dict[str, list[TaskRow]], labels: dict[str, str]) -> list[Bar]:
-    bars = []
-    for key, members in groups.items():
-        counted = [r for r in members if _counted(r)]
-        if not counted:
-            continue
-        done = sum(1 for r in counted if r.status.done)
-        bars.append(Bar(label=labels.get(key, key), done=done, total=len(counted), key=key))
-    return bars
-
-
 def dashboard(
     rows: list[TaskRow], period: Period, today: date, sections: Iterable[Section] | None = None, *, lead_bars: int = 8,
     due_soon_days: int = 7,
 ) -> DashboardData:
     """Counts by status, what is due soon (within ``due_soon_days``, the officer's setting, and 30 days), what has
-    no progress, completion by section and by lead body."""
+    no progress, completion by section and by lead body. One pass over the rows: at 2,000 tasks, a pass per
+    figure (nine of them) was a fifth of the time the window takes to show a plan's statuses."""
     due_soon_days = due_soon_days or 7
-    active = [r for r in rows if not r.task.withdrawn and r.status != Status.WITHDRAWN]
+    soon_end, month_end = today + timedelta(days=due_soon_days), today + timedelta(days=30)
     counts: dict[Status, int] = defaultdict(int)
-    for r in active:
-        counts[r.status] += 1
-
-    def due_within(days: int) -> list[TaskRow]:
-        end = today + timedelta(days=days)
-        found = [r for r in active if any(today <= d <= end for d in r.open_dues)]
-        return sorted(found, key=lambda r: min(d for d in r.open_dues if d >= today))
-
+    overdue: list[TaskRow] = []
+    no_progress: list[TaskRow] = []
+    on_demand: list[TaskRow] = []
+    due_soon: list[tuple[date, TaskRow]] = []  # (next open due, row) within 30 days
     section_list = list(sections or [])
-    by_section: dict[str, list[TaskRow]] = {s.code: [] for s in section_list if s.code}
-    for r in active:
-        by_section.setdefault(r.task.section, []).append(r)
+    by_section: dict[str, list[int]] = {s.code: [0, 0] for s in section_list if s.code}  # code -> [done, total]
+    by_lead: dict[str, list[int]] = {}
+    lead_labels: dict[str, str] = {}
+    total = 0
+    for r in rows:
+        status = r.status
+        if r.task.withdrawn or status == Status.WITHDRAWN:
+            continue
+        total += 1
+        counts[status] += 1
+        if status == Status.OVERDUE:
+            overdue.append(r)
+        kind = r.task.deadline.kind
+        if kind == DeadlineKind.ON_DEMAND:
+            on_demand.append(r)
+        elif status == Status.NO_PROGRESS and kind == DeadlineKind.CONTINUOUS:
+            no_progress.append(r)
+        if r.open_dues:
+            upcoming = [d for d in r.open_dues if d >= today]
+            if upcoming and (next_due := min(upcoming)) <= month_end:
+                due_soon.append((next_due, r))
+        # The bars: a section's or lead body's counted tasks, and how many are done (a group of tasks none of
+        # which counts keeps its place but gets no bar). A task led by several bodies counts for each of them.
+        counted, done = status.counted, status.done
+        tally = [by_section.setdefault(r.task.section, [0, 0])]
+        for key, name in lead_bodies(r.task.lead) or (_NO_LEAD,):
+            tally.append(by_lead.setdefault(key, [0, 0]))
+            lead_labels.setdefault(key, name)
+        if counted:
+            for counter in tally:
+                counter[0] += done
+                counter[1] += 1
+    due_soon.sort(key=lambda pair: pair[0])  # stable: plan order among tasks due the same day
     shown_codes = printed_section_codes(section_list)  # "1.I", "2.I": a Roman number repeated under groups
     section_labels = {s.code: f"{shown_codes[s.code]}. {s.title}" for s in section_list}
-
-    by_lead: dict[str, list[TaskRow]] = defaultdict(list)
-    lead_labels: dict[str, str] = {}
-    for r in active:  # a task led by several bodies counts for each of them
-        for key, name in lead_bodies(r.task.lead) or (_NO_LEAD,):
-            by_lead[key].append(r)
-            lead_labels.setdefault(key, name)
-    lead_list = _bars(by_lead, lead_labels)
+    lead_list = [Bar(label=lead_labels[key], done=done, total=n, key=lead_labels[key])  # a click filters on the name
+                 for key, (done, n) in by_lead.items() if n]
     lead_list.sort(key=lambda b: (-b.total, b.label))
-    for bar in lead_list:  # a click filters on the body's name
-        bar.key = lead_labels.get(bar.key, bar.key)
-
     return DashboardData(
         period=period,
         today=today,
         counts=dict(counts),
-        overdue=[r for r in active if r.status == Status.OVERDUE],
-        due_7=due_within(due_soon_days),
-        due_30=due_within(30),
-        no_progress=[r for r in active if r.status == Status.NO_PROGRESS and r.kind == DeadlineKind.CONTINUOUS],
-        on_demand=[r for r in active if r.kind == DeadlineKind.ON_DEMAND],
-        by_section=_bars(by_section, section_labels),
+        overdue=overdue,
+        due_7=[r for next_due, r in due_soon if next_due <= soon_end],
+        due_30=[r for _, r in due_soon],
+        no_progress=no_progress,
+        on_demand=on_demand,
+        by_section=[Bar(label=section_labels.get(code, code), done=done, total=n, key=code)
+                    for code, (done, n) in by_section.items() if n],
         by_lead=lead_list[:lead_bars],
-        total=len(active),
+        total=total,
         due_soon_days=due_soon_days,
     )
-
 
 def dashboard_for(store: Store, plan_id: int, period: Period, today: date) -> DashboardData:
     """The dashboard of a stored plan in one call (rows computed here)."""
