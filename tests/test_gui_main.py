@@ -657,3 +657,30 @@ def test_the_status_column_shows_an_overdue_status_whole(window):
     bold = QFont(window.task_page.table.font())
     bold.setBold(True)
     assert window.task_page.table.columnWidth(COL_STATUS) > QFontMetrics(bold).horizontalAdvance(Status.OVERDUE.label) + 8
+
+
+def test_the_attention_list_measures_the_rows_below_the_window_after_it_shows(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from kstthc_desktop.gui.app import make_application
+    from kstthc_desktop.gui.dashboard import AttentionList, AttentionRow
+
+    make_application()
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(400, 150)
+    attention = AttentionList(window)
+    attention.resize(400, 10)
+    attention.measure_first_screen()  # as the main window does till its first paint
+    attention.set_rows([AttentionRow(i, "Đến hạn 19/12/2024", f"{i}. Ngắn.", "#d08a00") for i in range(40)])
+    heights = [bottom - top for top, bottom in zip(attention._tops, attention._tops[1:], strict=False)]
+    assert heights[0] < heights[-1]  # a short task in view takes one line; below the window, room for two
+    attention.measure_all()
+    heights = [bottom - top for top, bottom in zip(attention._tops, attention._tops[1:], strict=False)]
+    assert len(set(heights)) == 1 and attention.height() == attention._tops[-1] + 1  # no gap under short rows
+
+
+def test_the_main_window_s_attention_list_is_measured_whole_after_the_first_paint(window, qtbot):
+    attention = window.dashboard.attention
+    qtbot.waitUntil(lambda: not attention._first_screen_only)
+    assert attention.rows and all(text in attention._advances for text in (row.content for row in attention.rows))

@@ -330,6 +330,7 @@ class AttentionList(QWidget):
         self._wrap_for: tuple[int, str] = (0, "")
         self._advances: dict[str, int] = {}  # content -> its width on one line, in the font ``_advances_for``
         self._advances_for = ""
+        self._first_screen_only = False  # see ``measure_first_screen``
         self.setMouseTracking(True)
         self.setAccessibleName("Cần chú ý: quá hạn và sắp đến hạn")
         look(self, "#333")
@@ -360,10 +361,28 @@ class AttentionList(QWidget):
             self._advances_for = font
         self._tops = [1]
         laid_out: list[AttentionRow | None] = [*self.rows] or [None]  # an empty list lays out one blank row
+        screen = self.window().height() if self._first_screen_only else None
         for row in laid_out:
-            fits = row is None or self._one_line_width(fm, row.content) <= width
+            if screen is not None and self._tops[-1] > screen:  # below what the window can show: at most two lines
+                fits = False
+            else:
+                fits = row is None or self._one_line_width(fm, row.content) <= width
             self._tops.append(self._tops[-1] + 2 * self.PAD + line * (1 + (1 if fits else self.CONTENT_LINES)) + 1)
         self.setFixedHeight(self._tops[-1] + 1)
+
+    def measure_first_screen(self) -> None:
+        """Until ``measure_all``, measure only the rows the window can show (its height from the list's top): the
+        rows below take two lines each. A 2,000-task plan lists hundreds of rows, and measuring them all was
+        ~3 ms of the window's start; the main window measures the rest just after its first paint, before the
+        officer can scroll to them (docs/startup.md)."""
+        self._first_screen_only = True
+
+    def measure_all(self) -> None:
+        """Every row's height measured (after ``measure_first_screen``): the list's height becomes exact."""
+        if self._first_screen_only:
+            self._first_screen_only = False
+            self._relayout()
+            self.update()
 
     def _one_line_width(self, fm: QFontMetrics, text: str) -> int:
         """The width ``text`` takes on one line (0 for a single word: ``wrapped`` never breaks one), measured once

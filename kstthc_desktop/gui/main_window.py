@@ -225,6 +225,8 @@ class MainWindow(QMainWindow):
         self.dashboard.leadClicked.connect(self.show_lead)
         self.dashboard.taskClicked.connect(self.open_task)
         self.after_first_paint(self.dashboard.attention.enable_keyboard)
+        self.dashboard.attention.measure_first_screen()  # the rows below it just after the first paint
+        self.after_first_paint(self.dashboard.attention.measure_all)
         self.tabs.addTab(self.dashboard, "Tổng quan")
         self.task_tab = QWidget()  # filled on first visit: the first paint shows the dashboard only
         self._task_tab_layout = QVBoxLayout(self.task_tab)
