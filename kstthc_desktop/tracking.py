@@ -291,7 +291,7 @@ def task_rows(
     plan's year when the caller knows it (else read from the store; the period's year when the plan has none);
     ``settings``: the store's settings when the caller has read them already; ``tasks``: the plan's tasks when the
     caller holds them as stored (another period of the same plan: reading 2,000 tasks is a third of its time)."""
-    from kstthc_desktop.importers.concern import is_own_plan
+    from kstthc_desktop.concern import is_own_plan
 
     settings = settings or store.settings()
     plan = next((p for p in store.plans() if p.id == plan_id), None)

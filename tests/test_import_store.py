@@ -12,7 +12,7 @@ from conftest import PLANS
 from kstthc_desktop.cli import main
 from kstthc_desktop.domain import Concern, Evidence, Plan, ProgressEntry, Task
 from kstthc_desktop.importers import extract
-from kstthc_desktop.importers.concern import concern_for
+from kstthc_desktop.concern import concern_for
 from kstthc_desktop.importers.reimport import compare
 from kstthc_desktop.store import Store
 from test_import_variants import VARIANTS, write_xlsx

@@ -9,7 +9,7 @@ import pytest
 import two_level_plan as layout
 from kstthc_desktop.domain import Concern, Settings
 from kstthc_desktop.importers import extract
-from kstthc_desktop.importers.concern import concern_for, is_own_plan, mark_concern
+from kstthc_desktop.concern import concern_for, is_own_plan, mark_concern
 from kstthc_desktop.periods import Period
 from kstthc_desktop.store import Store
 from kstthc_desktop.tracking import task_rows

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("Không xác định được năm của kế hoạch từ tệp; hãy ghi rõ bằng --year (ví dụ --year 2025).")
     from datetime import datetime
 
-    from kstthc_desktop.importers.concern import mark_concern
+    from kstthc_desktop.concern import mark_concern
     from kstthc_desktop.operations.imports import save_import
     from kstthc_desktop.store import Store
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from kstthc_desktop.domain import Concern, Plan, PlanDocument, Section, Task
 from kstthc_desktop.drafting.internal import internal_deadline
 from kstthc_desktop.errors import UserError
-from kstthc_desktop.importers.concern import concern_for
+from kstthc_desktop.concern import concern_for
 
 #: The task table's headings in the drafted plan (and in its Word appendix).
 HEADER = ["STT", "Nội dung công việc", "Kết quả/sản phẩm", "Đơn vị chủ trì", "Đơn vị phối hợp",

@@ -242,7 +242,7 @@ def from_blocks(blocks: list[Block], *, source: str, columns: list[str | None] |
                 code="year_unknown"))
     read_deadlines(plan)
     if body:
-        from kstthc_desktop.importers.concern import mark_concern
+        from kstthc_desktop.concern import mark_concern
 
         mark_concern(plan, body)
     return plan

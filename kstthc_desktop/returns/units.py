@@ -110,7 +110,7 @@ def fill_from_plan(store: Store, plan_id: int, *, exclude: str = "") -> list[Uni
 def unit_tasks(store: Store, plan_id: int, unit_name: str) -> list[tuple[Task, str]]:
     """The plan's tasks the unit leads or cooperates on, with its role ("Chủ trì" / "Phối hợp"), in plan order."""
     from kstthc_desktop.domain import Concern
-    from kstthc_desktop.importers.concern import concern_for
+    from kstthc_desktop.concern import concern_for
 
     out = []
     for task in store.tasks(plan_id):
