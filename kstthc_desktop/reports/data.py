@@ -367,7 +367,7 @@ def own_work(plan: Plan, body: str, aliases: Iterable[str] = ()) -> Callable[[Ta
     (``tracking.is_mine``): every task of the body's own plan (its leads are its divisions, "Văn phòng Sở"), else
     the tasks it leads or cooperates on, by its name or one of the officer's names for "us" (``my_aliases``), or
     as the officer marked them."""
-    from kstthc_desktop.importers.concern import is_own_plan
+    from kstthc_desktop.concern import is_own_plan
     from kstthc_desktop.tracking import is_mine
 
     aliases = list(aliases)
