@@ -189,7 +189,36 @@ def install_plan_edit(window, menu: QMenu) -> list[QAction]:
         act.triggered.connect(lambda _checked=False, f=slot: f(window))
         menu.addAction(act)
         actions.append(act)
-    from kstthc_desktop.gui.split_merge_dialogs import install_split_merge
-
     menu.addSeparator()
-    return actions + install_split_merge(window, menu)  # Tách / Gộp nhiệm vụ…
+    return actions + _install_split_merge(window, menu)
+
+
+def _install_split_merge(window, menu: QMenu) -> list[QAction]:
+    """Tách / Gộp nhiệm vụ… (merge on only with two tasks or more chosen). Their dialogs
+    (``gui.split_merge_dialogs``) are imported when first opened: at start-up they cost 5-7 ms, the menu's most."""
+
+    def opening(name: str):
+        def run(_checked: bool = False) -> None:
+            from kstthc_desktop.gui import split_merge_dialogs
+
+            getattr(split_merge_dialogs, name)(window)
+        return run
+
+    split = QAction("Tách nhiệm vụ…", window)
+    split.setObjectName("splitTaskAction")
+    split.triggered.connect(opening("split_task"))
+    merge = QAction("Gộp nhiệm vụ…", window)
+    merge.setObjectName("mergeTasksAction")
+    merge.triggered.connect(opening("merge_tasks"))
+    menu.addActions([split, merge])
+    menu.aboutToShow.connect(lambda: enable_split_merge(window, split, merge))
+    return [split, merge]
+
+
+def enable_split_merge(window, split: QAction, merge: QAction) -> None:
+    """Split needs a chosen task, merge two or more; neither on a read-only database."""
+    from kstthc_desktop.gui.concern_menu import selected_task_ids
+
+    writable = not window.read_only_reason()
+    split.setEnabled(writable and window.current_task_id() is not None)
+    merge.setEnabled(writable and len(selected_task_ids(window)) >= 2)

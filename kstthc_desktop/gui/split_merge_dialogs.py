@@ -278,27 +278,6 @@ def _moving(window, others: list[Task]) -> str:
     return f" ({', '.join(said)})" if said else ""
 
 
-def install_split_merge(window, menu: QMenu) -> list[QAction]:
-    """The two entries in the Sửa menu (merge on only with two tasks or more chosen); the actions."""
-    split = QAction("Tách nhiệm vụ…", window)
-    split.setObjectName("splitTaskAction")
-    split.triggered.connect(lambda _checked=False: split_task(window))
-    merge = QAction("Gộp nhiệm vụ…", window)
-    merge.setObjectName("mergeTasksAction")
-    merge.triggered.connect(lambda _checked=False: merge_tasks(window))
-    menu.addActions([split, merge])
-    menu.aboutToShow.connect(lambda: _enable(window, split, merge))
-    return [split, merge]
-
-
-def _enable(window, split: QAction, merge: QAction) -> None:
-    from kstthc_desktop.gui.concern_menu import selected_task_ids
-
-    writable = not window.read_only_reason()
-    split.setEnabled(writable and window.current_task_id() is not None)
-    merge.setEnabled(writable and len(selected_task_ids(window)) >= 2)
-
-
 def add_to_context_menu(window, menu: QMenu) -> None:
     """The two entries at the top of the task table's context menu."""
     first = menu.actions()[0] if menu.actions() else None
@@ -311,7 +290,9 @@ def add_to_context_menu(window, menu: QMenu) -> None:
         actions.append(act)
     menu.insertActions(first, actions) if first else menu.addActions(actions)
     menu.insertSeparator(first) if first else None
-    _enable(window, *actions)
+    from kstthc_desktop.gui.plan_edit_dialogs import enable_split_merge
+
+    enable_split_merge(window, *actions)
 
 
 # ---------------------------------------------------------------------------------------- the import preview
