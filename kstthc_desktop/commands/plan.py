@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from datetime import date
     from pathlib import Path
 
-    from kstthc_desktop import paths
+    from kstthc_desktop.commands import existing_database
     from kstthc_desktop.drafting.draft import DraftOptions, draft_from, source_name
     from kstthc_desktop.drafting.save import save_draft
     from kstthc_desktop.errors import UsageError, UserError
@@ -44,9 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out and Path(args.out).suffix.lower() != ".docx":
         raise UsageError("Kế hoạch được lập ra tệp Word: --out phải có đuôi .docx.")
     today = date.fromisoformat(args.today) if args.today else date.today()
-    db = Path(getattr(args, "db", None) or paths.default_db_path())
-    if not db.exists():
-        raise UserError(f"Không tìm thấy cơ sở dữ liệu {db}.")
+    db = existing_database(args)
     with Store.open(db, create=False) as store:
         if not any(p.id == args.from_plan for p in store.plans()):
             raise UserError(f"Không có kế hoạch số {args.from_plan} trong cơ sở dữ liệu.")

@@ -48,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from kstthc_desktop import paths
+    from kstthc_desktop.commands import existing_database
     from kstthc_desktop.domain import Evidence, ProgressEntry
     from kstthc_desktop.errors import UsageError, UserError
     from kstthc_desktop.operations import plans, progress
@@ -64,9 +64,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"Ngày '{today}' không đúng dạng YYYY-MM-DD.") from None
     if args.doc_number is None and (args.doc_file or args.doc_date or args.doc_summary or args.doc_issuer):
         raise UsageError("Các tùy chọn --doc-… cần có --doc-number (số, ký hiệu văn bản).")
-    db = Path(getattr(args, "db", None) or paths.default_db_path())
-    if not db.exists():
-        raise UserError(f"Không tìm thấy cơ sở dữ liệu {db}.")
+    db = existing_database(args)
     with Store.open(db, create=False) as store:
         plan_id = choose_plan(store, args.year or today.year, args.plan)
         task = plans.find_task(store, plan_id, args.task)

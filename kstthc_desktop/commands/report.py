@@ -22,8 +22,8 @@ def run(args: argparse.Namespace) -> int:
     from datetime import date, datetime
     from pathlib import Path
 
-    from kstthc_desktop import paths
-    from kstthc_desktop.errors import UsageError, UserError
+    from kstthc_desktop.commands import existing_database
+    from kstthc_desktop.errors import UsageError
     from kstthc_desktop.periods import parse_period
     from kstthc_desktop.reports.produce import choose_plan, format_for, missing_settings_notice, produce
     from kstthc_desktop.store import Store
@@ -37,9 +37,7 @@ def run(args: argparse.Namespace) -> int:
         except ValueError:
             raise UsageError(f"Ngày '{args.today}' không đúng dạng YYYY-MM-DD.") from None
     period = parse_period(args.period)
-    db = Path(getattr(args, "db", None) or paths.default_db_path())
-    if not db.exists():
-        raise UserError(f"Không tìm thấy cơ sở dữ liệu {db}.")
+    db = existing_database(args)
     with Store.open(db, create=False) as store:
         plan_id = choose_plan(store, period.year, args.plan, args.year)
         done = produce(store, plan_id, period.key, today, out, now=datetime.now(),

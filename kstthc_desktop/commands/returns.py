@@ -47,15 +47,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _open(args: argparse.Namespace, *, read_only: bool = False) -> Store:
-    from pathlib import Path
 
-    from kstthc_desktop import paths
-    from kstthc_desktop.errors import UserError
+    from kstthc_desktop.commands import existing_database
     from kstthc_desktop.store import Store
 
-    db = Path(getattr(args, "db", None) or paths.default_db_path())
-    if not db.exists():
-        raise UserError(f"Không tìm thấy cơ sở dữ liệu {db}.")
+    db = existing_database(args)
     return Store.open(db, create=False, read_only=read_only, lock=not read_only)
 
 

@@ -85,19 +85,16 @@ def _run_move(store: Store, plan_id: int, task_id: int, args: argparse.Namespace
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
-    from kstthc_desktop import paths
+    from kstthc_desktop.commands import existing_database
     from kstthc_desktop.domain import Concern
-    from kstthc_desktop.errors import UsageError, UserError
+    from kstthc_desktop.errors import UsageError
     from kstthc_desktop.operations import plan_edit, plans
     from kstthc_desktop.operations.concern import set_concern
     from kstthc_desktop.reports.produce import choose_plan
     from kstthc_desktop.store import Store
 
-    db = Path(getattr(args, "db", None) or paths.default_db_path())
-    if not db.exists():
-        raise UserError(f"Không tìm thấy cơ sở dữ liệu {db}.")
+    db = existing_database(args)
     with Store.open(db, create=False) as store:
         plan_id = choose_plan(store, args.year or date.today().year, args.plan)
         if args.action == "concern":
