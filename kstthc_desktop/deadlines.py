@@ -384,15 +384,6 @@ def _day_of_months(m: re.Match[str], s: str, plan_year: int | None) -> list[_Ite
             for mo in months if 1 <= mo <= 12 and 1 <= d <= 31]
 
 
-def _full_words(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
-    """"ngày 5 tháng 3 năm 2024", "Trước 20 tháng 12": a date in words."""
-    d, mo, y = (m["d"], m["m"], m["year"]) if m["d"] else (m["d2"], m["m2"], m["year2"])
-    d, mo = int(d), int(mo)
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return []
-    return [_Item(m.start(), _day_in(mo, d), _year(y), d, mo)]
-
-
 def _half(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
     """"6 tháng đầu năm" → 30/6, "6 tháng cuối năm 2024" / "nửa cuối năm" → 31/12, "6 tháng/2024" → 30/6."""
     second = m["which"] == "cuoi"
@@ -466,7 +457,8 @@ def _months(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
 
 
 def _full_date(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]:
-    """"15/02/2023", "31.12.2024", "31/12/24"."""
+    """"15/02/2023", "31.12.2024", "31/12/24"; in words, "ngày 5 tháng 3 năm 2024", "Trước 20 tháng 12" (both
+    patterns name their groups d, m, year, or d2, m2, year2 in their second spelling)."""
     d, mo, y = (m["d"], m["m"], m["year"]) if m["d"] else (m["d2"], m["m2"], m["year2"])
     d, mo = int(d), int(mo)
     if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -523,7 +515,7 @@ def _year_number(m: re.Match[str], s: str, plan_year: int | None) -> list[_Item]
 
 _DATED_RULES: tuple[tuple[re.Pattern[str], _DatedRule], ...] = (
     (_DAY_OF_MONTHS, _day_of_months),
-    (_FULL_DATE_WORDS, _full_words),
+    (_FULL_DATE_WORDS, _full_date),
     (_HALF, _half),
     (_NINE, _nine),
     (_FIRST_DAYS, _first_days),

@@ -29,7 +29,7 @@ from typing import Any
 from kstthc_desktop.calendar import effective_due, working_days_after
 from kstthc_desktop.domain import FREQUENCIES, Deadline, DeadlineKind, Occurrence
 from kstthc_desktop.errors import UserError
-from kstthc_desktop.periods import ROMAN, Period, parse_period, year_window
+from kstthc_desktop.periods import Period, parse_period, year_window
 from kstthc_desktop.text import fold
 from kstthc_desktop.vndates import text_date
 
@@ -197,25 +197,12 @@ def occurrence_phrase(occ: Occurrence | str) -> str:
     key = occ if isinstance(occ, str) else occ.key
     period = _period_of_key(key or "")
     if period is not None:
-        return f"kỳ {_short_period_name(period)}"
+        return f"kỳ {period.in_sentence}"
     if isinstance(occ, str):
         return ""
     if occ.key.startswith("event:"):
         return f"lần phát sinh ngày {text_date(occ.start)}" if occ.start else "lần phát sinh"
     return f"hạn {text_date(occ.due)}" if occ.due else occ.label
-
-
-def _short_period_name(period: Period) -> str:
-    """"quý III", "tháng 5", "6 tháng đầu năm", "9 tháng", "năm 2024": a period named inside a sentence."""
-    if period.kind == "month":
-        return f"tháng {period.index}"
-    if period.kind == "quarter":
-        return f"quý {ROMAN[period.index - 1]}"
-    if period.kind == "halfyear":
-        return f"6 tháng {'đầu' if period.index == 1 else 'cuối'} năm"
-    if period.kind == "ninemonths":
-        return "9 tháng"
-    return f"năm {period.year}"
 
 
 def _order(occ: Occurrence) -> tuple[date, date, str]:

@@ -120,6 +120,20 @@ class Period:
         return self.name
 
     @property
+    def in_sentence(self) -> str:
+        """The period named inside a sentence, after "kỳ": "quý III", "tháng 5", "6 tháng đầu năm", "9 tháng",
+        "năm 2024"."""
+        if self.kind == "month":
+            return f"tháng {self.index}"
+        if self.kind == "quarter":
+            return f"quý {ROMAN[self.index - 1]}"
+        if self.kind == "halfyear":
+            return f"6 tháng {'đầu' if self.index == 1 else 'cuối'} năm"
+        if self.kind == "ninemonths":
+            return "9 tháng"
+        return f"năm {self.year}"
+
+    @property
     def title(self) -> str:
         """The report header: "Quý III năm 2024 (từ ngày 15/6/2024 đến ngày 14/9/2024)"."""
         return f"{self.name} (từ ngày {text_date(self.window_start)} đến ngày {text_date(self.window_end)})"
