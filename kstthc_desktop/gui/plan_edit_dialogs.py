@@ -15,6 +15,24 @@ def _refused(window, exc: UserError) -> None:
     QMessageBox.warning(window, "Chưa sửa được kế hoạch", plain(exc.message))
 
 
+class refusals_said:
+    """The block of one plan correction: a refusal (UserError) is said in its own words and the rest of the block
+    is skipped (the operation changed nothing); any other error goes on to the program's guard. In a dialog's loop
+    the dialog then opens again with what was typed."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
+        if isinstance(exc, UserError):
+            _refused(self.window, exc)
+            return True
+        return False
+
+
 def _writable(window) -> bool:
     why = window.read_only_reason()
     if why:
@@ -51,13 +69,10 @@ def edit_task(window) -> None:
 
     dialog = TaskEditDialog(task, window.plan.sections, window.plan.document.year, window)
     while dialog.exec():
-        try:
+        with refusals_said(window):
             plan_edit.edit_task(window.store, task.id, **dialog.values())
-        except UserError as exc:
-            _refused(window, exc)
-            continue
-        reread(window, "Đã sửa nhiệm vụ.", task.id)
-        return
+            reread(window, "Đã sửa nhiệm vụ.", task.id)
+            return
 
 
 def add_task(window) -> None:
@@ -72,13 +87,10 @@ def add_task(window) -> None:
     dialog = TaskEditDialog(Task(stt="", content="", section=section), window.plan.sections,
                             window.plan.document.year, window)
     while dialog.exec():
-        try:
+        with refusals_said(window):
             task_id = plan_edit.add_task(window.store, window.plan_id, **dialog.values())
-        except UserError as exc:
-            _refused(window, exc)
-            continue
-        reread(window, "Đã thêm nhiệm vụ.", task_id)
-        return
+            reread(window, "Đã thêm nhiệm vụ.", task_id)
+            return
 
 
 def delete_task(window) -> None:
@@ -96,12 +108,9 @@ def delete_task(window) -> None:
         return
     if task.id is None:
         return
-    try:
+    with refusals_said(window):
         plan_edit.delete_task(window.store, task.id)
-    except UserError as exc:
-        _refused(window, exc)
-        return
-    reread(window, "Đã xóa nhiệm vụ (Ctrl+Z để hoàn tác).")
+        reread(window, "Đã xóa nhiệm vụ (Ctrl+Z để hoàn tác).")
 
 
 def _current_section(window):
@@ -123,12 +132,9 @@ def rename_section(window) -> None:
                                      text=section.title)
     if not ok:
         return
-    try:
+    with refusals_said(window):
         plan_edit.rename_section(window.store, section.id, title)
-    except UserError as exc:
-        _refused(window, exc)
-        return
-    reread(window, "Đã đổi tên mục.")
+        reread(window, "Đã đổi tên mục.")
 
 
 def add_section(window) -> None:
@@ -145,13 +151,10 @@ def add_section(window) -> None:
     title, ok = QInputDialog.getText(window, "Thêm mục", f"Tên của mục {code}:")
     if not ok:
         return
-    try:
+    with refusals_said(window):
         plan_edit.add_section(window.store, window.plan_id, code, title, parent=after.parent if after else None,
                               after=after.id if after else None)
-    except UserError as exc:
-        _refused(window, exc)
-        return
-    reread(window, "Đã thêm mục.")
+        reread(window, "Đã thêm mục.")
 
 
 def delete_section(window) -> None:
@@ -160,12 +163,9 @@ def delete_section(window) -> None:
     section = _current_section(window) if _writable(window) else None
     if section is None:
         return
-    try:
+    with refusals_said(window):
         plan_edit.delete_section(window.store, section.id)
-    except UserError as exc:
-        _refused(window, exc)
-        return
-    reread(window, "Đã xóa mục (Ctrl+Z để hoàn tác).")
+        reread(window, "Đã xóa mục (Ctrl+Z để hoàn tác).")
 
 
 def install_plan_edit(window, menu: QMenu) -> list[QAction]:

@@ -12,7 +12,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QLabel, QMenu, QVBoxLayout
 
 from kstthc_desktop.errors import UserError
-from kstthc_desktop.gui.plan_edit_dialogs import _current_section, _current_task, _refused, _writable, reread
+from kstthc_desktop.gui.plan_edit_dialogs import (
+    _current_section,
+    _current_task,
+    _refused,
+    _writable,
+    refusals_said,
+    reread,
+)
 
 
 def _shown_number(window, task_id: int) -> str:
@@ -40,13 +47,10 @@ def move_task(window, step: int) -> None:
     task = _current_task(window) if _writable(window) else None
     if task is None or task.id is None:
         return
-    try:
+    with refusals_said(window):
         plan_moves.move_task(window.store, task.id, step)
-    except UserError as exc:
-        _refused(window, exc)
-        return
-    reread(window, f"Đã chuyển nhiệm vụ {'lên' if step < 0 else 'xuống'}: nay là số {_shown_number(window, task.id)} "
-                   "(số thứ tự theo thứ tự mới; Ctrl+Z để hoàn tác).", task.id)
+        reread(window, f"Đã chuyển nhiệm vụ {'lên' if step < 0 else 'xuống'}: nay là số {_shown_number(window, task.id)} "
+                       "(số thứ tự theo thứ tự mới; Ctrl+Z để hoàn tác).", task.id)
 
 
 class MoveToSectionDialog(QDialog):
@@ -89,14 +93,11 @@ def move_task_to_section(window) -> None:
     dialog = MoveToSectionDialog(window, window.plan.sections, task)
     if not dialog.exec() or dialog.sections.currentData() is None:
         return
-    try:
+    with refusals_said(window):
         plan_moves.move_task_to_section(window.store, task.id, dialog.sections.currentData(),
                                         renumber=dialog.renumber.isChecked())
-    except UserError as exc:
-        _refused(window, exc)
-        return
-    reread(window, f"Đã chuyển nhiệm vụ sang mục khác: nay là số {_shown_number(window, task.id)} "
-                   "(Ctrl+Z để hoàn tác).", task.id)
+        reread(window, f"Đã chuyển nhiệm vụ sang mục khác: nay là số {_shown_number(window, task.id)} "
+                       "(Ctrl+Z để hoàn tác).", task.id)
 
 
 # ---------------------------------------------------------------------------------------------- sections
@@ -107,12 +108,9 @@ def move_section(window, step: int) -> None:
     section = _current_section(window) if _writable(window) else None
     if section is None:
         return
-    try:
+    with refusals_said(window):
         plan_moves.move_section(window.store, section.id, step)
-    except UserError as exc:
-        _refused(window, exc)
-        return
-    reread(window, f"Đã chuyển mục {'lên' if step < 0 else 'xuống'} (Ctrl+Z để hoàn tác).")
+        reread(window, f"Đã chuyển mục {'lên' if step < 0 else 'xuống'} (Ctrl+Z để hoàn tác).")
 
 
 def move_section_into_group(window) -> None:
@@ -135,12 +133,9 @@ def move_section_into_group(window) -> None:
                                      f"Chuyển mục «{_section_label(window, section)}» vào cuối nhóm:", labels, 0, False)
     if not ok:
         return
-    try:
+    with refusals_said(window):
         plan_moves.move_section_to_group(window.store, section.id, groups[labels.index(label)].code)
-    except UserError as exc:
-        _refused(window, exc)
-        return
-    reread(window, "Đã chuyển mục vào nhóm (Ctrl+Z để hoàn tác).")
+        reread(window, "Đã chuyển mục vào nhóm (Ctrl+Z để hoàn tác).")
 
 
 def move_section_out_of_group(window) -> None:
@@ -149,12 +144,9 @@ def move_section_out_of_group(window) -> None:
     section = _current_section(window) if _writable(window) else None
     if section is None:
         return
-    try:
+    with refusals_said(window):
         plan_moves.move_section_to_group(window.store, section.id, None)
-    except UserError as exc:
-        _refused(window, exc)
-        return
-    reread(window, "Đã đưa mục ra khỏi nhóm (Ctrl+Z để hoàn tác).")
+        reread(window, "Đã đưa mục ra khỏi nhóm (Ctrl+Z để hoàn tác).")
 
 
 # ---------------------------------------------------------------------------------------------- menus
@@ -258,12 +250,9 @@ def drop_section(window, dragged: str, target: str, fraction: float) -> None:
     if section is None or target == dragged or not _writable(window):
         return
     parent, before = drop_place(window.plan.sections, dragged, target, fraction)
-    try:
+    with refusals_said(window):
         plan_moves.place_section(window.store, section.id, parent, before)
-    except UserError as exc:
-        _refused(window, exc)
-        return
-    reread(window, "Đã chuyển mục (Ctrl+Z để hoàn tác).")
+        reread(window, "Đã chuyển mục (Ctrl+Z để hoàn tác).")
 
 
 def enable_tree_drag(window, page) -> None:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from kstthc_desktop.domain import Task
-from kstthc_desktop.errors import UserError
 from kstthc_desktop.splitting import merged_texts, suggest_cut, split_numbers
 
 _HINT = "color: #35506b;"
@@ -218,7 +217,7 @@ def _window_records(window, task_id: int) -> list[tuple[str, int | None, str]]:
 
 def split_task(window) -> None:
     """Sửa › Tách nhiệm vụ…: the current task cut in two (one undo puts it back)."""
-    from kstthc_desktop.gui.plan_edit_dialogs import _current_task, _refused, _writable, reread
+    from kstthc_desktop.gui.plan_edit_dialogs import _current_task, _writable, refusals_said, reread
     from kstthc_desktop.operations import split_merge
 
     task = _current_task(window) if _writable(window) else None
@@ -228,21 +227,18 @@ def split_task(window) -> None:
     dialog = SplitDialog(task, proposal.first_stt, proposal.second_stt, _window_records(window, task.id), window)
     while dialog.exec():
         first_stt, second_stt = dialog.numbers()
-        try:
+        with refusals_said(window):
             split_merge.split_task(window.store, task.id, *dialog.parts(), first_stt=first_stt, second_stt=second_stt,
                                    progress_ids=dialog.moved("progress"), evidence_ids=dialog.moved("evidence"),
                                    event_ids=dialog.moved("event"))
-        except UserError as exc:
-            _refused(window, exc)
-            continue
-        reread(window, "Đã tách nhiệm vụ (Ctrl+Z để hoàn tác).", task.id)
-        return
+            reread(window, "Đã tách nhiệm vụ (Ctrl+Z để hoàn tác).", task.id)
+            return
 
 
 def merge_tasks(window) -> None:
     """Sửa › Gộp nhiệm vụ…: the tasks chosen in the table become the first of them (one undo puts them back)."""
     from kstthc_desktop.gui.concern_menu import selected_task_ids
-    from kstthc_desktop.gui.plan_edit_dialogs import _refused, _writable, reread
+    from kstthc_desktop.gui.plan_edit_dialogs import _writable, refusals_said, reread
     from kstthc_desktop.operations import split_merge
     from kstthc_desktop.tracking import printed_section_codes, shown_stt
 
@@ -258,14 +254,11 @@ def merge_tasks(window) -> None:
     dialog = MergeDialog(tasks, window.plan.sections, window.plan.document.year, stored=True,
                          numbers=[shown_stt(t, codes) for t in tasks], moving=_moving(window, tasks[1:]), parent=window)
     while dialog.exec():
-        try:
+        with refusals_said(window):
             merged = split_merge.merge_tasks(window.store, ids, section=dialog.section(),
                                              deadline_text=dialog.deadline_text())
-        except UserError as exc:
-            _refused(window, exc)
-            continue
-        reread(window, f"Đã gộp {len(ids)} nhiệm vụ (Ctrl+Z để hoàn tác).", merged)
-        return
+            reread(window, f"Đã gộp {len(ids)} nhiệm vụ (Ctrl+Z để hoàn tác).", merged)
+            return
 
 
 def _moving(window, others: list[Task]) -> str:
