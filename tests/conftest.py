@@ -129,3 +129,22 @@ def pytest_runtest_teardown(item):
             if isinstance(widget, ImportWizard) and widget.isVisible():
                 QDialog.reject(widget)
     yield
+
+
+def when_shown(kind, act):
+    """Run ``act(widget)`` once, when a visible top-level widget of ``kind`` appears (a dialog or a menu runs its
+    own event loop, so the test cannot act on it in line). The polling timer: stop it after the action."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def poll():
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        if found:
+            timer.stop()
+            act(found[0])
+
+    timer = QTimer()
+    timer.setInterval(30)
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer

@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 import conftest
 import two_level_plan as layout
@@ -46,17 +45,7 @@ def _when_dialog(act):
     """Run ``act(dialog)`` once the task dialog is shown (it runs its own event loop)."""
     from kstthc_desktop.gui.task_edit_dialog import TaskEditDialog
 
-    def poll():
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, TaskEditDialog) and w.isVisible()]
-        if found:
-            timer.stop()
-            act(found[0])
-
-    timer = QTimer()
-    timer.setInterval(50)
-    timer.timeout.connect(poll)
-    timer.start()
-    return timer
+    return conftest.when_shown(TaskEditDialog, act)
 
 
 def test_a_task_is_edited_and_its_deadline_read_as_typed(window, qtbot):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox, QWizard
 
 import conftest
@@ -65,20 +65,7 @@ def _finish(qtbot, wiz) -> int:
     return wiz.saved_plan_id
 
 
-def _when_shown(kind, act):
-    """Run ``act(widget)`` once a top-level widget of ``kind`` is shown (a dialog or menu runs its own loop)."""
-
-    def poll():
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
-        if found:
-            timer.stop()
-            act(found[0])
-
-    timer = QTimer()
-    timer.setInterval(30)
-    timer.timeout.connect(poll)
-    timer.start()
-    return timer
+_when_shown = conftest.when_shown  # act on a dialog or menu once shown (it runs its own event loop)
 
 
 def _from_context_menu(qtbot, wiz, row: int, action_name: str, then=None) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWizard
@@ -40,19 +40,7 @@ def window(qtbot, tmp_path, monkeypatch):
     store.close()
 
 
-def _when_dialog(cls, act):
-    """Run ``act(dialog)`` once a dialog of ``cls`` is shown (it runs its own event loop)."""
-    def poll():
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, cls) and w.isVisible()]
-        if found:
-            timer.stop()
-            act(found[0])
-
-    timer = QTimer()
-    timer.setInterval(50)
-    timer.timeout.connect(poll)
-    timer.start()
-    return timer
+_when_dialog = conftest.when_shown  # act on a dialog once shown (it runs its own event loop)
 
 
 def _ctrl_z(qtbot, window) -> None:
