@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any, NamedTuple
 
 
@@ -71,8 +72,12 @@ class Deadline:
             within_days=data.get("within_days"),
         )
 
-    def __hash__(self) -> int:  # dict field: hash by its items
+    @cached_property
+    def _hash(self) -> int:
         return hash((self.kind, self.due, tuple(sorted(self.every.items())), self.within_days))
+
+    def __hash__(self) -> int:  # dict field: hash by its items; once, as a plan's tasks share their readings
+        return self._hash
 
 
 class Concern(str, enum.Enum):

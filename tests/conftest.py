@@ -148,3 +148,52 @@ def when_shown(kind, act):
     timer.timeout.connect(poll)
     timer.start()
     return timer
+
+
+class Answers:
+    """Stands in for the officer at every message box (the ``answers`` fixture): records what was said, clicks
+    the named button."""
+
+    def __init__(self, monkeypatch):
+        from PySide6.QtWidgets import QMessageBox
+
+        self.boxes: list[dict] = []
+        self.told: list[tuple[str, str]] = []
+        self.answers: list[str] = []
+        answers = self
+
+        def fake_exec(box):
+            answers.boxes.append({"title": box.windowTitle(), "text": box.text(), "info": box.informativeText(),
+                                  "buttons": [b.text() for b in box.buttons()]})
+            wanted = answers.answers.pop(0)
+            next(b for b in box.buttons() if b.text().startswith(wanted)).click()
+            return 0
+
+        monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+        for kind in ("information", "warning", "critical"):
+            monkeypatch.setattr(QMessageBox, kind, staticmethod(
+                lambda parent, title, text, *a, _k=kind, **k: answers.told.append((_k, text))))
+
+
+@pytest.fixture
+def answers(monkeypatch, qapp):
+    return Answers(monkeypatch)
+
+
+def make_wizard(qtbot, store, today=date(2024, 1, 15)):
+    """The import wizard on ``store``, shown."""
+    from kstthc_desktop.gui.import_wizard import ImportWizard
+
+    wizard = ImportWizard(store, today)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
+def open_through_button(qtbot, wizard, monkeypatch, path: Path) -> None:
+    """Choose ``path`` with the wizard's open button (the file dialog answered): the preview reads it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    qtbot.mouseClick(wizard.source_page.open_button, Qt.MouseButton.LeftButton)

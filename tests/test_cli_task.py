@@ -8,7 +8,7 @@ import pytest
 
 import two_level_plan as layout
 from kstthc_desktop.cli import main
-from kstthc_desktop.domain import Concern
+from kstthc_desktop.domain import Concern, ProgressEntry
 from kstthc_desktop.importers import extract
 from kstthc_desktop.store import Store
 
@@ -55,5 +55,11 @@ def test_a_task_is_split_and_two_merged_from_the_command_line(db, capsys):
     assert main(["task", "merge", "--db", str(db), "--year", "2024", "--task", "2.I.1a", "--task", "2.I.1b",
                  "--task", "2.II.1"]) == 1
     assert "nhiều mục khác nhau" in capsys.readouterr().err
+    second = _task(db, "2.I.1b").id
+    with Store.open(db) as store:  # a result keyed to the quarter: the merged task is due on a date (Quý III/2024)
+        store.add_progress(ProgressEntry(second, date(2024, 9, 10), "Đã rà soát", "2024-Q3"))
+    capsys.readouterr()
     assert main(["task", "merge", "--db", str(db), "--year", "2024", "--task", "2.I.1a", "--task", "2.I.1b"]) == 0
+    assert "Kết quả ngày 10/9/2024 «Đã rà soát»: tính cho hạn 30/9/2024 (trước là kỳ quý III)." in \
+        capsys.readouterr().out
     assert _task(db, "2.I.1a").content == "a) Rà soát thủ tục hành chính\nb) Công bố danh mục thủ tục."

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox, QWizard
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QWizard
 
 import conftest
 import two_level_plan as layout
@@ -18,17 +18,13 @@ pytestmark = pytest.mark.gui
 
 def test_a_task_s_texts_are_corrected_in_the_preview_and_saved(qtbot, tmp_path, monkeypatch):
     from kstthc_desktop.gui.import_preview_model import PreviewModel
-    from kstthc_desktop.gui.import_wizard import ImportWizard
 
     for kind in ("information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(lambda *a, **k: pytest.fail(str(a[2]))))
     path = layout.write_docx(tmp_path / "plan.docx")
     with Store.open(tmp_path / "kstthc.sqlite3") as store:
-        wizard = ImportWizard(store, date(2024, 1, 15))
-        qtbot.addWidget(wizard)
-        wizard.show()
-        monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
-        qtbot.mouseClick(wizard.source_page.open_button, Qt.LeftButton)
+        wizard = conftest.make_wizard(qtbot, store)
+        conftest.open_through_button(qtbot, wizard, monkeypatch, path)
         page = wizard.preview_page
         model = page.table.model()
         row = model.row_of_task(1)

@@ -3,12 +3,12 @@ the table), with the window's rules; the saved plan has the order and numbers th
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton, QWizard
+from PySide6.QtWidgets import QMessageBox, QToolButton, QWizard
 
+import conftest
 import two_level_plan as layout
 from kstthc_desktop.store import Store
 from kstthc_desktop.tracking import printed_section_codes, shown_stt
@@ -18,15 +18,11 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def wizard(qtbot, tmp_path, monkeypatch):
-    from kstthc_desktop.gui.import_wizard import ImportWizard
 
     path = layout.write_docx(tmp_path / "plan.docx")
     store = Store.open(tmp_path / "kstthc.sqlite3")
-    wizard = ImportWizard(store, date(2024, 1, 15))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
-    qtbot.mouseClick(wizard.source_page.open_button, Qt.LeftButton)
+    wizard = conftest.make_wizard(qtbot, store)
+    conftest.open_through_button(qtbot, wizard, monkeypatch, path)
     yield wizard
     store.close()
 

@@ -41,8 +41,11 @@ def contents(db: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
-def import_with_the_wizard(qtbot, monkeypatch, db: Path, path: Path) -> None:
+def import_with_the_wizard(qtbot, monkeypatch, db: Path, path: Path, take_file: bool = False) -> list[str]:
+    """Import ``path`` through the wizard (``take_file``: «Lấy theo tệp mới» for every conflict); the "after"
+    values its list of changes showed."""
     from kstthc_desktop.gui.import_wizard import ImportWizard
+    from kstthc_desktop.gui.reimport_conflicts import TAKE
 
     with Store.open(db) as store:
         wizard = ImportWizard(store, date(2024, 7, 1))
@@ -52,13 +55,21 @@ def import_with_the_wizard(qtbot, monkeypatch, db: Path, path: Path) -> None:
         qtbot.mouseClick(wizard.source_page.open_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
         assert wizard.currentId() == wizard.PAGE_CONFIRM
+        asked = wizard.confirm_page.conflicts
+        for row in range(asked.table.rowCount() if take_file else 0):
+            asked.choice(row).setCurrentText(TAKE)
+        tree = wizard.confirm_page.changes
+        shown = [grandchild.text(2) for i in range(tree.topLevelItemCount()) for j in
+                 range(tree.topLevelItem(i).childCount()) for grandchild in
+                 (tree.topLevelItem(i).child(j).child(k) for k in range(tree.topLevelItem(i).child(j).childCount()))]
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
         assert wizard.saved_plan_id is not None
         wizard.close()
+    return shown
 
 
-def import_with_the_command_line(db: Path, path: Path) -> None:
-    assert main(["import", str(path), "--db", str(db)]) == 0
+def import_with_the_command_line(db: Path, path: Path, *options: str) -> None:
+    assert main(["import", str(path), "--db", str(db), *options]) == 0
 
 
 def test_a_new_plan_saved_by_the_wizard_and_by_kstthc_import_is_the_same(qtbot, monkeypatch, tmp_path, capsys):
@@ -84,3 +95,22 @@ def test_an_amended_plan_applied_by_the_wizard_and_by_kstthc_import_is_the_same(
     assert window == command
     reasons = [sorted(b.reason for b in list_backups(db)) for db in (by_window, by_command)]
     assert reasons[0] == reasons[1] == ["truoc-nhap", "truoc-nhap-lai"]
+
+
+def test_conflicts_given_to_the_file_in_the_wizard_and_by_kstthc_import_take_file_are_the_same(
+        qtbot, monkeypatch, tmp_path, capsys):
+    from kstthc_desktop.operations import plan_edit
+
+    by_window, by_command = tmp_path / "cua-so.sqlite3", tmp_path / "dong-lenh.sqlite3"
+    path, changed, _dropped, _new = amended(tmp_path)  # the file changes the first task's deadline to "Quý I/2024"
+    for db in (by_window, by_command):
+        import_with_the_command_line(db, PLANS / "vinh-long-2024.docx")
+        with Store.open(db) as store:  # the officer corrected the same deadline by hand
+            [task] = [t for t in store.tasks(store.plans()[0].id) if t.content == changed["content"]]
+            plan_edit.edit_task(store, task.id, deadline_text="Trước ngày 20/02/2024")
+    shown = import_with_the_wizard(qtbot, monkeypatch, by_window, path, take_file=True)
+    import_with_the_command_line(by_command, path, "--take-file")
+    assert "Quý I/2024" in shown  # the window showed the file's deadline among the changes …
+    window, command = contents(by_window), contents(by_command)
+    assert any("'Quý I/2024'" in row and changed["content"][:40] in row for row in window["tasks"])  # … and saved it
+    assert window == command

@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import type_text
+from conftest import make_wizard, open_through_button, type_text
 from PySide6.QtCore import QDate, QMimeData, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from kstthc_desktop.domain import Concern, DeadlineKind
 from kstthc_desktop.store import Store
@@ -40,20 +40,6 @@ def messages(monkeypatch):
     for kind in ("information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(lambda parent, title, text, *a, **k: shown.append(text)))
     return shown
-
-
-def make_wizard(qtbot, store, today=date(2024, 1, 15)):
-    from kstthc_desktop.gui.import_wizard import ImportWizard
-
-    wizard = ImportWizard(store, today)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    return wizard
-
-
-def open_through_button(qtbot, wizard, monkeypatch, path: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
-    qtbot.mouseClick(wizard.source_page.open_button, Qt.LeftButton)
 
 
 def click(qtbot, wizard, which) -> None:
@@ -363,15 +349,14 @@ def test_a_read_only_database_refuses_the_import_with_a_message(qtbot, store, me
         readonly.close()
 
 
-def test_reimport_asks_where_the_officer_and_the_file_both_changed_something(qtbot, store, messages, monkeypatch,
-                                                                             tmp_path):
-    """Issue 14 item 9: the officer's corrections survive a re-import; a place both changed is asked on the last
-    page (kept the officer's by default), and the file's other changes are taken."""
+def conflicting_reimport(qtbot, store, monkeypatch, tmp_path):
+    """A plan imported, its first task's lead and a section's title corrected by the officer, then the file amended
+    on the same two and on the task's result, read again in the wizard up to its last page: (wizard, plan id, the
+    task, the section)."""
     import two_level_plan as layout
     from test_reimport_edits import FIRST, NOW, amended_rows
 
     from kstthc_desktop import importers
-    from kstthc_desktop.gui.reimport_conflicts import KEEP, TAKE
     from kstthc_desktop.operations import plan_edit
     from kstthc_desktop.operations.imports import save_import
 
@@ -388,6 +373,16 @@ def test_reimport_asks_where_the_officer_and_the_file_both_changed_something(qtb
     wizard = make_wizard(qtbot, store, today=date(2024, 6, 16))
     open_through_button(qtbot, wizard, monkeypatch, path)
     click(qtbot, wizard, QWizard.NextButton)
+    return wizard, plan_id, task, section
+
+
+def test_reimport_asks_where_the_officer_and_the_file_both_changed_something(qtbot, store, messages, monkeypatch,
+                                                                             tmp_path):
+    """Issue 14 item 9: the officer's corrections survive a re-import; a place both changed is asked on the last
+    page (kept the officer's by default), and the file's other changes are taken."""
+    from kstthc_desktop.gui.reimport_conflicts import KEEP, TAKE
+
+    wizard, plan_id, task, section = conflicting_reimport(qtbot, store, monkeypatch, tmp_path)
     asked = wizard.confirm_page.conflicts
     assert asked.isVisible() and asked.table.rowCount() == 2
     rows = {asked.table.item(r, 1).text(): r for r in range(2)}
@@ -403,3 +398,51 @@ def test_reimport_asks_where_the_officer_and_the_file_both_changed_something(qtb
     assert saved.result == "Kế hoạch được ban hành"  # the file's other change taken
     [after] = [s for s in store.load_plan(plan_id, tasks=False).sections if s.code == "1.I"]
     assert (after.id, after.title) == (section.id, "Chỉ đạo, điều hành và kiểm tra")  # the file's, as chosen
+
+
+def shown_changes(page) -> dict[str, dict[str, tuple[str, str]]]:
+    """The last page's list of changes: each task or section line → {field: (before, after)}, by group."""
+    out = {}
+    for i in range(page.changes.topLevelItemCount()):
+        group = page.changes.topLevelItem(i)
+        for j in range(group.childCount()):
+            child = group.child(j)
+            out[f"{group.text(0).split(' (')[0]} › {child.text(0)}"] = {
+                child.child(k).text(0).strip(): (child.child(k).text(1), child.child(k).text(2))
+                for k in range(child.childCount())}
+    return out
+
+
+def test_the_change_list_follows_the_officers_answers_and_saving_does_what_it_shows(qtbot, store, messages,
+                                                                                    monkeypatch, tmp_path):
+    """Choosing «Lấy theo tệp mới» for a conflict shows the file's value among the changes (and back again with
+    «Giữ bản đã sửa»); saving then writes exactly the changes shown."""
+    from kstthc_desktop.gui.reimport_conflicts import KEEP, TAKE
+
+    wizard, plan_id, task, section = conflicting_reimport(qtbot, store, monkeypatch, tmp_path)
+    page, asked = wizard.confirm_page, wizard.confirm_page.conflicts
+    rows = {asked.table.item(r, 1).text(): r for r in range(asked.table.rowCount())}
+    [line] = [k for k in shown_changes(page) if k.startswith("Thay đổi ›")]
+    assert shown_changes(page)[line] == {"Kết quả": ("Kế hoạch", "Kế hoạch được ban hành")}  # the officer's lead kept
+    assert not any(k.startswith("Các mục thay đổi") for k in shown_changes(page))
+
+    asked.choice(rows["chủ trì"]).setCurrentText(TAKE)
+    asked.choice(rows["tên mục"]).setCurrentText(TAKE)
+    shown = shown_changes(page)
+    assert shown[line]["Chủ trì"] == ("Văn phòng Sở (bộ phận một cửa)", "Phòng Hành chính")
+    assert shown["Các mục thay đổi › Mục 1.I"] == {"Tên mục": ("Chỉ đạo (cán bộ sửa)",
+                                                              "Chỉ đạo, điều hành và kiểm tra")}
+    assert [asked.choice(r).currentText() for r in range(2)] == [TAKE, TAKE]  # the answers stay as given
+    asked.choice(rows["chủ trì"]).setCurrentText(KEEP)  # changed its mind: the list follows back
+    assert "Chủ trì" not in shown_changes(page)[line]
+    asked.choice(rows["chủ trì"]).setCurrentText(TAKE)
+    shown = shown_changes(page)
+
+    click(qtbot, wizard, QWizard.FinishButton)
+    assert messages == [] and wizard.saved_plan_id == plan_id
+    saved = store.task(task.id)
+    assert {"Chủ trì": saved.lead, "Kết quả": saved.result} == {k: after for k, (_, after) in shown[line].items()}
+    assert [(s.id, s.title) for s in store.load_plan(plan_id, tasks=False).sections if s.code == "1.I"] == \
+        [(section.id, "Chỉ đạo, điều hành và kiểm tra")]
+    changed = [k for k in shown if k.startswith(("Thêm mới ›", "Rút khỏi kế hoạch ›", "Các mục thay đổi ›"))]
+    assert changed == ["Các mục thay đổi › Mục 1.I"]  # nothing else was shown, so nothing else may change

@@ -90,3 +90,31 @@ def test_a_section_is_renamed_in_the_tree(window, qtbot, monkeypatch):
     _act(window, "renameSectionAction").trigger()
     labels = [item.text(0) for item in page._tree_items()]
     assert "I. Công tác chỉ đạo, điều hành, kiểm tra" in labels
+
+
+def test_the_task_and_merge_dialogs_name_the_report_day_set_in_cai_dat(window, qtbot):
+    """A periodic deadline with no day of its own is read with the officer's report day, as in the task panel."""
+    from dataclasses import replace
+
+    from kstthc_desktop.gui.split_merge_dialogs import MergeDialog
+
+    window.store.save_settings(replace(window.store.settings(), report_deadlines={"quarter": 19}))
+    words = "Định kỳ: hằng quý (ngày 19 tháng cuối kỳ, theo hạn nộp báo cáo trong Cài đặt)"
+    window.select_task(window.rows[1].task.id)
+    readings = []
+
+    def read(dialog):
+        conftest.type_text(qtbot, dialog.edits["deadline_text"], "Hằng quý", replace=True)
+        readings.append(dialog.reading.text())
+        dialog.reject()
+
+    timer = _when_dialog(read)
+    _act(window, "editTaskAction").trigger()
+    timer.stop()
+    assert readings == [words]
+
+    merge = MergeDialog([window.rows[1].task, window.rows[2].task], window.plan.sections, 2024, stored=False,
+                        report_days=window.store.settings().report_deadlines)
+    qtbot.addWidget(merge)
+    merge.deadline_edit.setText("Hằng quý")
+    assert merge.reading.text() == words

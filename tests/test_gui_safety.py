@@ -19,33 +19,6 @@ PLANS = Path(__file__).parent / "fixtures" / "plans"
 pytestmark = pytest.mark.gui
 
 
-class Answers:
-    """Stands in for the officer at every message box: records what was said, clicks the named button."""
-
-    def __init__(self, monkeypatch):
-        self.boxes: list[dict] = []
-        self.told: list[tuple[str, str]] = []
-        self.answers: list[str] = []
-        answers = self
-
-        def fake_exec(box):
-            answers.boxes.append({"title": box.windowTitle(), "text": box.text(), "info": box.informativeText(),
-                                  "buttons": [b.text() for b in box.buttons()]})
-            wanted = answers.answers.pop(0)
-            next(b for b in box.buttons() if b.text().startswith(wanted)).click()
-            return 0
-
-        monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-        for kind in ("information", "warning", "critical"):
-            monkeypatch.setattr(QMessageBox, kind, staticmethod(
-                lambda parent, title, text, *a, _k=kind, **k: answers.told.append((_k, text))))
-
-
-@pytest.fixture
-def answers(monkeypatch, qapp):
-    return Answers(monkeypatch)
-
-
 def filled_store(path: Path, tmp_path: Path) -> Store:
     store = Store.open(path)
     store.save_settings(Settings(body_name="SỞ KHOA HỌC VÀ CÔNG NGHỆ", signer_name="Trần Thế Vũ"))

@@ -79,3 +79,14 @@ def test_starting_the_window_leaves_numpy_importable_for_the_rest_of_the_process
     assert _run_gui_in_process(monkeypatch, smoke_test=True) == 0
     for name in ("numpy", "pandas"):
         assert name not in sys.modules or sys.modules[name] is not None
+
+
+def test_the_program_icon_is_on_its_windows_once_the_window_is_up(qtbot, monkeypatch):
+    """The icon is set just after the first paint (gui.app.set_program_icon), not dropped."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.setWindowIcon(QIcon())  # what an earlier test's application set does not count
+    assert _run_gui_in_process(monkeypatch, smoke_test=True) == 0
+    icon = QApplication.windowIcon()
+    assert not icon.isNull() and not icon.pixmap(32, 32).isNull()

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 import conftest
 import two_level_plan as layout
@@ -126,12 +126,16 @@ def test_two_tasks_chosen_apart_in_the_table_are_merged_from_its_context_menu_an
         dialog.section_combo.setCurrentIndex(dialog.section_combo.findData("2.I"))
         conftest.type_text(qtbot, dialog.deadline_edit, "Quý III/2024", replace=True)
         seen["reading"] = dialog.reading.text()
+        seen["periods"] = dialog.period_note.text() if dialog.period_note.isVisible() else ""
         dialog.buttons.accepted.emit()
 
     timer = _when_dialog(MergeDialog, choose)
     merge.trigger()
     timer.stop()
     assert seen["several"] and "30/9/2024" in seen["reading"]
+    assert "Kết quả ngày 01/02/2024 «Đã công bố danh mục»: tính cho hạn 30/9/2024 (trước là kỳ năm 2024)." in \
+        seen["periods"]  # said before the merge: the result counts for the merged task's due date
+    assert [e.occurrence_key for e in window.store.progress(task_id=window.current_task_id())] == ["due"]
     assert len(window.rows) == len(before) - 1
     merged = next(r.task for r in window.rows if r.task.content.startswith("a) Rà soát"))
     assert merged.content.split("\n")[1] == before[4][1]
@@ -139,21 +143,18 @@ def test_two_tasks_chosen_apart_in_the_table_are_merged_from_its_context_menu_an
     assert window.current_task_id() == merged.id
     _ctrl_z(qtbot, window)
     qtbot.waitUntil(lambda: _numbers_and_contents(window) == before)
+    assert [e.occurrence_key for e in window.store.progress(task_id=merged.id)] == ["2024"]
 
 
 def test_the_preview_splits_and_merges_rows_before_saving(qtbot, tmp_path, monkeypatch):
-    from kstthc_desktop.gui.import_wizard import ImportWizard
     from kstthc_desktop.gui.split_merge_dialogs import MergeDialog, SplitDialog
 
     for kind in ("information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(lambda *a, **k: pytest.fail(str(a[2]))))
     path = layout.write_docx(tmp_path / "plan.docx")
     with Store.open(tmp_path / "kstthc.sqlite3") as store:
-        wizard = ImportWizard(store, date(2024, 1, 15))
-        qtbot.addWidget(wizard)
-        wizard.show()
-        monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
-        qtbot.mouseClick(wizard.source_page.open_button, Qt.MouseButton.LeftButton)
+        wizard = conftest.make_wizard(qtbot, store)
+        conftest.open_through_button(qtbot, wizard, monkeypatch, path)
         page = wizard.preview_page
         count = len(page.model.plan.tasks)
         page.select_task(2)  # 1.II.1 "Đánh giá tác động …"

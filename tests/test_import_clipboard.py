@@ -69,3 +69,13 @@ def test_html_without_table_falls_back_to_text():
     plan = extract_clipboard("<html><body><p>chỉ có chữ</p></body></html>", text)
     assert [t.content for t in plan.tasks] == ["Rà soát thủ tục"]
     assert plan.tasks[0].deadline.kind.value == "dated"
+
+
+def test_a_stray_marked_section_opener_in_a_cell_is_kept_as_text():
+    """Python 3.11's HTML parser stopped with an AssertionError on "<![" not followed by a name (found by
+    test_import_fuzz): the pasted table was lost. Word's own "<![if …]>" still goes."""
+    html = ("<html><body><table><tr><td>STT</td><td>Nội dung công việc</td><td>Cơ quan chủ trì</td>"
+            "<td>Thời gian thực hiện</td></tr><tr><td>1</td><td>Rà soát <![ thủ tục<![if !supportLists]>x"
+            "<![endif]></td><td>Sở Tư pháp</td><td>Quý III/2025</td></tr></table></body></html>")
+    plan = extract_clipboard(html, None)
+    assert [t.content for t in plan.tasks] == ["Rà soát <![ thủ tụcx"]

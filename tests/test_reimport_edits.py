@@ -223,3 +223,16 @@ def test_a_task_the_officer_deleted_is_not_added_back_without_asking(store, tmp_
     [conflict] = changes_if_saved(store, newer).conflicts  # the file changed the task: asked again
     save_import(store, newer, NOW, take_file={conflict.key})
     assert [t.result for t in store.tasks(plan_id) if t.content == FIRST] == ["Kế hoạch năm 2024 được ban hành"]
+
+
+def test_the_preview_drops_a_section_the_file_drops_when_its_tasks_move_out_as_saving_does(store, tmp_path,
+                                                                                          monkeypatch):
+    """The file folds section 2.II into 2.I: its tasks move, so saving drops 2.II; the preview said it stayed."""
+    monkeypatch.setattr(layout, "ROWS", [r for r in layout.ROWS if r[2] != "Công khai thủ tục hành chính"])
+    new = extract(layout.write_xlsx(tmp_path / "folded.xlsx"))
+    preview = changes_if_saved(store, new)
+    assert [(e.where, e.how) for e in preview.sections.edits] == [("Mục 2.II", "bỏ")]
+    assert not any("vẫn giữ vì còn nhiệm vụ" in line for line in preview.summary())
+    save_import(store, new, NOW)
+    assert "2.II" not in sections(store)
+    assert changes_if_saved(store, new).sections_changed is False

@@ -129,7 +129,7 @@ def test_a_merge_joins_the_texts_and_moves_every_record_and_one_undo_restores_th
     with pytest.raises(UserError, match="nhiều mục khác nhau"):
         merge_tasks(store, [c.id, a.id, b.id])
     assert _snapshot(store) == before
-    merged_id = merge_tasks(store, [c.id, a.id, b.id], section="1.I")
+    merged_id = merge_tasks(store, [c.id, a.id, b.id], section="1.I").task_id
     assert merged_id == a.id  # the first in plan order
     merged = store.task(a.id)
     assert merged.content.split("\n") == [a.content, b.content, c.content]
@@ -142,8 +142,9 @@ def test_a_merge_joins_the_texts_and_moves_every_record_and_one_undo_restores_th
     assert [e.id for e in store.events(task_id=a.id)] == [event]
     assert store.conn.execute("select task_id from return_results where id = ?", [result]).fetchone()[0] == a.id
     assert store.linked_tasks(a.id) == [other_plan.id]
+    assert {e.id: e.occurrence_key for e in store.progress(task_id=a.id)}[moved] == "due"  # the dated task's one due
     assert undo_last(store) == "Gộp nhiệm vụ"
-    assert _snapshot(store) == before
+    assert _snapshot(store) == before  # the results' periods back too
 
 
 def test_a_merge_takes_another_deadline_when_asked_and_refuses_a_single_task(store):
@@ -152,6 +153,74 @@ def test_a_merge_takes_another_deadline_when_asked_and_refuses_a_single_task(sto
         merge_tasks(store, [a.id, a.id])
     merge_tasks(store, [a.id, b.id], deadline_text="Quý II/2024")
     assert store.task(a.id).deadline.due == date(2024, 6, 30)
+
+
+# ------------------------------------------------------------------------------------------ results' periods
+MONTHLY = "Trước ngày 15 hằng tháng"
+QUARTERLY = "Báo cáo tình hình, kết quả thực hiện kiểm soát thủ tục hành chính."  # "… 15 của tháng cuối quý"
+
+
+def _status(store, task_id: int, period: str):
+    from kstthc_desktop.periods import parse_period
+    from kstthc_desktop.status import task_status
+
+    return task_status(store.task(task_id), store.progress(task_id=task_id), parse_period(period), date(2024, 11, 1))
+
+
+def test_a_quarterly_report_merged_into_a_monthly_task_counts_for_the_month_its_quarter_ends_in(store):
+    """The Q3 report, sent late on 20/9 (in October's data window), was Q3's; merged into a monthly task it is
+    September's, not October's: the quarter and September still read as reported, late, as before the merge."""
+    from kstthc_desktop.status import Status
+
+    tasks = _tasks(store)
+    quarterly = next(t for t in tasks if t.content == QUARTERLY)
+    monthly = tasks[tasks.index(quarterly) - 1]  # 2.II.1, given a monthly deadline by the merge
+    for month in range(1, 9):  # every report sent until August, on time
+        store.add_progress(ProgressEntry(monthly.id, date(2024, month, 10), f"Báo cáo tháng {month}",
+                                         f"2024-{month:02d}", done=True))
+    for quarter in (1, 2):
+        store.add_progress(ProgressEntry(quarterly.id, date(2024, 3 * quarter, 10), f"Báo cáo quý {quarter}",
+                                         f"2024-Q{quarter}", done=True))
+    report = store.add_progress(ProgressEntry(quarterly.id, date(2024, 9, 20), "Báo cáo quý III", "2024-Q3",
+                                              done=True))
+    assert _status(store, quarterly.id, "2024-Q3").status == Status.DONE_LATE
+    before = _snapshot(store)
+
+    result = merge_tasks(store, [monthly.id, quarterly.id], deadline_text=MONTHLY)
+    assert {e.id: e.occurrence_key for e in store.progress(task_id=monthly.id)}[report] == "2024-09"
+    assert "Kết quả ngày 20/9/2024 «Báo cáo quý III»: tính cho kỳ tháng 9 (trước là kỳ quý III)." in result.lines()
+    assert _status(store, monthly.id, "2024-Q3").status == Status.DONE_LATE  # reported, late, as before
+    september = _status(store, monthly.id, "2024-09")
+    assert september.status == Status.DONE_LATE and september.occurrences[-1].done_on == date(2024, 9, 20)
+    assert _status(store, monthly.id, "2024-10").status == Status.OVERDUE  # October's was never sent
+    undo_last(store)
+    assert _snapshot(store) == before
+
+
+def test_monthly_reports_merged_into_a_quarterly_task_count_for_their_quarter(store):
+    from kstthc_desktop.deadlines import read_deadline
+    from kstthc_desktop.status import Status
+
+    tasks = _tasks(store)
+    monthly = next(t for t in tasks if t.content == QUARTERLY)
+    target = tasks[tasks.index(monthly) - 1]
+    store.update_task(monthly.id, deadline_text=MONTHLY, deadline=read_deadline(MONTHLY, 2024))
+    june = store.add_progress(ProgressEntry(monthly.id, date(2024, 6, 20), "Báo cáo tháng 6", "2024-06", done=True))
+    merge_tasks(store, [target.id, monthly.id], deadline_text="Trước ngày 15 của tháng cuối quý")
+    assert {e.id: e.occurrence_key for e in store.progress(task_id=target.id)}[june] == "2024-Q2"
+    [q2] = [o for o in _status(store, target.id, "2024-Q2").occurrences if o.key == "2024-Q2"]
+    assert (q2.status, q2.done_on) == (Status.DONE_LATE, date(2024, 6, 20))  # due 15/6, sent 20/6
+
+
+def test_a_result_no_period_of_the_merged_task_fits_keeps_its_own_and_the_merge_says_so(store):
+    tasks = _tasks(store)
+    on_demand, quarterly = tasks[1], next(t for t in tasks if t.content == QUARTERLY)  # "Khi có thay đổi"
+    store.add_event(on_demand.id, date(2024, 3, 1), "Thay đổi cán bộ")
+    entry = store.add_progress(ProgressEntry(quarterly.id, date(2024, 3, 10), "Báo cáo quý I", "2024-Q1", done=True))
+    result = merge_tasks(store, [on_demand.id, quarterly.id], section=on_demand.section)
+    assert {e.id: e.occurrence_key for e in store.progress(task_id=on_demand.id)}[entry] == "2024-Q1"
+    assert result.lines() == ["Kết quả ngày 10/3/2024 «Báo cáo quý I»: giữ kỳ quý I vì nhiệm vụ gộp không có kỳ "
+                              "nào ứng với kết quả này (sửa «Tính cho kỳ» của kết quả nếu cần)."]
 
 
 # ------------------------------------------------------------------------------------------ in the preview

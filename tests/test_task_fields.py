@@ -86,3 +86,25 @@ def test_the_history_names_a_changed_deadline_in_words(qtbot, store):
     assert "Sửa nhiệm vụ: Cách hiểu thời hạn" in shown
     assert "Sửa nhiệm vụ: Người được giao" in shown
     assert not [line for line in shown if "deadline_" in line or "_" in line.partition(":")[2]]
+
+
+def test_the_store_reads_every_declared_column_of_a_task():
+    from kstthc_desktop.store.store import _TASK_COLUMNS
+
+    declared = [c for f in TASK_FIELDS for c in f.store_columns]
+    assert sorted(_TASK_COLUMNS) == sorted([*declared, "id", "plan_id"])
+
+
+def test_a_task_whose_every_field_differs_reads_back_the_same(store):
+    """The store passes a task's fields by position: one out of place would put a text in another's place."""
+    from kstthc_desktop.domain import PlanDocument
+
+    task = Task(section="I", stt="2", sub=1, content="nội dung", result="kết quả", lead="chủ trì",
+                cooperate="phối hợp", deadline_text="Quý III/2025", note="ghi chú",
+                deadline=Deadline(DeadlineKind.DATED, due=date(2025, 9, 30)), ambiguous=True, why="lý do",
+                assignee="người được giao", concern=Concern.COOPERATE, withdrawn=True, extra={"Cột lạ": "giá trị"},
+                source_row=17)
+    plan_id = store.save_plan(Plan(document=PlanDocument(title="Kế hoạch", year=2025), tasks=[task]))
+    read = store.tasks(plan_id)[0]
+    assert read == dataclasses.replace(task, id=read.id, plan_id=plan_id)
+    assert store.task(read.id) == read

@@ -2,7 +2,9 @@
 
     kstthc deadline --year 2024 --json "Quý III"      → one JSON deadline object (docs/plan-json.md)
     kstthc deadline --year 2024 --json - < texts.txt  → one object per input line, in order, empty lines included
-Without ``--json`` it prints a short Vietnamese line per text. ``--year`` defaults to the current year.
+Without ``--json`` it prints a short Vietnamese line per text (``deadline_text.describe``), the same words as the
+task panel: a periodic deadline stating no day names the officer's report day for it, read from the database's
+settings (``--db``, else the officer's own database when there is one). ``--year`` defaults to the current year.
 """
 
 from __future__ import annotations
@@ -28,6 +30,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", nargs="*", metavar="TEXT", help="thời hạn như in trong kế hoạch; '-' để đọc từng dòng từ đầu vào chuẩn")
 
 
+def report_days(args: argparse.Namespace) -> dict[str, int]:
+    """The officer's day per kind of report, from ``--db`` (which must exist) or else the officer's own database
+    when there is one (read-only, without its lock: the window may have it open). {} without a database."""
+    from pathlib import Path
+
+    from kstthc_desktop import paths
+    from kstthc_desktop.commands import existing_database
+    from kstthc_desktop.store import Store
+
+    from kstthc_desktop.errors import UserError
+
+    if getattr(args, "db", None):
+        with Store.open(existing_database(args), create=False, read_only=True, lock=False) as store:
+            return dict(store.settings().report_deadlines)
+    db = Path(paths.default_db_path())
+    if not db.is_file():
+        return {}
+    try:  # reading a deadline never fails for the officer's database: without it, the words name no report day
+        with Store.open(db, create=False, read_only=True, lock=False) as store:
+            return dict(store.settings().report_deadlines)
+    except UserError as exc:
+        import logging
+
+        logging.getLogger(__name__).info("report days not read from %s: %s", db, exc.message)
+        return {}
+
+
 def run(args: argparse.Namespace) -> int:
     import json
     import sys
@@ -40,13 +69,14 @@ def run(args: argparse.Namespace) -> int:
     year = args.year if args.year is not None else date.today().year  # the CLI edge may read the clock
     if not args.text:
         raise UsageError("Thiếu thời hạn cần đọc (TEXT), hoặc '-' để đọc từ đầu vào chuẩn. Xem 'kstthc deadline --help'.")
+    days = {} if args.json else report_days(args)  # JSON is the reading itself (docs/plan-json.md): no settings
 
     def emit(text: str) -> None:
         deadline = read_deadline(text, year)
         if args.json:
             print(json.dumps(deadline.to_json(), ensure_ascii=False), flush=True)
         else:
-            print(describe(deadline, effective=True), flush=True)
+            print(describe(deadline, effective=True, report_days=days), flush=True)
 
     out = sys.stdout
     if hasattr(out, "reconfigure") and not out.isatty():

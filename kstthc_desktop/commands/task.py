@@ -120,7 +120,8 @@ def run(args: argparse.Namespace) -> int:
         if not changes:
             raise UsageError("Hãy cho biết cần sửa gì, ví dụ --content \"…\" hoặc --deadline \"Quý II/2024\".")
         saved = plan_edit.edit_task(store, task.id, **changes)
+        report_days = store.settings().report_deadlines
     from kstthc_desktop.deadline_text import describe
 
-    print(f"Đã sửa nhiệm vụ {args.task}. Thời hạn hiểu là: {describe(saved.deadline)}.")
+    print(f"Đã sửa nhiệm vụ {args.task}. Thời hạn hiểu là: {describe(saved.deadline, report_days=report_days)}.")
     return 0

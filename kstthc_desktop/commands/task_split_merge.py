@@ -35,7 +35,9 @@ def run_split_merge(store: Store, plan_id: int, args: argparse.Namespace) -> int
         ids = [plans.find_task(store, plan_id, number).id for number in args.task]
         merged = split_merge.merge_tasks(store, [i for i in ids if i is not None], section=args.section,
                                          deadline_text=args.deadline)
-        print(f"Đã gộp {len(set(ids))} nhiệm vụ thành nhiệm vụ {store.task(merged).stt or '–'}.")
+        print(f"Đã gộp {len(set(ids))} nhiệm vụ thành nhiệm vụ {store.task(merged.task_id).stt or '–'}.")
+        for line in merged.lines():  # results counted for another period of the merged task, or kept
+            print(f"  {line}")
         return 0
     task_id = plans.find_task(store, plan_id, args.task).id
     assert task_id is not None  # a stored task

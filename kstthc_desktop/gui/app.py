@@ -54,31 +54,44 @@ def _open_store(path: Path, parent=None):
     """Open the database through the safety dialogs (damaged, locked, newer, read-only)."""
     from kstthc_desktop.gui.safety_dialogs import open_store_interactively
 
+    set_program_icon()  # a dialog may come before the main window
     return open_store_interactively(path, parent=parent)
 
 
-def finish_application() -> None:
+def finish_application(*, icon: bool = True) -> None:
     """Vietnamese dates and numbers in Qt's own widgets and dialogs (calendar, date edits, file dialogs), Vietnamese
-    standard buttons ("Có" / "Không", "Hủy"), and the program's icon on its windows."""
+    standard buttons ("Có" / "Không", "Hủy"), and (``icon``) the program's icon on its windows."""
     from PySide6.QtCore import QLocale
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from kstthc_desktop.gui.translations import install_vietnamese_buttons
-    from kstthc_desktop.paths import resource
 
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     app = QApplication.instance()
     assert isinstance(app, QApplication)  # made by make_application before this runs
     if getattr(app, "_kstthc_translator", None) is None:
         install_vietnamese_buttons(app)
+    if icon:
+        set_program_icon()
+
+
+def set_program_icon() -> None:
+    """The program's icon on its windows (title bar, task bar). ``run_gui`` sets it just after the main window's
+    first paint, or before a dialog that comes first: finding the resources folder (importlib.resources, which
+    imports zipfile) and QIcon's type cost ≈ 7 ms, and the first paint does not show the icon in the window."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from kstthc_desktop.paths import resource
+
     icon = resource("icons", "kstthc.png")
     if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+        QApplication.setWindowIcon(QIcon(str(icon)))
 
 
-def make_application(argv: list[str] | None = None):
-    """The QApplication with our name (for QSettings), a calm style, Vietnamese standard dialogs and our icon."""
+def make_application(argv: list[str] | None = None, *, icon: bool = True):
+    """The QApplication with our name (for QSettings), a calm style, Vietnamese standard dialogs and our icon
+    (``icon=False``: set later with ``set_program_icon``)."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
@@ -91,7 +104,7 @@ def make_application(argv: list[str] | None = None):
         app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
     elif isinstance(app, QApplication):
         app.setStyle("Fusion")
-    finish_application()
+    finish_application(icon=icon)
     return app
 
 
@@ -101,7 +114,7 @@ def _open_quietly(path: Path):
     from kstthc_desktop.store import Store
 
     try:
-        return Store.open(path)
+        return Store.open(path, check_later=True)  # checked after the first paint (gui.database_check)
     except Exception:  # told and handled by the safety dialogs, which open it again
         log.info("opening %s needs the officer; asking after Qt is up", path, exc_info=True)
         return None
@@ -131,21 +144,47 @@ def open_demo(workdir: Path, today: date):
 
 
 def open_main_window(store, today: date, *, demo: bool = False, now: datetime | None = None):
-    """The main window on an open store, with what follows its first paint: the garbage collector back on, and
-    the daily automatic backup (not of the demo's throwaway copy; see auto_backup).
-    ``window.daily_backup`` is that backup's job, or None."""
+    """The main window on an open store, with what follows its first paint: the garbage collector back on, the
+    check of a database opened unchecked (``gui.database_check``), then the daily automatic backup (not of the
+    demo's throwaway copy; see auto_backup). ``window.daily_backup`` is that backup's job, or None;
+    ``window.database_check`` the check's, or None."""
     from kstthc_desktop.gui.main_window import MainWindow
 
     _trace("main window imported")
     window = MainWindow(store, today, demo=demo)
     _trace("main window built")
     window.after_first_paint(_collect_garbage_again)
-    window.daily_backup = None
     if not demo:
-        from kstthc_desktop.gui.auto_backup import start_daily_backup
+        from kstthc_desktop.gui.auto_backup import daily_backup
 
-        window.daily_backup = start_daily_backup(window, store, now or datetime.now())
+        window.daily_backup = daily_backup(window, store, now or datetime.now())
+    backup = window.daily_backup.start if window.daily_backup is not None else None
+    if store.unchecked:
+        from kstthc_desktop.gui.database_check import DatabaseCheck
+
+        window.database_check = DatabaseCheck(window, on_sound=backup)
+        window.after_first_paint(window.database_check.start)
+    elif backup is not None:
+        window.after_first_paint(backup)
     return window
+
+
+def _open_window_or_offer_restore(store, today: date, demo: bool):
+    """The main window, or (None, store) after the offer to restore when the file's damage showed while the first
+    page was read (a database opened unchecked: ``Store.open(check_later=True)``); (window, its store)."""
+    import sqlite3
+
+    try:
+        return open_main_window(store, today, demo=demo), store
+    except sqlite3.DatabaseError:
+        if not store.unchecked:
+            raise
+        log.exception("reading %s for the first page failed: damaged?", store.path)
+        store.close()
+        store = _open_store(store.path)  # checked: tells the damage and offers the newest good backup
+        if store is None:
+            return None, None
+        return open_main_window(store, today, demo=demo), store
 
 
 def _leave_at_first_paint(app, window) -> None:
@@ -248,7 +287,7 @@ def run_gui(args) -> int:
         from PySide6.QtCore import QTimer
 
         _trace("Qt imported")
-        app = make_application()
+        app = make_application(icon=False)  # the icon after the first paint
         _trace("QApplication")
         from kstthc_desktop.gui.errors import install_excepthook
 
@@ -257,7 +296,10 @@ def run_gui(args) -> int:
             store = _open_store(db_path)
         if store is None:  # the officer gave up on a damaged or locked database
             return 1
-        window = open_main_window(store, today, demo=demo)
+        window, store = _open_window_or_offer_restore(store, today, demo)
+        if window is None:  # the officer gave up on a damaged database
+            return 1
+        window.after_first_paint(set_program_icon)
         if demo:
             from kstthc_desktop.demo import copy_demo_files
 
@@ -270,8 +312,9 @@ def run_gui(args) -> int:
             QTimer.singleShot(0, window.show_opening_notice)
         status = int(app.exec())
         _trace("event loop left")
-        if window.daily_backup is not None:
-            window.daily_backup.wait(60)
+        for job in (window.database_check, window.daily_backup):
+            if job is not None:
+                job.wait(60)
         if smoke is not None:
             status = smoke.finish(status)
         window.store.close()

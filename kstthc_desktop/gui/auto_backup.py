@@ -3,7 +3,9 @@
 Started right after the window's first paint, in a thread with its own read-only SQLite connection: the online
 backup of a year's database takes some 30 ms (more with a slow disk's fsync), and the officer should not wait
 for it, neither to see the dashboard nor for the first click. sqlite3 and fsync let the GUI thread run meanwhile.
-The result goes to the status bar and the log; a failure (full disk, no right to write) is told, never fatal.
+The result goes to the status bar and the log; a failure (full disk, no right to write, a lock another program
+holds past ``store.backup.BACKUP_WAIT``) is told, never fatal: the thread always ends, so closing the window
+(which waits for it) never hangs.
 
 Not for the demo (``kstthc --demo``): its database is a throwaway copy in a temporary folder, and its backups would
 only fill the officer's real backups folder with demo data. Not for a database opened read-only either: another
@@ -31,12 +33,15 @@ class DailyBackup(QObject):
     finished = Signal(object, str)
 
     def __init__(self, db_path: Path, now: datetime, backup_dir: Path | None = None, parent: QObject | None = None,
-                 on_done=None):
+                 on_done=None, wait_seconds: float | None = None):
+        from kstthc_desktop.store.backup import BACKUP_WAIT
+
         super().__init__(parent)
         self.on_done = on_done  # called in the GUI thread with (path or None, error message or "")
         self.db_path = Path(db_path)
         self.now = now
         self.backup_dir = backup_dir
+        self.wait_seconds = BACKUP_WAIT if wait_seconds is None else wait_seconds  # for a lock, at most
         self.done = False
         self.result: Path | None = None
         self.error = ""
@@ -58,14 +63,16 @@ class DailyBackup(QObject):
 
         path, error = None, ""
         try:
-            conn = sqlite3.connect(f"{self.db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+            conn = sqlite3.connect(f"{self.db_path.resolve().as_uri()}?mode=ro", uri=True,
+                                   timeout=min(self.wait_seconds, 10))
             try:
                 source = SimpleNamespace(conn=conn, path=self.db_path, backup_dir=self.backup_dir)
-                path = backup_if_due(source, self.now)
+                path = backup_if_due(source, self.now, wait_seconds=self.wait_seconds)
             finally:
                 conn.close()
         except UserError as exc:
-            error = exc.message
+            log.warning("daily backup of %s not made: %s (%s)", self.db_path, exc.message, exc.detail)
+            error = exc.message  # logged here too: when the window is closing, the slot below never runs
         except Exception as exc:  # a failed backup must never stop the program
             log.exception("daily backup of %s failed", self.db_path)
             error = f"Không tạo được bản sao lưu tự động ({exc.__class__.__name__}); chi tiết trong nhật ký."
@@ -79,17 +86,19 @@ class DailyBackup(QObject):
             self.on_done(path, error)
 
 
-def start_daily_backup(window, store, now: datetime) -> DailyBackup | None:
-    """After the window's first paint, back ``store`` up if a day has passed since its newest backup; the
-    status bar says what happened. None (nothing started) for a read-only database."""
+def daily_backup(window, store, now: datetime, *, wait_seconds: float | None = None) -> DailyBackup | None:
+    """The job that backs ``store`` up if a day has passed since its newest backup, not started (``gui.app``
+    starts it after the window's first paint, once the file has passed its check); the status bar says what
+    happened. None for a read-only database. ``wait_seconds``: for a lock, at most (default
+    ``store.backup.BACKUP_WAIT``)."""
     if getattr(store, "read_only", False):
         return None
+
     def tell(path, error: str) -> None:
         if error:
             window.statusBar().showMessage(f"Sao lưu tự động: {error}", 15000)
         elif path is not None:
             window.statusBar().showMessage(f"Đã sao lưu tự động dữ liệu ({Path(path).name}).", 6000)
 
-    job = DailyBackup(store.path, now, getattr(store, "backup_dir", None), parent=window, on_done=tell)
-    window.after_first_paint(job.start)
-    return job
+    return DailyBackup(store.path, now, getattr(store, "backup_dir", None), parent=window, on_done=tell,
+                       wait_seconds=wait_seconds)

@@ -1,37 +1,23 @@
 """Mark many tasks at once as the body's own ("Chủ trì", "Phối hợp") or not: the table allows several rows to be
 chosen (Ctrl/Shift + click), and its context menu and Sửa › Liên quan đến cơ quan mình apply to all of them
-(``operations.concern.set_concern``)."""
+(``operations.concern.set_concern``). The menu itself is built with the Sửa menu (``gui.edit_menu``); this module
+is imported with the task page, or when a choice is first made."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox, QTableView
 
 from kstthc_desktop.domain import Concern
 from kstthc_desktop.errors import UserError
+from kstthc_desktop.gui.edit_menu import CONCERN_CHOICES, concern_menu
 from kstthc_desktop.gui.errors import plain
+from kstthc_desktop.gui.task_model import TaskIdRole
 from kstthc_desktop.operations.concern import set_concern
-
-CHOICES = [(Concern.LEAD, "Cơ quan mình chủ trì"), (Concern.COOPERATE, "Cơ quan mình phối hợp"),
-           (Concern.NONE, "Không liên quan đến cơ quan mình"), (Concern.UNKNOWN, "Chưa xác định (theo tên cơ quan)")]
-
-
-def concern_menu(window, parent=None) -> QMenu:
-    """The four choices, each applied to the rows chosen in ``window.table``."""
-    menu = QMenu("Liên quan đến cơ quan mình", parent or window)
-    menu.setObjectName("concernMenu")
-    for concern, text in CHOICES:
-        act = QAction(text, menu)
-        act.setObjectName(f"concern_{concern.name.lower()}")
-        act.triggered.connect(lambda _checked=False, c=concern: mark_selected(window, c))
-        menu.addAction(act)
-    return menu
 
 
 def enable_marking(window, table: QTableView) -> None:
     """Let the table choose several rows, with the choices in its context menu."""
-    from PySide6.QtCore import Qt  # here, not at start-up: the first paint leaves Qt's namespace unbuilt
-
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     table.customContextMenuRequested.connect(
@@ -53,8 +39,6 @@ def table_menu(window, table: QTableView) -> QMenu:
 
 
 def selected_task_ids(window) -> list[int]:
-    from kstthc_desktop.gui.task_model import TaskIdRole
-
     page = getattr(window, "_task_page", None)
     if page is None:
         return []
@@ -69,5 +53,5 @@ def mark_selected(window, concern: Concern) -> None:
         QMessageBox.information(window, "Liên quan đến cơ quan mình", plain(exc.message))
         return
     window.refresh()
-    label = dict(CHOICES)[concern].lower()
+    label = dict(CONCERN_CHOICES)[concern].lower()
     window.statusBar().showMessage(f"Đã đánh dấu {changed} nhiệm vụ: {label}.", 6000)

@@ -51,6 +51,7 @@ class PreviewModel(QAbstractTableModel):
         self.rows: list[Row] = []
         self.warnings_by_task: dict[int, list[str]] = {}
         self.before_edit: Callable[[str], None] | None = None  # told before a cell's text changes (for undo)
+        self.report_days: dict[str, int] = {}  # the officer's report days: the reading names them (deadline_text)
 
     # --- loading -------------------------------------------------------------------------------------
     def set_plan(self, plan: Plan) -> None:
@@ -225,7 +226,7 @@ class PreviewModel(QAbstractTableModel):
         if col == self.COL_DEADLINE:
             return flat(task.deadline_text)
         if col == self.COL_READING:
-            return describe(task.deadline)
+            return describe(task.deadline, report_days=self.report_days)
         if col == self.COL_CONCERN:
             return task.concern.label
         return ""

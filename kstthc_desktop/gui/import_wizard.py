@@ -449,6 +449,7 @@ class PreviewPage(QWizardPage):
             from kstthc_desktop.operations.plans import set_plan_year
 
             set_plan_year(plan, self.wiz.today.year)
+        self.model.report_days = self.wiz.store.settings().report_deadlines
         self.model.set_plan(plan)
         self.corrections.reset(plan)
         self._span_sections()
@@ -718,6 +719,7 @@ class ConfirmPage(QWizardPage):
         from kstthc_desktop.gui.reimport_conflicts import ConflictTable
 
         self.conflicts = ConflictTable()
+        self.conflicts.choicesChanged.connect(self.show_changes)  # the list follows the officer's answers
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.conflicts)
@@ -739,13 +741,26 @@ class ConfirmPage(QWizardPage):
             return
         self.wiz.setButtonText(QWizard.WizardButton.FinishButton, "Cập nhật kế hoạch")
         self.changes.setVisible(True)
+        self.show_changes()
+
+    def show_changes(self) -> None:
+        """What updating the stored plan will save, with the officer's current answers to the conflicts: computed
+        by the core (``changes_if_saved``, as saving will), shown here; again after each answer."""
+        plan = self.wiz.plan
+        assert plan is not None
+        take_file = self.conflicts.take_file()
+        scrolled = self.changes.verticalScrollBar().value()
+        self.changes.clear()
         try:
             from kstthc_desktop.operations.imports import changes_if_saved
 
-            self.plan_changes = changes_if_saved(self.wiz.store, plan)
+            self.plan_changes = changes_if_saved(self.wiz.store, plan, take_file)
         except Exception as exc:  # noqa: BLE001
+            self.plan_changes = None
             show_error(self, "Không so sánh được với kế hoạch đã có", exc)
             self.intro.setText("Không so sánh được với kế hoạch đã có; hãy quay lại hoặc hủy.")
+            return
+        if self.plan_changes is None:  # cannot be: the plan it amends was found on the way here
             return
         added, changed, withdrawn = change_lists(self.plan_changes)
         self.intro.setText(
@@ -755,7 +770,10 @@ class ConfirmPage(QWizardPage):
             f"«Đã rút khỏi kế hoạch». Trước khi cập nhật, chương trình tự sao lưu dữ liệu."
         )
         self._fill_tree(added, changed, withdrawn)
-        self.conflicts.set_conflicts(self.plan_changes.conflicts if self.plan_changes is not None else [])
+        self.changes.verticalScrollBar().setValue(scrolled)
+        asked = self.plan_changes.conflicts
+        if [c.key for c in asked] != [c.key for c in self.conflicts.conflicts]:  # an answer may settle another
+            self.conflicts.set_conflicts(asked, take_file)
 
     def _fill_tree(self, added, changed, withdrawn) -> None:
         groups = (("Thêm mới", added, "#1b5e20"), ("Thay đổi", changed, "#0d47a1"),
@@ -775,8 +793,7 @@ class ConfirmPage(QWizardPage):
                     child.addChild(QTreeWidgetItem([f"   {field_label(name)}", _value(old), _value(new)]))
                 child.setExpanded(True)
             group.setExpanded(True)
-        if getattr(self.plan_changes, "sections_changed", False):
-            self.changes.addTopLevelItem(QTreeWidgetItem(["Các mục (phần I, II, …) của kế hoạch cũng thay đổi."]))
+        self._fill_sections()
         kept = kept_lines(self.plan_changes) if self.plan_changes is not None else []
         if kept:
             group = QTreeWidgetItem([f"Giữ bản bạn đã sửa ({len(kept)})"])
@@ -786,6 +803,29 @@ class ConfirmPage(QWizardPage):
             group.setExpanded(True)
         if not (added or changed or withdrawn):
             self.changes.addTopLevelItem(QTreeWidgetItem(["Không có nhiệm vụ nào thay đổi so với kế hoạch đã lưu."]))
+
+    def _fill_sections(self) -> None:
+        """The sections the update adds, drops or renames (values before and after); a line when only their order
+        changes."""
+        changes = self.plan_changes
+        if changes is None or not changes.sections_changed:
+            return
+        edits = changes.sections.edits if changes.sections is not None else []
+        if not edits:
+            self.changes.addTopLevelItem(QTreeWidgetItem(["Các mục (phần I, II, …) của kế hoạch cũng thay đổi."]))
+            return
+        group = QTreeWidgetItem([f"Các mục thay đổi ({len(edits)})"])
+        font = group.font(0)
+        font.setBold(True)
+        group.setFont(0, font)
+        self.changes.addTopLevelItem(group)
+        for edit in edits:
+            child = QTreeWidgetItem([f"{edit.where} ({edit.how})" if edit.how != "đổi" else edit.where])
+            group.addChild(child)
+            for label, before, after in edit.fields:
+                child.addChild(QTreeWidgetItem([f"   {label[:1].upper()}{label[1:]}", before, after]))
+            child.setExpanded(True)
+        group.setExpanded(True)
 
     def _new_plan_text(self, plan: Plan) -> str:
         kinds: dict[DeadlineKind, int] = {}

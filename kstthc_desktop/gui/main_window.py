@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kstthc_desktop.gui.edit_menu import install_edit_menu
 from kstthc_desktop.gui.dashboard import TOOLTIP_ROLE, Dashboard, card_caption, due_soon_caption, look
 from kstthc_desktop.gui.errors import plain, reporting_errors
 from kstthc_desktop.periods import parse_period, periods_of_year
@@ -44,6 +45,7 @@ from kstthc_desktop.vndates import text_date
 if TYPE_CHECKING:
     from kstthc_desktop.domain import Plan
     from kstthc_desktop.gui.auto_backup import DailyBackup
+    from kstthc_desktop.gui.database_check import DatabaseCheck
     from kstthc_desktop.gui.figures_page import FiguresPage
     from kstthc_desktop.gui.task_page import TaskPage
     from kstthc_desktop.gui.units_page import UnitsPage
@@ -105,7 +107,8 @@ class MainWindow(QMainWindow):
     def __init__(self, store, today: date, *, demo: bool = False, parent=None):
         super().__init__(parent)
         self.daily_backup: DailyBackup | None = None  # the backup taken on opening (set by gui.app)
-        self.plan_edit_actions: list[QAction] = []  # the Sửa menu's plan corrections (set by gui.undo_menu)
+        self.database_check: DatabaseCheck | None = None  # the file's check after the first paint (set by gui.app)
+        self.plan_edit_actions: list[QAction] = []  # the Sửa menu's plan corrections (set by gui.edit_menu)
         self.store = store
         self.today = today
         self.demo = demo
@@ -124,7 +127,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Sẵn sàng")
         self._apply_read_only()
         self._restore_layout()
-        self.reload_plans()
+        try:
+            self.reload_plans()
+        except BaseException:  # a file found damaged while read (gui.app offers its backup): no half-built window left
+            self.deleteLater()
+            raise
 
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
@@ -166,9 +173,7 @@ class MainWindow(QMainWindow):
         for each in (file_menu, work, tools):  # a disabled action's tooltip says why (read-only mode)
             each.setToolTipsVisible(True)
 
-        from kstthc_desktop.gui.undo_menu import install_undo
-
-        self.undo_action = install_undo(self)
+        self.undo_action = install_edit_menu(self)
         help_menu = menu.addMenu("Trợ &giúp")
         action("Nơi lưu dữ liệu và nhật ký", self.show_locations, None, help_menu)
         action("Giới thiệu", self.show_about, None, help_menu)

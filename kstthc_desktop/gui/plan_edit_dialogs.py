@@ -1,15 +1,17 @@
 """Correcting the plan in the window (Sửa menu): a task's texts, section and number in one dialog (the deadline
 read again as it is typed), a task added or deleted (after a question; Ctrl+Z brings it back), a section added,
-renamed or deleted. Each calls one ``operations.plan_edit`` operation."""
+renamed or deleted. Each calls one ``operations.plan_edit`` operation. The menu's entries are declared in
+``gui.edit_menu``, which imports this module when one is first used."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from kstthc_desktop.domain import Task
 from kstthc_desktop.errors import UserError
 from kstthc_desktop.gui.errors import plain
+from kstthc_desktop.operations import plan_edit
+
 
 def _refused(window, exc: UserError) -> None:
     QMessageBox.warning(window, "Chưa sửa được kế hoạch", plain(exc.message))
@@ -58,8 +60,6 @@ def _current_task(window) -> Task | None:
 
 
 def edit_task(window) -> None:
-    from kstthc_desktop.operations import plan_edit  # only when used: the menu is built at start-up
-
     task = _current_task(window) if _writable(window) else None
     if task is None:
         return
@@ -67,7 +67,8 @@ def edit_task(window) -> None:
         return
     from kstthc_desktop.gui.task_edit_dialog import TaskEditDialog  # built on use: the menu exists at start-up
 
-    dialog = TaskEditDialog(task, window.plan.sections, window.plan.document.year, window)
+    dialog = TaskEditDialog(task, window.plan.sections, window.plan.document.year, window,
+                            report_days=window.store.settings().report_deadlines)
     while dialog.exec():
         with refusals_said(window):
             plan_edit.edit_task(window.store, task.id, **dialog.values())
@@ -76,8 +77,6 @@ def edit_task(window) -> None:
 
 
 def add_task(window) -> None:
-    from kstthc_desktop.operations import plan_edit  # only when used: the menu is built at start-up
-
     if window.plan_id is None or not _writable(window):
         return
     current = window.current_task_id()
@@ -85,7 +84,7 @@ def add_task(window) -> None:
     from kstthc_desktop.gui.task_edit_dialog import TaskEditDialog
 
     dialog = TaskEditDialog(Task(stt="", content="", section=section), window.plan.sections,
-                            window.plan.document.year, window)
+                            window.plan.document.year, window, report_days=window.store.settings().report_deadlines)
     while dialog.exec():
         with refusals_said(window):
             task_id = plan_edit.add_task(window.store, window.plan_id, **dialog.values())
@@ -94,8 +93,6 @@ def add_task(window) -> None:
 
 
 def delete_task(window) -> None:
-    from kstthc_desktop.operations import plan_edit  # only when used: the menu is built at start-up
-
     task = _current_task(window) if _writable(window) else None
     if task is None:
         return
@@ -123,8 +120,6 @@ def _current_section(window):
 
 
 def rename_section(window) -> None:
-    from kstthc_desktop.operations import plan_edit  # only when used: the menu is built at start-up
-
     section = _current_section(window) if _writable(window) else None
     if section is None:
         return
@@ -138,8 +133,6 @@ def rename_section(window) -> None:
 
 
 def add_section(window) -> None:
-    from kstthc_desktop.operations import plan_edit  # only when used: the menu is built at start-up
-
     if window.plan_id is None or not _writable(window):
         return
     page = getattr(window, "_task_page", None)
@@ -158,67 +151,9 @@ def add_section(window) -> None:
 
 
 def delete_section(window) -> None:
-    from kstthc_desktop.operations import plan_edit  # only when used: the menu is built at start-up
-
     section = _current_section(window) if _writable(window) else None
     if section is None:
         return
     with refusals_said(window):
         plan_edit.delete_section(window.store, section.id)
         reread(window, "Đã xóa mục (Ctrl+Z để hoàn tác).")
-
-
-def install_plan_edit(window, menu: QMenu) -> list[QAction]:
-    """The plan's corrections in the Sửa menu; the actions (off while the database is read-only)."""
-    entries = [("Sửa nhiệm vụ đang chọn…", edit_task, "Ctrl+E", "editTaskAction"),
-               ("Thêm nhiệm vụ…", add_task, None, "addTaskAction"),
-               ("Xóa nhiệm vụ đang chọn…", delete_task, None, "deleteTaskAction"),
-               (None, None, None, None),
-               ("Đổi tên mục đang chọn…", rename_section, None, "renameSectionAction"),
-               ("Thêm mục sau mục đang chọn…", add_section, None, "addSectionAction"),
-               ("Xóa mục đang chọn (mục trống)", delete_section, None, "deleteSectionAction")]
-    actions = []
-    for text, slot, shortcut, name in entries:
-        if text is None:
-            menu.addSeparator()
-            continue
-        act = QAction(text, window)
-        act.setObjectName(name or "")
-        if shortcut:
-            act.setShortcuts([QKeySequence(shortcut)])
-        act.triggered.connect(lambda _checked=False, f=slot: f(window))
-        menu.addAction(act)
-        actions.append(act)
-    menu.addSeparator()
-    return actions + _install_split_merge(window, menu)
-
-
-def _install_split_merge(window, menu: QMenu) -> list[QAction]:
-    """Tách / Gộp nhiệm vụ… (merge on only with two tasks or more chosen). Their dialogs
-    (``gui.split_merge_dialogs``) are imported when first opened: at start-up they cost 5-7 ms, the menu's most."""
-
-    def opening(name: str):
-        def run(_checked: bool = False) -> None:
-            from kstthc_desktop.gui import split_merge_dialogs
-
-            getattr(split_merge_dialogs, name)(window)
-        return run
-
-    split = QAction("Tách nhiệm vụ…", window)
-    split.setObjectName("splitTaskAction")
-    split.triggered.connect(opening("split_task"))
-    merge = QAction("Gộp nhiệm vụ…", window)
-    merge.setObjectName("mergeTasksAction")
-    merge.triggered.connect(opening("merge_tasks"))
-    menu.addActions([split, merge])
-    menu.aboutToShow.connect(lambda: enable_split_merge(window, split, merge))
-    return [split, merge]
-
-
-def enable_split_merge(window, split: QAction, merge: QAction) -> None:
-    """Split needs a chosen task, merge two or more; neither on a read-only database."""
-    from kstthc_desktop.gui.concern_menu import selected_task_ids
-
-    writable = not window.read_only_reason()
-    split.setEnabled(writable and window.current_task_id() is not None)
-    merge.setEnabled(writable and len(selected_task_ids(window)) >= 2)

@@ -1,5 +1,6 @@
-"""Moving tasks and sections in the window (issue 14 item 9): the Sửa menu's "Chuyển …" entries, the same in the
-task table's and the section tree's context menus, with keys (Ctrl+Shift+↑/↓ a task, Alt+Shift+↑/↓ a section).
+"""Moving tasks and sections in the window (issue 14 item 9): what the Sửa menu's "Chuyển …" entries do (declared,
+with their keys, in ``gui.edit_menu``), and the same entries in the task table's and the section tree's context
+menus.
 
 Each entry calls one ``operations.plan_moves`` operation (one transaction, one undo) and shows the plan again with
 the moved task or section still chosen. The task's printed number follows the new order (docs/plan-moves.md); the
@@ -8,30 +9,41 @@ status bar says the number it has now.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QLabel, QMenu, QVBoxLayout
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QVBoxLayout,
+)
 
 from kstthc_desktop.errors import UserError
+from kstthc_desktop.gui.edit_menu import SECTION_MOVES, TASK_MOVES, entry_actions
 from kstthc_desktop.gui.plan_edit_dialogs import (
     _current_section,
     _current_task,
     _refused,
     _writable,
     refusals_said,
+    rename_section,
     reread,
 )
+from kstthc_desktop.operations import plan_moves
+from kstthc_desktop.plan_order import is_group
+from kstthc_desktop.tracking import printed_section_codes, shown_stt
 
 
 def _shown_number(window, task_id: int) -> str:
-    from kstthc_desktop.tracking import printed_section_codes, shown_stt
-
     return shown_stt(window.store.task(task_id), printed_section_codes(window.plan.sections))
 
 
 def section_label(sections, section) -> str:
     """A section as the tree shows it: "1.II. Kiểm soát…"."""
-    from kstthc_desktop.tracking import printed_section_codes
-
     return f"{printed_section_codes(sections)[section.code]}. {section.title}"
 
 
@@ -42,8 +54,6 @@ def _section_label(window, section) -> str:
 # ---------------------------------------------------------------------------------------------- tasks
 def move_task(window, step: int) -> None:
     """The chosen task one place up or down in its section; the two tasks exchange their numbers."""
-    from kstthc_desktop.operations import plan_moves
-
     task = _current_task(window) if _writable(window) else None
     if task is None or task.id is None:
         return
@@ -85,8 +95,6 @@ class MoveToSectionDialog(QDialog):
 
 
 def move_task_to_section(window) -> None:
-    from kstthc_desktop.operations import plan_moves
-
     task = _current_task(window) if _writable(window) else None
     if task is None or task.id is None:
         return
@@ -103,8 +111,6 @@ def move_task_to_section(window) -> None:
 # ---------------------------------------------------------------------------------------------- sections
 def move_section(window, step: int) -> None:
     """The section chosen in the tree (a group with its sections) one place up or down; its tasks follow."""
-    from kstthc_desktop.operations import plan_moves
-
     section = _current_section(window) if _writable(window) else None
     if section is None:
         return
@@ -114,11 +120,6 @@ def move_section(window, step: int) -> None:
 
 
 def move_section_into_group(window) -> None:
-    from PySide6.QtWidgets import QInputDialog
-
-    from kstthc_desktop.operations import plan_moves
-    from kstthc_desktop.plan_order import is_group
-
     section = _current_section(window) if _writable(window) else None
     if section is None:
         return
@@ -139,8 +140,6 @@ def move_section_into_group(window) -> None:
 
 
 def move_section_out_of_group(window) -> None:
-    from kstthc_desktop.operations import plan_moves
-
     section = _current_section(window) if _writable(window) else None
     if section is None:
         return
@@ -150,42 +149,9 @@ def move_section_out_of_group(window) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- menus
-TASK_ENTRIES = [("Chuyển lên", lambda w: move_task(w, -1), "Ctrl+Shift+Up", "moveTaskUpAction"),
-                ("Chuyển xuống", lambda w: move_task(w, 1), "Ctrl+Shift+Down", "moveTaskDownAction"),
-                ("Chuyển sang mục…", move_task_to_section, None, "moveTaskToSectionAction")]
-SECTION_ENTRIES = [("Chuyển lên", lambda w: move_section(w, -1), "Alt+Shift+Up", "moveSectionUpAction"),
-                   ("Chuyển xuống", lambda w: move_section(w, 1), "Alt+Shift+Down", "moveSectionDownAction"),
-                   ("Chuyển vào nhóm…", move_section_into_group, None, "moveSectionIntoGroupAction"),
-                   ("Đưa ra khỏi nhóm", move_section_out_of_group, None, "moveSectionOutAction")]
-
-
-def _actions(window, entries, owner, prefix: str = "", with_keys: bool = True) -> list[QAction]:
-    actions = []
-    for text, slot, shortcut, name in entries:
-        act = QAction(prefix + text[0].lower() + text[1:] if prefix else text, owner)
-        act.setObjectName(name if with_keys else "")
-        if shortcut:
-            act.setShortcuts([QKeySequence(shortcut)])  # setShortcut(one) would build the Qt namespace at start-up
-        act.triggered.connect(lambda _checked=False, f=slot: f(window))
-        actions.append(act)
-    return actions
-
-
-def install_moves(window, menu: QMenu) -> list[QAction]:
-    """The moves in the Sửa menu ("Nhiệm vụ đang chọn: chuyển lên"…); the actions (off while read-only)."""
-    actions = _actions(window, TASK_ENTRIES, window, "Nhiệm vụ đang chọn: ")
-    actions += _actions(window, SECTION_ENTRIES, window, "Mục đang chọn: ")
-    for act in actions[:3]:
-        menu.addAction(act)
-    menu.addSeparator()
-    for act in actions[3:]:
-        menu.addAction(act)
-    return actions
-
-
 def task_context_actions(window, menu: QMenu) -> list[QAction]:
     """"Chuyển lên", "Chuyển xuống", "Chuyển sang mục…" for the task table's context menu."""
-    actions = _actions(window, TASK_ENTRIES, menu, with_keys=False)
+    actions = entry_actions(window, TASK_MOVES, menu, with_names=False)
     read_only = bool(window.read_only_reason())
     for act in actions:
         act.setEnabled(not read_only)
@@ -194,10 +160,6 @@ def task_context_actions(window, menu: QMenu) -> list[QAction]:
 
 def install_tree_menu(window, page) -> None:
     """The section tree's context menu: the moves and the existing rename of the section under the mouse."""
-    from PySide6.QtCore import Qt
-
-    from kstthc_desktop.gui.plan_edit_dialogs import rename_section
-
     tree = page.section_tree
     tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
@@ -208,7 +170,7 @@ def install_tree_menu(window, page) -> None:
         tree.setCurrentItem(item)
         menu = QMenu(tree)
         menu.setObjectName("sectionTreeMenu")
-        for act in _actions(window, SECTION_ENTRIES, menu, with_keys=False):
+        for act in entry_actions(window, SECTION_MOVES, menu, with_names=False):
             act.setEnabled(not window.read_only_reason())
             menu.addAction(act)
         menu.addSeparator()
@@ -224,8 +186,6 @@ def install_tree_menu(window, page) -> None:
 def drop_place(sections, dragged: str, target: str, fraction: float) -> tuple[str | None, str | None]:
     """Where a section dragged onto ``target`` goes, from how far down the target's row it was dropped
     (``fraction`` 0…1): (its parent, the sibling it goes before). The row's middle half on a group: into it."""
-    from kstthc_desktop.plan_order import is_group
-
     by_code = {s.code: s for s in sections}
     target_section = by_code[target]
     has_children = any(s.parent == dragged for s in sections)
@@ -244,8 +204,6 @@ def drop_place(sections, dragged: str, target: str, fraction: float) -> tuple[st
 
 def drop_section(window, dragged: str, target: str, fraction: float) -> None:
     """A section dropped in the tree: placed as ``drop_place`` says, one transaction, one undo."""
-    from kstthc_desktop.operations import plan_moves
-
     section = next((s for s in window.plan.sections if s.code == dragged), None)
     if section is None or target == dragged or not _writable(window):
         return
@@ -258,8 +216,6 @@ def drop_section(window, dragged: str, target: str, fraction: float) -> None:
 def enable_tree_drag(window, page) -> None:
     """Sections dragged in the tree with the mouse; the drop is handled here (the tree's own move is not used:
     the plan is read again and the tree rebuilt)."""
-    from PySide6.QtCore import QEvent, QObject, Qt
-
     tree = page.section_tree
     tree.setDragEnabled(True)
     tree.setAcceptDrops(True)
@@ -280,8 +236,6 @@ def enable_tree_drag(window, page) -> None:
                 rect = tree.visualItemRect(item)
                 fraction = (point.y() - rect.top()) / max(1, rect.height())
                 target_code, dragged_code = str(target), str(dragged)
-                from PySide6.QtCore import QTimer
-
                 # After the drop has returned: the plan read again rebuilds the tree, items and all.
                 QTimer.singleShot(0, lambda: drop_section(window, dragged_code, target_code, fraction))
             return True

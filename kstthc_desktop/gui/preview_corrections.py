@@ -307,7 +307,8 @@ class PreviewCorrections(QObject):
     def _task_dialog(self, task: Task, title: str):
         from kstthc_desktop.gui.task_edit_dialog import TaskEditDialog  # built on use, as in the window
 
-        dialog = TaskEditDialog(task, self.plan.sections, self.plan.document.year, self.page)
+        dialog = TaskEditDialog(task, self.plan.sections, self.plan.document.year, self.page,
+                                report_days=self.page.model.report_days)
         dialog.setWindowTitle(title)
         return dialog
 

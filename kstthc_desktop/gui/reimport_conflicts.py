@@ -1,10 +1,12 @@
 """The re-import's questions: each place the officer corrected by hand and the new file changed too, with the choice
-"giữ bản đã sửa / lấy theo tệp mới" (the officer's kept unless changed). Shown on the import wizard's last page."""
+"giữ bản đã sửa / lấy theo tệp mới" (the officer's kept unless changed). Shown on the import wizard's last page, whose
+list of changes is computed again from the choices each time one changes (``choicesChanged``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, \
     QVBoxLayout, QWidget
 
@@ -17,6 +19,8 @@ HEADINGS = ["Ở đâu", "Phần", "Bản đã sửa", "Tệp mới", "Giữ l�
 
 class ConflictTable(QWidget):
     """The conflicts of a re-import, one row each, with a choice per row; hidden when there is none."""
+
+    choicesChanged = Signal()  # the officer changed a row's choice: what the import will save changed
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -39,7 +43,8 @@ class ConflictTable(QWidget):
         layout.addWidget(self.table)
         self.setVisible(False)
 
-    def set_conflicts(self, conflicts: list[Conflict]) -> None:
+    def set_conflicts(self, conflicts: list[Conflict], take_file: set[str] | frozenset[str] = frozenset()) -> None:
+        """Show ``conflicts``, those whose keys are in ``take_file`` given to the file (the officer's choices so far)."""
         self.conflicts = list(conflicts)
         self.table.setRowCount(len(self.conflicts))
         for row, conflict in enumerate(self.conflicts):
@@ -49,6 +54,8 @@ class ConflictTable(QWidget):
                 self.table.setItem(row, column, item)
             choice = QComboBox()
             choice.addItems([KEEP, TAKE])
+            choice.setCurrentText(TAKE if conflict.key in take_file else KEEP)
+            choice.currentIndexChanged.connect(lambda _index: self.choicesChanged.emit())
             self.table.setCellWidget(row, 4, choice)
         self.table.resizeRowsToContents()
         rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))

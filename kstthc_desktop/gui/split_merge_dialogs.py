@@ -4,6 +4,8 @@ preview ``splitting`` (the plan in memory, before saving)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +29,7 @@ from kstthc_desktop.domain import Task
 from kstthc_desktop.splitting import merged_texts, suggest_cut, split_numbers
 
 _HINT = "color: #35506b;"
+_PERIOD_LINES = 6  # results named in the merge dialog; the rest counted (the dialog stays on a laptop's screen)
 
 
 def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
@@ -138,13 +141,24 @@ class MergeDialog(QDialog):
     and the deadline (the first task's, changeable; read as it is typed)."""
 
     def __init__(self, tasks: list[Task], sections: list, year: int | None, *, stored: bool,
-                 numbers: list[str] | None = None, moving: str = "", parent: QWidget | None = None):
+                 numbers: list[str] | None = None, moving: str = "",
+                 periods: Callable[[str], list[str]] | None = None, parent: QWidget | None = None,
+                 report_days: dict[str, int] | None = None):
+        """``periods``: for a deadline text, lines on which period each result will count for (stored tasks);
+        ``report_days``: the officer's day per kind of report (Cài đặt), named in the deadline's reading."""
         from kstthc_desktop.tracking import printed_section_codes
 
         super().__init__(parent)
         self.setObjectName("mergeDialog")
         self.setWindowTitle(f"Gộp {len(tasks)} nhiệm vụ")
         self.year = year
+        self.periods = periods
+        self.report_days = report_days
+        self.period_note = QLabel()
+        self.period_note.setObjectName("mergePeriods")
+        self.period_note.setWordWrap(True)
+        self.period_note.setStyleSheet(_HINT)
+        self.period_note.setVisible(False)
         layout = QVBoxLayout(self)
         shown = numbers or [t.stt or "–" for t in tasks]
         layout.addWidget(QLabel(f"<b>Gộp các nhiệm vụ {', '.join(shown)}</b> thành nhiệm vụ {shown[0]}. Nội dung "
@@ -181,6 +195,7 @@ class MergeDialog(QDialog):
         layout.addLayout(form)
         if self.several_sections:
             layout.addWidget(_hint("Các nhiệm vụ thuộc nhiều mục: hãy chọn mục cho nhiệm vụ gộp."))
+        layout.addWidget(self.period_note)
         moved = (f"Kết quả, văn bản, sự việc phát sinh, kết quả đơn vị báo cáo và liên kết của các nhiệm vụ còn lại "
                  f"được chuyển về nhiệm vụ gộp{moving}. Có thể hoàn tác bằng Sửa › Hoàn tác (Ctrl+Z).") if stored else \
             "Chưa lưu: kế hoạch được lưu khi bấm «Lưu» ở bước cuối."
@@ -194,7 +209,25 @@ class MergeDialog(QDialog):
         from kstthc_desktop.deadline_text import describe
         from kstthc_desktop.deadlines import read_deadline
 
-        self.reading.setText(describe(read_deadline(self.deadline_edit.text(), self.year)))
+        self.reading.setText(describe(read_deadline(self.deadline_edit.text(), self.year),
+                                      report_days=self.report_days))
+        self._show_periods()
+
+    def _show_periods(self) -> None:
+        """The results whose period the merged task's deadline does not have: where each will count."""
+        from kstthc_desktop.errors import UserError
+
+        if self.periods is None:
+            return
+        try:
+            lines = self.periods(self.deadline_edit.text())
+        except UserError:  # the merge itself says why when confirmed
+            lines = []
+        shown = [f"• {line}" for line in lines[:_PERIOD_LINES]]
+        if len(lines) > _PERIOD_LINES:
+            shown.append(f"… và {len(lines) - _PERIOD_LINES} kết quả khác.")
+        self.period_note.setText("Kỳ của kết quả sau khi gộp (theo thời hạn của nhiệm vụ gộp):\n" + "\n".join(shown))
+        self.period_note.setVisible(bool(lines))
 
     def section(self) -> str:
         return self.section_combo.currentData() or ""
@@ -252,12 +285,16 @@ def merge_tasks(window) -> None:
     tasks = split_merge.in_plan_order(window.store, ids)
     codes = printed_section_codes(window.plan.sections)
     dialog = MergeDialog(tasks, window.plan.sections, window.plan.document.year, stored=True,
-                         numbers=[shown_stt(t, codes) for t in tasks], moving=_moving(window, tasks[1:]), parent=window)
+                         numbers=[shown_stt(t, codes) for t in tasks], moving=_moving(window, tasks[1:]),
+                         periods=lambda text: [m.line() for m in split_merge.merge_periods(window.store, ids, text)],
+                         parent=window, report_days=window.store.settings().report_deadlines)
     while dialog.exec():
         with refusals_said(window):
             merged = split_merge.merge_tasks(window.store, ids, section=dialog.section(),
                                              deadline_text=dialog.deadline_text())
-            reread(window, f"Đã gộp {len(ids)} nhiệm vụ (Ctrl+Z để hoàn tác).", merged)
+            periods = merged.periods_said()
+            reread(window, f"Đã gộp {len(ids)} nhiệm vụ{'; ' + periods if periods else ''} (Ctrl+Z để hoàn tác).",
+                   merged.task_id)
             return
 
 
@@ -283,7 +320,7 @@ def add_to_context_menu(window, menu: QMenu) -> None:
         actions.append(act)
     menu.insertActions(first, actions) if first else menu.addActions(actions)
     menu.insertSeparator(first) if first else None
-    from kstthc_desktop.gui.plan_edit_dialogs import enable_split_merge
+    from kstthc_desktop.gui.edit_menu import enable_split_merge
 
     enable_split_merge(window, *actions)
 
@@ -335,7 +372,8 @@ def preview_merge(page) -> None:
         return
     plan = page.model.plan
     tasks = [plan.tasks[i] for i in sorted(indexes)]
-    dialog = MergeDialog(tasks, plan.sections, plan.document.year, stored=False, parent=page)
+    dialog = MergeDialog(tasks, plan.sections, plan.document.year, stored=False, parent=page,
+                         report_days=page.model.report_days)
     if not dialog.exec():
         return
     index = page.corrections.change("Gộp nhiệm vụ", lambda: merge_plan_tasks(

@@ -26,11 +26,13 @@ _TEXTS = [("content", "Nội dung công việc"), ("result", "Kết quả / sả
 class TaskEditDialog(QDialog):
     """A task's texts as printed, its section and number; "Lưu" saves them in one transaction."""
 
-    def __init__(self, task: Task, sections: list, year: int | None, parent: QWidget | None = None):
+    def __init__(self, task: Task, sections: list, year: int | None, parent: QWidget | None = None, *,
+                 report_days: dict[str, int] | None = None):
+        """``report_days``: the officer's day per kind of report (Cài đặt), named in the deadline's reading."""
         super().__init__(parent)
         self.setObjectName("taskEditDialog")
         self.setWindowTitle("Sửa nhiệm vụ" if task.id else "Thêm nhiệm vụ")
-        self.task, self.year = task, year
+        self.task, self.year, self.report_days = task, year, report_days
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
@@ -72,11 +74,12 @@ class TaskEditDialog(QDialog):
         self.resize(620, 480)
 
     def _read_deadline(self) -> None:
+        """The deadline as the program will read it, shown while it is typed."""
         from kstthc_desktop.deadline_text import describe
         from kstthc_desktop.deadlines import read_deadline
 
-        """The deadline as the program will read it, shown while it is typed."""
-        self.reading.setText(describe(read_deadline(self.text("deadline_text"), self.year)))
+        self.reading.setText(describe(read_deadline(self.text("deadline_text"), self.year),
+                                      report_days=self.report_days))
 
     def text(self, name: str) -> str:
         edit = self.edits[name]

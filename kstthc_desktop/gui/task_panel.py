@@ -316,7 +316,7 @@ class TaskPanel(QWidget):
             *(para(FIELDS_BY_NAME[name].title, getattr(task, name))
               for name in ("content", "result", "lead", "cooperate", "note")),
             para("Thời hạn ghi trong kế hoạch", task.deadline_text or "(để trống)"),
-            para("Chương trình hiểu là", describe(task.deadline, effective=True)),
+            para("Chương trình hiểu là", describe(task.deadline, effective=True, report_days=self.report_days())),
         ]
         if task.why or task.ambiguous:
             parts.append(para("Cần kiểm tra", task.why or "Dòng này có thể hiểu theo cách khác."))

@@ -34,6 +34,15 @@ class _Tables(HTMLParser):
         self.pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
         self.skip = 0  # inside <style>, <script>, <head> title
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """Word's ``<![if !supportLists]>``; a "<![" followed by no name is kept as text (Python 3.11's parser
+        stops on it with an AssertionError: a pasted table with one stray "<![" in a cell was refused)."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.handle_data(self.rawdata[i:i + 3])
+            return i + 3
+
     def _flush_text(self) -> None:
         text = clean("".join(self.text))
         if text:

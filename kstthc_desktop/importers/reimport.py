@@ -202,13 +202,21 @@ def changes_against_store(store: Store, plan_id: int, new: Plan, take_file: set[
             changes.updated.remove(change)
             changes.refreshed.append(change)
             changes.unchanged += 1
-    needed = {t.section for t in changes.added} | {str(c.fields["section"][1]) for c in changes.updated +
-                                                   changes.reinstated + changes.refreshed if "section" in c.fields}
     changes.sections = reimport_sections.merge(store, plan_id, store.load_plan(plan_id, tasks=False).sections,
-                                               new.sections, changes.take_file, needed)
+                                               new.sections, changes.take_file, used=_sections_named(store, plan_id,
+                                                                                                      changes))
     changes.conflicts += changes.sections.conflicts
     changes.sections_changed = changes.sections.changed
     return changes
+
+
+def _sections_named(store: Store, plan_id: int, changes: PlanChanges) -> set[str]:
+    """The sections the plan's tasks will name once ``changes`` is saved (a section no task names is dropped when the
+    file drops it): as ``apply`` finds them after writing the tasks, so the preview shows what saving does."""
+    moved = {c.old.id: str(c.fields["section"][1]) for c in changes.updated + changes.reinstated + changes.refreshed
+             if "section" in c.fields}
+    stored = store.conn.execute("select id, section from tasks where plan_id = ?", [plan_id]).fetchall()
+    return {moved.get(task_id, section) for task_id, section in stored} | {t.section for t in changes.added}
 
 
 def deleted_tasks(store: Store, plan_id: int) -> list[tuple[int, str, str | None]]:

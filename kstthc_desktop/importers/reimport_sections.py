@@ -48,6 +48,15 @@ class Conflict:
 
 
 @dataclass
+class SectionEdit:
+    """What the merge does to one stored section (or a new one), for the list of changes shown before saving."""
+
+    where: str  # "Mục 1.I"
+    how: str  # "đổi" / "thêm mới" / "bỏ"
+    fields: list[tuple[str, str, str]]  # (the field in Vietnamese, value before, value after)
+
+
+@dataclass
 class SectionMerge:
     """The sections after a re-import, in order (a stored one with its id), and what the officer must decide."""
 
@@ -56,6 +65,7 @@ class SectionMerge:
     conflicts: list[Conflict] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # Vietnamese lines: the officer's edits kept without a question
     changed: bool = False
+    edits: list[SectionEdit] = field(default_factory=list)  # each section written differently (order aside)
 
 
 def _key(section: Section) -> str:
@@ -91,14 +101,14 @@ def imported_record(sections: list[Section]) -> list[dict[str, str]]:
 
 
 def merge(store: Store, plan_id: int, stored: list[Section], new: list[Section], take_file: set[str],
-          needed: set[str] | frozenset[str] = frozenset()) -> SectionMerge:
+          used: set[str] | None = None) -> SectionMerge:
     """The plan's sections once ``new`` (the file's) is merged with ``stored`` (the officer's); reads only.
-    ``needed``: sections the re-import's tasks will name besides those the stored tasks name."""
+    ``used``: the sections the plan's tasks will name (default: those they name now)."""
     base = last_imported(store, plan_id)
     result = SectionMerge()
     by_code = {_key(s): s for s in stored}
-    used = {r[0] for r in store.conn.execute("select distinct section from tasks where plan_id = ?", [plan_id])}
-    used |= needed
+    if used is None:
+        used = {r[0] for r in store.conn.execute("select distinct section from tasks where plan_id = ?", [plan_id])}
     merged: dict[str, Section] = {}
     for section in new:
         code = _key(section)
@@ -136,7 +146,26 @@ def merge(store: Store, plan_id: int, stored: list[Section], new: list[Section],
     result.sections = [merged[c] for c in order if c in merged]
     result.changed = bool(result.removed) or [(s.id, *(_value(s, k) for k in ("code", *FIELDS))) for s in stored] != \
         [(s.id, *(_value(s, k) for k in ("code", *FIELDS))) for s in result.sections]
+    result.edits = _edits(stored, result)
     return result
+
+
+def _edits(stored: list[Section], result: SectionMerge) -> list[SectionEdit]:
+    """Each section the merge adds, drops or writes with other values than ``stored`` (the officer's) has."""
+    by_id = {s.id: s for s in stored if s.id is not None}
+    out = []
+    for section in result.sections:
+        where = f"Mục {_key(section)}"
+        mine = by_id.get(section.id) if section.id is not None else None
+        if mine is None:
+            out.append(SectionEdit(where, "thêm mới", [(FIELDS["title"], "", _value(section, "title"))]))
+            continue
+        fields = [(label, _value(mine, name), _value(section, name)) for name, label in FIELDS.items()
+                  if _value(mine, name) != _value(section, name)]
+        if fields:
+            out.append(SectionEdit(where, "đổi", fields))
+    out += [SectionEdit(f"Mục {_key(s)}", "bỏ", [(FIELDS["title"], _value(s, "title"), "")]) for s in result.removed]
+    return out
 
 
 def _first_values(store: Store, section_id: int) -> dict[str, str]:

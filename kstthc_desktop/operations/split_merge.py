@@ -2,17 +2,20 @@
 split`` / ``kstthc task merge``). Each is one transaction with every change in history, so one undo (Ctrl+Z) puts
 the tasks back as they were, with every result, document, event, unit's result and link where it pointed.
 
-The texts are decided by ``kstthc_desktop.splitting`` (the same rules as in the import preview).
+The texts are decided by ``kstthc_desktop.splitting`` (the same rules as in the import preview). A merged task's
+results whose period no longer names one of its occurrences count for the one ``merged_periods`` picks (written in
+the same transaction, so the same undo restores them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from kstthc_desktop.deadlines import read_deadline
 from kstthc_desktop.errors import UserError
+from kstthc_desktop.merged_periods import PeriodMove, period_moves
 from kstthc_desktop.splitting import check_parts, merge_section, merged_texts, split_numbers, suggest_cut
 from kstthc_desktop.store import plan_edits, task_moves
 from kstthc_desktop.text import clean
@@ -106,18 +109,36 @@ def _records_to_move(store: Store, task_id: int, progress_ids: Iterable[int], ev
             "events": sorted(set(event_ids)), "return_results": sorted(follow["return_results"])}
 
 
+@dataclass
+class MergeResult:
+    """What a merge did: the merged task's id, and the results that now count for another period of it (or keep
+    their old one, ``PeriodMove.new`` None, when none fits)."""
+
+    task_id: int
+    periods: list[PeriodMove] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """Vietnamese lines on the results' periods, for the window and ``kstthc task merge``."""
+        return [move.line() for move in self.periods]
+
+    def periods_said(self) -> str:
+        """The results' periods in a few words for the window's status line ("" when none changed)."""
+        moved = sum(1 for move in self.periods if move.new is not None)
+        kept = len(self.periods) - moved
+        said = [f"{moved} kết quả tính cho kỳ tương ứng của nhiệm vụ gộp"] if moved else []
+        if kept:
+            said.append(f"{kept} kết quả giữ kỳ cũ vì nhiệm vụ gộp không có kỳ tương ứng")
+        return "; ".join(said)
+
+
 def merge_tasks(store: Store, task_ids: list[int], *, section: str | None = None,
-                deadline_text: str | None = None) -> int:
+                deadline_text: str | None = None) -> MergeResult:
     """Join tasks of one plan into the first of them in plan order: contents each on its own line, results and
     bodies each once, its deadline (or ``deadline_text``, read again), ``section`` when they are in several.
-    Every result, document, event, unit's result and link of the others moves to it; the others are deleted.
-    The merged task's id. UserError (nothing saved): fewer than two tasks, two plans, sections to choose."""
-    ids = list(dict.fromkeys(task_ids))
-    if len(ids) < 2:
-        raise UserError("Hãy chọn ít nhất hai nhiệm vụ để gộp.")
-    tasks = in_plan_order(store, ids)
-    if len({t.plan_id for t in tasks}) > 1:
-        raise UserError("Chỉ gộp được các nhiệm vụ của cùng một kế hoạch.")
+    Every result, document, event, unit's result and link of the others moves to it, each result counting for the
+    merged task's period that matches it (``merged_periods``); the others are deleted. UserError (nothing saved):
+    fewer than two tasks, two plans, sections to choose."""
+    tasks = _tasks_to_merge(store, task_ids)
     target = tasks[0]
     target_id: int = target.id or 0  # stored tasks
     plan_id = target.plan_id or 0
@@ -128,9 +149,8 @@ def merge_tasks(store: Store, task_ids: list[int], *, section: str | None = None
     fields: dict[str, object] = {name: getattr(texts, name) for name in
                                  ("content", "result", "lead", "cooperate", "note", "assignee", "concern", "extra")}
     fields["section"] = chosen
-    if deadline_text is not None and clean(deadline_text) != target.deadline_text:
-        fields["deadline_text"] = clean(deadline_text)
-        fields["deadline"] = read_deadline(clean(deadline_text), _plan_year(store, plan_id))
+    fields.update(_deadline_fields(store, target, deadline_text))
+    moves = _period_moves(store, tasks, deadline_text)
     numbers = ", ".join(t.stt or "–" for t in tasks)
     with store.transaction():  # one action, one undo
         for other in tasks[1:]:
@@ -141,8 +161,47 @@ def merge_tasks(store: Store, task_ids: list[int], *, section: str | None = None
         store.update_task(target_id, by_officer=True, **fields)
         if chosen != target.section:
             plan_edits.place_in_section(store, target_id, chosen)
+        for move in moves:
+            if move.new is not None:
+                store._update("progress", move.entry_id, {"occurrence_key": move.new.key})
+                store._history("progress", move.entry_id, "occurrence_key", move.old, move.new.key, "update")
         store._history("task", target_id, "", None, f"Gộp các nhiệm vụ {numbers}", "merge")
-    return target_id
+    return MergeResult(target_id, moves)
+
+
+def merge_periods(store: Store, task_ids: list[int], deadline_text: str | None = None) -> list[PeriodMove]:
+    """What merging ``task_ids`` (with ``deadline_text``, as ``merge_tasks``) would do to its results' periods,
+    for the merge dialog before the officer confirms; reads only."""
+    return _period_moves(store, _tasks_to_merge(store, task_ids), deadline_text)
+
+
+def _tasks_to_merge(store: Store, task_ids: list[int]) -> list[Task]:
+    ids = list(dict.fromkeys(task_ids))
+    if len(ids) < 2:
+        raise UserError("Hãy chọn ít nhất hai nhiệm vụ để gộp.")
+    tasks = in_plan_order(store, ids)
+    if len({t.plan_id for t in tasks}) > 1:
+        raise UserError("Chỉ gộp được các nhiệm vụ của cùng một kế hoạch.")
+    return tasks
+
+
+def _deadline_fields(store: Store, target: Task, deadline_text: str | None) -> dict[str, Any]:
+    """The merged task's deadline when the officer gave another text (read again in the plan's year)."""
+    if deadline_text is None or clean(deadline_text) == target.deadline_text:
+        return {}
+    return {"deadline_text": clean(deadline_text),
+            "deadline": read_deadline(clean(deadline_text), _plan_year(store, target.plan_id or 0))}
+
+
+def _period_moves(store: Store, tasks: list[Task], deadline_text: str | None) -> list[PeriodMove]:
+    """The results of ``tasks`` (their own, not a linked task's) whose period names none of the merged task's."""
+    merged = replace(tasks[0], **_deadline_fields(store, tasks[0], deadline_text))
+    ids = {t.id for t in tasks}
+    entries = [e for t in tasks for e in store.progress(task_id=t.id) if e.task_id in ids]
+    events = [e for t in tasks for e in store.events(task_id=t.id) if e.task_id in ids]
+    return period_moves(merged, sorted(entries, key=lambda e: (e.entry_date, e.id or 0)),
+                        _plan_year(store, merged.plan_id or 0), events,
+                        report_days=store.settings().report_deadlines)
 
 
 def _plan_year(store: Store, plan_id: int) -> int | None:

@@ -368,11 +368,10 @@ def own_work(plan: Plan, body: str, aliases: Iterable[str] = ()) -> Callable[[Ta
     the tasks it leads or cooperates on, by its name or one of the officer's names for "us" (``my_aliases``), or
     as the officer marked them."""
     from kstthc_desktop.concern import is_own_plan
-    from kstthc_desktop.tracking import is_mine
+    from kstthc_desktop.tracking import mine_test
 
     aliases = list(aliases)
-    own_plan = is_own_plan(plan, body, aliases)
-    return lambda task: is_mine(task, body, aliases, own_plan=own_plan)
+    return mine_test(body, aliases, own_plan=is_own_plan(plan, body, aliases))
 
 
 def _occurrence_namer(task: Task, year: int, events: list[tuple[int, date]],

@@ -71,37 +71,44 @@ def _referenced_files(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("select distinct file_sha256 from evidence where file_sha256 != '' order by 1")]
 
 
-def export_backup(source: Store | Path | str, out_zip: Path | str, *, now: datetime) -> Manifest:
+def export_backup(source: Store | Path | str, out_zip: Path | str, *, now: datetime,
+                  wait_seconds: float | None = None) -> Manifest:
     """Write a complete backup of a database (a Store, or a path: read without taking its lock) to ``out_zip``.
 
-    The zip appears whole or not at all (written beside it, fsynced, renamed). UserError when it cannot be written.
+    The zip appears whole or not at all (written beside it, fsynced, renamed). UserError when it cannot be written,
+    or when a lock held by another writer does not go within ``wait_seconds`` (default ``backup.BACKUP_WAIT``).
     """
+    from kstthc_desktop.store.backup import BACKUP_WAIT, busy_error
+
+    wait = BACKUP_WAIT if wait_seconds is None else wait_seconds
     out_zip = Path(out_zip)
     if out_zip.suffix.lower() != ".zip":
         out_zip = out_zip.with_name(out_zip.name + ".zip")
     if not isinstance(source, (str, Path)):  # a Store
-        return _export(source.conn, source.path, source.files_dir, out_zip, now)
+        return _export(source.conn, source.path, source.files_dir, out_zip, now, wait)
     from kstthc_desktop.store.opening import reading_connection
 
     db_path = Path(source)
     if not db_path.is_file():
         raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu \"{db_path}\".")
     try:
-        with reading_connection(db_path) as conn:  # also from a write-protected USB drive
-            return _export(conn, db_path, evfiles.files_dir_for(db_path), out_zip, now)
+        with reading_connection(db_path, timeout=wait) as conn:  # also from a write-protected USB drive
+            return _export(conn, db_path, evfiles.files_dir_for(db_path), out_zip, now, wait)
     except sqlite3.DatabaseError as exc:
-        raise UserError("Không đọc được cơ sở dữ liệu để sao lưu; hãy kiểm tra tệp.", detail=str(exc)) from exc
+        raise (busy_error(exc) or UserError("Không đọc được cơ sở dữ liệu để sao lưu; hãy kiểm tra tệp.",
+                                            detail=str(exc))) from exc
 
 
-def _export(conn: sqlite3.Connection, db_path: Path, files_dir: Path, out_zip: Path, now: datetime) -> Manifest:
-    from kstthc_desktop.store.backup import snapshot
+def _export(conn: sqlite3.Connection, db_path: Path, files_dir: Path, out_zip: Path, now: datetime,
+            wait_seconds: float) -> Manifest:
+    from kstthc_desktop.store.backup import busy_error, snapshot
     from kstthc_desktop.store.opening import applied_migrations
     from kstthc_desktop.store.workdirs import pending_file, work_folder
 
     tmp_zip = out_zip.with_name(out_zip.name + ".part")
     try:
         with work_folder("kstthc-backup-") as work, pending_file(tmp_zip):
-            snap = snapshot(conn, Path(work) / DB_ENTRY)
+            snap = snapshot(conn, Path(work) / DB_ENTRY, wait_seconds=wait_seconds)
             snap_conn = sqlite3.connect(snap)
             try:
                 referenced = _referenced_files(snap_conn)
@@ -130,7 +137,8 @@ def _export(conn: sqlite3.Connection, db_path: Path, files_dir: Path, out_zip: P
                 _discard(tmp_zip)
                 raise write_error(exc, out_zip, "bản sao lưu") from exc
     except sqlite3.DatabaseError as exc:
-        raise UserError("Không đọc được cơ sở dữ liệu để sao lưu; hãy kiểm tra tệp.", detail=str(exc)) from exc
+        raise (busy_error(exc) or UserError("Không đọc được cơ sở dữ liệu để sao lưu; hãy kiểm tra tệp.",
+                                            detail=str(exc))) from exc
     except OSError as exc:  # the temporary folder: full or not writable
         from kstthc_desktop.store.media import medium_error
 

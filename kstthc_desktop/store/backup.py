@@ -9,6 +9,11 @@ once a day when the program opens (``backup_if_due``), and always before an impo
 a migration (``backup_before``). ``keep_backups`` decides which to keep: the last 10, plus the newest of each
 of the last 8 weeks. They hold the database only; evidence files are never deleted by the program except by
 the officer's own "dọn tệp" (``Store.remove_orphans``), so a restored automatic backup finds its files.
+
+A backup waits at most ``BACKUP_WAIT`` seconds for a lock (Python's ``Connection.backup`` alone retries a busy
+database for ever): a write transaction left open on the very connection it reads (never ends while the backup
+waits in the same thread) or another program's lock on a database without WAL ends in one Vietnamese UserError,
+with no backup file left and the database untouched.
 """
 
 from __future__ import annotations
@@ -17,7 +22,9 @@ import logging
 import os
 import re
 import sqlite3
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -38,6 +45,56 @@ KEEP_LAST = 10
 KEEP_WEEKS = 8
 AUTO_INTERVAL = timedelta(days=1)
 
+#: Seconds a backup waits for another writer's lock before it gives up. A writer of this program holds its lock
+#: for one transaction (well under a second, even an import of a plan), and in WAL mode a reader never waits for
+#: a writer at all; a wait happens with a database whose WAL was refused (a network folder) while another program
+#: writes it. 15 s is more than the 10 s every connection of the program waits for a lock (a backup is never the
+#: first to give up on a writer the program itself would wait for), and well below the 60 s the window's close
+#: waits for the daily backup: closing never cuts a backup off, and the officer is not left without a word.
+BACKUP_WAIT = 15.0
+
+BUSY_MESSAGE = ("Không tạo được bản sao lưu vì cơ sở dữ liệu đang có một thao tác ghi chưa xong (của chương trình "
+                "này hoặc một chương trình khác đang mở tệp); chưa thay đổi gì, hãy thử lại sau ít phút hoặc "
+                "khởi động lại chương trình.")
+_BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+class _GaveUp(Exception):
+    """Raised from the backup's progress callback: ``Connection.backup`` then stops and frees the copy."""
+
+
+def busy_error(exc: BaseException) -> UserError | None:
+    """The Vietnamese UserError for a backup stopped by a lock ("database is locked"), or None for another error."""
+    if isinstance(exc, _GaveUp) or getattr(exc, "sqlite_errorcode", None) in _BUSY_CODES:
+        return UserError(BUSY_MESSAGE, detail=str(exc))
+    return None
+
+
+@contextmanager
+def _lock_wait_at_most(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
+    """Cap ``conn``'s busy timeout (SQLite's own wait for a lock inside one backup step) at ``seconds``, and put
+    it back afterwards: the connection is the store's own, whose writes keep their 10 s."""
+    before = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+    conn.execute(f"PRAGMA busy_timeout={min(before, max(int(seconds * 1000), 0))}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA busy_timeout={before}")
+
+
+def _copy_within(source: sqlite3.Connection, dest: sqlite3.Connection, wait_seconds: float) -> None:
+    """``source.backup(dest)``, given up (``_GaveUp``) once it has waited ``wait_seconds`` for a lock, or at once
+    when ``source`` itself is in a write transaction: the backup waits in the thread that would end it."""
+    give_up_at = time.monotonic() + wait_seconds
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if status in _BUSY_CODES and (source.in_transaction or time.monotonic() >= give_up_at):
+            raise _GaveUp(f"database locked (status {status}, open transaction: {source.in_transaction}, "
+                          f"waited up to {wait_seconds:g} s)")
+
+    with _lock_wait_at_most(source, wait_seconds):
+        source.backup(dest, progress=progress)
+
 
 def default_backup_dir() -> Path:
     from kstthc_desktop.paths import data_dir
@@ -45,9 +102,10 @@ def default_backup_dir() -> Path:
     return data_dir() / "backups"
 
 
-def snapshot(source: sqlite3.Connection, dest_path: Path) -> Path:
+def snapshot(source: sqlite3.Connection, dest_path: Path, *, wait_seconds: float = BACKUP_WAIT) -> Path:
     """Write a consistent copy of the database behind ``source`` to ``dest_path`` (atomically, fsynced; the
-    ``.part`` it is written as is noted, so a killed run's is removed at the next start)."""
+    ``.part`` it is written as is noted, so a killed run's is removed at the next start). UserError
+    (``BUSY_MESSAGE``) after ``wait_seconds`` of waiting for a lock, with nothing written at ``dest_path``."""
     from kstthc_desktop.store.workdirs import pending_file
 
     dest_path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,13 +115,17 @@ def snapshot(source: sqlite3.Connection, dest_path: Path) -> Path:
         try:
             dest = sqlite3.connect(str(tmp))
             try:
-                source.backup(dest)
+                _copy_within(source, dest, wait_seconds)
                 dest.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dest.close()
             with open(tmp, "rb+") as handle:
                 os.fsync(handle.fileno())
             os.replace(tmp, dest_path)
+        except _GaveUp as exc:
+            tmp.unlink(missing_ok=True)
+            log.error("backup of the database to %s given up: %s", dest_path, exc)
+            raise UserError(BUSY_MESSAGE, detail=str(exc)) from exc
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -132,24 +194,27 @@ def make_backup(
     reason: str = "tu-dong",
     now: datetime,
     backup_dir: Path | None = None,
+    wait_seconds: float = BACKUP_WAIT,
 ) -> Path:
     """A backup of the database into the backups folder, named with its identity; its path. UserError (saying
-    "ổ đĩa đầy" for a full disk) if it cannot be written."""
+    "ổ đĩa đầy" for a full disk, ``BUSY_MESSAGE`` after ``wait_seconds`` of waiting for a lock) if it cannot be
+    written."""
     from kstthc_desktop.store.identity import identity_in, remember
     from kstthc_desktop.store.media import medium_error
 
     folder = backup_dir or default_backup_dir()
-    identity = identity_in(source)
+    with _lock_wait_at_most(source, wait_seconds):  # reading the identity waits no longer than the copy
+        identity = identity_in(source)
     target = folder / backup_name(db_path, now, reason, identity)
     counter = 1
     while target.exists():
         counter += 1
         target = folder / backup_name(db_path, now, f"{reason}-{counter}", identity)
     try:
-        path = snapshot(source, target)
+        path = snapshot(source, target, wait_seconds=wait_seconds)
     except (OSError, sqlite3.Error) as exc:
         log.error("backup of %s to %s failed: %s", db_path, target, exc)
-        error = medium_error(exc, folder, prefix="Không tạo được bản sao lưu; chưa thay đổi gì.")
+        error = busy_error(exc) or medium_error(exc, folder, prefix="Không tạo được bản sao lưu; chưa thay đổi gì.")
         raise (error or UserError(
             f"Không tạo được bản sao lưu trong \"{folder}\" (không có quyền ghi?); chưa thay đổi gì.",
             detail=str(exc))) from exc
@@ -197,26 +262,31 @@ def rotate_backups(db_path: Path, today: date, backup_dir: Path | None = None,
     return removed
 
 
-def backup_before(store: BackupSource, reason: str, now: datetime, backup_dir: Path | None = None) -> Path:
+def backup_before(store: BackupSource, reason: str, now: datetime, backup_dir: Path | None = None, *,
+                  wait_seconds: float = BACKUP_WAIT) -> Path:
     """Always back up before a risky action (``reason``: "truoc-nhap", "truoc-nhap-lai", "truoc-khoi-phuc")."""
     from kstthc_desktop.store.identity import identity_in
 
     backup_dir = backup_dir or getattr(store, "backup_dir", None)
-    path = make_backup(store.conn, store.path, reason=reason, now=now, backup_dir=backup_dir)
+    path = make_backup(store.conn, store.path, reason=reason, now=now, backup_dir=backup_dir,
+                       wait_seconds=wait_seconds)
     rotate_backups(store.path, now.date(), backup_dir, identity_in(store.conn))
     return path
 
 
-def backup_if_due(store: BackupSource, now: datetime, backup_dir: Path | None = None) -> Path | None:
+def backup_if_due(store: BackupSource, now: datetime, backup_dir: Path | None = None, *,
+                  wait_seconds: float = BACKUP_WAIT) -> Path | None:
     """The daily backup the program takes on opening: made when a day has passed since the newest backup."""
     from kstthc_desktop.store.identity import identity_in
 
     backup_dir = backup_dir or getattr(store, "backup_dir", None)
-    identity = identity_in(store.conn)
+    with _lock_wait_at_most(store.conn, wait_seconds):
+        identity = identity_in(store.conn)
     backups = list_backups(store.path, backup_dir, identity)
     if backups and now - backups[0].taken_at < AUTO_INTERVAL and backups[0].taken_at <= now:
         return None
-    path = make_backup(store.conn, store.path, reason="tu-dong", now=now, backup_dir=backup_dir)
+    path = make_backup(store.conn, store.path, reason="tu-dong", now=now, backup_dir=backup_dir,
+                       wait_seconds=wait_seconds)
     rotate_backups(store.path, now.date(), backup_dir, identity)
     return path
 

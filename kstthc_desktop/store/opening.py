@@ -136,11 +136,12 @@ def inspection_connection(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 @contextlib.contextmanager
-def reading_connection(path: Path) -> Iterator[sqlite3.Connection]:
+def reading_connection(path: Path, *, timeout: float = 10) -> Iterator[sqlite3.Connection]:
     """A read-only connection for a check or a backup, also on a write-protected medium: SQLite cannot make the
     -shm file there ("unable to open"), so the file is then read through ``inspection_connection`` (with its
-    -wal, copied aside when it has one: no change is left out). Safe while the program has the database open."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    -wal, copied aside when it has one: no change is left out). Safe while the program has the database open.
+    ``timeout``: seconds to wait for another writer's lock (a backup waits no longer than it means to)."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=min(timeout, 10))
     try:
         conn.execute("select count(*) from sqlite_master").fetchone()
     except sqlite3.OperationalError as exc:
@@ -165,8 +166,7 @@ def verdict(conn: sqlite3.Connection, path: Path, *, read_only: bool,
     try:
         problems = check_database(conn) if problems is None else problems
         if problems:
-            log.error("database %s failed quick_check: %s", path, problems[:5])
-            raise DamagedDatabase(damaged_message(path), detail="; ".join(problems[:5]))
+            raise _damaged(path, problems)
         applied = applied_migrations(conn)
         ours = bool(applied) or not _user_tables(conn)
     except sqlite3.DatabaseError as exc:
@@ -186,14 +186,15 @@ def verdict(conn: sqlite3.Connection, path: Path, *, read_only: bool,
     return applied
 
 
-def inspect_database(path: Path) -> list[str]:
+def inspect_database(path: Path, *, quick_check: bool = True) -> list[str]:
     """``verdict`` on a look at the file that changes nothing (``inspection_connection``); the caller holds the
-    lock. A full temporary folder (for the copy of a -wal) is told as such."""
+    lock. A full temporary folder (for the copy of a -wal) is told as such. Without ``quick_check`` only the
+    header, the schema and its version are read (``Store.open(check_later=True)``)."""
     from kstthc_desktop.store.media import medium_error
 
     try:
         with inspection_connection(path) as conn:
-            return verdict(conn, path, read_only=False)
+            return verdict(conn, path, read_only=False, problems=None if quick_check else [])
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabase(damaged_message(path), detail=str(exc)) from exc
     except OSError as exc:
@@ -393,6 +394,7 @@ def open_store(
     read_only: bool,
     lock: bool,
     backup_dir: Path | None,
+    check_later: bool = False,
 ) -> Store:
     from kstthc_desktop.store.media import medium_error
     from kstthc_desktop.store.versions import KNOWN_MIGRATIONS
@@ -429,9 +431,12 @@ def open_store(
                 raise DamagedDatabase(damaged_message(path), detail=str(exc)) from exc
             applied = verdict(conn, path, read_only=True, problems=problems)
         else:
-            applied = inspect_database(path)  # nothing is changed before this passes
+            applied = inspect_database(path, quick_check=not check_later)  # nothing is changed before this passes
             conn = connect(path, write_settings=True)
         pending = [name for name in KNOWN_MIGRATIONS if name not in applied]
+        if pending and check_later:  # a migration writes: the file is checked first after all
+            refuse_damaged(conn, path)
+            check_later = False
         if pending:  # an older program's database: keep a copy of it as it was, then migrate
             from kstthc_desktop.store.backup import make_backup
 
@@ -449,6 +454,7 @@ def open_store(
         store._lock = held
         store.backup_dir = backup_dir
         store.warnings.extend(warnings)
+        store.unchecked = check_later and not read_only
         if held is not None:  # unfinished work of a crashed program; nobody else can be writing it now
             from kstthc_desktop.store.workdirs import clean_leftovers
 
@@ -464,6 +470,21 @@ def open_store(
         if isinstance(exc, (sqlite3.DatabaseError, OSError)):  # after the checks: a full or read-only disk, mostly
             raise _medium_or(exc, path, f"Không mở được cơ sở dữ liệu \"{path.name}\".") from exc
         raise
+
+
+def refuse_damaged(conn: sqlite3.Connection, path: Path) -> None:
+    """DamagedDatabase when quick_check finds the file damaged, or cannot read it through."""
+    try:
+        problems = check_database(conn)
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
+    if problems:
+        raise _damaged(path, problems)
+
+
+def _damaged(path: Path, problems: list[str]) -> DamagedDatabase:
+    log.error("database %s failed quick_check: %s", path, problems[:5])
+    return DamagedDatabase(damaged_message(path), detail="; ".join(problems[:5]))
 
 
 def _medium_or(exc: BaseException, path: Path, prefix: str) -> UserError:
@@ -490,6 +511,7 @@ def _settle(store: Store) -> None:
     if (store.meta("program_version") == __version__ and identity_in(store.conn)
             and store.meta(HOME_KEY) == _key(store.path)):
         return  # every ordinary start: nothing to write
+    store.check_before_writing()
     with atomic(store.conn):
         settle_identity(store.conn, store.path)
         store._set_meta("program_version", __version__)

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'settings_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -302,7 +302,7 @@ class Ui_SettingsDialog(object):
         self.recipientsGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"N\u01a1i nh\u1eadn (m\u1ed7i d\u00f2ng m\u1ed9t n\u01a1i)", None))
         self.recipientsEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"V\u0103n ph\u00f2ng UBND t\u1ec9nh;\n"
 "L\u01b0u: VT, VP.", None))
-        self.deadlinesGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"H\u1ea1n n\u1ed9p b\u00e1o c\u00e1o (ng\u00e0y c\u1ee7a th\u00e1ng cu\u1ed1i k\u1ef3; \u0111\u1ec3 tr\u1ed1ng: cu\u1ed1i k\u1ef3 s\u1ed1 li\u1ec7u)", None))
+        self.deadlinesGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"H\u1ea1n n\u1ed9p b\u00e1o c\u00e1o (ng\u00e0y c\u1ee7a th\u00e1ng cu\u1ed1i k\u1ef3; \u0111\u1ec3 tr\u1ed1ng: ng\u00e0y cu\u1ed1i c\u00f9ng c\u1ee7a k\u1ef3)", None))
         self.deadlineMonthLabel.setText(QCoreApplication.translate("SettingsDialog", u"B\u00e1o c\u00e1o th\u00e1ng:", None))
         self.deadlineMonthEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"cu\u1ed1i k\u1ef3", None))
         self.deadlineQuarterLabel.setText(QCoreApplication.translate("SettingsDialog", u"B\u00e1o c\u00e1o qu\u00fd:", None))
