@@ -139,15 +139,16 @@ def sheet_rows(path: Path) -> list[list[str]]:
     return [["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)]
 
 
-def amended_plan(tmp_path: Path) -> tuple[Path, dict]:
-    """The Đồng Nai plan as the province amends it mid-year: one task dropped, one deadline changed, one added."""
+def amended_plan(tmp_path: Path, deadline: str = "Quý IV/2022") -> tuple[Path, dict]:
+    """The Đồng Nai plan as the province amends it mid-year: one task dropped, one deadline changed (to
+    ``deadline``), one added."""
     import openpyxl
 
     workbook = openpyxl.load_workbook(PLANS / "dong-nai-so-noi-vu-2022.xlsx")
     sheet = workbook.active
     rows = {str(sheet.cell(r, 1).value or "").strip(): r for r in range(1, sheet.max_row + 1)}
     dropped = sheet.cell(rows["2.5"], 2).value
-    sheet.cell(rows["6.1"], 6).value = "Quý IV/2022"  # was "Quý II/2022"
+    sheet.cell(rows["6.1"], 6).value = deadline  # was "Quý II/2022"
     changed = sheet.cell(rows["6.1"], 2).value
     # 2.5 disappears: the rows below move up one (section rows keep their merged title), a new task takes the last row.
     last = sheet.max_row
@@ -214,6 +215,25 @@ def test_reimport_shows_what_will_change_then_keeps_progress(qtbot, store, messa
     from kstthc_desktop.store.backup import list_backups
 
     assert any(b.reason == "truoc-nhap-lai" for b in list_backups(store.path))
+
+
+def test_a_changed_deadline_in_the_change_list_names_the_officers_report_day(qtbot, store, messages, monkeypatch,
+                                                                            tmp_path):
+    from dataclasses import replace
+
+    from kstthc_desktop import importers
+
+    store.save_plan(importers.extract(PLANS / "dong-nai-so-noi-vu-2022.xlsx"))
+    store.save_settings(replace(store.settings(), report_deadlines={"quarter": 19}))
+    path, _ = amended_plan(tmp_path, deadline="Báo cáo định kỳ hằng quý")
+    wizard = make_wizard(qtbot, store, today=date(2022, 7, 1))
+    open_through_button(qtbot, wizard, monkeypatch, path)
+    click(qtbot, wizard, QWizard.NextButton)
+    changes = wizard.confirm_page.changes
+    [changed] = [changes.topLevelItem(i) for i in range(changes.topLevelItemCount())
+                 if changes.topLevelItem(i).text(0).startswith("Thay đổi")]
+    shown = [changed.child(0).child(j).text(2) for j in range(changed.child(0).childCount())]
+    assert "Định kỳ: hằng quý (ngày 19 tháng cuối kỳ, theo hạn nộp báo cáo trong Cài đặt)" in shown
 
 
 def test_another_bodys_plan_of_the_same_year_is_saved_beside_it(qtbot, store, messages, monkeypatch):

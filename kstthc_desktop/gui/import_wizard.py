@@ -778,6 +778,7 @@ class ConfirmPage(QWizardPage):
     def _fill_tree(self, added, changed, withdrawn) -> None:
         groups = (("Thêm mới", added, "#1b5e20"), ("Thay đổi", changed, "#0d47a1"),
                   ("Rút khỏi kế hoạch", withdrawn, "#8a1c1c"))
+        days = self.wiz.store.settings().report_deadlines  # a deadline's reading names the officer's report day
         for title, items, colour in groups:
             group = QTreeWidgetItem([f"{title} ({len(items)})"])
             font = group.font(0)
@@ -790,7 +791,7 @@ class ConfirmPage(QWizardPage):
                 child.setForeground(0, QColor(colour))
                 group.addChild(child)
                 for name, old, new in fields:
-                    child.addChild(QTreeWidgetItem([f"   {field_label(name)}", _value(old), _value(new)]))
+                    child.addChild(QTreeWidgetItem([f"   {field_label(name)}", _value(old, days), _value(new, days)]))
                 child.setExpanded(True)
             group.setExpanded(True)
         self._fill_sections()
@@ -854,9 +855,9 @@ def _task_line(task: Task) -> str:
     return f"{task.stt}. {content}" if task.stt else content
 
 
-def _value(value) -> str:
+def _value(value, report_days: dict[str, int]) -> str:
     if isinstance(value, Deadline):
-        return describe(value)
+        return describe(value, report_days=report_days)
     if isinstance(value, Concern):
         return value.label
     if isinstance(value, bool):
