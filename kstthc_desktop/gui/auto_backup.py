@@ -16,21 +16,22 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
+
+from kstthc_desktop.gui.background import BackgroundJob
 
 log = logging.getLogger(__name__)
 
 
-class DailyBackup(QObject):
-    """One check-and-backup in a worker thread. ``finished(path or None, error message or "")`` arrives in the
-    GUI thread; ``path`` is None when no backup was due."""
+class DailyBackup(BackgroundJob):
+    """One check-and-backup in a worker thread. Its outcome, in the GUI thread: ``result`` (the backup's path, or
+    None when none was due) and ``error`` (a Vietnamese message, or "") once ``done``."""
 
-    finished = Signal(object, str)
+    thread_name = "kstthc-daily-backup"
 
     def __init__(self, db_path: Path, now: datetime, backup_dir: Path | None = None, parent: QObject | None = None,
                  on_done=None, wait_seconds: float | None = None):
@@ -45,19 +46,10 @@ class DailyBackup(QObject):
         self.done = False
         self.result: Path | None = None
         self.error = ""
-        self._thread: threading.Thread | None = None
-        self.finished.connect(self._record)
 
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._work, name="kstthc-daily-backup", daemon=True)
-        self._thread.start()
-
-    def wait(self, timeout: float | None = None) -> None:
-        """Let a backup under way finish (the program calls this before it exits: no stray ``.part`` file)."""
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    def _work(self) -> None:
+    def work(self) -> tuple[Path | None, str]:
+        """(the backup's path or None, error message or ""); never raises: a failed backup never stops the program.
+        The window waits for it before it exits: no stray ``.part`` file."""
         from kstthc_desktop.errors import UserError
         from kstthc_desktop.store.backup import backup_if_due
 
@@ -76,9 +68,10 @@ class DailyBackup(QObject):
         except Exception as exc:  # a failed backup must never stop the program
             log.exception("daily backup of %s failed", self.db_path)
             error = f"Không tạo được bản sao lưu tự động ({exc.__class__.__name__}); chi tiết trong nhật ký."
-        self.finished.emit(path, error)
+        return path, error
 
-    def _record(self, path, error: str) -> None:  # a slot of this object: runs in the GUI thread
+    def use_result(self, outcome: tuple[Path | None, str]) -> None:
+        path, error = outcome
         self.result, self.error, self.done = path, error, True
         if path is not None:
             log.info("daily backup of %s: %s", self.db_path, path)

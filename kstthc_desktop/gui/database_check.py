@@ -12,38 +12,29 @@ leaves the program, the damaged file untouched.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from kstthc_desktop.gui.background import BackgroundJob
 
 log = logging.getLogger(__name__)
 
 
-class DatabaseCheck(QObject):
-    """One check of ``window.store`` in a worker thread; ``finished(problems)`` arrives in the GUI thread."""
+class DatabaseCheck(BackgroundJob):
+    """One check of ``window.store`` in a worker thread; what it found (``problems``) is dealt with in the GUI
+    thread."""
 
-    finished = Signal(list)
+    thread_name = "kstthc-database-check"
 
     def __init__(self, window, on_sound: Callable[[], None] | None = None):
         super().__init__(window)
         self.window = window
         self.on_sound = on_sound  # what waits for a sound file (the daily backup)
         self.problems: list[str] | None = None  # None until the check has run
-        self._thread: threading.Thread | None = None
-        self.finished.connect(self._done)
 
-    def start(self) -> None:
-        store = self.window.store
-        self._thread = threading.Thread(target=lambda: self.finished.emit(store.check()),
-                                        name="kstthc-database-check", daemon=True)
-        self._thread.start()
+    def work(self) -> list[str]:
+        return self.window.store.check()
 
-    def wait(self, timeout: float | None = None) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    def _done(self, problems: list[str]) -> None:  # a slot of this object: runs in the GUI thread
+    def use_result(self, problems: list[str]) -> None:
         self.problems = problems
         if not problems:
             if self.on_sound is not None:
