@@ -21,10 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from kstthc_desktop.occurrences import ReportDays, _period_of_key, occurrence_phrase, period_of, task_occurrences
+from kstthc_desktop.occurrences import ReportDays, occurrence_phrase, period_of, period_of_key, task_occurrences
 from kstthc_desktop.vndates import text_date
 
 if TYPE_CHECKING:
@@ -34,21 +33,20 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class PeriodMove:
-    """One result whose key names no occurrence of the merged task: its new key (None: kept as it was)."""
+    """One result (``entry``, as it is stored) whose key names no occurrence of the merged task: the occurrence
+    it will count for (None: its key is kept)."""
 
-    entry_id: int
-    entry_date: date
-    text: str
-    old: str
+    entry: ProgressEntry
     new: Occurrence | None
 
     def line(self) -> str:
         """One Vietnamese line for the merge's dialog and ``kstthc task merge``."""
-        what = f"Kết quả ngày {text_date(self.entry_date)} «{_short(self.text)}»"
+        what = f"Kết quả ngày {text_date(self.entry.entry_date)} «{_short(self.entry.text)}»"
+        old = _phrase(self.entry.occurrence_key)
         if self.new is None:
-            return (f"{what}: giữ {_phrase(self.old)} vì nhiệm vụ gộp không có kỳ nào ứng với kết quả này "
+            return (f"{what}: giữ {old} vì nhiệm vụ gộp không có kỳ nào ứng với kết quả này "
                     "(sửa «Tính cho kỳ» của kết quả nếu cần).")
-        return f"{what}: tính cho {occurrence_phrase(self.new)} (trước là {_phrase(self.old)})."
+        return f"{what}: tính cho {occurrence_phrase(self.new)} (trước là {old})."
 
 
 def period_moves(task: Task, entries: Iterable[ProgressEntry], year: int | None, events: Iterable[Any] = (), *,
@@ -62,8 +60,7 @@ def period_moves(task: Task, entries: Iterable[ProgressEntry], year: int | None,
     keys = {o.key for o in occs}
     if not occs:
         return []
-    return [PeriodMove(e.id or 0, e.entry_date, e.text, e.occurrence_key, occurrence_for_entry(e, occs))
-            for e in entries if e.occurrence_key not in keys]
+    return [PeriodMove(e, occurrence_for_entry(e, occs)) for e in entries if e.occurrence_key not in keys]
 
 
 def occurrence_for_entry(entry: ProgressEntry, occs: list[Occurrence]) -> Occurrence | None:
@@ -72,7 +69,7 @@ def occurrence_for_entry(entry: ProgressEntry, occs: list[Occurrence]) -> Occurr
     if not periods:
         due = [o for o in occs if o.key == "due"]
         return due[0] if due else None  # an event's answer is not guessed
-    named = _period_of_key(entry.occurrence_key or "")
+    named = period_of_key(entry.occurrence_key or "")
     if named is None:
         return _shortest([(p, o) for p, o in periods if p.contains(entry.entry_date)])
     holding = [(p, o) for p, o in periods if _within(named, p)]

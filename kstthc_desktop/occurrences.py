@@ -195,7 +195,7 @@ def occurrence_phrase(occ: Occurrence | str) -> str:
     """How a progress line names the occurrence it counts for: "kỳ quý III", "kỳ tháng 5", "kỳ 6 tháng đầu năm",
     "kỳ năm 2024", "lần phát sinh ngày 05/06/2023", "hạn 31/01/2025" ("" for an entry with no occurrence)."""
     key = occ if isinstance(occ, str) else occ.key
-    period = _period_of_key(key or "")
+    period = period_of_key(key or "")
     if period is not None:
         return f"kỳ {period.in_sentence}"
     if isinstance(occ, str):
@@ -250,11 +250,12 @@ def event_pairs(events: Iterable[Any]) -> list[tuple[Any, date]]:
 
 def period_of(occ: Occurrence) -> Period | None:
     """The reporting period an occurrence stands for (None for a dated or event occurrence)."""
-    return _period_of_key(occ.key)
+    return period_of_key(occ.key)
 
 
 @lru_cache(maxsize=4096)
-def _period_of_key(key: str) -> Period | None:
+def period_of_key(key: str) -> Period | None:
+    """The reporting period an occurrence key names ("2024-Q3", "2024-09"); None for "due", "event:12", ""."""
     if not key[:1].isdigit():
         return None
     try:

@@ -38,7 +38,7 @@ from datetime import date
 from typing import Any
 
 from kstthc_desktop.domain import DeadlineKind, Occurrence, ProgressEntry, Task
-from kstthc_desktop.occurrences import ReportDays, _period_of_key, occurrences, period_of, task_occurrences
+from kstthc_desktop.occurrences import ReportDays, period_of_key, occurrences, period_of, task_occurrences
 from kstthc_desktop.periods import Period
 
 
@@ -274,7 +274,7 @@ def _counts_for(entry: ProgressEntry, period: Period) -> bool:
     18/10, is November's result too); an entry keyed to another period never counts. Any other key: its date."""
     key = entry.occurrence_key or ""
     if key[:1].isdigit():
-        named = _period_of_key(key)
+        named = period_of_key(key)
         if named is not None:
             if period.window_start <= named.window_start and named.window_end <= period.window_end:
                 return True

@@ -161,10 +161,9 @@ def merge_tasks(store: Store, task_ids: list[int], *, section: str | None = None
         store.update_task(target_id, by_officer=True, **fields)
         if chosen != target.section:
             plan_edits.place_in_section(store, target_id, chosen)
-        for move in moves:
+        for move in moves:  # the results moved to the merged task above, now counted for its period
             if move.new is not None:
-                store._update("progress", move.entry_id, {"occurrence_key": move.new.key})
-                store._history("progress", move.entry_id, "occurrence_key", move.old, move.new.key, "update")
+                store.update_progress(replace(move.entry, task_id=target_id, occurrence_key=move.new.key))
         store._history("task", target_id, "", None, f"Gộp các nhiệm vụ {numbers}", "merge")
     return MergeResult(target_id, moves)
 

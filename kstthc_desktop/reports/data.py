@@ -385,9 +385,9 @@ def _occurrence_namer(task: Task, year: int, events: list[tuple[int, date]],
 
 def _outside(key: str, period: Period) -> bool:
     """Does an entry keyed ``key`` count for a period outside ``period`` (not inside it, not holding it)?"""
-    from kstthc_desktop.occurrences import _period_of_key
+    from kstthc_desktop.occurrences import period_of_key
 
-    named = _period_of_key(key or "")
+    named = period_of_key(key or "")
     if named is None:
         return False
     inside = period.window_start <= named.window_start and named.window_end <= period.window_end
