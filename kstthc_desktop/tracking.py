@@ -439,7 +439,6 @@ def dashboard(
     section_list = list(sections or [])
     by_section: dict[str, list[int]] = {s.code: [0, 0] for s in section_list if s.code}  # code -> [done, total]
     by_lead_cell: dict[str, list[int]] = {}  # a lead cell as printed -> [done, total]; its bodies' bars after the rows
-    weights = {status: (status.counted, status.done) for status in Status}
     total = 0
     for r in rows:
         status = r.status
@@ -460,7 +459,7 @@ def dashboard(
                 due_soon.append((next_due, r))
         # The bars: a section's or lead body's counted tasks, and how many are done (a group of tasks none of
         # which counts keeps its place but gets no bar). Counted per lead cell here, per body below.
-        counted, done = weights[status]
+        counted, done = status.counted, status.done
         tally = (by_section.setdefault(r.task.section, [0, 0]), by_lead_cell.setdefault(r.task.lead, [0, 0]))
         if counted:
             for counter in tally:

@@ -10,6 +10,7 @@ settings (``--db``, else the officer's own database when there is one). ``--year
 from __future__ import annotations
 
 import argparse
+import logging
 
 HELP = "đọc thời hạn ghi bằng chữ (\"Hằng quý\", \"Quý III/2024\", \"Khi có phát sinh\") thành thời hạn cụ thể"
 
@@ -32,28 +33,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def report_days(args: argparse.Namespace) -> dict[str, int]:
     """The officer's day per kind of report, from ``--db`` (which must exist) or else the officer's own database
-    when there is one (read-only, without its lock: the window may have it open). {} without a database."""
-    from pathlib import Path
-
-    from kstthc_desktop import paths
+    when there is one (read-only, without its lock: the window may have it open). {} without a database, or when
+    the officer's own cannot be read: reading a deadline never fails for it, its words then name no report day."""
     from kstthc_desktop.commands import existing_database
+    from kstthc_desktop.errors import UserError
     from kstthc_desktop.store import Store
 
-    from kstthc_desktop.errors import UserError
-
-    if getattr(args, "db", None):
+    try:
         with Store.open(existing_database(args), create=False, read_only=True, lock=False) as store:
             return dict(store.settings().report_deadlines)
-    db = Path(paths.default_db_path())
-    if not db.is_file():
-        return {}
-    try:  # reading a deadline never fails for the officer's database: without it, the words name no report day
-        with Store.open(db, create=False, read_only=True, lock=False) as store:
-            return dict(store.settings().report_deadlines)
     except UserError as exc:
-        import logging
-
-        logging.getLogger(__name__).info("report days not read from %s: %s", db, exc.message)
+        if getattr(args, "db", None):
+            raise
+        logging.getLogger(__name__).info("report days not read from the officer's database: %s", exc.message)
         return {}
 
 

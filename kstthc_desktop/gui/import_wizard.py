@@ -778,7 +778,7 @@ class ConfirmPage(QWizardPage):
     def _fill_tree(self, added, changed, withdrawn) -> None:
         groups = (("Thêm mới", added, "#1b5e20"), ("Thay đổi", changed, "#0d47a1"),
                   ("Rút khỏi kế hoạch", withdrawn, "#8a1c1c"))
-        days = self.wiz.store.settings().report_deadlines  # a deadline's reading names the officer's report day
+        days = self.wiz.preview_page.model.report_days  # a deadline's reading names the officer's report day
         for title, items, colour in groups:
             group = QTreeWidgetItem([f"{title} ({len(items)})"])
             font = group.font(0)

@@ -65,9 +65,11 @@ class _GaveUp(Exception):
 
 def busy_error(exc: BaseException) -> UserError | None:
     """The Vietnamese UserError for a backup stopped by a lock ("database is locked"), or None for another error."""
-    if isinstance(exc, _GaveUp) or getattr(exc, "sqlite_errorcode", None) in _BUSY_CODES:
-        return UserError(BUSY_MESSAGE, detail=str(exc))
-    return None
+    return _busy(exc) if getattr(exc, "sqlite_errorcode", None) in _BUSY_CODES else None
+
+
+def _busy(exc: BaseException) -> UserError:
+    return UserError(BUSY_MESSAGE, detail=str(exc))
 
 
 @contextmanager
@@ -125,7 +127,7 @@ def snapshot(source: sqlite3.Connection, dest_path: Path, *, wait_seconds: float
         except _GaveUp as exc:
             tmp.unlink(missing_ok=True)
             log.error("backup of the database to %s given up: %s", dest_path, exc)
-            raise UserError(BUSY_MESSAGE, detail=str(exc)) from exc
+            raise _busy(exc) from exc
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
