@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from kstthc_desktop.domain import Task
 from kstthc_desktop.errors import UserError
-from kstthc_desktop.gui.errors import plain
+from kstthc_desktop.gui.errors import plain, reporting_errors
 from kstthc_desktop.operations import plan_edit
 
 
@@ -17,20 +17,14 @@ def _refused(window, exc: UserError) -> None:
     QMessageBox.warning(window, "Chưa sửa được kế hoạch", plain(exc.message))
 
 
-class refusals_said:
+class refusals_said(reporting_errors):
     """The block of one plan correction: a refusal (UserError) is said in its own words and the rest of the block
     is skipped (the operation changed nothing); any other error goes on to the program's guard. In a dialog's loop
     the dialog then opens again with what was typed."""
 
-    def __init__(self, window) -> None:
-        self.window = window
-
-    def __enter__(self) -> None:
-        return None
-
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
         if isinstance(exc, UserError):
-            _refused(self.window, exc)
+            _refused(self.parent, exc)
             return True
         return False
 
