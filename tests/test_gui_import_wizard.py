@@ -234,6 +234,9 @@ def test_a_changed_deadline_in_the_change_list_names_the_officers_report_day(qtb
                  if changes.topLevelItem(i).text(0).startswith("Thay đổi")]
     shown = [changed.child(0).child(j).text(2) for j in range(changed.child(0).childCount())]
     assert "Định kỳ: hằng quý (ngày 19 tháng cuối kỳ, theo hạn nộp báo cáo trong Cài đặt)" in shown
+    # The task's long line spans the columns, leaving "Trước" / "Sau" the room; a cut value is whole in its tooltip.
+    assert changed.child(0).isFirstColumnSpanned() and changes.columnWidth(0) < changes.width() // 3
+    assert [changed.child(0).child(j).toolTip(2) for j in range(changed.child(0).childCount())] == shown
 
 
 def test_another_bodys_plan_of_the_same_year_is_saved_beside_it(qtbot, store, messages, monkeypatch):

@@ -712,8 +712,10 @@ class ConfirmPage(QWizardPage):
         self.intro.setWordWrap(True)
         self.changes = QTreeWidget()
         self.changes.setHeaderLabels(["Thay đổi", "Trước", "Sau"])
-        self.changes.setColumnWidth(0, 660)
-        self.changes.setColumnWidth(1, 300)
+        # A task's or a section's line spans the three columns (_line): the first holds only the field's name, so
+        # that "Trước" and "Sau" have the room (each cell's whole text is also its tooltip).
+        self.changes.setColumnWidth(0, 220)
+        self.changes.setColumnWidth(1, 320)
         self.changes.setWordWrap(True)
         self.changes.setAlternatingRowColors(True)
         from kstthc_desktop.gui.reimport_conflicts import ConflictTable
@@ -780,30 +782,22 @@ class ConfirmPage(QWizardPage):
                   ("Rút khỏi kế hoạch", withdrawn, "#8a1c1c"))
         days = self.wiz.preview_page.model.report_days  # a deadline's reading names the officer's report day
         for title, items, colour in groups:
-            group = QTreeWidgetItem([f"{title} ({len(items)})"])
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            self.changes.addTopLevelItem(group)
+            group = self._line(None, f"{title} ({len(items)})", bold=True)
             for task, fields in items:
-                child = QTreeWidgetItem([_task_line(task)])
+                child = self._line(group, _task_line(task))
                 child.setToolTip(0, task.content)
                 child.setForeground(0, QColor(colour))
-                group.addChild(child)
                 for name, old, new in fields:
-                    child.addChild(QTreeWidgetItem([f"   {field_label(name)}", _value(old, days), _value(new, days)]))
-                child.setExpanded(True)
-            group.setExpanded(True)
+                    _field(child, field_label(name), _value(old, days), _value(new, days))
         self._fill_sections()
         kept = kept_lines(self.plan_changes) if self.plan_changes is not None else []
         if kept:
-            group = QTreeWidgetItem([f"Giữ bản bạn đã sửa ({len(kept)})"])
-            self.changes.addTopLevelItem(group)
+            group = self._line(None, f"Giữ bản bạn đã sửa ({len(kept)})")
             for line in kept:
-                group.addChild(QTreeWidgetItem([line.strip().removeprefix("= ")]))
-            group.setExpanded(True)
+                self._line(group, line.strip().removeprefix("= "))
         if not (added or changed or withdrawn):
-            self.changes.addTopLevelItem(QTreeWidgetItem(["Không có nhiệm vụ nào thay đổi so với kế hoạch đã lưu."]))
+            self._line(None, "Không có nhiệm vụ nào thay đổi so với kế hoạch đã lưu.")
+        self.changes.expandAll()
 
     def _fill_sections(self) -> None:
         """The sections the update adds, drops or renames (values before and after); a line when only their order
@@ -813,20 +807,27 @@ class ConfirmPage(QWizardPage):
             return
         edits = changes.sections.edits if changes.sections is not None else []
         if not edits:
-            self.changes.addTopLevelItem(QTreeWidgetItem(["Các mục (phần I, II, …) của kế hoạch cũng thay đổi."]))
+            self._line(None, "Các mục (phần I, II, …) của kế hoạch cũng thay đổi.")
             return
-        group = QTreeWidgetItem([f"Các mục thay đổi ({len(edits)})"])
-        font = group.font(0)
-        font.setBold(True)
-        group.setFont(0, font)
-        self.changes.addTopLevelItem(group)
+        group = self._line(None, f"Các mục thay đổi ({len(edits)})", bold=True)
         for edit in edits:
-            child = QTreeWidgetItem([f"{edit.where} ({edit.how})" if edit.how != "đổi" else edit.where])
-            group.addChild(child)
+            child = self._line(group, f"{edit.where} ({edit.how})" if edit.how != "đổi" else edit.where)
             for label, before, after in edit.fields:
-                child.addChild(QTreeWidgetItem([f"   {label[:1].upper()}{label[1:]}", before, after]))
-            child.setExpanded(True)
-        group.setExpanded(True)
+                _field(child, f"{label[:1].upper()}{label[1:]}", before, after)
+
+    def _line(self, parent: QTreeWidgetItem | None, text: str, *, bold: bool = False) -> QTreeWidgetItem:
+        """A line of the list across its columns: a group's heading (``parent`` None), a task or a section."""
+        item = QTreeWidgetItem([text])
+        if bold:
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+        if parent is None:
+            self.changes.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
+        item.setFirstColumnSpanned(True)  # once in the tree: the tree keeps the span
+        return item
 
     def _new_plan_text(self, plan: Plan) -> str:
         kinds: dict[DeadlineKind, int] = {}
@@ -846,6 +847,14 @@ class ConfirmPage(QWizardPage):
 
 #: Fields not worth showing in the change list (the importer's own doubts about a row).
 HIDDEN_FIELDS = ("why", "ambiguous")
+
+
+def _field(parent: QTreeWidgetItem, label: str, before: str, after: str) -> None:
+    """A changed field under its task or section: its name, then its value before and after."""
+    item = QTreeWidgetItem([f"   {label}", before, after])
+    item.setToolTip(1, before)
+    item.setToolTip(2, after)
+    parent.addChild(item)
 
 
 def _task_line(task: Task) -> str:
