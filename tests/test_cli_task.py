@@ -63,3 +63,12 @@ def test_a_task_is_split_and_two_merged_from_the_command_line(db, capsys):
     assert "Kết quả ngày 10/9/2024 «Đã rà soát»: tính cho hạn 30/9/2024 (trước là kỳ quý III)." in \
         capsys.readouterr().out
     assert _task(db, "2.I.1a").content == "a) Rà soát thủ tục hành chính\nb) Công bố danh mục thủ tục."
+
+
+def test_a_year_without_a_plan_is_refused_with_what_to_do_and_nothing_changes(db, capsys):
+    before = db.read_bytes()
+    assert main(["task", "merge", "--db", str(db), "--year", "2030", "--task", "1.I.1", "--task", "2.II.2"]) == 1
+    said = capsys.readouterr().err
+    assert "Không có kế hoạch năm 2030 (các kế hoạch đã nhập: 2024)" in said
+    assert "chọn kế hoạch đã nhập bằng --year" in said and "báo cáo" not in said  # a merge, not a report
+    assert db.read_bytes() == before

@@ -66,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("Các tùy chọn --doc-… cần có --doc-number (số, ký hiệu văn bản).")
     db = existing_database(args)
     with Store.open(db, create=False) as store:
-        plan_id = choose_plan(store, args.year or today.year, args.plan)
+        plan_id = choose_plan(store, args.year or today.year, args.plan,
+                              doing="ghi kết quả, hoặc chọn kế hoạch đã nhập bằng --year")
         task = plans.find_task(store, plan_id, args.task)
         year = store.load_plan(plan_id, tasks=False).document.year or today.year
         events = store.events(task_id=task.id)

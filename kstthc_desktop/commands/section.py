@@ -61,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
 
     db = existing_database(args)
     with Store.open(db, create=False) as store:
-        plan_id = choose_plan(store, args.year or date.today().year, args.plan)
+        plan_id = choose_plan(store, args.year or date.today().year, args.plan,
+                              doing="sửa mục, hoặc chọn kế hoạch đã nhập bằng --year")
         section = find_section(store, plan_id, args.section)
         assert section.id is not None  # a stored section
         if args.up or args.down:

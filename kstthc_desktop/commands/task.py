@@ -96,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
 
     db = existing_database(args)
     with Store.open(db, create=False) as store:
-        plan_id = choose_plan(store, args.year or date.today().year, args.plan)
+        plan_id = choose_plan(store, args.year or date.today().year, args.plan,
+                              doing="sửa nhiệm vụ, hoặc chọn kế hoạch đã nhập bằng --year")
         if args.action == "concern":
             ids = [plans.find_task(store, plan_id, number).id for number in args.task]
             value = Concern.UNKNOWN if args.concern == "unknown" else Concern(args.concern)

@@ -104,8 +104,10 @@ def missing_settings_notice(settings: Settings) -> str:
             "để ghi tay; khai báo một lần trong menu Cài đặt thì các báo cáo sau có đủ.")
 
 
-def choose_plan(store: Store, year: int, plan_id: int | None = None, plan_year: int | None = None) -> int:
-    """The plan a report is about: the one asked for (id or year), else the plan of the period's year.
+def choose_plan(store: Store, year: int, plan_id: int | None = None, plan_year: int | None = None, *,
+                doing: str = "lập báo cáo kỳ này") -> int:
+    """The plan a report (or another command: what it is ``doing``, said in the refusal) is about: the one asked
+    for (id or year), else the plan of the period's year.
 
     Never another year's plan: a 2025 report built from the 2024 plan would be wrong on every line (and
     ``build_report`` refuses a period outside its plan's year)."""
@@ -119,7 +121,7 @@ def choose_plan(store: Store, year: int, plan_id: int | None = None, plan_year: 
     if found is not None:
         return found
     if not plans:
-        raise UserError("Cơ sở dữ liệu chưa có kế hoạch nào: hãy nhập kế hoạch trước khi lập báo cáo.")
+        raise UserError(f"Cơ sở dữ liệu chưa có kế hoạch nào: hãy nhập kế hoạch trước khi {doing}.")
     years = ", ".join(sorted({str(p.document.year) for p in plans if p.document.year})) or "không rõ năm"
     raise UserError(f"Không có kế hoạch năm {wanted} (các kế hoạch đã nhập: {years}); "
-                    f"hãy nhập kế hoạch năm {wanted} trước khi lập báo cáo kỳ này.")
+                    f"hãy nhập kế hoạch năm {wanted} trước khi {doing}.")
